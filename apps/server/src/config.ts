@@ -1,0 +1,83 @@
+/**
+ * Configuration from the environment, validated at boot: the process refuses to start on bad
+ * config and says why. Nothing here is sent to browsers.
+ */
+import { z } from "zod";
+
+const Env = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HOST: z.string().default("0.0.0.0"),
+    /** Server PostgreSQL; without it the embedded PGlite database in DATA_DIR is used. */
+    DATABASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default("./data"),
+    /** Demo mode fills an empty database with Demo City. Default: on without DATABASE_URL. */
+    DEMO: z.enum(["true", "false"]).optional(),
+    /** Signs cookies and derives other secrets; required in production. */
+    SECRET: z.string().min(32, "SECRET must be at least 32 characters").optional(),
+    /** The organisation that `/` and the console's login use when none is named. */
+    DEFAULT_ORGANISATION: z.string().default("demo"),
+    /** Public base URL, used in links sent to residents. */
+    PUBLIC_URL: z.string().url().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Public submissions per minute per client address. */
+    PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    /** Comma-separated addresses or CIDRs of proxies whose X-Forwarded-For is trusted. */
+    TRUST_PROXY: z.string().optional(),
+  })
+  .transform((e) => ({ ...e, demo: e.DEMO ? e.DEMO === "true" : !e.DATABASE_URL }))
+  .superRefine((e, ctx) => {
+    if (e.NODE_ENV !== "production") return;
+    if (!e.SECRET) ctx.addIssue({ code: "custom", path: ["SECRET"], message: "SECRET is required in production" });
+    if (e.demo)
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEMO"],
+        message: "demo users (password 'demo') are not allowed in production: set DEMO=false",
+      });
+  });
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  secret: string;
+  defaultOrganisation: string;
+  publicUrl: string;
+  logLevel: string;
+  trustProxy: string[] | false;
+  publicRateLimit: number;
+};
+
+/** A fixed development secret; production refuses to start without its own. */
+const DEVELOPMENT_SECRET = "yhteys-development-secret-not-for-production";
+
+export class ConfigError extends Error {}
+
+/** Reads and validates configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    demo: e.demo,
+    secret: e.SECRET ?? DEVELOPMENT_SECRET,
+    defaultOrganisation: e.DEFAULT_ORGANISATION,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY.split(",").map((s) => s.trim()) : false,
+    publicRateLimit: e.PUBLIC_RATE_LIMIT,
+  };
+}

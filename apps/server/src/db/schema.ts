@@ -1,0 +1,346 @@
+/**
+ * The data model. Every domain table carries `organisation_id` (the tenant) so that one
+ * installation hosts many municipalities and PostgreSQL can later be distributed by tenant.
+ * Personal data lives only in `customers` (and in free text written by residents).
+ */
+
+import {
+  channels,
+  type ExtraFieldDefinition,
+  type ExtraFieldValues,
+  type LocalizedText,
+  languages,
+  priorities,
+  roles,
+  ticketStates,
+  ticketTypes,
+} from "@yhteys/contracts";
+import { type SQL, sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** GeoJSON Polygon or MultiPolygon geometry in WGS84 ([lon, lat] positions). */
+export type AreaBoundary = { type: "Polygon"; coordinates: number[][][] } | { type: "MultiPolygon"; coordinates: number[][][][] };
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const tenant = () =>
+  uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" });
+
+export const roleEnum = pgEnum("role", roles);
+export const languageEnum = pgEnum("language", languages);
+export const ticketTypeEnum = pgEnum("ticket_type", ticketTypes);
+export const channelEnum = pgEnum("channel", channels);
+export const ticketStateEnum = pgEnum("ticket_state", ticketStates);
+export const priorityEnum = pgEnum("priority", priorities);
+export const messageKindEnum = pgEnum("message_kind", ["resident", "reply", "note"]);
+export const actorKindEnum = pgEnum("actor_kind", ["user", "resident", "api_client", "system"]);
+
+/** Installation-wide so that a reference names one ticket even across tenants (e.g. in email subjects). */
+export const ticketReferenceSeq = pgSequence("ticket_reference_seq", { startWith: 1 });
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: jsonb("name").$type<LocalizedText>().notNull(),
+  referencePrefix: text("reference_prefix").notNull().default("YH"),
+  defaultLanguage: languageEnum("default_language").notNull().default("fi"),
+  createdAt: created(),
+});
+
+/** Districts and other areas (GeoJSON boundary); a located ticket belongs to the area that contains it. */
+export const areas = pgTable(
+  "areas",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    code: text("code").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    boundary: jsonb("boundary").$type<AreaBoundary>().notNull(),
+  },
+  (t) => [uniqueIndex("areas_org_code").on(t.organisationId, t.code)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: roleEnum("role").notNull(),
+    language: languageEnum("language").notNull().default("fi"),
+    /** Null for users who sign in only through single sign-on. */
+    passwordHash: text("password_hash"),
+    active: boolean("active").notNull().default(true),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("users_org_email").on(t.organisationId, sql`lower(${t.email})`)],
+);
+
+/** The areas a viewer (or other area-scoped user) may see. */
+export const userAreas = pgTable(
+  "user_areas",
+  {
+    organisationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    areaId: uuid("area_id")
+      .notNull()
+      .references(() => areas.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.areaId] })],
+);
+
+/** A handler group (käsittelijäryhmä); its tickets form its queue (työjono). */
+export const handlerGroups = pgTable(
+  "handler_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    code: text("code").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    /** The service advisors' queue for contacts with no clear owner. */
+    isUnclearQueue: boolean("is_unclear_queue").notNull().default(false),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("handler_groups_org_code").on(t.organisationId, t.code)],
+);
+
+export const groupMemberships = pgTable(
+  "group_memberships",
+  {
+    organisationId: tenant(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => handlerGroups.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("group_memberships_user").on(t.userId)],
+);
+
+/** The category tree; leaves are what residents pick and what Open311 calls services. */
+export const categories = pgTable(
+  "categories",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    parentId: uuid("parent_id"),
+    code: text("code").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    description: jsonb("description").$type<LocalizedText>(),
+    defaultType: ticketTypeEnum("default_type").notNull().default("feedback"),
+    /** Where new contacts of this category go; null sends them to the unclear queue. */
+    defaultGroupId: uuid("default_group_id").references(() => handlerGroups.id, { onDelete: "set null" }),
+    extraFields: jsonb("extra_fields").$type<ExtraFieldDefinition[]>().notNull().default([]),
+    keywords: text("keywords").array().notNull().default([]),
+    sortOrder: integer("sort_order").notNull().default(0),
+    active: boolean("active").notNull().default(true),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("categories_org_code").on(t.organisationId, t.code), index("categories_parent").on(t.parentId)],
+);
+
+/** A resident's contact details, kept apart from tickets so they can be shown, retained and erased on their own. */
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    createdAt: created(),
+  },
+  (t) => [index("customers_org_email").on(t.organisationId, sql`lower(${t.email})`)],
+);
+
+/** Stems text with the search configuration of its language (constant configs keep it immutable). */
+const stemmed = (language: SQL, text: SQL) =>
+  sql`CASE ${language} WHEN 'sv' THEN to_tsvector('swedish', ${text}) WHEN 'en' THEN to_tsvector('english', ${text}) ELSE to_tsvector('finnish', ${text}) END`;
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    reference: text("reference").notNull(),
+    type: ticketTypeEnum("type").notNull(),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => categories.id),
+    description: text("description").notNull(),
+    channel: channelEnum("channel").notNull(),
+    language: languageEnum("language").notNull(),
+    lat: doublePrecision("lat"),
+    lon: doublePrecision("lon"),
+    address: text("address"),
+    areaId: uuid("area_id").references(() => areas.id, { onDelete: "set null" }),
+    extraFields: jsonb("extra_fields").$type<ExtraFieldValues>().notNull().default({}),
+    state: ticketStateEnum("state").notNull().default("new"),
+    priority: priorityEnum("priority").notNull().default("normal"),
+    groupId: uuid("group_id").references(() => handlerGroups.id, { onDelete: "set null" }),
+    handlerId: uuid("handler_id").references(() => users.id, { onDelete: "set null" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    wantsReply: boolean("wants_reply").notNull().default(false),
+    /** SHA-256 of the resident's tracking token; the token itself is never stored. */
+    trackingTokenHash: text("tracking_token_hash").notNull(),
+    createdAt: created(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('simple', ${tickets.reference}), 'A') || ${stemmed(sql`${tickets.language}`, sql`coalesce(${tickets.description}, '') || ' ' || coalesce(${tickets.address}, '')`)}`,
+    ),
+  },
+  (t) => [
+    uniqueIndex("tickets_reference").on(t.reference),
+    uniqueIndex("tickets_tracking_token").on(t.trackingTokenHash),
+    index("tickets_org_created").on(t.organisationId, t.createdAt),
+    index("tickets_org_group_state_created").on(t.organisationId, t.groupId, t.state, t.createdAt),
+    index("tickets_org_handler_state").on(t.organisationId, t.handlerId, t.state),
+    index("tickets_org_area").on(t.organisationId, t.areaId),
+    index("tickets_org_point").on(t.organisationId, t.lat, t.lon),
+    index("tickets_search").using("gin", t.searchVector),
+  ],
+);
+
+export const ticketMessages = pgTable(
+  "ticket_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    kind: messageKindEnum("kind").notNull(),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("ticket_messages_ticket").on(t.ticketId, t.createdAt)],
+);
+
+/** Metadata of a stored file; the bytes live in the attachment store (local disk or S3). */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id").references(() => ticketMessages.id, { onDelete: "set null" }),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("attachments_ticket").on(t.ticketId)],
+);
+
+/**
+ * One row for every change of a ticket, written in the same transaction as the change:
+ * the ticket's history, the audit trail of changes and the outbox that workers read.
+ */
+export const ticketEvents = pgTable(
+  "ticket_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: tenant(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    actorKind: actorKindEnum("actor_kind").notNull(),
+    actorId: uuid("actor_id"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: created(),
+  },
+  (t) => [index("ticket_events_ticket").on(t.ticketId, t.id)],
+);
+
+/** Reads of personal data (changes are in ticket_events). */
+export const auditEntries = pgTable(
+  "audit_entries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: tenant(),
+    actorUserId: uuid("actor_user_id"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    ip: text("ip"),
+    createdAt: created(),
+  },
+  (t) => [index("audit_entries_org_subject").on(t.organisationId, t.subjectId), index("audit_entries_actor").on(t.actorUserId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: created(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("sessions_token").on(t.tokenHash)],
+);
+
+/** Client applications of the public API (Open311 `api_key`), e.g. the city's mobile app. */
+export const apiClients = pgTable(
+  "api_clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    name: text("name").notNull(),
+    keyHash: text("key_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("api_clients_key").on(t.keyHash)],
+);
+
+/** Answers to submissions made with an Idempotency-Key, so that a retry gets the same answer. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    organisationId: tenant(),
+    key: text("key").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    response: jsonb("response").$type<Record<string, unknown>>().notNull(),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.key] })],
+);

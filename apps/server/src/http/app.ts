@@ -1,0 +1,117 @@
+/** Assembles the HTTP application: plugins, error handling, OpenAPI, modules and web apps. */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import websocket from "@fastify/websocket";
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { AppContext } from "../context.ts";
+import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { directoryRoutes } from "../modules/directory/directory.routes.ts";
+import { intakeRoutes } from "../modules/intake/intake.routes.ts";
+import { LiveHub, liveRoutes } from "../modules/live/live.ts";
+import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
+import { AppError, handleError, problem, sendProblem } from "./errors.ts";
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../");
+const BODY_LIMIT = 256 * 1024;
+
+/** Request log lines carry method, path and id only: no query strings, bodies or cookies (personal data, tokens). */
+const serializers = {
+  req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
+};
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : { level: ctx.config.logLevel, serializers, redact: ["req.headers.cookie", "req.headers.authorization"] },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: ctx.config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, { ...problem("not_found", `No route for ${request.method} ${request.url.split("?")[0]}`), instance: request.id }),
+  );
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "same-origin");
+  });
+
+  await app.register(cookie, { secret: ctx.config.secret });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError("rate_limited", `Slow down: try again in ${context.after}`),
+  });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Yhteys API",
+        version: "1",
+        description: "Staff, public and Open311 APIs of Yhteys. Errors are RFC 9457 problem+json.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "yhteys_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const live = new LiveHub(ctx);
+  await live.start();
+  app.addHook("onClose", () => live.close());
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await ctx.db.execute(sql`SELECT 1`);
+      return { status: "ready", database: ctx.database.engine };
+    } catch {
+      return sendProblem(reply, problem("internal", "The database does not answer"));
+    }
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes(ctx), { prefix: "/api/auth" });
+  await app.register(ticketRoutes(ctx), { prefix: "/api/staff" });
+  await app.register(directoryRoutes(ctx), { prefix: "/api/staff" });
+  await app.register(liveRoutes(ctx, live), { prefix: "/api/staff" });
+  await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
+  await registerWebApps(app, ctx);
+
+  return app;
+}
+
+/** Serves the built console under /console/ and the portal at /{organisation}/ (single-page apps). */
+async function registerWebApps(app: FastifyInstance, ctx: AppContext) {
+  const apps = [
+    { prefix: "/console/", dir: path.join(webRoot, "apps/console/dist") },
+    { prefix: "/", dir: path.join(webRoot, "apps/portal/dist") },
+  ].filter((a) => existsSync(path.join(a.dir, "index.html")));
+  for (const { prefix, dir } of apps) {
+    await app.register(fastifyStatic, { root: dir, prefix, decorateReply: prefix === "/", wildcard: false, index: false });
+  }
+  const hasPortal = apps.some((a) => a.prefix === "/");
+  const hasConsole = apps.some((a) => a.prefix === "/console/");
+  app.get("/", { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${ctx.config.defaultOrganisation}/`));
+  app.get("/console", { schema: { hide: true } }, (_request, reply) => reply.redirect("/console/"));
+  if (hasConsole)
+    app.get("/console/*", { schema: { hide: true } }, (_request, reply) =>
+      reply.sendFile("index.html", path.join(webRoot, "apps/console/dist")),
+    );
+  if (hasPortal)
+    app.get("/:org/*", { schema: { hide: true } }, (_request, reply) =>
+      reply.sendFile("index.html", path.join(webRoot, "apps/portal/dist")),
+    );
+}

@@ -1,0 +1,34 @@
+/** Starts Yhteys: configuration, database (migrated), demo data in demo mode, HTTP server. */
+import path from "node:path";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/client.ts";
+import { buildApp } from "./http/app.ts";
+import { LoginThrottle } from "./modules/auth/throttle.ts";
+import { seedDemo } from "./modules/demo/demo.ts";
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir, "pglite") });
+  const ctx = { config, database, db: database.db, loginThrottle: new LoginThrottle() };
+  if (config.demo) await seedDemo(ctx.db);
+  const app = await buildApp(ctx);
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Yhteys is running on ${config.publicUrl} (database: ${database.engine}${config.demo ? ", demo data" : ""})`);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(78);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+/** The public REST API for residents, the embeddable form and the city's mobile app. */
+import { CategoryList, ContactReceipt, ContactSubmission, languages, PublicOrganisation, TrackedContact } from "@yhteys/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { listCategories } from "../categories/categories.ts";
+import { organisationBySlug } from "../organisations/organisations.ts";
+import { submitContact, trackContact } from "./intake.service.ts";
+
+const tags = ["public"];
+const Org = z.object({ org: z.string().regex(/^[a-z0-9-]{1,63}$/) });
+
+export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/:org",
+      { schema: { tags, summary: "The organisation", params: Org, response: { 200: PublicOrganisation } } },
+      async (request) => {
+        const org = await organisationBySlug(ctx.db, request.params.org);
+        return { slug: org.slug, name: org.name, languages: [...languages] };
+      },
+    );
+
+    app.get(
+      "/:org/categories",
+      { schema: { tags, summary: "Categories to choose from", params: Org, response: { 200: CategoryList } } },
+      async (request) => {
+        const org = await organisationBySlug(ctx.db, request.params.org);
+        return { items: await listCategories(ctx.db, org.id) };
+      },
+    );
+
+    app.post(
+      "/:org/contacts",
+      {
+        config: { rateLimit: { max: ctx.config.publicRateLimit, timeWindow: "1 minute" } },
+        schema: {
+          tags,
+          summary: "Send a contact (feedback, question, fault report or request)",
+          description:
+            "Anonymous unless contact details are given. Send an `Idempotency-Key` header so that a retry creates no second ticket.",
+          params: Org,
+          headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }),
+          body: ContactSubmission,
+          response: { 200: ContactReceipt, 201: ContactReceipt },
+        },
+      },
+      async (request, reply) => {
+        const org = await organisationBySlug(ctx.db, request.params.org);
+        const { receipt, replayed } = await submitContact(ctx.db, org, request.body, {
+          channel: "web",
+          actor: { kind: "resident", organisationId: org.id },
+          idempotencyKey: request.headers["idempotency-key"],
+        });
+        return reply.code(replayed ? 200 : 201).send(receipt);
+      },
+    );
+
+    app.get(
+      "/:org/contacts/:token",
+      {
+        config: { rateLimit: { max: ctx.config.publicRateLimit * 5, timeWindow: "1 minute" } },
+        schema: {
+          tags,
+          summary: "Follow one's own contact with its tracking token",
+          params: Org.extend({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }),
+          response: { 200: TrackedContact },
+        },
+      },
+      async (request) => trackContact(ctx.db, await organisationBySlug(ctx.db, request.params.org), request.params.token),
+    );
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Contacts from residents through the public API. A submission that was answered is committed;
+ * with an Idempotency-Key, a retry returns the first answer instead of creating a second ticket.
+ */
+import { createHash } from "node:crypto";
+import type { ContactReceipt, ContactSubmission, TrackedContact } from "@yhteys/contracts";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "../../db/client.ts";
+import { categories, idempotencyKeys, ticketEvents, ticketMessages, tickets } from "../../db/schema.ts";
+import { AppError, notFound } from "../../http/errors.ts";
+import type { Actor } from "../auth/actor.ts";
+import { hashToken } from "../auth/tokens.ts";
+import type { Organisation } from "../organisations/organisations.ts";
+import { iso } from "../tickets/tickets.presenter.ts";
+import { createTicket, type NewTicket } from "../tickets/tickets.service.ts";
+
+type Submission = z.output<typeof ContactSubmission>;
+
+const fingerprint = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("base64url");
+const isUniqueViolation = (e: unknown): boolean =>
+  (e as { code?: string })?.code === "23505" || (e instanceof Error && e.cause !== undefined && isUniqueViolation(e.cause));
+
+/** Creates the ticket for a submission, or returns the stored answer for a repeated Idempotency-Key. */
+export async function submitContact(
+  db: Db,
+  org: Organisation,
+  submission: Submission,
+  options: { channel: NewTicket["channel"]; actor: Actor; idempotencyKey?: string | undefined },
+): Promise<{ receipt: ContactReceipt; replayed: boolean }> {
+  const key = options.idempotencyKey;
+  const print = fingerprint(submission);
+  const earlier = async () => {
+    if (!key) return null;
+    const [row] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.organisationId, org.id), eq(idempotencyKeys.key, key)));
+    if (!row) return null;
+    if (row.fingerprint !== print) throw new AppError("unprocessable", "This Idempotency-Key was already used for a different submission");
+    return { receipt: row.response as ContactReceipt, replayed: true };
+  };
+
+  const replay = await earlier();
+  if (replay) return replay;
+  try {
+    return await db.transaction(async (tx) => {
+      const { ticket, trackingToken } = await createTicket(
+        tx,
+        {
+          organisation: org,
+          categoryId: submission.categoryId,
+          type: submission.type,
+          description: submission.description,
+          channel: options.channel,
+          language: submission.language,
+          location: submission.location,
+          address: submission.address,
+          extraFields: submission.extraFields,
+          wantsReply: submission.wantsReply,
+          contact: submission.contact,
+        },
+        options.actor,
+      );
+      const receipt: ContactReceipt = { reference: ticket.reference, trackingToken, state: ticket.state, createdAt: iso(ticket.createdAt) };
+      if (key)
+        await tx
+          .insert(idempotencyKeys)
+          .values({ organisationId: org.id, key, fingerprint: print, ticketId: ticket.id, response: receipt });
+      return { receipt, replayed: false };
+    });
+  } catch (e) {
+    // Two concurrent requests with one key: the loser answers with the winner's receipt.
+    if (key && isUniqueViolation(e)) {
+      const winner = await earlier();
+      if (winner) return winner;
+    }
+    throw e;
+  }
+}
+
+/** The resident's view of their contact, found by the tracking token alone. */
+export async function trackContact(db: Db, org: Organisation, token: string): Promise<TrackedContact> {
+  const [row] = await db
+    .select({ t: tickets, categoryName: categories.name })
+    .from(tickets)
+    .innerJoin(categories, eq(categories.id, tickets.categoryId))
+    .where(and(eq(tickets.organisationId, org.id), eq(tickets.trackingTokenHash, hashToken(token))));
+  if (!row) throw notFound("The contact");
+  const t = row.t;
+  const [messages, events] = await Promise.all([
+    db
+      .select()
+      .from(ticketMessages)
+      .where(and(eq(ticketMessages.ticketId, t.id), inArray(ticketMessages.kind, ["resident", "reply"])))
+      .orderBy(asc(ticketMessages.createdAt)),
+    db
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, t.id), inArray(ticketEvents.type, ["ticket.created", "ticket.state_changed"])))
+      .orderBy(asc(ticketEvents.id)),
+  ]);
+  return {
+    reference: t.reference,
+    type: t.type,
+    state: t.state,
+    category: { id: t.categoryId, name: row.categoryName },
+    description: t.description,
+    address: t.address,
+    createdAt: iso(t.createdAt),
+    updatedAt: iso(t.updatedAt),
+    messages: messages.map((m) => ({ from: m.kind === "resident" ? "resident" : "city", body: m.body, createdAt: iso(m.createdAt) })),
+    timeline: events.map((e) => ({
+      state: e.type === "ticket.created" ? "new" : ((e.data as { to: TrackedContact["state"] }).to ?? t.state),
+      at: iso(e.createdAt),
+    })),
+  };
+}

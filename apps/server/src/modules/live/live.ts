@@ -1,0 +1,84 @@
+/**
+ * Live updates for the staff console. Ticket events arrive by LISTEN/NOTIFY (so every app process
+ * sees changes made by any other), and each connected user gets only tickets they may see.
+ */
+import type { LiveEvent } from "@yhteys/contracts";
+import { and, eq } from "drizzle-orm";
+import type { FastifyPluginAsync } from "fastify";
+import type { WebSocket } from "ws";
+import type { AppContext } from "../../context.ts";
+import { tickets } from "../../db/schema.ts";
+import type { StaffActor } from "../auth/actor.ts";
+import { staffActor, staffGuard } from "../auth/auth.guard.ts";
+import { EVENTS_CHANNEL, type EventNotice } from "../tickets/ticket-events.ts";
+import { canSeeTicket, canUseQueues } from "../tickets/tickets.access.ts";
+
+type Connection = { actor: StaffActor; socket: WebSocket };
+
+export class LiveHub {
+  private connections = new Set<Connection>();
+  private stop: (() => Promise<void>) | null = null;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  async start() {
+    this.stop = await this.ctx.database.listen(EVENTS_CHANNEL, (payload) => {
+      this.publish(JSON.parse(payload) as EventNotice).catch((err) => console.error("live update failed", err));
+    });
+  }
+
+  async close() {
+    for (const c of this.connections) c.socket.close(1001, "server shutting down");
+    await this.stop?.();
+  }
+
+  add(connection: Connection) {
+    this.connections.add(connection);
+    connection.socket.on("close", () => this.connections.delete(connection));
+  }
+
+  get size() {
+    return this.connections.size;
+  }
+
+  private async publish(notice: EventNotice) {
+    const inOrg = [...this.connections].filter((c) => c.actor.organisationId === notice.organisationId);
+    if (!inOrg.length) return;
+    const [ticket] = await this.ctx.db
+      .select({
+        id: tickets.id,
+        reference: tickets.reference,
+        groupId: tickets.groupId,
+        handlerId: tickets.handlerId,
+        areaId: tickets.areaId,
+        state: tickets.state,
+      })
+      .from(tickets)
+      .where(and(eq(tickets.organisationId, notice.organisationId), eq(tickets.id, notice.ticketId)));
+    if (!ticket) return;
+    const event: LiveEvent = {
+      type: notice.type === "ticket.created" ? "ticket.created" : "ticket.updated",
+      ticketId: ticket.id,
+      reference: ticket.reference,
+      groupId: ticket.groupId,
+      state: ticket.state,
+      at: new Date().toISOString(),
+    };
+    const message = JSON.stringify(event);
+    for (const c of inOrg) if (canSeeTicket(c.actor, ticket) && c.socket.readyState === c.socket.OPEN) c.socket.send(message);
+  }
+}
+
+/** `GET /api/staff/live` upgrades to a websocket that streams LiveEvent messages. */
+export function liveRoutes(ctx: AppContext, hub: LiveHub): FastifyPluginAsync {
+  return async (app) => {
+    app.get("/live", { websocket: true, preHandler: staffGuard(ctx), schema: { hide: true } }, (socket, request) => {
+      const actor = staffActor(request);
+      if (!canUseQueues(actor)) return socket.close(1008, "no access to queues");
+      hub.add({ actor, socket });
+      // Keep idle connections alive through proxies.
+      const ping = setInterval(() => socket.ping(), 25_000);
+      socket.on("close", () => clearInterval(ping));
+    });
+  };
+}

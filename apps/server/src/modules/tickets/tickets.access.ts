@@ -1,0 +1,81 @@
+/**
+ * Who may see and do what with tickets (REQUIREMENTS M10). Every ticket query is scoped by
+ * `visibleTickets`, and every action checks `allowedActions`, so the rules live in one place.
+ */
+import { type Role, stateTransitions, type TicketState, type ticketActions } from "@yhteys/contracts";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { tickets } from "../../db/schema.ts";
+import type { StaffActor } from "../auth/actor.ts";
+
+export type TicketAction = (typeof ticketActions)[number];
+
+type Scope = "all" | "groups" | "areas" | "assigned" | "none";
+
+const policy: Record<Role, { scope: Scope; actions: readonly TicketAction[]; seesCustomer: boolean }> = {
+  technical_admin: { scope: "all", actions: ["edit", "reclassify", "forward", "reply", "note", "changeState"], seesCustomer: true },
+  service_advisor: { scope: "all", actions: ["edit", "reclassify", "forward", "reply", "note", "changeState"], seesCustomer: true },
+  content_admin: { scope: "groups", actions: ["edit", "reclassify", "forward", "reply", "note", "changeState"], seesCustomer: true },
+  expert: { scope: "groups", actions: ["edit", "reclassify", "forward", "reply", "note", "changeState"], seesCustomer: true },
+  reporter: { scope: "all", actions: [], seesCustomer: false },
+  viewer: { scope: "areas", actions: [], seesCustomer: false },
+  external_partner: { scope: "assigned", actions: ["reply", "note", "changeState"], seesCustomer: false },
+  // Internal customers follow their own requests through the portal, not the staff queues.
+  internal_customer: { scope: "none", actions: [], seesCustomer: false },
+};
+
+/** The fields of a ticket that decide who may see it. */
+export type TicketAccessFields = { groupId: string | null; handlerId: string | null; areaId: string | null };
+
+/** SQL condition for the tickets the actor may see, always within their organisation. */
+export function visibleTickets(actor: StaffActor): SQL {
+  const inOrg = eq(tickets.organisationId, actor.organisationId);
+  const none = sql`false`;
+  switch (policy[actor.role].scope) {
+    case "all":
+      return inOrg;
+    case "groups":
+      return and(
+        inOrg,
+        or(eq(tickets.handlerId, actor.userId), actor.groupIds.length ? inArray(tickets.groupId, actor.groupIds) : none),
+      ) as SQL;
+    case "areas":
+      return actor.areaIds.length ? (and(inOrg, inArray(tickets.areaId, actor.areaIds)) as SQL) : none;
+    case "assigned":
+      return and(inOrg, eq(tickets.handlerId, actor.userId)) as SQL;
+    case "none":
+      return none;
+  }
+}
+
+export function canSeeTicket(actor: StaffActor, ticket: TicketAccessFields): boolean {
+  switch (policy[actor.role].scope) {
+    case "all":
+      return true;
+    case "groups":
+      return ticket.handlerId === actor.userId || (ticket.groupId !== null && actor.groupIds.includes(ticket.groupId));
+    case "areas":
+      return ticket.areaId !== null && actor.areaIds.includes(ticket.areaId);
+    case "assigned":
+      return ticket.handlerId === actor.userId;
+    case "none":
+      return false;
+  }
+}
+
+/** May the actor open staff queues at all? */
+export const canUseQueues = (actor: StaffActor) => policy[actor.role].scope !== "none";
+
+/** Sees every ticket of the organisation, and so every queue (advisors, admins, reporters). */
+export const seesAllTickets = (actor: StaffActor) => policy[actor.role].scope === "all";
+
+export const allowedActions = (actor: StaffActor): readonly TicketAction[] => policy[actor.role].actions;
+
+export const seesCustomer = (actor: StaffActor) => policy[actor.role].seesCustomer;
+
+/** May the actor look up colleagues and groups (to forward)? Partners may not see the staff directory. */
+export const canSeeDirectory = (actor: StaffActor) => allowedActions(actor).includes("forward");
+
+/** States the actor may move a ticket to from `state`. */
+export function allowedStates(actor: StaffActor, state: TicketState): readonly TicketState[] {
+  return allowedActions(actor).includes("changeState") ? stateTransitions[state] : [];
+}

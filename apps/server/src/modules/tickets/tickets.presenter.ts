@@ -1,0 +1,62 @@
+/** Turns ticket rows into what a caller may see; personal data only through `seesCustomer`. */
+import type { LocalizedText, TicketDetail, TicketRow } from "@yhteys/contracts";
+import type { tickets } from "../../db/schema.ts";
+
+type Ticket = typeof tickets.$inferSelect;
+
+export const iso = (d: Date) => d.toISOString();
+export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+const SUMMARY_LENGTH = 160;
+export const summarise = (text: string) => (text.length <= SUMMARY_LENGTH ? text : `${text.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…`);
+
+export type TicketRowSource = Pick<
+  Ticket,
+  | "id"
+  | "reference"
+  | "type"
+  | "state"
+  | "priority"
+  | "channel"
+  | "categoryId"
+  | "groupId"
+  | "handlerId"
+  | "description"
+  | "address"
+  | "createdAt"
+  | "updatedAt"
+> & { categoryName: LocalizedText; groupName: LocalizedText | null; handlerName: string | null };
+
+export function toTicketRow(t: TicketRowSource): TicketRow {
+  return {
+    id: t.id,
+    reference: t.reference,
+    type: t.type,
+    state: t.state,
+    priority: t.priority,
+    channel: t.channel,
+    category: { id: t.categoryId, name: t.categoryName },
+    group: t.groupId && t.groupName ? { id: t.groupId, name: t.groupName } : null,
+    handler: t.handlerId && t.handlerName ? { id: t.handlerId, name: t.handlerName } : null,
+    summary: summarise(t.description),
+    address: t.address,
+    createdAt: iso(t.createdAt),
+    updatedAt: iso(t.updatedAt),
+  };
+}
+
+export function toTicketDetail(
+  t: TicketRowSource & Ticket,
+  extra: Pick<TicketDetail, "customer" | "messages" | "history" | "allowedActions" | "allowedStates">,
+): TicketDetail {
+  return {
+    ...toTicketRow(t),
+    description: t.description,
+    language: t.language,
+    location: t.lat !== null && t.lon !== null ? { lat: t.lat, lon: t.lon } : null,
+    extraFields: t.extraFields,
+    firstResponseAt: isoOrNull(t.firstResponseAt),
+    resolvedAt: isoOrNull(t.resolvedAt),
+    ...extra,
+  };
+}

@@ -1,0 +1,72 @@
+/** Staff ticket API: validate → authenticate → call the service → present. */
+import {
+  Forward,
+  Note,
+  QueueList,
+  Reclassify,
+  Reply,
+  StateChange,
+  TicketDetail,
+  TicketEdit,
+  TicketList,
+  TicketListQuery,
+} from "@yhteys/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { staffActor, staffGuard } from "../auth/auth.guard.ts";
+import { getTicketDetail, listQueues, listTickets } from "./tickets.queries.ts";
+import { addNote, changeState, editTicket, forwardTicket, reclassifyTicket, replyToResident } from "./tickets.service.ts";
+
+const ById = z.object({ id: z.uuid() });
+const tags = ["tickets"];
+
+export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook("preHandler", staffGuard(ctx));
+
+    app.get("/queues", { schema: { tags, summary: "Queues I work, with open counts", response: { 200: QueueList } } }, (request) =>
+      listQueues(ctx.db, staffActor(request)),
+    );
+
+    app.get(
+      "/tickets",
+      {
+        schema: {
+          tags,
+          summary: "List tickets with filters, sorting and paging",
+          querystring: TicketListQuery,
+          response: { 200: TicketList },
+        },
+      },
+      (request) => listTickets(ctx.db, staffActor(request), request.query),
+    );
+
+    app.get(
+      "/tickets/:id",
+      { schema: { tags, summary: "A ticket with its messages and history", params: ById, response: { 200: TicketDetail } } },
+      (request) => getTicketDetail(ctx.db, staffActor(request), request.params.id, request.ip),
+    );
+
+    /** Every change answers with the ticket as it now is. */
+    const change = <B extends z.ZodType>(
+      method: "patch" | "post",
+      url: string,
+      summary: string,
+      body: B,
+      run: (actor: ReturnType<typeof staffActor>, id: string, body: z.output<B>) => Promise<unknown>,
+    ) =>
+      app[method](url, { schema: { tags, summary, params: ById, body, response: { 200: TicketDetail } } }, async (request) => {
+        const actor = staffActor(request);
+        await run(actor, request.params.id, request.body as z.output<B>);
+        return getTicketDetail(ctx.db, actor, request.params.id, request.ip);
+      });
+
+    change("patch", "/tickets/:id", "Edit details", TicketEdit, (a, id, b) => editTicket(ctx.db, a, id, b));
+    change("post", "/tickets/:id/reclassify", "Change category and type", Reclassify, (a, id, b) => reclassifyTicket(ctx.db, a, id, b));
+    change("post", "/tickets/:id/forward", "Forward to a group or person", Forward, (a, id, b) => forwardTicket(ctx.db, a, id, b));
+    change("post", "/tickets/:id/replies", "Reply to the resident", Reply, (a, id, b) => replyToResident(ctx.db, a, id, b));
+    change("post", "/tickets/:id/notes", "Add an internal note", Note, (a, id, b) => addNote(ctx.db, a, id, b));
+    change("post", "/tickets/:id/state", "Change state", StateChange, (a, id, b) => changeState(ctx.db, a, id, b));
+  };
+}

@@ -1,0 +1,4 @@
+export * from "./common.ts";
+export * from "./public.ts";
+export * from "./staff.ts";
+export * from "./tickets.ts";

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
+import { Category, ExtraFieldValues, TicketState, TicketType } from "./tickets.ts";
+
+export const PublicOrganisation = z.object({
+  slug: z.string(),
+  name: LocalizedText,
+  languages: z.array(Language),
+});
+export type PublicOrganisation = z.infer<typeof PublicOrganisation>;
+
+export const CategoryList = z.object({ items: z.array(Category) });
+export type CategoryList = z.infer<typeof CategoryList>;
+
+/** What a resident sends. Personal data only when they want a reply. */
+export const ContactSubmission = z
+  .object({
+    categoryId: Uuid,
+    type: TicketType.optional(),
+    description: z.string().trim().min(3).max(5000),
+    language: Language.default("fi"),
+    location: GeoPoint.optional(),
+    address: z.string().trim().max(200).optional(),
+    extraFields: ExtraFieldValues.default({}),
+    wantsReply: z.boolean().default(false),
+    contact: z
+      .object({
+        name: z.string().trim().max(120).optional(),
+        email: z.email().max(254).optional(),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?[0-9 ()-]{5,20}$/)
+          .optional(),
+      })
+      .optional(),
+    /** Honeypot: hidden from people, filled by naive bots. Must stay empty. */
+    website: z.string().max(0, "must be empty").optional(),
+  })
+  .refine((s) => !s.wantsReply || Boolean(s.contact?.email || s.contact?.phone), {
+    message: "an email address or a phone number is needed for a reply",
+    path: ["contact"],
+  });
+export type ContactSubmission = z.input<typeof ContactSubmission>;
+
+export const ContactReceipt = z.object({
+  reference: z.string(),
+  trackingToken: z.string(),
+  state: TicketState,
+  createdAt: IsoDateTime,
+});
+export type ContactReceipt = z.infer<typeof ContactReceipt>;
+
+/** The resident's view of their own contact: no staff names, no internal notes. */
+export const TrackedContact = z.object({
+  reference: z.string(),
+  type: TicketType,
+  state: TicketState,
+  category: z.object({ id: Uuid, name: LocalizedText }),
+  description: z.string(),
+  address: z.string().nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  messages: z.array(
+    z.object({
+      from: z.enum(["resident", "city"]),
+      body: z.string(),
+      createdAt: IsoDateTime,
+    }),
+  ),
+  timeline: z.array(z.object({ state: TicketState, at: IsoDateTime })),
+});
+export type TrackedContact = z.infer<typeof TrackedContact>;

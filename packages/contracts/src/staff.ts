@@ -1,0 +1,173 @@
+import { z } from "zod";
+import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
+import { Channel, ExtraFieldValues, Priority, TicketState, TicketType } from "./tickets.ts";
+
+export const roles = [
+  "technical_admin",
+  "content_admin",
+  "service_advisor",
+  "expert",
+  "reporter",
+  "viewer",
+  "internal_customer",
+  "external_partner",
+] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const LoginRequest = z.object({
+  organisation: z.string().min(1).max(63),
+  email: z.email().max(254),
+  password: z.string().min(1).max(200),
+});
+
+export const StaffUser = z.object({
+  id: Uuid,
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  language: Language,
+  organisation: z.object({ id: Uuid, slug: z.string(), name: LocalizedText }),
+  groupIds: z.array(Uuid),
+});
+export type StaffUser = z.infer<typeof StaffUser>;
+
+/** The session answer carries the CSRF token the console sends back in `x-csrf-token`. */
+export const SessionInfo = z.object({ user: StaffUser, csrfToken: z.string() });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const GroupSummary = z.object({ id: Uuid, name: LocalizedText, isUnclearQueue: z.boolean() });
+export type GroupSummary = z.infer<typeof GroupSummary>;
+export const UserSummary = z.object({ id: Uuid, name: z.string(), role: Role, groupIds: z.array(Uuid) });
+export type UserSummary = z.infer<typeof UserSummary>;
+
+/** One row of a queue: no personal data. */
+export const TicketRow = z.object({
+  id: Uuid,
+  reference: z.string(),
+  type: TicketType,
+  state: TicketState,
+  priority: Priority,
+  channel: Channel,
+  category: z.object({ id: Uuid, name: LocalizedText }),
+  group: z.object({ id: Uuid, name: LocalizedText }).nullable(),
+  handler: z.object({ id: Uuid, name: z.string() }).nullable(),
+  summary: z.string(),
+  address: z.string().nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type TicketRow = z.infer<typeof TicketRow>;
+
+/** "relevance" orders search results by rank (with `q`); otherwise it falls back to createdAt. */
+export const ticketSortFields = ["createdAt", "updatedAt", "priority", "reference", "relevance"] as const;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item).max(20));
+
+export const TicketListQuery = z.object({
+  /** "mine": assigned to me; a group id: that group's queue; omitted: everything I may see. */
+  queue: z.union([z.literal("mine"), Uuid]).optional(),
+  state: csv(TicketState).optional(),
+  channel: csv(Channel).optional(),
+  priority: csv(Priority).optional(),
+  type: csv(TicketType).optional(),
+  categoryId: Uuid.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(ticketSortFields).default("createdAt"),
+  order: z.enum(["asc", "desc"]).default("desc"),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type TicketListQuery = z.input<typeof TicketListQuery>;
+
+export const TicketList = z.object({
+  items: z.array(TicketRow),
+  total: z.number().int(),
+  countsByState: z.record(TicketState, z.number().int()),
+});
+export type TicketList = z.infer<typeof TicketList>;
+
+export const QueueSummary = z.object({
+  id: z.union([z.literal("mine"), z.literal("all"), Uuid]),
+  name: LocalizedText,
+  isUnclearQueue: z.boolean(),
+  open: z.number().int(),
+});
+export const QueueList = z.object({ items: z.array(QueueSummary) });
+export type QueueList = z.infer<typeof QueueList>;
+
+export const messageKinds = ["resident", "reply", "note"] as const;
+export const TicketMessage = z.object({
+  id: Uuid,
+  kind: z.enum(messageKinds),
+  author: z.string().nullable(),
+  body: z.string(),
+  createdAt: IsoDateTime,
+});
+export type TicketMessage = z.infer<typeof TicketMessage>;
+
+export const actorKinds = ["user", "resident", "api_client", "system"] as const;
+export const TicketEventView = z.object({
+  id: z.string(),
+  type: z.string(),
+  actorKind: z.enum(actorKinds),
+  /** The staff member's name; null for residents, API clients and the system. */
+  actor: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: IsoDateTime,
+});
+
+export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState"] as const;
+
+export const TicketDetail = TicketRow.extend({
+  description: z.string(),
+  language: Language,
+  location: GeoPoint.nullable(),
+  extraFields: ExtraFieldValues,
+  firstResponseAt: IsoDateTime.nullable(),
+  resolvedAt: IsoDateTime.nullable(),
+  /** Null when there is none or the caller may not see it. */
+  customer: z
+    .object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable(), wantsReply: z.boolean() })
+    .nullable(),
+  messages: z.array(TicketMessage),
+  history: z.array(TicketEventView),
+  allowedActions: z.array(z.enum(ticketActions)),
+  allowedStates: z.array(TicketState),
+});
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
+export const TicketEdit = z
+  .object({
+    description: z.string().trim().min(1).max(5000),
+    type: TicketType,
+    priority: Priority,
+    language: Language,
+    address: z.string().trim().max(200).nullable(),
+    location: GeoPoint.nullable(),
+    extraFields: ExtraFieldValues,
+  })
+  .partial()
+  .refine((e) => Object.keys(e).length > 0, { message: "nothing to change" });
+export const Reclassify = z.object({ categoryId: Uuid, type: TicketType.optional() });
+export const Forward = z
+  .object({ groupId: Uuid.optional(), handlerId: Uuid.optional(), note: z.string().trim().max(5000).optional() })
+  .refine((f) => f.groupId || f.handlerId, { message: "a group or a handler is needed" });
+export const Reply = z.object({
+  body: z.string().trim().min(1).max(20000),
+  state: z.enum(["waiting_for_customer", "resolved"]).optional(),
+});
+export const Note = z.object({ body: z.string().trim().min(1).max(20000) });
+export const StateChange = z.object({ state: TicketState, reason: z.string().trim().max(1000).optional() });
+
+/** Pushed over the staff websocket; the console re-reads what it shows. */
+export const LiveEvent = z.object({
+  type: z.enum(["ticket.created", "ticket.updated"]),
+  ticketId: Uuid,
+  reference: z.string(),
+  groupId: Uuid.nullable(),
+  state: TicketState,
+  at: IsoDateTime,
+});
+export type LiveEvent = z.infer<typeof LiveEvent>;

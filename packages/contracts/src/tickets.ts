@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
+
+export const ticketTypes = ["feedback", "question", "fault_report", "service_request"] as const;
+export const TicketType = z.enum(ticketTypes);
+export type TicketType = z.infer<typeof TicketType>;
+
+/** Where a contact came in. Staff-recorded contacts use phone or visit. */
+export const channels = ["web", "mobile", "open311", "email", "chat", "phone", "visit", "social", "internal"] as const;
+export const Channel = z.enum(channels);
+export type Channel = z.infer<typeof Channel>;
+
+export const ticketStates = ["new", "in_progress", "waiting_for_customer", "resolved", "closed_unnecessary"] as const;
+export const TicketState = z.enum(ticketStates);
+export type TicketState = z.infer<typeof TicketState>;
+
+/** States in which the ticket is finished; leaving them is a reopen. */
+export const finishedStates: readonly TicketState[] = ["resolved", "closed_unnecessary"];
+
+/** The transitions a handler may make from each state. */
+export const stateTransitions: Record<TicketState, readonly TicketState[]> = {
+  new: ["in_progress", "waiting_for_customer", "resolved", "closed_unnecessary"],
+  in_progress: ["waiting_for_customer", "resolved", "closed_unnecessary"],
+  waiting_for_customer: ["in_progress", "resolved", "closed_unnecessary"],
+  resolved: ["in_progress"],
+  closed_unnecessary: ["in_progress"],
+};
+
+export const priorities = ["low", "normal", "high", "urgent"] as const;
+export const Priority = z.enum(priorities);
+export type Priority = z.infer<typeof Priority>;
+
+/** Data types of admin-defined extra fields; a superset that maps onto Open311 attribute datatypes. */
+export const extraFieldTypes = ["string", "text", "number", "date", "boolean", "singlevaluelist", "multivaluelist"] as const;
+export const ExtraFieldType = z.enum(extraFieldTypes);
+
+export const ExtraFieldDefinition = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  type: ExtraFieldType,
+  required: z.boolean(),
+  label: LocalizedText,
+  help: LocalizedText.optional(),
+  options: z.array(z.object({ key: z.string().min(1).max(40), label: LocalizedText })).optional(),
+});
+export type ExtraFieldDefinition = z.infer<typeof ExtraFieldDefinition>;
+
+export const ExtraFieldValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(40)).max(50)]);
+export const ExtraFieldValues = z.record(z.string().max(40), ExtraFieldValue);
+export type ExtraFieldValues = z.infer<typeof ExtraFieldValues>;
+
+/** A category as the public sees it; the tree is built from parentId. */
+export const Category = z.object({
+  id: Uuid,
+  parentId: Uuid.nullable(),
+  code: z.string(),
+  name: LocalizedText,
+  description: LocalizedText.nullable(),
+  defaultType: TicketType,
+  extraFields: z.array(ExtraFieldDefinition),
+  /** Only leaf categories can be chosen for a contact. */
+  selectable: z.boolean(),
+});
+export type Category = z.infer<typeof Category>;
+
+export const TicketLocation = z.object({
+  point: GeoPoint.nullable(),
+  address: z.string().nullable(),
+});
+
+export { Language };
+export const TicketTimestamps = z.object({
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  firstResponseAt: IsoDateTime.nullable(),
+  resolvedAt: IsoDateTime.nullable(),
+});
