@@ -33,14 +33,16 @@ export interface Database {
   /** Calls `onMessage` for every NOTIFY on `channel`; returns a function that stops listening. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: the whole data dir as a tarball, to start other instances from. */
+  dump?: () => Promise<Blob | File>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
-/** Opens PGlite in `dataDir` (or in memory when null). */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+/** Opens PGlite in `dataDir` (or in memory when null), optionally starting from a dumped data dir. */
+export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
   return {
@@ -51,6 +53,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       return async () => stop();
     },
     close: () => client.close(),
+    dump: () => client.dumpDataDir("none"),
   };
 }
 

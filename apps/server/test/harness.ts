@@ -1,0 +1,104 @@
+/**
+ * Test harness: a real database (PGlite in memory, or server PostgreSQL when DATABASE_URL is
+ * set), the real application, and a fresh tenant per test so that tests never share data.
+ */
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { loadConfig } from "../src/config.ts";
+import type { AppContext } from "../src/context.ts";
+import { type Database, openPglite, openPostgres } from "../src/db/client.ts";
+import { buildApp } from "../src/http/app.ts";
+import { hashPassword } from "../src/modules/auth/passwords.ts";
+import { LoginThrottle } from "../src/modules/auth/throttle.ts";
+import { DEMO_PASSWORD, type SeededOrganisation, seedOrganisation } from "../src/modules/demo/demo.ts";
+
+export const SNAPSHOT_PATH = path.join(tmpdir(), `yhteys-test-snapshot-${process.getuid?.() ?? 0}.tar`);
+
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url) return openPostgres(url, 5);
+  const snapshot = await readFile(SNAPSHOT_PATH).catch(() => null);
+  return openPglite(null, snapshot ? new Blob([snapshot]) : undefined);
+}
+
+export type TestApp = { app: FastifyInstance; ctx: AppContext; close: () => Promise<void> };
+
+/** The application on a test database; `env` overrides configuration. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", DEMO: "false", LOG_LEVEL: "silent", PUBLIC_RATE_LIMIT: "10000", ...env });
+  const ctx: AppContext = { config, database, db: database.db, loginThrottle: new LoginThrottle() };
+  const app = await buildApp(ctx, { logger: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/** A new organisation with Demo City's catalogue and users (password `demo`) and no tickets. */
+export async function newTenant(ctx: AppContext): Promise<SeededOrganisation> {
+  passwordHash ??= hashPassword(DEMO_PASSWORD);
+  const slug = `t-${randomBytes(6).toString("hex")}`;
+  return seedOrganisation(ctx.db, {
+    slug,
+    emailDomain: `${slug}.test`,
+    apiKey: randomBytes(16).toString("hex"),
+    passwordHash: await passwordHash,
+  });
+}
+
+export type Client = {
+  request: (options: InjectOptions) => ReturnType<FastifyInstance["inject"]>;
+  get: (url: string) => ReturnType<FastifyInstance["inject"]>;
+  post: (url: string, payload?: unknown) => ReturnType<FastifyInstance["inject"]>;
+  patch: (url: string, payload?: unknown) => ReturnType<FastifyInstance["inject"]>;
+  cookie: string;
+  csrfToken: string;
+};
+
+/** Signs a tenant's user in and returns a client that sends their cookie and CSRF token. */
+export async function signIn(app: FastifyInstance, tenant: SeededOrganisation, userKey: string): Promise<Client> {
+  const email = tenant.users[userKey]?.email;
+  if (!email) throw new Error(`no user ${userKey}`);
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { organisation: tenant.slug, email, password: DEMO_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === "yhteys_session");
+  if (!setCookie) throw new Error("no session cookie");
+  const cookie = `yhteys_session=${setCookie.value}`;
+  const csrfToken = res.json().csrfToken as string;
+  const request = (options: InjectOptions) =>
+    app.inject({ ...options, headers: { cookie, "x-csrf-token": csrfToken, ...(options.headers ?? {}) } });
+  return {
+    request,
+    get: (url) => request({ method: "GET", url }),
+    post: (url, payload) => request({ method: "POST", url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+    patch: (url, payload) => request({ method: "PATCH", url, payload: payload as object }),
+    cookie,
+    csrfToken,
+  };
+}
+
+/** Sends a contact through the public API and returns the receipt. */
+export async function submitContact(app: FastifyInstance, tenant: SeededOrganisation, body: Record<string, unknown> = {}) {
+  const res = await app.inject({
+    method: "POST",
+    url: `/api/public/${tenant.slug}/contacts`,
+    payload: { categoryId: tenant.categories.potholes, description: "Syvä kuoppa suojatien vieressä", ...body },
+  });
+  if (res.statusCode !== 201) throw new Error(`submit failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { reference: string; trackingToken: string };
+}
