@@ -26,9 +26,9 @@ export async function openTestDatabase(): Promise<Database> {
 
 export type TestApp = { app: FastifyInstance; ctx: AppContext; close: () => Promise<void> };
 
-/** The application on a test database; `env` overrides configuration. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+/** The application on a test database (a new one unless given); `env` overrides configuration. */
+export async function startTestApp(env: Record<string, string> = {}, existing?: Database): Promise<TestApp> {
+  const database = existing ?? (await openTestDatabase());
   const config = loadConfig({ NODE_ENV: "test", DEMO: "false", LOG_LEVEL: "silent", PUBLIC_RATE_LIMIT: "10000", ...env });
   const ctx: AppContext = { config, database, db: database.db, loginThrottle: new LoginThrottle() };
   const app = await buildApp(ctx, { logger: false });
@@ -46,7 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 let passwordHash: Promise<string> | undefined;
 
 /** A new organisation with Demo City's catalogue and users (password `demo`) and no tickets. */
-export async function newTenant(ctx: AppContext): Promise<SeededOrganisation> {
+export async function newTenant(ctx: Pick<AppContext, "db">): Promise<SeededOrganisation> {
   passwordHash ??= hashPassword(DEMO_PASSWORD);
   const slug = `t-${randomBytes(6).toString("hex")}`;
   return seedOrganisation(ctx.db, {
@@ -57,11 +57,12 @@ export async function newTenant(ctx: AppContext): Promise<SeededOrganisation> {
   });
 }
 
+type Response = Awaited<ReturnType<FastifyInstance["inject"]>>;
 export type Client = {
-  request: (options: InjectOptions) => ReturnType<FastifyInstance["inject"]>;
-  get: (url: string) => ReturnType<FastifyInstance["inject"]>;
-  post: (url: string, payload?: unknown) => ReturnType<FastifyInstance["inject"]>;
-  patch: (url: string, payload?: unknown) => ReturnType<FastifyInstance["inject"]>;
+  request: (options: InjectOptions) => Promise<Response>;
+  get: (url: string) => Promise<Response>;
+  post: (url: string, payload?: unknown) => Promise<Response>;
+  patch: (url: string, payload?: unknown) => Promise<Response>;
   cookie: string;
   csrfToken: string;
 };

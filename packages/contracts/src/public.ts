@@ -2,6 +2,9 @@ import { z } from "zod";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
 import { Category, ExtraFieldValues, TicketState, TicketType } from "./tickets.ts";
 
+export const Instance = z.object({ defaultOrganisation: z.string() });
+export type Instance = z.infer<typeof Instance>;
+
 export const PublicOrganisation = z.object({
   slug: z.string(),
   name: LocalizedText,

@@ -7,6 +7,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import websocket from "@fastify/websocket";
+import { Instance } from "@yhteys/contracts";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -82,6 +83,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     }
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    "/api/instance",
+    { schema: { tags: ["public"], summary: "Facts about this installation for the web apps", response: { 200: Instance } } },
+    async () => ({ defaultOrganisation: ctx.config.defaultOrganisation }),
+  );
 
   await app.register(authRoutes(ctx), { prefix: "/api/auth" });
   await app.register(ticketRoutes(ctx), { prefix: "/api/staff" });

@@ -1,0 +1,58 @@
+/**
+ * Browser-test harness: the real server listening on loopback with a fresh organisation, and
+ * Debian's Chromium driven by playwright-core. `expectAccessible` runs axe with WCAG 2.1 A/AA rules.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+import type { SeededOrganisation } from "../apps/server/src/modules/demo/demo.ts";
+import { newTenant, openTestDatabase, startTestApp, type TestApp } from "../apps/server/test/harness.ts";
+import { CHROMIUM } from "./global-setup.ts";
+
+export type E2E = TestApp & { baseUrl: string; tenant: SeededOrganisation; browser: Browser };
+
+export async function startE2E(): Promise<E2E> {
+  const database = await openTestDatabase();
+  const tenant = await newTenant({ db: database.db });
+  const test = await startTestApp({ DEFAULT_ORGANISATION: tenant.slug }, database);
+  await test.app.listen({ port: 0, host: "127.0.0.1" });
+  const address = test.app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  return {
+    ...test,
+    baseUrl: `http://127.0.0.1:${port}`,
+    tenant,
+    browser,
+    close: async () => {
+      await browser.close();
+      await test.close();
+    },
+  };
+}
+
+/** A new page in its own context (axe needs one), with the given UI language remembered. */
+export async function newPage(e2e: E2E, language: "fi" | "sv" | "en" = "fi"): Promise<Page> {
+  const context = await e2e.browser.newContext({ locale: language === "fi" ? "fi-FI" : language === "sv" ? "sv-FI" : "en-GB" });
+  await context.addInitScript((lang) => localStorage.setItem("yhteys.language", lang), language);
+  return context.newPage();
+}
+
+/** Fails with the list of violations if axe finds any WCAG 2.1 A/AA problem on the page. */
+export async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(violations, `accessibility violations on ${what}`).toEqual([]);
+}

@@ -1,0 +1,76 @@
+/**
+ * A small typed i18n layer shared by the portal and the console: dictionaries per language with
+ * the same keys (TypeScript checks that sv and en have every fi key), `{name}` placeholders,
+ * Intl formatting, and the chosen language remembered in the browser.
+ */
+import { type Language, languages } from "@yhteys/contracts";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+
+export type Dictionary<K extends string> = Record<K, string>;
+export type Dictionaries<K extends string> = { fi: Dictionary<K>; sv: Dictionary<K>; en: Dictionary<K> };
+
+const STORAGE_KEY = "yhteys.language";
+
+/** The remembered language, else the browser's, else Finnish. */
+export function initialLanguage(): Language {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  if (stored && (languages as readonly string[]).includes(stored)) return stored as Language;
+  const browser = globalThis.navigator?.language?.slice(0, 2);
+  return (languages as readonly string[]).includes(browser ?? "") ? (browser as Language) : "fi";
+}
+
+export type I18n<K extends string> = {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  t: (key: K, params?: Record<string, string | number>) => string;
+  formatDateTime: (iso: string) => string;
+  formatDate: (iso: string) => string;
+  formatNumber: (n: number) => string;
+};
+
+const locales: Record<Language, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
+
+/** Creates a provider and hook bound to one app's dictionaries. */
+export function createI18n<K extends string>(dictionaries: Dictionaries<K>) {
+  const Context = createContext<I18n<K> | null>(null);
+
+  function I18nProvider({ children }: { children: ReactNode }) {
+    const [language, setLanguageState] = useState<Language>(initialLanguage);
+    useEffect(() => {
+      document.documentElement.lang = language;
+    }, [language]);
+    const setLanguage = useCallback((next: Language) => {
+      globalThis.localStorage?.setItem(STORAGE_KEY, next);
+      setLanguageState(next);
+    }, []);
+    const value = useMemo<I18n<K>>(() => {
+      const dict = dictionaries[language];
+      const dateTime = new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Helsinki" });
+      const date = new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeZone: "Europe/Helsinki" });
+      const number = new Intl.NumberFormat(locales[language]);
+      return {
+        language,
+        setLanguage,
+        t: (key, params) => {
+          const text = dict[key] ?? dictionaries.fi[key] ?? key;
+          return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+        },
+        formatDateTime: (iso) => dateTime.format(new Date(iso)),
+        formatDate: (iso) => date.format(new Date(iso)),
+        formatNumber: (n) => number.format(n),
+      };
+    }, [language, setLanguage]);
+    return <Context.Provider value={value}>{children}</Context.Provider>;
+  }
+
+  function useI18n(): I18n<K> {
+    const value = useContext(Context);
+    if (!value) throw new Error("useI18n outside I18nProvider");
+    return value;
+  }
+
+  return { I18nProvider, useI18n };
+}
+
+/** Names of the languages in themselves, for language switchers. */
+export const languageNames: Record<Language, string> = { fi: "Suomi", sv: "Svenska", en: "English" };
