@@ -37,6 +37,7 @@ export const demoUsers: { key: string; name: string; role: Role; groups: string[
   { key: "reporter", name: "Riku Raportoija", role: "reporter", groups: [] },
   { key: "viewer", name: "Veera Katselija", role: "viewer", groups: [], areas: ["hervanta"] },
   { key: "partner", name: "Urakoitsija Oy", role: "external_partner", groups: [] },
+  { key: "internal", name: "Iida Sisäinen", role: "internal_customer", groups: [] },
 ];
 
 export type SeededOrganisation = {

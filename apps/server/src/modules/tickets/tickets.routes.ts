@@ -14,6 +14,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { AppError } from "../../http/errors.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { getTicketDetail, listQueues, listTickets } from "./tickets.queries.ts";
 import { addNote, changeState, editTicket, forwardTicket, reclassifyTicket, replyToResident } from "./tickets.service.ts";
@@ -48,7 +49,10 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       (request) => getTicketDetail(ctx.db, staffActor(request), request.params.id, request.ip),
     );
 
-    /** Every change answers with the ticket as it now is. */
+    /**
+     * Every change answers with the ticket as it now is, or with 204 when the change took the
+     * ticket out of the caller's sight (e.g. an expert forwarded it to another group).
+     */
     const change = <B extends z.ZodType>(
       method: "patch" | "post",
       url: string,
@@ -56,10 +60,15 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       body: B,
       run: (actor: ReturnType<typeof staffActor>, id: string, body: z.output<B>) => Promise<unknown>,
     ) =>
-      app[method](url, { schema: { tags, summary, params: ById, body, response: { 200: TicketDetail } } }, async (request) => {
+      app[method](url, { schema: { tags, summary, params: ById, body, response: { 200: TicketDetail, 204: z.null() } } }, async (request, reply) => {
         const actor = staffActor(request);
         await run(actor, request.params.id, request.body as z.output<B>);
-        return getTicketDetail(ctx.db, actor, request.params.id, request.ip);
+        try {
+          return await getTicketDetail(ctx.db, actor, request.params.id, request.ip);
+        } catch (e) {
+          if (e instanceof AppError && e.code === "not_found") return reply.code(204).send(null);
+          throw e;
+        }
       });
 
     change("patch", "/tickets/:id", "Edit details", TicketEdit, (a, id, b) => editTicket(ctx.db, a, id, b));

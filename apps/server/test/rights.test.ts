@@ -1,0 +1,178 @@
+/**
+ * The rights matrix (REQUIREMENTS M10): every staff endpoint × every role, with the negative
+ * cases. Tickets: A (streets group, in Hervanta), B (green group, in the centre), C (streets,
+ * assigned to the external partner, no location).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SeededOrganisation } from "../src/modules/demo/demo.ts";
+import { type Client, newTenant, signIn, startTestApp, submitContact, type TestApp } from "./harness.ts";
+
+const roles = ["admin", "contentadmin", "advisor", "expert", "expert2", "reporter", "viewer", "partner", "internal"] as const;
+type RoleKey = (typeof roles)[number];
+
+let t: TestApp;
+let tenant: SeededOrganisation;
+const clients = {} as Record<RoleKey, Client>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  tenant = await newTenant(t.ctx);
+  for (const role of roles) clients[role] = await signIn(t.app, tenant, role);
+});
+afterAll(() => t.close());
+
+/** Creates the three tickets afresh, so that write tests do not disturb each other. */
+async function tickets() {
+  const advisor = clients.advisor;
+  const find = async (reference: string) => (await advisor.get(`/api/staff/tickets?q=${reference}`)).json().items[0].id as string;
+  const a = await submitContact(t.app, tenant, {
+    location: { lat: 61.45, lon: 23.85 },
+    wantsReply: true,
+    contact: { email: "a@example.test", name: "Aapo Asukas" },
+  });
+  const b = await submitContact(t.app, tenant, { categoryId: tenant.categories.playgrounds, location: { lat: 61.495, lon: 23.76 } });
+  const c = await submitContact(t.app, tenant, { wantsReply: true, contact: { phone: "+358 40 123 4567" } });
+  const ids = { A: await find(a.reference), B: await find(b.reference), C: await find(c.reference) };
+  const forwarded = await advisor.post(`/api/staff/tickets/${ids.C}/forward`, { handlerId: tenant.users.partner?.id });
+  expect(forwarded.statusCode).toBe(200);
+  return ids;
+}
+
+const sees: Record<RoleKey, { A: boolean; B: boolean; C: boolean }> = {
+  admin: { A: true, B: true, C: true },
+  contentadmin: { A: true, B: false, C: true },
+  advisor: { A: true, B: true, C: true },
+  expert: { A: true, B: false, C: true },
+  expert2: { A: false, B: true, C: false },
+  reporter: { A: true, B: true, C: true },
+  viewer: { A: true, B: false, C: false },
+  partner: { A: false, B: false, C: true },
+  internal: { A: false, B: false, C: false },
+};
+const seesCustomer: RoleKey[] = ["admin", "contentadmin", "advisor", "expert"];
+const usesQueues = (role: RoleKey) => role !== "internal";
+
+describe("reading tickets", () => {
+  it.each(roles)("%s sees exactly the tickets of their scope in lists and by id", async (role) => {
+    const ids = await tickets();
+    const client = clients[role];
+    const list = await client.get("/api/staff/tickets?limit=100");
+    if (!usesQueues(role)) {
+      expect(list.statusCode).toBe(403);
+      expect(list.headers["content-type"]).toContain("application/problem+json");
+    } else {
+      expect(list.statusCode).toBe(200);
+      const listed = new Set(list.json().items.map((i: { id: string }) => i.id));
+      for (const key of ["A", "B", "C"] as const) expect(listed.has(ids[key]), `${role} lists ${key}`).toBe(sees[role][key]);
+    }
+    for (const key of ["A", "B", "C"] as const) {
+      const detail = await client.get(`/api/staff/tickets/${ids[key]}`);
+      const expected = !usesQueues(role) ? 403 : sees[role][key] ? 200 : 404;
+      expect(detail.statusCode, `${role} opens ${key}`).toBe(expected);
+      if (expected === 200) {
+        const customer = detail.json().customer;
+        if (seesCustomer.includes(role)) expect(customer, `${role} sees the customer of ${key}`).not.toBeUndefined();
+        else expect(customer, `${role} must not see customer data`).toBeNull();
+        if (key === "A" && seesCustomer.includes(role)) expect(customer.email).toBe("a@example.test");
+        if (!seesCustomer.includes(role)) expect(detail.body).not.toMatch(/a@example\.test|Aapo|123 4567/);
+      }
+    }
+  });
+
+  it.each(roles)("%s gets the queues that fit the role", async (role) => {
+    const res = await clients[role].get("/api/staff/queues");
+    if (!usesQueues(role)) return expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().items.map((q: { id: string }) => q.id);
+    expect(ids).toContain("mine");
+    const seesAllQueues = ["admin", "advisor", "reporter"].includes(role);
+    expect(ids.includes(tenant.groups["service-point"]), `${role} sees the unclear queue`).toBe(seesAllQueues);
+    if (role === "expert") expect(ids).toEqual(["mine", tenant.groups.streets]);
+    if (role === "partner") expect(ids).toEqual(["mine"]);
+  });
+});
+
+const actions = {
+  edit: (c: Client, id: string) => c.patch(`/api/staff/tickets/${id}`, { priority: "high" }),
+  reclassify: (c: Client, id: string) => c.post(`/api/staff/tickets/${id}/reclassify`, { categoryId: tenant.categories.trees }),
+  forward: (c: Client, id: string) => c.post(`/api/staff/tickets/${id}/forward`, { groupId: tenant.groups.green }),
+  reply: (c: Client, id: string) => c.post(`/api/staff/tickets/${id}/replies`, { body: "Kiitos, korjaamme asian." }),
+  note: (c: Client, id: string) => c.post(`/api/staff/tickets/${id}/notes`, { body: "Sisäinen huomio" }),
+  changeState: (c: Client, id: string) => c.post(`/api/staff/tickets/${id}/state`, { state: "in_progress" }),
+};
+const handlers: RoleKey[] = ["admin", "contentadmin", "advisor", "expert"];
+const partnerActions = ["reply", "note", "changeState"];
+
+describe("changing tickets", () => {
+  const cases = roles.flatMap((role) => Object.keys(actions).map((action) => [role, action] as const));
+  it.each(cases)("%s → %s", async (role, action) => {
+    const ids = await tickets();
+    const run = actions[action as keyof typeof actions];
+    // On ticket A (streets, Hervanta): handlers who see it may act; read-only roles are refused; others do not see it.
+    const onA = await run(clients[role], ids.A);
+    // Forwarding A to the green group takes it out of sight of the streets group's members: 204.
+    const leavesSight = action === "forward" && (role === "expert" || role === "contentadmin");
+    const expectedA = leavesSight ? 204 : handlers.includes(role) ? 200 : sees[role].A ? 403 : 404;
+    expect(onA.statusCode, `${role} ${action} on A: ${onA.body}`).toBe(expectedA);
+    if (expectedA >= 400) expect(onA.headers["content-type"]).toContain("application/problem+json");
+    // On ticket C (assigned to the partner): the partner may reply, note and change state only.
+    const onC = await run(clients[role], ids.C);
+    const expectedC = leavesSight
+      ? 204
+      : handlers.includes(role)
+        ? 200
+        : role === "partner"
+          ? partnerActions.includes(action)
+            ? 200
+            : 403
+          : sees[role].C
+            ? 403
+            : 404;
+    expect(onC.statusCode, `${role} ${action} on C: ${onC.body}`).toBe(expectedC);
+  });
+
+  it("refuses changes without the CSRF token and without a session", async () => {
+    const ids = await tickets();
+    const noCsrf = await clients.advisor.request({
+      method: "POST",
+      url: `/api/staff/tickets/${ids.A}/notes`,
+      payload: { body: "x" },
+      headers: { "x-csrf-token": "wrong" },
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    const anonymous = await t.app.inject({ method: "POST", url: `/api/staff/tickets/${ids.A}/notes`, payload: { body: "x" } });
+    expect(anonymous.statusCode).toBe(401);
+    for (const url of [
+      "/api/staff/queues",
+      "/api/staff/tickets",
+      `/api/staff/tickets/${ids.A}`,
+      "/api/staff/groups",
+      "/api/auth/session",
+    ]) {
+      const res = await t.app.inject({ method: "GET", url });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+    }
+  });
+});
+
+describe("staff directory", () => {
+  it.each(roles)("%s may or may not read groups, users and categories", async (role) => {
+    const allowed = handlers.includes(role) || role === "expert2";
+    for (const url of ["/api/staff/groups", "/api/staff/users", "/api/staff/categories"]) {
+      const res = await clients[role].get(url);
+      expect(res.statusCode, `${role} ${url}`).toBe(allowed ? 200 : 403);
+    }
+  });
+});
+
+describe("tenant isolation", () => {
+  it("staff of one organisation never see another's tickets", async () => {
+    const ids = await tickets();
+    const other = await newTenant(t.ctx);
+    const advisor = await signIn(t.app, other, "advisor");
+    expect((await advisor.get("/api/staff/tickets")).json().total).toBe(0);
+    expect((await advisor.get(`/api/staff/tickets/${ids.A}`)).statusCode).toBe(404);
+    expect((await advisor.post(`/api/staff/tickets/${ids.A}/notes`, { body: "x" })).statusCode).toBe(404);
+  });
+});
