@@ -10,7 +10,7 @@ import type { FastifyInstance, InjectOptions } from "fastify";
 import { loadConfig } from "../src/config.ts";
 import type { AppContext } from "../src/context.ts";
 import { type Database, openPglite, openPostgres } from "../src/db/client.ts";
-import { buildApp } from "../src/http/app.ts";
+import { type BuildOptions, buildApp } from "../src/http/app.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { LoginThrottle } from "../src/modules/auth/throttle.ts";
 import { DEMO_PASSWORD, type SeededOrganisation, seedOrganisation } from "../src/modules/demo/demo.ts";
@@ -27,11 +27,15 @@ export async function openTestDatabase(): Promise<Database> {
 export type TestApp = { app: FastifyInstance; ctx: AppContext; close: () => Promise<void> };
 
 /** The application on a test database (a new one unless given); `env` overrides configuration. */
-export async function startTestApp(env: Record<string, string> = {}, existing?: Database): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  existing?: Database,
+  options: BuildOptions = { logger: false },
+): Promise<TestApp> {
   const database = existing ?? (await openTestDatabase());
   const config = loadConfig({ NODE_ENV: "test", DEMO: "false", LOG_LEVEL: "silent", PUBLIC_RATE_LIMIT: "10000", ...env });
   const ctx: AppContext = { config, database, db: database.db, loginThrottle: new LoginThrottle() };
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, options);
   await app.ready();
   return {
     app,

@@ -9,30 +9,45 @@ import swagger from "@fastify/swagger";
 import websocket from "@fastify/websocket";
 import { Instance } from "@yhteys/contracts";
 import { sql } from "drizzle-orm";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
 import type { AppContext } from "../context.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
+import { open311Routes } from "../modules/open311/open311.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
 import { AppError, handleError, problem, sendProblem } from "./errors.ts";
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../");
 const BODY_LIMIT = 256 * 1024;
 
-/** Request log lines carry method, path and id only: no query strings, bodies or cookies (personal data, tokens). */
+/** Route parameters that are secrets (tracking tokens, Open311 tokens) and never reach a log. */
+const SECRET_PARAMS = new Set(["token"]);
+
+/**
+ * Request log lines carry the id, method, route pattern and non-secret parameters only: never
+ * raw URLs, query strings, bodies, cookies or headers (personal data and tokens).
+ */
 const serializers = {
-  req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
+  req: (req: FastifyRequest) => ({
+    id: req.id,
+    method: req.method,
+    route: req.routeOptions?.url ?? "(no route)",
+    params: Object.fromEntries(Object.entries((req.params ?? {}) as Record<string, string>).filter(([k]) => !SECRET_PARAMS.has(k))),
+  }),
 };
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export type BuildOptions = { logger?: false; logStream?: DestinationStream };
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       options.logger === false
         ? false
-        : { level: ctx.config.logLevel, serializers, redact: ["req.headers.cookie", "req.headers.authorization"] },
+        : { level: ctx.config.logLevel, serializers, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
@@ -41,6 +56,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // JSON only (Open311 adds form bodies in its own scope); anything else is 415.
+  app.removeContentTypeParser("text/plain");
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, { ...problem("not_found", `No route for ${request.method} ${request.url.split("?")[0]}`), instance: request.id }),
   );
@@ -94,6 +111,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(directoryRoutes(ctx), { prefix: "/api/staff" });
   await app.register(liveRoutes(ctx, live), { prefix: "/api/staff" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
+  await app.register(open311Routes(ctx), { prefix: "/open311/v2" });
   await registerWebApps(app, ctx);
 
   return app;

@@ -60,16 +60,20 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       body: B,
       run: (actor: ReturnType<typeof staffActor>, id: string, body: z.output<B>) => Promise<unknown>,
     ) =>
-      app[method](url, { schema: { tags, summary, params: ById, body, response: { 200: TicketDetail, 204: z.null() } } }, async (request, reply) => {
-        const actor = staffActor(request);
-        await run(actor, request.params.id, request.body as z.output<B>);
-        try {
-          return await getTicketDetail(ctx.db, actor, request.params.id, request.ip);
-        } catch (e) {
-          if (e instanceof AppError && e.code === "not_found") return reply.code(204).send(null);
-          throw e;
-        }
-      });
+      app[method](
+        url,
+        { schema: { tags, summary, params: ById, body, response: { 200: TicketDetail, 204: z.null() } } },
+        async (request, reply) => {
+          const actor = staffActor(request);
+          await run(actor, request.params.id, request.body as z.output<B>);
+          try {
+            return await getTicketDetail(ctx.db, actor, request.params.id, request.ip);
+          } catch (e) {
+            if (e instanceof AppError && e.code === "not_found") return reply.code(204).send(null);
+            throw e;
+          }
+        },
+      );
 
     change("patch", "/tickets/:id", "Edit details", TicketEdit, (a, id, b) => editTicket(ctx.db, a, id, b));
     change("post", "/tickets/:id/reclassify", "Change category and type", Reclassify, (a, id, b) => reclassifyTicket(ctx.db, a, id, b));

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("configuration", () => {
+  it("defaults to demo mode on the embedded database at port 8080", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8080, dataDir: "./data", demo: true, databaseUrl: undefined, defaultOrganisation: "demo" });
+  });
+
+  it("turns demo mode off with a server database unless asked", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://localhost/x" }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: "postgres://localhost/x", DEMO: "true" }).demo).toBe(true);
+  });
+
+  it("refuses to start in production with demo users or without a secret, and says why", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(ConfigError);
+    try {
+      loadConfig({ NODE_ENV: "production" });
+    } catch (e) {
+      expect((e as Error).message).toContain("SECRET is required in production");
+      expect((e as Error).message).toContain("demo users");
+    }
+    const ok = loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://db/yhteys", SECRET: "x".repeat(32) });
+    expect(ok.demo).toBe(false);
+  });
+
+  it("rejects malformed values", () => {
+    expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => loadConfig({ SECRET: "short" })).toThrow(/at least 32/);
+  });
+});

@@ -1,0 +1,191 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newTenant, signIn, startTestApp, submitContact, type TestApp } from "../../../test/harness.ts";
+import { auditEntries, ticketEvents } from "../../db/schema.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+async function setup(body: Record<string, unknown> = {}) {
+  const tenant = await newTenant(t.ctx);
+  const receipt = await submitContact(t.app, tenant, body);
+  const expert = await signIn(t.app, tenant, "expert");
+  const id = (await expert.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
+  return { tenant, receipt, expert, id };
+}
+
+describe("ticket lifecycle", () => {
+  it("moves through the states a handler expects, stamping response and resolution times", async () => {
+    const { expert, id } = await setup();
+    const taken = (await expert.post(`/api/staff/tickets/${id}/state`, { state: "in_progress" })).json();
+    expect(taken.state).toBe("in_progress");
+    expect(taken.firstResponseAt).toBeNull();
+
+    const replied = (
+      await expert.post(`/api/staff/tickets/${id}/replies`, { body: "Tarvitsemme lisätietoja.", state: "waiting_for_customer" })
+    ).json();
+    expect(replied.state).toBe("waiting_for_customer");
+    expect(replied.firstResponseAt).not.toBeNull();
+    expect(replied.allowedStates).toEqual(["in_progress", "resolved", "closed_unnecessary"]);
+
+    const resolved = (await expert.post(`/api/staff/tickets/${id}/state`, { state: "resolved" })).json();
+    expect(resolved.resolvedAt).not.toBeNull();
+    expect(resolved.allowedStates).toEqual(["in_progress"]);
+
+    const wrong = await expert.post(`/api/staff/tickets/${id}/state`, { state: "waiting_for_customer" });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json().code).toBe("invalid_transition");
+
+    const reopened = (await expert.post(`/api/staff/tickets/${id}/state`, { state: "in_progress", reason: "Asukas otti yhteyttä" })).json();
+    expect(reopened.state).toBe("in_progress");
+    expect(reopened.resolvedAt).toBeNull();
+    expect(reopened.firstResponseAt).toBe(replied.firstResponseAt);
+
+    const types = reopened.history.map((h: { type: string }) => h.type);
+    expect(types).toEqual([
+      "ticket.created",
+      "ticket.state_changed",
+      "ticket.replied",
+      "ticket.state_changed",
+      "ticket.state_changed",
+      "ticket.state_changed",
+    ]);
+    expect(reopened.history[0].actorKind).toBe("resident");
+    expect(reopened.history[1]).toMatchObject({ actorKind: "user", actor: "Eero Asiantuntija", data: { from: "new", to: "in_progress" } });
+    expect(reopened.history.at(-1).data).toMatchObject({ from: "resolved", to: "in_progress", reason: "Asukas otti yhteyttä" });
+  });
+
+  it("a first reply takes a new ticket into handling; the resident reads it but never internal notes", async () => {
+    const { tenant, receipt, expert, id } = await setup();
+    await expert.post(`/api/staff/tickets/${id}/notes`, { body: "Sisäinen: soita urakoitsijalle" });
+    const replied = (await expert.post(`/api/staff/tickets/${id}/replies`, { body: "Korjaamme kuopan tällä viikolla." })).json();
+    expect(replied.state).toBe("in_progress");
+    expect(replied.messages.map((m: { kind: string }) => m.kind)).toEqual(["note", "reply"]);
+
+    const tracked = (await t.app.inject({ method: "GET", url: `/api/public/${tenant.slug}/contacts/${receipt.trackingToken}` })).json();
+    expect(tracked.state).toBe("in_progress");
+    expect(tracked.messages).toEqual([expect.objectContaining({ from: "city", body: "Korjaamme kuopan tällä viikolla." })]);
+    expect(JSON.stringify(tracked)).not.toContain("Sisäinen");
+    expect(JSON.stringify(tracked)).not.toContain("Eero");
+  });
+
+  it("forwarding to a group returns the ticket to that queue; forwarding to a person assigns it", async () => {
+    const { tenant, id } = await setup();
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const toPerson = (
+      await advisor.post(`/api/staff/tickets/${id}/forward`, { handlerId: tenant.users.expert?.id, note: "Sinulle" })
+    ).json();
+    expect(toPerson.group.id).toBe(tenant.groups.streets);
+    expect(toPerson.handler.name).toBe("Eero Asiantuntija");
+    expect(toPerson.messages[0]).toMatchObject({ kind: "note", body: "Sinulle" });
+
+    const toGroup = (await advisor.post(`/api/staff/tickets/${id}/forward`, { groupId: tenant.groups.green })).json();
+    expect(toGroup.group.id).toBe(tenant.groups.green);
+    expect(toGroup.handler).toBeNull();
+    const expert2 = await signIn(t.app, tenant, "expert2");
+    const queue = (await expert2.get(`/api/staff/tickets?queue=${tenant.groups.green}`)).json();
+    expect(queue.items.map((i: { id: string }) => i.id)).toContain(id);
+
+    const bad = await advisor.post(`/api/staff/tickets/${id}/forward`, { handlerId: tenant.users.viewer?.id });
+    expect(bad.statusCode).toBe(400);
+    expect((await advisor.post(`/api/staff/tickets/${id}/forward`, {})).statusCode).toBe(400);
+  });
+
+  it("edits, reclassifies and re-places a ticket, logging field names but not their contents", async () => {
+    const { tenant, expert, id } = await setup();
+    const edited = (
+      await expert.patch(`/api/staff/tickets/${id}`, {
+        priority: "urgent",
+        description: "Korjattu kuvaus",
+        location: { lat: 61.45, lon: 23.85 },
+      })
+    ).json();
+    expect(edited).toMatchObject({ priority: "urgent", description: "Korjattu kuvaus", location: { lat: 61.45, lon: 23.85 } });
+    const edit = edited.history.find((h: { type: string }) => h.type === "ticket.edited");
+    expect(edit.data.fields.sort()).toEqual(["areaId", "description", "lat", "lon", "priority"]);
+    expect(JSON.stringify(edited.history)).not.toContain("Korjattu kuvaus");
+    const viewer = await signIn(t.app, tenant, "viewer"); // Hervanta
+    expect((await viewer.get(`/api/staff/tickets/${id}`)).statusCode).toBe(200);
+
+    const moved = (
+      await expert.post(`/api/staff/tickets/${id}/reclassify`, { categoryId: tenant.categories.trees, type: "service_request" })
+    ).json();
+    expect(moved.category.id).toBe(tenant.categories.trees);
+    expect(moved.type).toBe("service_request");
+    expect((await expert.patch(`/api/staff/tickets/${id}`, {})).statusCode).toBe(400);
+  });
+
+  it("writes every change and its event in one transaction and audits every read", async () => {
+    const { tenant, expert, id } = await setup({ wantsReply: true, contact: { email: "asukas@example.test" } });
+    await expert.get(`/api/staff/tickets/${id}`);
+    const audits = await t.ctx.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.organisationId, tenant.id), eq(auditEntries.subjectId, id)));
+    expect(audits.map((a) => a.action)).toEqual(["ticket.read_with_customer"]);
+    expect(audits[0]?.actorUserId).toBe(tenant.users.expert?.id);
+
+    // A failing change (invalid transition after the reply was written) leaves neither message nor event behind.
+    await expert.post(`/api/staff/tickets/${id}/state`, { state: "resolved" });
+    const before = await t.ctx.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id));
+    const refused = await expert.post(`/api/staff/tickets/${id}/replies`, { body: "Ei pitäisi jäädä", state: "waiting_for_customer" });
+    expect(refused.statusCode).toBe(409);
+    const after = await t.ctx.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id));
+    expect(after.length).toBe(before.length);
+    const detail = (await expert.get(`/api/staff/tickets/${id}`)).json();
+    expect(detail.messages.map((m: { body: string }) => m.body)).not.toContain("Ei pitäisi jäädä");
+  });
+});
+
+describe("queue lists", () => {
+  it("filters, sorts, pages and counts by state", async () => {
+    const tenant = await newTenant(t.ctx);
+    for (let i = 0; i < 5; i++) await submitContact(t.app, tenant, { description: `Kuoppa numero ${i}` });
+    await submitContact(t.app, tenant, { categoryId: tenant.categories.playgrounds, description: "Keinu rikki" });
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const all = (await advisor.get("/api/staff/tickets?limit=2&sort=createdAt&order=asc")).json();
+    expect(all.total).toBe(6);
+    expect(all.items.map((i: { summary: string }) => i.summary)).toEqual(["Kuoppa numero 0", "Kuoppa numero 1"]);
+    const page2 = (await advisor.get("/api/staff/tickets?limit=2&offset=2&sort=createdAt&order=asc")).json();
+    expect(page2.items[0].summary).toBe("Kuoppa numero 2");
+
+    const first = all.items[0].id;
+    await advisor.post(`/api/staff/tickets/${first}/state`, { state: "resolved" });
+    const open = (await advisor.get(`/api/staff/tickets?queue=${tenant.groups.streets}&state=new,in_progress`)).json();
+    expect(open.total).toBe(4);
+    expect(open.countsByState).toMatchObject({ new: 4, resolved: 1, in_progress: 0 });
+
+    await advisor.patch(`/api/staff/tickets/${page2.items[1].id}`, { priority: "urgent" });
+    const byPriority = (await advisor.get("/api/staff/tickets?sort=priority&order=desc&limit=1")).json();
+    expect(byPriority.items[0]).toMatchObject({ id: page2.items[1].id, priority: "urgent" });
+
+    const bad = await advisor.get("/api/staff/tickets?limit=1000&state=bogus");
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(["querystring.limit", "querystring.state.0"]);
+  });
+
+  it("finds tickets by stemmed words in Finnish, Swedish and English, and by reference", async () => {
+    const tenant = await newTenant(t.ctx);
+    const fi = await submitContact(t.app, tenant, { description: "Katuvalot eivät toimi Hervannassa", language: "fi" });
+    const sv = await submitContact(t.app, tenant, { description: "Gatlamporna lyser inte vid skolan", language: "sv" });
+    const en = await submitContact(t.app, tenant, { description: "The street lights are broken near the bridges", language: "en" });
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const search = async (q: string) =>
+      (await advisor.get(`/api/staff/tickets?sort=relevance&q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((i: { reference: string }) => i.reference);
+    expect(await search("katuvalo")).toEqual([fi.reference]);
+    expect(await search("gatlampa")).toEqual([sv.reference]);
+    expect(await search("bridge")).toEqual([en.reference]);
+    expect(await search(en.reference)).toEqual([en.reference]);
+    expect(await search("lumikola")).toEqual([]);
+  });
+});
