@@ -1,5 +1,5 @@
 import type { SessionInfo } from "@yhteys/contracts";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { groupMemberships, organisations, sessions, userAreas, users } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
@@ -34,6 +34,8 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string) {
 
   const token = newToken();
   const csrfToken = newToken();
+  // Expired sessions of this user go when they sign in again.
+  await ctx.db.delete(sessions).where(and(eq(sessions.userId, row.id), lt(sessions.expiresAt, new Date())));
   await ctx.db.insert(sessions).values({
     organisationId: row.organisationId,
     userId: row.id,
