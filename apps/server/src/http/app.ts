@@ -21,7 +21,7 @@ import { open311Routes } from "../modules/open311/open311.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
 import { AppError, handleError, problem, sendProblem } from "./errors.ts";
 
-const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../");
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../");
 const BODY_LIMIT = 256 * 1024;
 
 /** Route parameters that are secrets (tracking tokens, Open311 tokens) and never reach a log. */
