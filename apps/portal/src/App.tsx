@@ -1,0 +1,71 @@
+/** Routes by path: /{org}/ is the contact form, /{org}/track/{token} the tracking page. */
+import { type Instance, localize, type PublicOrganisation } from "@yhteys/contracts";
+import { ApiError, api } from "@yhteys/web";
+import { useEffect, useRef, useState } from "react";
+import { ContactPage } from "./ContactPage.tsx";
+import { useI18n } from "./i18n.ts";
+import { Layout } from "./Layout.tsx";
+import { NotFoundPage } from "./NotFoundPage.tsx";
+import { formPath, navigate, parseRoute, usePath } from "./router.ts";
+import { StatusMessage } from "./StatusMessage.tsx";
+import { TrackingPage } from "./TrackingPage.tsx";
+
+type OrgState = { slug: string } & (
+  | { status: "loading" }
+  | { status: "ready"; org: PublicOrganisation }
+  | { status: "missing" | "failed" }
+);
+
+export function App() {
+  const path = usePath();
+  const route = parseRoute(path);
+  const { language } = useI18n();
+  const slug = route.page === "root" ? undefined : route.org;
+  const [org, setOrg] = useState<OrgState | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (route.page !== "root") return;
+    api<Instance>("/api/instance")
+      .then((instance) => navigate(formPath(instance.defaultOrganisation), { replace: true }))
+      .catch(() => setOrg({ slug: "", status: "failed" }));
+  }, [route.page]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the resident asking to load again
+  useEffect(() => {
+    if (!slug) return;
+    let cancelled = false;
+    setOrg((current) => (current?.slug === slug && current.status === "ready" ? current : { slug, status: "loading" }));
+    api<PublicOrganisation>(`/api/public/${encodeURIComponent(slug)}`)
+      .then((data) => !cancelled && setOrg({ slug, status: "ready", org: data }))
+      .catch((e) => !cancelled && setOrg({ slug, status: e instanceof ApiError && e.status < 500 ? "missing" : "failed" }));
+    return () => {
+      cancelled = true;
+    };
+  }, [slug, attempt]);
+
+  // After in-app navigation, move focus to the new page's heading so screen readers announce it.
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path === firstPath.current) return;
+    firstPath.current = "";
+    requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus());
+  }, [path]);
+
+  const ready = org && org.slug === slug && org.status === "ready" ? org.org : undefined;
+  const orgName = ready ? localize(ready.name, language) : undefined;
+
+  let content: React.ReactNode;
+  if (org?.status === "failed") content = <StatusMessage kind="failed" onRetry={() => setAttempt((n) => n + 1)} />;
+  else if (route.page === "root" || !ready)
+    content = org?.status === "missing" ? <NotFoundPage org={undefined} /> : <StatusMessage kind="loading" />;
+  else if (route.page === "form") content = <ContactPage org={ready} orgName={orgName ?? ""} />;
+  else if (route.page === "track") content = <TrackingPage org={ready} orgName={orgName ?? ""} token={route.token} />;
+  else content = <NotFoundPage org={ready.slug} orgName={orgName} />;
+
+  return (
+    <Layout org={org?.status === "missing" ? undefined : slug} orgName={orgName} languages={ready?.languages}>
+      {content}
+    </Layout>
+  );
+}

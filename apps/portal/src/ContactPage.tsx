@@ -1,0 +1,52 @@
+/** The form, or after sending the confirmation; the receipt survives a reload of the tab. */
+import type { ContactReceipt, PublicOrganisation } from "@yhteys/contracts";
+import { useState } from "react";
+import { Confirmation } from "./Confirmation.tsx";
+import { ContactForm } from "./ContactForm.tsx";
+
+type Sent = { receipt: ContactReceipt; wantsReply: boolean };
+const receiptKey = (org: string) => `yhteys.portal.receipt.${org}`;
+
+function loadSent(org: string): Sent | null {
+  try {
+    const raw = sessionStorage.getItem(receiptKey(org));
+    return raw ? (JSON.parse(raw) as Sent) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function ContactPage({ org, orgName }: { org: PublicOrganisation; orgName: string }) {
+  const [sent, setSent] = useState<Sent | null>(() => loadSent(org.slug));
+  if (sent)
+    return (
+      <Confirmation
+        org={org.slug}
+        orgName={orgName}
+        receipt={sent.receipt}
+        wantsReply={sent.wantsReply}
+        onAnother={() => {
+          sessionStorage.removeItem(receiptKey(org.slug));
+          setSent(null);
+          window.scrollTo(0, 0);
+          requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus());
+        }}
+      />
+    );
+  return (
+    <ContactForm
+      org={org}
+      orgName={orgName}
+      onSent={(receipt, wantsReply) => {
+        const value = { receipt, wantsReply };
+        try {
+          sessionStorage.setItem(receiptKey(org.slug), JSON.stringify(value));
+        } catch {
+          // Without storage the confirmation still shows; it just does not survive a reload.
+        }
+        setSent(value);
+        window.scrollTo(0, 0);
+      }}
+    />
+  );
+}

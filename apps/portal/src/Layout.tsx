@@ -1,0 +1,53 @@
+/** The page frame: skip link, header with the organisation and language choice, main landmark, footer. */
+import { languages as allLanguages, type Language } from "@yhteys/contracts";
+import type { ReactNode } from "react";
+import { useI18n } from "./i18n.ts";
+import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
+import { followLink, formPath } from "./router.ts";
+
+export function Layout({
+  org,
+  orgName,
+  languages = allLanguages,
+  children,
+}: {
+  org: string | undefined;
+  orgName: string | undefined;
+  languages?: readonly Language[];
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipLink")}
+      </a>
+      <header className="site-header">
+        <div className="container site-header-inner">
+          {org ? (
+            <a className="brand" href={formPath(org)} onClick={followLink}>
+              <span className="brand-name">{orgName ?? "Yhteys"}</span>
+              <span className="brand-tagline">{t("app.tagline")}</span>
+            </a>
+          ) : (
+            <span className="brand">
+              <span className="brand-name">Yhteys</span>
+              <span className="brand-tagline">{t("app.tagline")}</span>
+            </span>
+          )}
+          <LanguageSwitcher languages={languages} />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="container site-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          {orgName && <p className="footer-service">{t("app.footerService", { org: orgName })}</p>}
+          <p>{t("app.footerEmergency")}</p>
+          <p>{t("app.footerLanguages")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

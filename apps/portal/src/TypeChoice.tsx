@@ -1,0 +1,48 @@
+/** The kind of contact, preset from the category but the resident's to change. */
+import { type TicketType, ticketTypes } from "@yhteys/contracts";
+import { describedBy, ErrorMessage, errorId, Hint, hintId } from "./Field.tsx";
+import { useI18n } from "./i18n.ts";
+
+export function TypeChoice({
+  value,
+  presetFromCategory,
+  onChange,
+  error,
+}: {
+  value: TicketType | undefined;
+  presetFromCategory: boolean;
+  onChange: (type: TicketType) => void;
+  error: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset
+      id="type"
+      className={`field${error ? " field-invalid" : ""}`}
+      aria-describedby={describedBy(presetFromCategory && hintId("type"), error && errorId("type"))}
+    >
+      <legend className="legend-large">{t("type.legend")}</legend>
+      {presetFromCategory && <Hint id={hintId("type")}>{t("type.hint")}</Hint>}
+      <ErrorMessage id={errorId("type")} message={error} />
+      <div className="choices choices-columns">
+        {ticketTypes.map((type) => (
+          <div className="choice" key={type}>
+            <input
+              type="radio"
+              id={`type-${type}`}
+              name="type"
+              value={type}
+              checked={value === type}
+              aria-describedby={`type-${type}-hint`}
+              onChange={() => onChange(type)}
+            />
+            <label htmlFor={`type-${type}`}>{t(`type.${type}`)}</label>
+            <span id={`type-${type}-hint`} className="choice-hint">
+              {t(`type.${type}.hint`)}
+            </span>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
