@@ -1,0 +1,195 @@
+/**
+ * The signed-in console: header, queue navigation, the routed main view, live updates and the
+ * polite announcements region.
+ */
+import type { LiveEvent, QueueList, SessionInfo } from "@yhteys/contracts";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import * as api from "./api.ts";
+import { name, roleName } from "./format.ts";
+import { useI18n } from "./i18n.ts";
+import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
+import { useLive } from "./live.ts";
+import { QueueView } from "./QueueView.tsx";
+import { navigate, onLinkClick, queuePath, useRoute } from "./router.ts";
+import { TicketView } from "./TicketView.tsx";
+
+export type LiveChanges = { version: number; ticketIds: ReadonlySet<string> };
+
+type ConsoleContextValue = {
+  session: SessionInfo;
+  queues: QueueList["items"] | null;
+  directory: api.Directory | null;
+  live: LiveChanges;
+  announce: (text: string) => void;
+  /** Re-reads the queue counts (after an action of our own). */
+  refreshQueues: () => void;
+  /** The queue the user came from, for "back to the queue". */
+  lastQueuePath: string | null;
+};
+
+const ConsoleContext = createContext<ConsoleContextValue | null>(null);
+
+export function useConsole(): ConsoleContextValue {
+  const value = useContext(ConsoleContext);
+  if (!value) throw new Error("useConsole outside Console");
+  return value;
+}
+
+const LIVE_DEBOUNCE_MS = 150;
+
+export function Console({ session, onSignOut }: { session: SessionInfo; onSignOut: () => void }) {
+  const { t, language, formatNumber } = useI18n();
+  const route = useRoute();
+  const [queues, setQueues] = useState<QueueList["items"] | null>(null);
+  const [directory, setDirectory] = useState<api.Directory | null>(null);
+  const [live, setLive] = useState<LiveChanges>({ version: 0, ticketIds: new Set() });
+  const [announcement, setAnnouncement] = useState("");
+  const [queueVersion, setQueueVersion] = useState(0);
+  const [lastQueuePath, setLastQueuePath] = useState<string | null>(null);
+
+  const announce = useCallback((text: string) => {
+    // Clear first so that the same text twice is announced twice.
+    setAnnouncement("");
+    setTimeout(() => setAnnouncement(text), 50);
+  }, []);
+
+  const refreshQueues = useCallback(() => setQueueVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    void queueVersion;
+    void live.version;
+    const controller = new AbortController();
+    api
+      .queues(controller.signal)
+      .then((list) => setQueues(list.items))
+      .catch(() => {
+        if (!controller.signal.aborted) setQueues((q) => q ?? []);
+      });
+    return () => controller.abort();
+  }, [queueVersion, live.version]);
+
+  useEffect(() => {
+    api
+      .directory()
+      .then(setDirectory)
+      .catch(() => setDirectory(null));
+  }, []);
+
+  // Live events are batched: the first event of a quiet period re-reads at once, the rest of a
+  // burst at most once per LIVE_DEBOUNCE_MS.
+  const pending = useRef<{ ids: Set<string>; timer: ReturnType<typeof setTimeout> | undefined; last: number }>({
+    ids: new Set(),
+    timer: undefined,
+    last: 0,
+  });
+  const flush = useCallback(() => {
+    const ids = pending.current.ids;
+    pending.current = { ids: new Set(), timer: undefined, last: Date.now() };
+    setLive((l) => ({ version: l.version + 1, ticketIds: ids }));
+  }, []);
+  const onEvent = useCallback(
+    (event: LiveEvent) => {
+      if (event.type === "ticket.created") announce(t("live.newTicket", { reference: event.reference }));
+      const p = pending.current;
+      p.ids.add(event.ticketId);
+      if (p.timer !== undefined) return;
+      const wait = Math.max(0, p.last + LIVE_DEBOUNCE_MS - Date.now());
+      if (wait === 0) flush();
+      else p.timer = setTimeout(flush, wait);
+    },
+    [announce, flush, t],
+  );
+  const onReconnect = useCallback(() => setLive((l) => ({ version: l.version + 1, ticketIds: new Set(["*"]) })), []);
+  useEffect(() => () => clearTimeout(pending.current.timer), []);
+  const { connected, everConnected } = useLive(true, onEvent, onReconnect);
+
+  // The console's home is the first queue (All for advisors, Mine for others).
+  const firstQueue = queues?.[0]?.id;
+  useEffect(() => {
+    if (route.name === "home" && firstQueue) navigate(queuePath(firstQueue), { replace: true });
+  }, [route, firstQueue]);
+
+  useEffect(() => {
+    if (route.name === "queue") setLastQueuePath(queuePath(route.queueId, route.search));
+  }, [route]);
+
+  const value = useMemo<ConsoleContextValue>(
+    () => ({ session, queues, directory, live, announce, refreshQueues, lastQueuePath }),
+    [session, queues, directory, live, announce, refreshQueues, lastQueuePath],
+  );
+
+  const currentQueue = route.name === "queue" ? route.queueId : null;
+  const user = session.user;
+
+  return (
+    <ConsoleContext.Provider value={value}>
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <div className="layout" data-live={connected ? "connected" : "connecting"}>
+        <header className="topbar">
+          <p className="brand">
+            <a href={queues?.[0] ? queuePath(queues[0].id) : "/console/"} onClick={onLinkClick}>
+              <span className="brand-name">{t("app.name")}</span> <span className="brand-sub">{t("app.console")}</span>
+            </a>
+          </p>
+          <div className="topbar-tools">
+            <p className="user">
+              <span className="visually-hidden">{t("header.user")}: </span>
+              <span className="user-name">{user.name}</span>
+              <span className="user-role">{roleName(t, user.role)}</span>
+            </p>
+            <LanguageSwitcher />
+            <button type="button" className="button secondary" onClick={onSignOut}>
+              {t("header.signOut")}
+            </button>
+          </div>
+        </header>
+        {everConnected && !connected && (
+          <p className="live-warning" role="status">
+            {t("live.reconnecting")}
+          </p>
+        )}
+        <nav className="sidebar" aria-labelledby="queues-heading">
+          <h2 id="queues-heading">{t("nav.queues")}</h2>
+          {queues === null ? (
+            <p className="muted">{t("app.loading")}</p>
+          ) : queues.length === 0 ? (
+            <p className="muted">{t("queue.noQueues")}</p>
+          ) : (
+            <ul className="queue-list">
+              {queues.map((q) => (
+                <li key={q.id}>
+                  <a
+                    href={queuePath(q.id)}
+                    onClick={onLinkClick}
+                    aria-current={currentQueue === q.id ? "page" : undefined}
+                    className={q.isUnclearQueue ? "unclear" : undefined}
+                  >
+                    <span className="queue-name">
+                      {name(q.name, language)}
+                      {q.isUnclearQueue && <span className="tag">{t("nav.unclear")}</span>}
+                    </span>
+                    <span className="count" title={t("nav.open", { count: q.open })}>
+                      <span aria-hidden="true">{formatNumber(q.open)}</span>
+                      <span className="visually-hidden">{t("nav.open", { count: formatNumber(q.open) })}</span>
+                    </span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </nav>
+        <main id="main" className="content" tabIndex={-1}>
+          {route.name === "queue" && <QueueView key={route.queueId} queueId={route.queueId} search={route.search} />}
+          {route.name === "ticket" && <TicketView key={route.ticketId} ticketId={route.ticketId} />}
+          {route.name === "home" && <p className="muted">{t("app.loading")}</p>}
+          {route.name === "notFound" && <h1>{t("error.notFound")}</h1>}
+        </main>
+      </div>
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </ConsoleContext.Provider>
+  );
+}

@@ -1,0 +1,269 @@
+/** One queue as a table: state tabs, text search, sortable columns and paging. Re-reads on live events. */
+import { type TicketList, type TicketListQuery, type TicketState, ticketStates } from "@yhteys/contracts";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import * as api from "./api.ts";
+import { useConsole } from "./Console.tsx";
+import { useFocusOnNavigation } from "./focus.ts";
+import { channelName, errorText, name, priorityName, stateName } from "./format.ts";
+import { type MessageKey, useI18n } from "./i18n.ts";
+import { navigate, onLinkClick, queuePath, ticketPath } from "./router.ts";
+
+const PAGE = 50;
+const OPEN_STATES: TicketState[] = ["new", "in_progress", "waiting_for_customer"];
+type SortField = "reference" | "priority" | "createdAt";
+type Filter = "open" | "all" | TicketState;
+
+function readFilter(search: URLSearchParams): Filter {
+  const s = search.get("state");
+  if (s === "all") return "all";
+  return s && (ticketStates as readonly string[]).includes(s) ? (s as TicketState) : "open";
+}
+
+export function QueueView({ queueId, search }: { queueId: string; search: URLSearchParams }) {
+  const { t, language, formatDateTime, formatNumber } = useI18n();
+  const { queues, live } = useConsole();
+  const searchId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const filter = readFilter(search);
+  const q = search.get("q")?.trim() ?? "";
+  const sortParam = search.get("sort");
+  const sort =
+    sortParam === "reference" || sortParam === "priority" || sortParam === "createdAt" ? sortParam : q ? "relevance" : "createdAt";
+  const order = search.get("order") === "asc" ? "asc" : "desc";
+  const offset = Math.max(0, Number.parseInt(search.get("offset") ?? "0", 10) || 0);
+
+  const [list, setList] = useState<TicketList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+
+  const queue = queues?.find((x) => x.id === queueId);
+  const queueName = queue ? name(queue.name, language) : "";
+  useEffect(() => {
+    if (queueName) document.title = `${queueName} – ${t("app.console")}`;
+  }, [queueName, t]);
+
+  useEffect(() => {
+    void live.version;
+    const controller = new AbortController();
+    const query: TicketListQuery = {
+      ...(queueId === "all" ? {} : { queue: queueId }),
+      ...(filter === "all" ? {} : { state: filter === "open" ? OPEN_STATES : [filter] }),
+      ...(q ? { q } : {}),
+      sort,
+      order,
+      limit: PAGE,
+      offset,
+    };
+    setLoading(true);
+    api
+      .tickets(query, controller.signal)
+      .then((result) => {
+        setList(result);
+        setError(null);
+      })
+      .catch((e) => {
+        if (!controller.signal.aborted) setError(errorText(t, e));
+      })
+      .finally(() => {
+        if (!controller.signal.aborted) setLoading(false);
+      });
+    return () => controller.abort();
+  }, [queueId, filter, q, sort, order, offset, live.version, t]);
+
+  useFocusOnNavigation(heading, list !== null || error !== null);
+
+  const go = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === "") next.delete(k);
+      else next.set(k, v);
+    }
+    if (!("offset" in changes)) next.delete("offset");
+    navigate(queuePath(queueId, next));
+  };
+
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    go({ q: text.trim() || null, sort: null, order: null });
+  };
+
+  const sortBy = (field: SortField) => {
+    const nextOrder = sort === field ? (order === "asc" ? "desc" : "asc") : field === "reference" ? "asc" : "desc";
+    go({ sort: field, order: nextOrder });
+  };
+
+  const counts = list?.countsByState;
+  const openCount = counts ? OPEN_STATES.reduce((n, s) => n + counts[s], 0) : null;
+  const allCount = counts ? ticketStates.reduce((n, s) => n + counts[s], 0) : null;
+  const tabs: { filter: Filter; label: string; count: number | null }[] = [
+    { filter: "open", label: t("queue.open"), count: openCount },
+    ...ticketStates.map((s) => ({ filter: s as Filter, label: stateName(t, s), count: counts ? counts[s] : null })),
+    { filter: "all", label: t("queue.allStates"), count: allCount },
+  ];
+
+  if (queues && !queue)
+    return (
+      <section>
+        <h1 ref={heading} tabIndex={-1}>
+          {t("queue.notFound")}
+        </h1>
+      </section>
+    );
+
+  const total = list?.total ?? 0;
+  const caption = q
+    ? t("queue.captionSearch", { queue: queueName, q, total: formatNumber(total) })
+    : t("queue.caption", { queue: queueName, total: formatNumber(total) });
+
+  const sortHeader = (field: SortField, label: MessageKey) => {
+    const active = sort === field;
+    return (
+      <th scope="col" aria-sort={active ? (order === "asc" ? "ascending" : "descending") : undefined}>
+        <button type="button" className="sort-button" onClick={() => sortBy(field)}>
+          {t(label)}
+          <span className="sort-indicator" aria-hidden="true">
+            {active ? (order === "asc" ? "▲" : "▼") : "↕"}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <section className="queue-view" aria-labelledby="queue-heading">
+      <div className="view-head">
+        <h1 id="queue-heading" ref={heading} tabIndex={-1}>
+          {queueName || t("app.loading")}
+        </h1>
+        <search className="search">
+          <form onSubmit={submitSearch}>
+            <label htmlFor={searchId}>{t("queue.search")}</label>
+            <div className="search-row">
+              <input id={searchId} type="search" value={text} onChange={(e) => setText(e.target.value)} maxLength={200} />
+              <button type="submit" className="button primary">
+                {t("queue.searchButton")}
+              </button>
+              {q && (
+                <button type="button" className="button secondary" onClick={() => go({ q: null, sort: null, order: null })}>
+                  {t("queue.clearSearch")}
+                </button>
+              )}
+            </div>
+          </form>
+        </search>
+      </div>
+
+      <nav className="state-tabs" aria-label={t("queue.states")}>
+        <ul>
+          {tabs.map((tab) => (
+            <li key={tab.filter}>
+              <a
+                href={queuePath(queueId, withParam(search, "state", tab.filter === "open" ? null : tab.filter))}
+                onClick={onLinkClick}
+                aria-current={filter === tab.filter ? "page" : undefined}
+              >
+                {tab.label}
+                {tab.count !== null && <span className="tab-count">{formatNumber(tab.count)}</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {sort === "relevance" && <p className="muted small">{t("queue.relevance")}</p>}
+
+      <div className="table-wrap">
+        <table className="tickets" aria-busy={loading}>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {sortHeader("reference", "col.reference")}
+              <th scope="col">{t("col.summary")}</th>
+              <th scope="col">{t("col.category")}</th>
+              <th scope="col">{t("col.state")}</th>
+              {sortHeader("priority", "col.priority")}
+              <th scope="col">{t("col.channel")}</th>
+              <th scope="col">{t("col.handler")}</th>
+              {sortHeader("createdAt", "col.created")}
+            </tr>
+          </thead>
+          <tbody>
+            {list?.items.map((row) => (
+              <tr key={row.id} className={`priority-${row.priority}`}>
+                <th scope="row">
+                  <a href={ticketPath(row.id)} onClick={onLinkClick}>
+                    {row.reference}
+                  </a>
+                </th>
+                <td className="summary">
+                  {row.summary}
+                  {row.address && <span className="address">{row.address}</span>}
+                </td>
+                <td>{name(row.category.name, language)}</td>
+                <td>
+                  <span className={`badge state-${row.state}`}>{stateName(t, row.state)}</span>
+                </td>
+                <td>
+                  <span className={`priority priority-${row.priority}`}>{priorityName(t, row.priority)}</span>
+                </td>
+                <td>{channelName(t, row.channel)}</td>
+                <td>
+                  {row.group ? name(row.group.name, language) : t("ticket.noGroup")}
+                  {row.handler && <span className="handler">{row.handler.name}</span>}
+                </td>
+                <td className="nowrap">
+                  <time dateTime={row.createdAt}>{formatDateTime(row.createdAt)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list && list.items.length === 0 && <p className="empty">{t("queue.empty")}</p>}
+
+      {list && total > PAGE && (
+        <nav className="paging" aria-label={t("queue.paging")}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={offset === 0}
+            onClick={() => go({ offset: String(Math.max(0, offset - PAGE)) })}
+          >
+            {t("queue.prev")}
+          </button>
+          <span>
+            {t("queue.range", {
+              from: formatNumber(offset + 1),
+              to: formatNumber(Math.min(offset + PAGE, total)),
+              total: formatNumber(total),
+            })}
+          </span>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={offset + PAGE >= total}
+            onClick={() => go({ offset: String(offset + PAGE) })}
+          >
+            {t("queue.next")}
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
+
+function withParam(search: URLSearchParams, key: string, value: string | null): URLSearchParams {
+  const next = new URLSearchParams(search);
+  next.delete("offset");
+  if (value === null) next.delete(key);
+  else next.set(key, value);
+  return next;
+}

@@ -1,0 +1,91 @@
+/**
+ * The console's calls to the staff API. The CSRF token of the session lives in memory only (it is
+ * re-read from GET /api/auth/session after a reload) and goes with every unsafe request.
+ */
+import type {
+  Category,
+  GroupSummary,
+  QueueList,
+  SessionInfo,
+  TicketDetail,
+  TicketList,
+  TicketListQuery,
+  TicketState,
+  TicketType,
+  UserSummary,
+} from "@yhteys/contracts";
+import { ApiError, api, type RequestOptions } from "@yhteys/web";
+
+let csrfToken = "";
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+/** Called when any request answers 401 after sign-in (the session expired or was ended). */
+export function setUnauthenticatedHandler(handler: (() => void) | null) {
+  onUnauthenticated = handler;
+}
+
+async function staff<T>(url: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
+  const headers = method === "GET" ? options.headers : { ...options.headers, "x-csrf-token": csrfToken };
+  try {
+    return await api<T>(url, { ...options, ...(headers ? { headers } : {}) });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) onUnauthenticated?.();
+    throw error;
+  }
+}
+
+export const instance = () => api<{ defaultOrganisation: string }>("/api/instance");
+export const session = () => api<SessionInfo>("/api/auth/session");
+export const login = (body: { organisation: string; email: string; password: string }) =>
+  api<SessionInfo>("/api/auth/login", { method: "POST", body });
+export const logout = () => staff<void>("/api/auth/logout", { method: "POST" });
+
+export const queues = (signal?: AbortSignal) => staff<QueueList>("/api/staff/queues", signal ? { signal } : {});
+
+export function tickets(query: TicketListQuery, signal?: AbortSignal) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === "" || (Array.isArray(value) && !value.length)) continue;
+    params.set(key, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  return staff<TicketList>(`/api/staff/tickets?${params}`, signal ? { signal } : {});
+}
+
+export const ticket = (id: string, signal?: AbortSignal) =>
+  staff<TicketDetail>(`/api/staff/tickets/${encodeURIComponent(id)}`, signal ? { signal } : {});
+
+const change = (id: string, path: string, body: unknown, method = "POST") =>
+  staff<TicketDetail>(`/api/staff/tickets/${encodeURIComponent(id)}${path}`, { method, body });
+
+export const actions = {
+  edit: (id: string, body: { priority?: string; type?: TicketType }) => change(id, "", body, "PATCH"),
+  reclassify: (id: string, body: { categoryId: string; type?: TicketType }) => change(id, "/reclassify", body),
+  forward: (id: string, body: { groupId?: string; handlerId?: string; note?: string }) => change(id, "/forward", body),
+  reply: (id: string, body: { body: string; state?: "resolved" | "waiting_for_customer" }) => change(id, "/replies", body),
+  note: (id: string, body: { body: string }) => change(id, "/notes", body),
+  state: (id: string, body: { state: TicketState; reason?: string }) => change(id, "/state", body),
+};
+
+export type Directory = { groups: GroupSummary[]; users: UserSummary[]; categories: Category[] };
+
+/** Groups, colleagues and categories; null for roles without access to the directory (403). */
+export async function directory(): Promise<Directory | null> {
+  try {
+    const [groups, users, categories] = await Promise.all([
+      staff<{ items: GroupSummary[] }>("/api/staff/groups"),
+      staff<{ items: UserSummary[] }>("/api/staff/users"),
+      staff<{ items: Category[] }>("/api/staff/categories"),
+    ]);
+    return { groups: groups.items, users: users.items, categories: categories.items };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) return null;
+    throw error;
+  }
+}
+
+export { ApiError };

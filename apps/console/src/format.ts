@@ -1,0 +1,39 @@
+/** Localized names for the enums and objects the console shows. */
+import {
+  type Channel,
+  type Language,
+  type LocalizedText,
+  localize,
+  type Priority,
+  type Role,
+  type TicketState,
+  type TicketType,
+} from "@yhteys/contracts";
+import type { T } from "./i18n.ts";
+
+export const stateName = (t: T, state: TicketState) => t(`state.${state}`);
+export const priorityName = (t: T, priority: Priority) => t(`priority.${priority}`);
+export const typeName = (t: T, type: TicketType) => t(`type.${type}`);
+export const channelName = (t: T, channel: Channel) => t(`channel.${channel}`);
+export const roleName = (t: T, role: Role) => t(`role.${role}`);
+export const languageName = (t: T, language: Language) => t(`language.${language}`);
+export const name = (text: LocalizedText | null | undefined, language: Language) => (text ? localize(text, language) : "");
+
+/** Message text for an API failure (problem+json or a network error). */
+export function errorText(t: T, error: unknown): string {
+  if (error && typeof error === "object" && "status" in error) {
+    const e = error as { status: number; problem: { code?: string; detail?: string } | null };
+    switch (e.problem?.code) {
+      case "forbidden":
+        return t("error.forbidden");
+      case "invalid_transition":
+        return t("error.invalidTransition");
+      case "validation_failed":
+        return t("error.validation");
+      case "not_found":
+        return t("error.notFound");
+    }
+    return t("error.generic", { status: e.status });
+  }
+  return t("error.network");
+}

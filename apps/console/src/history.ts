@@ -1,0 +1,101 @@
+/** Turns ticket events into localized sentences ("Eero Asiantuntija vastasi asukkaalle."). */
+import type { Channel, Language, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
+import type { Directory } from "./api.ts";
+import { channelName, name, stateName, typeName } from "./format.ts";
+import type { MessageKey, T } from "./i18n.ts";
+
+type Event = TicketDetail["history"][number];
+
+const editedFieldKeys: Record<string, MessageKey> = {
+  description: "field.description",
+  type: "field.type",
+  priority: "field.priority",
+  language: "field.language",
+  address: "field.address",
+  location: "field.location",
+  lat: "field.location",
+  lon: "field.location",
+  areaId: "field.location",
+  extraFields: "field.extraFields",
+};
+
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
+const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
+export function actorName(t: T, event: Event): string {
+  switch (event.actorKind) {
+    case "user":
+      return event.actor ?? t("actor.unknown");
+    case "resident":
+      return t("actor.resident");
+    case "api_client":
+      return t("actor.api");
+    case "system":
+      return t("actor.system");
+  }
+}
+
+export function historySentence(t: T, language: Language, directory: Directory | null, ticket: TicketDetail, event: Event): string {
+  const actor = actorName(t, event);
+  const data = event.data;
+  const groupName = (id: string | null) => {
+    if (!id) return t("ticket.noGroup");
+    const g = directory?.groups.find((x) => x.id === id);
+    if (g) return name(g.name, language);
+    return ticket.group?.id === id ? name(ticket.group.name, language) : t("history.unknownGroup");
+  };
+  const handlerName = (id: string) =>
+    directory?.users.find((u) => u.id === id)?.name ?? (ticket.handler?.id === id ? ticket.handler.name : t("history.unknownHandler"));
+  switch (event.type) {
+    case "ticket.created": {
+      const channel = str(data.channel);
+      return t("history.created", { actor, channel: channel ? channelName(t, channel as Channel) : "–" });
+    }
+    case "ticket.forwarded": {
+      const to = obj(data.to);
+      const from = obj(data.from);
+      const groupId = str(to.groupId);
+      const handlerId = str(to.handlerId);
+      const groupChanged = groupId !== str(from.groupId);
+      if (handlerId && groupChanged)
+        return t("history.forwardedBoth", { actor, handler: handlerName(handlerId), group: groupName(groupId) });
+      if (handlerId) return t("history.forwardedHandler", { actor, handler: handlerName(handlerId) });
+      return t("history.forwardedGroup", { actor, group: groupName(groupId) });
+    }
+    case "ticket.replied":
+      return t("history.replied", { actor });
+    case "ticket.noted":
+      return t("history.noted", { actor });
+    case "ticket.state_changed": {
+      const from = str(data.from) as TicketState | null;
+      const to = str(data.to) as TicketState | null;
+      return t("history.stateChanged", { actor, from: from ? stateName(t, from) : "–", to: to ? stateName(t, to) : "–" });
+    }
+    case "ticket.reclassified": {
+      const to = obj(data.to);
+      const categoryId = str(to.categoryId);
+      const category =
+        directory?.categories.find((c) => c.id === categoryId)?.name ?? (ticket.category.id === categoryId ? ticket.category.name : null);
+      const type = str(to.type) as TicketType | null;
+      return t("history.reclassified", {
+        actor,
+        category: category ? name(category, language) : t("history.unknownCategory"),
+        type: type ? typeName(t, type) : "–",
+      });
+    }
+    case "ticket.edited": {
+      const fields = Array.isArray(data.fields) ? (data.fields as unknown[]).filter((f): f is string => typeof f === "string") : [];
+      const labels = [...new Set(fields.map((f) => (editedFieldKeys[f] ? t(editedFieldKeys[f]) : f)))];
+      return t("history.edited", { actor, fields: labels.join(", ").toLowerCase() });
+    }
+    case "ticket.resident_message":
+      return t("history.residentMessage", { actor });
+    default:
+      return t("history.other", { actor, type: event.type });
+  }
+}
+
+/** The reason given for a state change, if any. */
+export function historyReason(event: Event): string | null {
+  return event.type === "ticket.state_changed" ? str(event.data.reason) : null;
+}

@@ -1,0 +1,63 @@
+/** A tiny history-based router for the three console routes under /console/. */
+import { useCallback, useEffect, useState } from "react";
+
+export const BASE = "/console/";
+
+export type Route =
+  | { name: "home" }
+  | { name: "queue"; queueId: string; search: URLSearchParams }
+  | { name: "ticket"; ticketId: string }
+  | { name: "notFound" };
+
+export function parseRoute(pathname: string, search: string): Route {
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname === "/console" ? "" : null;
+  if (rest === null) return { name: "notFound" };
+  const parts = rest.split("/").filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: "home" };
+  if (parts[0] === "queue" && parts[1] && parts.length === 2)
+    return { name: "queue", queueId: parts[1], search: new URLSearchParams(search) };
+  if (parts[0] === "tickets" && parts[1] && parts.length === 2) return { name: "ticket", ticketId: parts[1] };
+  return { name: "notFound" };
+}
+
+export const queuePath = (queueId: string, search?: URLSearchParams) => {
+  const query = search?.toString();
+  return `${BASE}queue/${encodeURIComponent(queueId)}${query ? `?${query}` : ""}`;
+};
+export const ticketPath = (ticketId: string) => `${BASE}tickets/${encodeURIComponent(ticketId)}`;
+
+const NAVIGATE = "yhteys:navigate";
+
+export function navigate(to: string, options: { replace?: boolean } = {}) {
+  if (to === location.pathname + location.search) return;
+  if (options.replace) history.replaceState(null, "", to);
+  else history.pushState(null, "", to);
+  window.dispatchEvent(new Event(NAVIGATE));
+}
+
+export function useRoute(): Route {
+  const read = useCallback(() => parseRoute(location.pathname, location.search), []);
+  const [route, setRoute] = useState<Route>(read);
+  useEffect(() => {
+    const update = () => setRoute(read());
+    window.addEventListener("popstate", update);
+    window.addEventListener(NAVIGATE, update);
+    return () => {
+      window.removeEventListener("popstate", update);
+      window.removeEventListener(NAVIGATE, update);
+    };
+  }, [read]);
+  return route;
+}
+
+/**
+ * Client-side navigation for same-origin links: plain left clicks only, so that opening in a new
+ * tab, copying the address and keyboard activation (Enter fires click) all keep working.
+ */
+export function onLinkClick(event: React.MouseEvent<HTMLAnchorElement>) {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const href = event.currentTarget.getAttribute("href");
+  if (!href?.startsWith(BASE)) return;
+  event.preventDefault();
+  navigate(href);
+}
