@@ -183,7 +183,7 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
         <main id="main" className="content" tabIndex={-1}>
           {route.name === "queue" && <QueueView key={route.queueId} queueId={route.queueId} search={route.search} />}
           {route.name === "ticket" && <TicketView key={route.ticketId} ticketId={route.ticketId} />}
-          {route.name === "home" && <p className="muted">{t("app.loading")}</p>}
+          {route.name === "home" && <p className="muted">{queues?.length === 0 ? t("queue.noQueues") : t("app.loading")}</p>}
           {route.name === "notFound" && <h1>{t("error.notFound")}</h1>}
         </main>
       </div>

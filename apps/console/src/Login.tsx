@@ -110,7 +110,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (info: SessionInfo) 
           ) : (
             <p className="organisation-line">
               <span>{t("login.organisationIs", { organisation })}</span>{" "}
-              <button type="button" className="link-button" aria-expanded="false" onClick={() => setEditOrganisation(true)}>
+              <button type="button" className="link-button" onClick={() => setEditOrganisation(true)}>
                 {t("login.changeOrganisation")}
               </button>
             </p>
