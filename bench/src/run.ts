@@ -1,0 +1,62 @@
+/**
+ * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep]`.
+ * Parts: submissions, queue, durability (default: all). Figures go to bench/RESULTS.md.
+ */
+import { parseArgs } from "node:util";
+import { benchDurability } from "./durability.ts";
+import { describeMachine, machineMarkdown } from "./machine.ts";
+import { benchQueue } from "./queue.ts";
+import { writeSection } from "./results.ts";
+import { benchSubmissions } from "./submissions.ts";
+
+const parts = ["submissions", "queue", "durability"] as const;
+type Part = (typeof parts)[number];
+const isPart = (s: string): s is Part => (parts as readonly string[]).includes(s);
+
+const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [--tickets=100000,1000000] [--keep]
+  submissions  public submissions/s and latency at 50 connections vs hello-world, PGlite and PostgreSQL
+  queue        staff queue list and full-text search latency with bulk-generated tickets on PostgreSQL
+  durability   SIGKILL the real server under load, restart, look up every acknowledged submission
+  --seconds    duration of each submissions measurement (default 12)
+  --tickets    ticket counts for the queue benchmark (default 100000,1000000)
+  --keep       keep the queue benchmark's database (yhteys_bench) afterwards`;
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      seconds: { type: "string", default: "12" },
+      tickets: { type: "string", default: "100000,1000000" },
+      keep: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) return console.log(usage);
+  const unknown = positionals.filter((p) => !isPart(p));
+  if (unknown.length) throw new Error(`unknown part(s) ${unknown.join(", ")}\n${usage}`);
+  const selected = positionals.length ? positionals.filter(isPart) : [...parts];
+  const seconds = Number(values.seconds);
+  const tickets = values.tickets.split(",").map(Number);
+  if (!(seconds > 0) || tickets.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`bad --seconds or --tickets\n${usage}`);
+
+  const started = performance.now();
+  const machine = await describeMachine();
+  writeSection("machine", `## Machine\n\n${machineMarkdown(machine)}`);
+  console.log(machineMarkdown(machine));
+  for (const part of selected) {
+    const t = performance.now();
+    if (part === "submissions") await benchSubmissions({ seconds });
+    if (part === "queue") await benchQueue({ tickets, keep: values.keep });
+    if (part === "durability") await benchDurability();
+    console.log(`${part}: done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  }
+  console.log(`all done in ${((performance.now() - started) / 60000).toFixed(1)} min; see bench/RESULTS.md`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
