@@ -184,6 +184,27 @@ describe("staff console", () => {
     await page.context().close();
   });
 
+  it("takes an expert back to the queue after forwarding a ticket out of their group", async () => {
+    const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Puu kaatunut kadulle, viheralueiden asia" });
+    const page = await signedInPage("expert");
+    await page
+      .getByRole("navigation", { name: "Jonot" })
+      .getByRole("link", { name: /^Katu- ja liikenneyksikkö/ })
+      .click();
+    await page.getByRole("link", { name: receipt.reference, exact: true }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(receipt.reference);
+
+    await page.getByLabel("Ryhmä", { exact: true }).selectOption({ label: "Viheralueet" });
+    await page.getByRole("button", { name: "Siirrä yhteydenotto" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Katu- ja liikenneyksikkö");
+    await expect
+      .poll(() => page.locator('[aria-live="polite"]').first().textContent())
+      .toBe("Yhteydenotto siirretty: Viheralueet. Se ei enää näy sinulle.");
+    await page.locator("table caption").waitFor();
+    expect(await page.getByRole("link", { name: receipt.reference, exact: true }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it("shows an external partner only the tickets assigned to them", async () => {
     const assigned = await submitContact(e2e.app, e2e.tenant, { description: "Urakoitsijalle: liikennemerkki kaatunut" });
     const other = await submitContact(e2e.app, e2e.tenant, { description: "Tämä ei kuulu urakoitsijalle" });

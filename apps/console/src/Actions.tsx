@@ -3,16 +3,8 @@
  * Every action answers with the updated ticket; success is announced in a status region that
  * also takes focus, and problem+json errors are shown next to the form.
  */
-import {
-  type Category,
-  finishedStates,
-  type Priority,
-  priorities,
-  type TicketDetail,
-  type TicketState,
-  type TicketType,
-  ticketTypes,
-} from "@yhteys/contracts";
+import type { Category, Priority, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
+import { finishedStates, priorities, ticketTypes } from "@yhteys/contracts/constants";
 import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
@@ -20,16 +12,24 @@ import { errorText, name, priorityName, roleName, stateName, typeName } from "./
 import { useI18n } from "./i18n.ts";
 import { navigate } from "./router.ts";
 
-type Done = (ticket: TicketDetail, message: string) => void;
+/** Called with the changed ticket, or null when the change took it out of the user's sight. */
+type Done = (ticket: TicketDetail | null, message: string) => void;
 
 export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated: (ticket: TicketDetail) => void }) {
   const { t } = useI18n();
-  const { announce } = useConsole();
+  const { announce, lastQueuePath, refreshQueues } = useConsole();
   const [status, setStatus] = useState("");
   const statusRef = useRef<HTMLParagraphElement>(null);
   const can = (a: TicketDetail["allowedActions"][number]) => ticket.allowedActions.includes(a);
 
   const done: Done = (next, message) => {
+    if (!next) {
+      // The change was made, but the ticket is no longer the user's to see (e.g. forwarded away).
+      announce(`${message} ${t("forward.gone")}`);
+      refreshQueues();
+      navigate(lastQueuePath ?? "/console/");
+      return;
+    }
     onUpdated(next);
     setStatus(message);
     // Focus the confirmation: the form the user was in may have changed or gone.
@@ -44,7 +44,7 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       {ticket.allowedActions.length === 0 && <p className="muted">{t("actions.readOnly")}</p>}
       {can("reply") && <ReplyForm ticket={ticket} done={done} />}
       {can("changeState") && ticket.allowedStates.length > 0 && <StateForm ticket={ticket} done={done} />}
-      {can("forward") && <ForwardForm ticket={ticket} done={done} announce={announce} />}
+      {can("forward") && <ForwardForm ticket={ticket} done={done} />}
       {can("note") && <NoteForm ticket={ticket} done={done} />}
       {can("reclassify") && <ReclassifyForm key={ticket.category.id} ticket={ticket} done={done} />}
       {can("edit") && <EditForm key={`${ticket.priority}-${ticket.type}`} ticket={ticket} done={done} />}
@@ -57,13 +57,12 @@ function useAction() {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ text: string; fields: string[] } | null>(null);
-  const run = async (action: () => Promise<void>, onError?: (e: unknown) => boolean) => {
+  const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
       await action();
     } catch (e) {
-      if (onError?.(e)) return;
       const fields = e instanceof api.ApiError ? Object.entries(e.fieldErrors()).map(([k, v]) => `${k}: ${v}`) : [];
       setError({ text: errorText(t, e), fields });
     } finally {
@@ -228,7 +227,7 @@ function StateForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
     void run(async () => {
       const next = await api.actions.state(ticket.id, { state, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       setReason("");
-      done(next, t("state.done", { state: stateName(t, next.state) }));
+      done(next, t("state.done", { state: stateName(t, state) }));
     });
 
   return (
@@ -260,9 +259,9 @@ function StateForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
   );
 }
 
-function ForwardForm({ ticket, done, announce }: { ticket: TicketDetail; done: Done; announce: (text: string) => void }) {
+function ForwardForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
   const { t, language } = useI18n();
-  const { directory, lastQueuePath, refreshQueues } = useConsole();
+  const { directory } = useConsole();
   const ids = { title: useId(), group: useId(), handler: useId(), note: useId(), error: useId() };
   const [groupId, setGroupId] = useState("");
   const [handlerId, setHandlerId] = useState("");
@@ -281,29 +280,17 @@ function ForwardForm({ ticket, done, announce }: { ticket: TicketDetail; done: D
     e.preventDefault();
     if (!groupId && !handlerId) return setError({ text: t("forward.needTarget"), fields: [] });
     const target = targetName();
-    void run(
-      async () => {
-        const next = await api.actions.forward(ticket.id, {
-          ...(groupId ? { groupId } : {}),
-          ...(handlerId ? { handlerId } : {}),
-          ...(note.trim() ? { note: note.trim() } : {}),
-        });
-        setGroupId("");
-        setHandlerId("");
-        setNote("");
-        done(next, t("forward.done", { target }));
-      },
-      (e) => {
-        // Forwarded out of the user's sight: the change was made, the ticket can no longer be read.
-        if (e instanceof api.ApiError && e.status === 404) {
-          announce(t("forward.gone"));
-          refreshQueues();
-          navigate(lastQueuePath ?? "/console/");
-          return true;
-        }
-        return false;
-      },
-    );
+    void run(async () => {
+      const next = await api.actions.forward(ticket.id, {
+        ...(groupId ? { groupId } : {}),
+        ...(handlerId ? { handlerId } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      setGroupId("");
+      setHandlerId("");
+      setNote("");
+      done(next, t("forward.done", { target }));
+    });
   };
 
   return (
@@ -376,7 +363,8 @@ function ReclassifyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) 
     void run(async () => {
       const next = await api.actions.reclassify(ticket.id, { categoryId, ...(type ? { type } : {}) });
       setType("");
-      done(next, t("reclassify.done", { category: name(next.category.name, language) }));
+      const category = directory.categories.find((c) => c.id === categoryId);
+      done(next, t("reclassify.done", { category: category ? name(category.name, language) : "" }));
     });
   };
 

@@ -1,4 +1,5 @@
-import { type Language, languages } from "@yhteys/contracts";
+import type { Language } from "@yhteys/contracts";
+import { languages } from "@yhteys/contracts/constants";
 import { languageNames } from "@yhteys/web";
 import { useId } from "react";
 import { useI18n } from "./i18n.ts";

@@ -1,5 +1,6 @@
 /** One queue as a table: state tabs, text search, sortable columns and paging. Re-reads on live events. */
-import { type TicketList, type TicketListQuery, type TicketState, ticketStates } from "@yhteys/contracts";
+import type { TicketList, TicketListQuery, TicketState } from "@yhteys/contracts";
+import { ticketStates } from "@yhteys/contracts/constants";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";

@@ -59,8 +59,9 @@ export function tickets(query: TicketListQuery, signal?: AbortSignal) {
 export const ticket = (id: string, signal?: AbortSignal) =>
   staff<TicketDetail>(`/api/staff/tickets/${encodeURIComponent(id)}`, signal ? { signal } : {});
 
-const change = (id: string, path: string, body: unknown, method = "POST") =>
-  staff<TicketDetail>(`/api/staff/tickets/${encodeURIComponent(id)}${path}`, { method, body });
+/** Makes a change; null (204) when the change took the ticket out of the user's sight. */
+const change = async (id: string, path: string, body: unknown, method = "POST") =>
+  (await staff<TicketDetail | undefined>(`/api/staff/tickets/${encodeURIComponent(id)}${path}`, { method, body })) ?? null;
 
 export const actions = {
   edit: (id: string, body: { priority?: string; type?: TicketType }) => change(id, "", body, "PATCH"),

@@ -1,14 +1,6 @@
 /** Localized names for the enums and objects the console shows. */
-import {
-  type Channel,
-  type Language,
-  type LocalizedText,
-  localize,
-  type Priority,
-  type Role,
-  type TicketState,
-  type TicketType,
-} from "@yhteys/contracts";
+import type { Channel, Language, LocalizedText, Priority, Role, TicketState, TicketType } from "@yhteys/contracts";
+import { localize } from "@yhteys/contracts/constants";
 import type { T } from "./i18n.ts";
 
 export const stateName = (t: T, state: TicketState) => t(`state.${state}`);

@@ -207,7 +207,7 @@ const fi = {
   "forward.note": "Saate kollegalle (sisäinen)",
   "forward.submit": "Siirrä yhteydenotto",
   "forward.done": "Yhteydenotto siirretty: {target}.",
-  "forward.gone": "Yhteydenotto siirretty. Se ei enää näy sinulle.",
+  "forward.gone": "Se ei enää näy sinulle.",
   "forward.needTarget": "Valitse ryhmä tai käsittelijä.",
 
   "state.title": "Muuta tilaa",
@@ -435,7 +435,7 @@ const sv: Dictionary<MessageKey> = {
   "forward.note": "Meddelande till kollegan (internt)",
   "forward.submit": "Överför kontakten",
   "forward.done": "Kontakten har överförts: {target}.",
-  "forward.gone": "Kontakten har överförts. Du ser den inte längre.",
+  "forward.gone": "Du ser den inte längre.",
   "forward.needTarget": "Välj en grupp eller en handläggare.",
 
   "state.title": "Ändra läge",
@@ -661,7 +661,7 @@ const en: Dictionary<MessageKey> = {
   "forward.note": "Note to the colleague (internal)",
   "forward.submit": "Forward the contact",
   "forward.done": "Contact forwarded: {target}.",
-  "forward.gone": "Contact forwarded. You can no longer see it.",
+  "forward.gone": "You can no longer see it.",
   "forward.needTarget": "Choose a group or a handler.",
 
   "state.title": "Change state",

@@ -1,5 +1,6 @@
 /** Routes by path: /{org}/ is the contact form, /{org}/track/{token} the tracking page. */
-import { type Instance, localize, type PublicOrganisation } from "@yhteys/contracts";
+import type { Instance, PublicOrganisation } from "@yhteys/contracts";
+import { localize } from "@yhteys/contracts/constants";
 import { ApiError, api } from "@yhteys/web";
 import { useEffect, useRef, useState } from "react";
 import { ContactPage } from "./ContactPage.tsx";

@@ -2,7 +2,8 @@
  * The two-level category choice: top-level groups as fieldsets with their leaf categories as radio
  * buttons, and a text filter that narrows the list by name or description.
  */
-import { type Category, type Language, localize } from "@yhteys/contracts";
+import type { Category, Language } from "@yhteys/contracts";
+import { localize } from "@yhteys/contracts/constants";
 import { useMemo, useState } from "react";
 import { describedBy, ErrorMessage, errorId, Hint, hintId, Required } from "./Field.tsx";
 import { useI18n } from "./i18n.ts";

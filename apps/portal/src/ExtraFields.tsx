@@ -1,5 +1,6 @@
 /** The category's own questions, rendered from their definitions (types, options, required, help). */
-import { type ExtraFieldDefinition, localize } from "@yhteys/contracts";
+import type { ExtraFieldDefinition } from "@yhteys/contracts";
+import { localize } from "@yhteys/contracts/constants";
 import type { ExtraAnswer } from "./draft.ts";
 import { describedBy, ErrorMessage, errorId, Hint, hintId, Required } from "./Field.tsx";
 import { useI18n } from "./i18n.ts";

@@ -1,5 +1,6 @@
 /** The page frame: skip link, header with the organisation and language choice, main landmark, footer. */
-import { languages as allLanguages, type Language } from "@yhteys/contracts";
+import type { Language } from "@yhteys/contracts";
+import { languages as allLanguages } from "@yhteys/contracts/constants";
 import type { ReactNode } from "react";
 import { useI18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";

@@ -1,5 +1,6 @@
 /** /{org}/track/{token}: the resident's own contact — status, progress, the city's answers and what they wrote. */
-import { localize, type PublicOrganisation, type TrackedContact } from "@yhteys/contracts";
+import type { PublicOrganisation, TrackedContact } from "@yhteys/contracts";
+import { localize } from "@yhteys/contracts/constants";
 import { ApiError, api } from "@yhteys/web";
 import { useEffect, useState } from "react";
 import { useI18n } from "./i18n.ts";

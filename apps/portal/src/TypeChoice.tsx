@@ -1,5 +1,6 @@
 /** The kind of contact, preset from the category but the resident's to change. */
-import { type TicketType, ticketTypes } from "@yhteys/contracts";
+import type { TicketType } from "@yhteys/contracts";
+import { ticketTypes } from "@yhteys/contracts/constants";
 import { describedBy, ErrorMessage, errorId, Hint, hintId } from "./Field.tsx";
 import { useI18n } from "./i18n.ts";
 

@@ -1,12 +1,6 @@
 /** Checks the form before sending, builds the submission, and maps the server's field errors onto the form. */
-import {
-  type Category,
-  type ContactSubmission,
-  type ExtraFieldDefinition,
-  type ExtraFieldValues,
-  type Language,
-  localize,
-} from "@yhteys/contracts";
+import type { Category, ContactSubmission, ExtraFieldDefinition, ExtraFieldValues, Language } from "@yhteys/contracts";
+import { localize } from "@yhteys/contracts/constants";
 import type { ExtraAnswer, FormValues } from "./draft.ts";
 import type { MessageKey } from "./i18n.ts";
 

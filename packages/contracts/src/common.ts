@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { languages } from "./constants.ts";
 
-/** UI and content languages. Finnish is the default everywhere. */
-export const languages = ["fi", "sv", "en"] as const;
 export const Language = z.enum(languages);
 export type Language = z.infer<typeof Language>;
 
@@ -12,11 +11,6 @@ export const LocalizedText = z.object({
   en: z.string().max(500).optional(),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
-
-/** Picks the text for a language, falling back to Finnish. */
-export function localize(text: LocalizedText, language: Language): string {
-  return text[language] || text.fi;
-}
 
 export const Uuid = z.uuid();
 

@@ -1,4 +1,5 @@
 export * from "./common.ts";
+export * from "./constants.ts";
 export * from "./public.ts";
 export * from "./staff.ts";
 export * from "./tickets.ts";

@@ -1,17 +1,8 @@
 import { z } from "zod";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
+import { actorKinds, messageKinds, roles, ticketActions, ticketSortFields } from "./constants.ts";
 import { Channel, ExtraFieldValues, Priority, TicketState, TicketType } from "./tickets.ts";
 
-export const roles = [
-  "technical_admin",
-  "content_admin",
-  "service_advisor",
-  "expert",
-  "reporter",
-  "viewer",
-  "internal_customer",
-  "external_partner",
-] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
@@ -59,9 +50,6 @@ export const TicketRow = z.object({
 });
 export type TicketRow = z.infer<typeof TicketRow>;
 
-/** "relevance" orders search results by rank (with `q`); otherwise it falls back to createdAt. */
-export const ticketSortFields = ["createdAt", "updatedAt", "priority", "reference", "relevance"] as const;
-
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item).max(20));
 
@@ -97,7 +85,6 @@ export const QueueSummary = z.object({
 export const QueueList = z.object({ items: z.array(QueueSummary) });
 export type QueueList = z.infer<typeof QueueList>;
 
-export const messageKinds = ["resident", "reply", "note"] as const;
 export const TicketMessage = z.object({
   id: Uuid,
   kind: z.enum(messageKinds),
@@ -107,7 +94,6 @@ export const TicketMessage = z.object({
 });
 export type TicketMessage = z.infer<typeof TicketMessage>;
 
-export const actorKinds = ["user", "resident", "api_client", "system"] as const;
 export const TicketEventView = z.object({
   id: z.string(),
   type: z.string(),
@@ -117,8 +103,6 @@ export const TicketEventView = z.object({
   data: z.record(z.string(), z.unknown()),
   createdAt: IsoDateTime,
 });
-
-export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState"] as const;
 
 export const TicketDetail = TicketRow.extend({
   description: z.string(),

@@ -1,37 +1,19 @@
 import { z } from "zod";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
+import { channels, extraFieldTypes, priorities, ticketStates, ticketTypes } from "./constants.ts";
 
-export const ticketTypes = ["feedback", "question", "fault_report", "service_request"] as const;
 export const TicketType = z.enum(ticketTypes);
 export type TicketType = z.infer<typeof TicketType>;
 
-/** Where a contact came in. Staff-recorded contacts use phone or visit. */
-export const channels = ["web", "mobile", "open311", "email", "chat", "phone", "visit", "social", "internal"] as const;
 export const Channel = z.enum(channels);
 export type Channel = z.infer<typeof Channel>;
 
-export const ticketStates = ["new", "in_progress", "waiting_for_customer", "resolved", "closed_unnecessary"] as const;
 export const TicketState = z.enum(ticketStates);
 export type TicketState = z.infer<typeof TicketState>;
 
-/** States in which the ticket is finished; leaving them is a reopen. */
-export const finishedStates: readonly TicketState[] = ["resolved", "closed_unnecessary"];
-
-/** The transitions a handler may make from each state. */
-export const stateTransitions: Record<TicketState, readonly TicketState[]> = {
-  new: ["in_progress", "waiting_for_customer", "resolved", "closed_unnecessary"],
-  in_progress: ["waiting_for_customer", "resolved", "closed_unnecessary"],
-  waiting_for_customer: ["in_progress", "resolved", "closed_unnecessary"],
-  resolved: ["in_progress"],
-  closed_unnecessary: ["in_progress"],
-};
-
-export const priorities = ["low", "normal", "high", "urgent"] as const;
 export const Priority = z.enum(priorities);
 export type Priority = z.infer<typeof Priority>;
 
-/** Data types of admin-defined extra fields; a superset that maps onto Open311 attribute datatypes. */
-export const extraFieldTypes = ["string", "text", "number", "date", "boolean", "singlevaluelist", "multivaluelist"] as const;
 export const ExtraFieldType = z.enum(extraFieldTypes);
 
 export const ExtraFieldDefinition = z.object({

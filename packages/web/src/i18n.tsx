@@ -3,7 +3,8 @@
  * the same keys (TypeScript checks that sv and en have every fi key), `{name}` placeholders,
  * Intl formatting, and the chosen language remembered in the browser.
  */
-import { type Language, languages } from "@yhteys/contracts";
+import type { Language } from "@yhteys/contracts";
+import { languages } from "@yhteys/contracts/constants";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 
 export type Dictionary<K extends string> = Record<K, string>;

@@ -1,0 +1,61 @@
+/**
+ * The plain values of the contract (enumerations, the state machine, `localize`), without zod, so
+ * that the web apps can import them without bundling the schemas (`@yhteys/contracts/constants`).
+ */
+
+/** UI and content languages. Finnish is the default everywhere. */
+export const languages = ["fi", "sv", "en"] as const;
+
+/** Picks the text for a language, falling back to Finnish. */
+export function localize(text: LocalizedText, language: Language): string {
+  return text[language] || text.fi;
+}
+
+export const ticketTypes = ["feedback", "question", "fault_report", "service_request"] as const;
+
+/** Where a contact came in. Staff-recorded contacts use phone or visit. */
+export const channels = ["web", "mobile", "open311", "email", "chat", "phone", "visit", "social", "internal"] as const;
+
+export const ticketStates = ["new", "in_progress", "waiting_for_customer", "resolved", "closed_unnecessary"] as const;
+
+/** States in which the ticket is finished; leaving them is a reopen. */
+export const finishedStates: readonly TicketState[] = ["resolved", "closed_unnecessary"];
+
+/** The transitions a handler may make from each state. */
+export const stateTransitions: Record<TicketState, readonly TicketState[]> = {
+  new: ["in_progress", "waiting_for_customer", "resolved", "closed_unnecessary"],
+  in_progress: ["waiting_for_customer", "resolved", "closed_unnecessary"],
+  waiting_for_customer: ["in_progress", "resolved", "closed_unnecessary"],
+  resolved: ["in_progress"],
+  closed_unnecessary: ["in_progress"],
+};
+
+export const priorities = ["low", "normal", "high", "urgent"] as const;
+
+/** Data types of admin-defined extra fields; a superset that maps onto Open311 attribute datatypes. */
+export const extraFieldTypes = ["string", "text", "number", "date", "boolean", "singlevaluelist", "multivaluelist"] as const;
+
+export const roles = [
+  "technical_admin",
+  "content_admin",
+  "service_advisor",
+  "expert",
+  "reporter",
+  "viewer",
+  "internal_customer",
+  "external_partner",
+] as const;
+
+/** "relevance" orders search results by rank (with `q`); otherwise it falls back to createdAt. */
+export const ticketSortFields = ["createdAt", "updatedAt", "priority", "reference", "relevance"] as const;
+
+export const messageKinds = ["resident", "reply", "note"] as const;
+
+export const actorKinds = ["user", "resident", "api_client", "system"] as const;
+
+export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState"] as const;
+
+// The same types as the schemas infer, declared here so that this file needs no zod.
+type Language = (typeof languages)[number];
+type TicketState = (typeof ticketStates)[number];
+type LocalizedText = { fi: string; sv?: string | undefined; en?: string | undefined };
