@@ -2,7 +2,7 @@
  * The console's texts in Finnish, Swedish and English. The Finnish dictionary defines the keys;
  * TypeScript checks that the Swedish and English ones have every key.
  */
-import { createI18n, type Dictionary } from "@yhteys/web";
+import { type Dictionary, useTranslation } from "@yhteys/web";
 
 const fi = {
   "app.name": "Yhteys",
@@ -684,5 +684,8 @@ const en: Dictionary<MessageKey> = {
   "edit.nothing": "You changed nothing.",
 };
 
-export const { I18nProvider, useI18n } = createI18n<MessageKey>({ fi, sv, en });
+/** Every UI text of the app in Finnish, Swedish and English. */
+export const dictionaries = { fi, sv, en };
+
+export const useI18n = () => useTranslation<MessageKey>();
 export type T = ReturnType<typeof useI18n>["t"];

@@ -1,14 +1,15 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "./styles.css";
+import { I18nProvider } from "@yhteys/web";
 import { App } from "./App.tsx";
-import { I18nProvider } from "./i18n.ts";
+import { dictionaries } from "./i18n.ts";
 
 const root = document.getElementById("root");
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
+      <I18nProvider dictionaries={dictionaries}>
         <App />
       </I18nProvider>
     </StrictMode>,

@@ -1,5 +1,5 @@
 /** All text of the resident portal in Finnish, Swedish and English. */
-import { createI18n, type Dictionary } from "@yhteys/web";
+import { type Dictionary, useTranslation } from "@yhteys/web";
 
 const fi = {
   "app.tagline": "Palautteet ja yhteydenotot",
@@ -439,4 +439,7 @@ const en: Dictionary<MessageKey> = {
   "state.closed_unnecessary": "Closed, no action needed",
 };
 
-export const { I18nProvider, useI18n } = createI18n<MessageKey>({ fi, sv, en });
+/** Every UI text of the app in Finnish, Swedish and English. */
+export const dictionaries = { fi, sv, en };
+
+export const useI18n = () => useTranslation<MessageKey>();

@@ -1,14 +1,15 @@
+import { I18nProvider } from "@yhteys/web";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
-import { I18nProvider } from "./i18n.ts";
+import { dictionaries } from "./i18n.ts";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
+      <I18nProvider dictionaries={dictionaries}>
         <App />
       </I18nProvider>
     </StrictMode>,

@@ -31,46 +31,44 @@ export type I18n<K extends string> = {
 
 const locales: Record<Language, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
 
-/** Creates a provider and hook bound to one app's dictionaries. */
-export function createI18n<K extends string>(dictionaries: Dictionaries<K>) {
-  const Context = createContext<I18n<K> | null>(null);
+const Context = createContext<I18n<string> | null>(null);
 
-  function I18nProvider({ children }: { children: ReactNode }) {
-    const [language, setLanguageState] = useState<Language>(initialLanguage);
-    useEffect(() => {
-      document.documentElement.lang = language;
-    }, [language]);
-    const setLanguage = useCallback((next: Language) => {
-      globalThis.localStorage?.setItem(STORAGE_KEY, next);
-      setLanguageState(next);
-    }, []);
-    const value = useMemo<I18n<K>>(() => {
-      const dict = dictionaries[language];
-      const dateTime = new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Helsinki" });
-      const date = new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeZone: "Europe/Helsinki" });
-      const number = new Intl.NumberFormat(locales[language]);
-      return {
-        language,
-        setLanguage,
-        t: (key, params) => {
-          const text = dict[key] ?? dictionaries.fi[key] ?? key;
-          return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
-        },
-        formatDateTime: (iso) => dateTime.format(new Date(iso)),
-        formatDate: (iso) => date.format(new Date(iso)),
-        formatNumber: (n) => number.format(n),
-      };
-    }, [language, setLanguage]);
-    return <Context.Provider value={value}>{children}</Context.Provider>;
-  }
+/** Provides an app's dictionaries (fi, sv, en with the same keys) and the chosen language. */
+export function I18nProvider<K extends string>({ dictionaries, children }: { dictionaries: Dictionaries<K>; children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const setLanguage = useCallback((next: Language) => {
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    setLanguageState(next);
+  }, []);
+  const value = useMemo<I18n<string>>(() => {
+    const dict: Record<string, string> = dictionaries[language];
+    const fallback: Record<string, string> = dictionaries.fi;
+    const dateTime = new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Helsinki" });
+    const date = new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeZone: "Europe/Helsinki" });
+    const number = new Intl.NumberFormat(locales[language]);
+    return {
+      language,
+      setLanguage,
+      t: (key, params) => {
+        const text = dict[key] ?? fallback[key] ?? key;
+        return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+      },
+      formatDateTime: (iso) => dateTime.format(new Date(iso)),
+      formatDate: (iso) => date.format(new Date(iso)),
+      formatNumber: (n) => number.format(n),
+    };
+  }, [dictionaries, language, setLanguage]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
 
-  function useI18n(): I18n<K> {
-    const value = useContext(Context);
-    if (!value) throw new Error("useI18n outside I18nProvider");
-    return value;
-  }
-
-  return { I18nProvider, useI18n };
+/** The i18n of the nearest provider; apps wrap it with their key type (`useI18n = () => useTranslation<Key>()`). */
+export function useTranslation<K extends string>(): I18n<K> {
+  const value = useContext(Context);
+  if (!value) throw new Error("useTranslation outside I18nProvider");
+  return value as I18n<K>;
 }
 
 /** Names of the languages in themselves, for language switchers. */
