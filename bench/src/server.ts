@@ -5,10 +5,9 @@
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../../apps/server/src/config.ts";
-import type { AppContext } from "../../apps/server/src/context.ts";
+import { type AppContext, createContext } from "../../apps/server/src/context.ts";
 import type { Database } from "../../apps/server/src/db/client.ts";
 import { buildApp } from "../../apps/server/src/http/app.ts";
-import { LoginThrottle } from "../../apps/server/src/modules/auth/throttle.ts";
 import { DEMO_PASSWORD, type SeededOrganisation } from "../../apps/server/src/modules/demo/demo.ts";
 
 export const HELLO_PATH = "/bench/hello";
@@ -27,7 +26,7 @@ export async function startApp(database: Database): Promise<RunningApp> {
     LOG_LEVEL: "warn",
     PUBLIC_RATE_LIMIT: "100000000",
   });
-  const ctx: AppContext = { config, database, db: database.db, loginThrottle: new LoginThrottle() };
+  const ctx = createContext(config, database);
   const app = await buildApp(ctx, { logger: false });
   app.get(HELLO_PATH, { schema: { hide: true } }, async () => ({ hello: "world" }));
   await app.listen({ host: "127.0.0.1", port: 0 });

@@ -1,15 +1,15 @@
 /** Starts Yhteys: configuration, database (migrated), demo data in demo mode, HTTP server. */
 import path from "node:path";
 import { ConfigError, loadConfig } from "./config.ts";
+import { createContext } from "./context.ts";
 import { openDatabase } from "./db/client.ts";
 import { buildApp } from "./http/app.ts";
-import { LoginThrottle } from "./modules/auth/throttle.ts";
 import { seedDemo } from "./modules/demo/demo.ts";
 
 async function main() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir, "pglite") });
-  const ctx = { config, database, db: database.db, loginThrottle: new LoginThrottle() };
+  const ctx = createContext(config, database);
   if (config.demo) await seedDemo(ctx.db);
   const app = await buildApp(ctx);
   const shutdown = async (signal: string) => {

@@ -8,11 +8,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { loadConfig } from "../src/config.ts";
-import type { AppContext } from "../src/context.ts";
+import { type AppContext, createContext } from "../src/context.ts";
 import { type Database, openPglite, openPostgres } from "../src/db/client.ts";
 import { type BuildOptions, buildApp } from "../src/http/app.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
-import { LoginThrottle } from "../src/modules/auth/throttle.ts";
 import { DEMO_PASSWORD, type SeededOrganisation, seedOrganisation } from "../src/modules/demo/demo.ts";
 
 export const SNAPSHOT_PATH = path.join(tmpdir(), `yhteys-test-snapshot-${process.getuid?.() ?? 0}.tar`);
@@ -34,7 +33,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = existing ?? (await openTestDatabase());
   const config = loadConfig({ NODE_ENV: "test", DEMO: "false", LOG_LEVEL: "silent", PUBLIC_RATE_LIMIT: "10000", ...env });
-  const ctx: AppContext = { config, database, db: database.db, loginThrottle: new LoginThrottle() };
+  const ctx = createContext(config, database);
   const app = await buildApp(ctx, options);
   await app.ready();
   return {

@@ -91,3 +91,18 @@ describe("request logs", () => {
     }
   });
 });
+
+describe("web apps", () => {
+  it("serves the portal under an organisation and the console, but never for API paths", async () => {
+    const page = await t.app.inject({ method: "GET", url: "/demo/track/abc" });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect((await t.app.inject({ method: "GET", url: "/console/tickets/x" })).headers["content-type"]).toContain("text/html");
+    expect((await t.app.inject({ method: "GET", url: "/demo" })).headers.location).toBe("/demo/");
+    for (const url of ["/api/nothing", "/api", "/open311/v3/x", "/assets/missing.js"]) {
+      const res = await t.app.inject({ method: "GET", url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers["content-type"], url).toContain("application/problem+json");
+    }
+  });
+});

@@ -88,7 +88,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const live = new LiveHub(ctx);
   await live.start();
-  app.addHook("onClose", () => live.close());
+  app.addHook("onClose", async () => {
+    await ctx.events.close();
+    await live.close();
+  });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
@@ -117,25 +120,29 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   return app;
 }
 
+/** First path segments that belong to the server, never to an organisation's portal. */
+const RESERVED_SEGMENTS = new Set(["api", "open311", "console", "assets", "healthz", "readyz"]);
+
 /** Serves the built console under /console/ and the portal at /{organisation}/ (single-page apps). */
 async function registerWebApps(app: FastifyInstance, ctx: AppContext) {
+  const portalDir = path.join(webRoot, "apps/portal/dist");
+  const consoleDir = path.join(webRoot, "apps/console/dist");
   const apps = [
-    { prefix: "/console/", dir: path.join(webRoot, "apps/console/dist") },
-    { prefix: "/", dir: path.join(webRoot, "apps/portal/dist") },
+    { prefix: "/console/", dir: consoleDir },
+    { prefix: "/", dir: portalDir },
   ].filter((a) => existsSync(path.join(a.dir, "index.html")));
-  for (const { prefix, dir } of apps) {
-    await app.register(fastifyStatic, { root: dir, prefix, decorateReply: prefix === "/", wildcard: false, index: false });
-  }
-  const hasPortal = apps.some((a) => a.prefix === "/");
-  const hasConsole = apps.some((a) => a.prefix === "/console/");
+  for (const [i, { prefix, dir }] of apps.entries())
+    await app.register(fastifyStatic, { root: dir, prefix, decorateReply: i === 0, wildcard: false, index: false });
+  const has = (dir: string) => apps.some((a) => a.dir === dir);
+
   app.get("/", { schema: { hide: true } }, (_request, reply) => reply.redirect(`/${ctx.config.defaultOrganisation}/`));
   app.get("/console", { schema: { hide: true } }, (_request, reply) => reply.redirect("/console/"));
-  if (hasConsole)
-    app.get("/console/*", { schema: { hide: true } }, (_request, reply) =>
-      reply.sendFile("index.html", path.join(webRoot, "apps/console/dist")),
-    );
-  if (hasPortal)
-    app.get("/:org/*", { schema: { hide: true } }, (_request, reply) =>
-      reply.sendFile("index.html", path.join(webRoot, "apps/portal/dist")),
-    );
+  if (has(consoleDir)) app.get("/console/*", { schema: { hide: true } }, (_request, reply) => reply.sendFile("index.html", consoleDir));
+  if (!has(portalDir)) return;
+  app.get<{ Params: { org: string } }>("/:org", { schema: { hide: true } }, (request, reply) =>
+    RESERVED_SEGMENTS.has(request.params.org) ? reply.callNotFound() : reply.redirect(`/${encodeURIComponent(request.params.org)}/`),
+  );
+  app.get<{ Params: { org: string } }>("/:org/*", { schema: { hide: true } }, (request, reply) =>
+    RESERVED_SEGMENTS.has(request.params.org) ? reply.callNotFound() : reply.sendFile("index.html", portalDir),
+  );
 }

@@ -47,7 +47,7 @@ export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const org = await organisationBySlug(ctx.db, request.params.org);
-        const { receipt, replayed } = await submitContact(ctx.db, org, request.body, {
+        const { receipt, replayed } = await submitContact(ctx, org, request.body, {
           channel: "web",
           actor: { kind: "resident", organisationId: org.id },
           idempotencyKey: request.headers["idempotency-key"],

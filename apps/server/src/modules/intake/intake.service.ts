@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { ContactReceipt, ContactSubmission, TrackedContact } from "@yhteys/contracts";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
+import type { Store } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { categories, idempotencyKeys, ticketEvents, ticketMessages, tickets } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
@@ -23,7 +24,7 @@ const isUniqueViolation = (e: unknown): boolean =>
 
 /** Creates the ticket for a submission, or returns the stored answer for a repeated Idempotency-Key. */
 export async function submitContact(
-  db: Db,
+  store: Store,
   org: Organisation,
   submission: Submission,
   options: { channel: NewTicket["channel"]; actor: Actor; idempotencyKey?: string | undefined },
@@ -32,7 +33,7 @@ export async function submitContact(
   const print = fingerprint(submission);
   const earlier = async () => {
     if (!key) return null;
-    const [row] = await db
+    const [row] = await store.db
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.organisationId, org.id), eq(idempotencyKeys.key, key)));
@@ -44,31 +45,29 @@ export async function submitContact(
   const replay = await earlier();
   if (replay) return replay;
   try {
-    return await db.transaction(async (tx) => {
-      const { ticket, trackingToken } = await createTicket(
-        tx,
-        {
-          organisation: org,
-          categoryId: submission.categoryId,
-          type: submission.type,
-          description: submission.description,
-          channel: options.channel,
-          language: submission.language,
-          location: submission.location,
-          address: submission.address,
-          extraFields: submission.extraFields,
-          wantsReply: submission.wantsReply,
-          contact: submission.contact,
-        },
-        options.actor,
-      );
-      const receipt: ContactReceipt = { reference: ticket.reference, trackingToken, state: ticket.state, createdAt: iso(ticket.createdAt) };
-      if (key)
-        await tx
-          .insert(idempotencyKeys)
-          .values({ organisationId: org.id, key, fingerprint: print, ticketId: ticket.id, response: receipt });
-      return { receipt, replayed: false };
-    });
+    const { ticket, trackingToken, notice } = await createTicket(
+      store.db,
+      {
+        organisation: org,
+        categoryId: submission.categoryId,
+        type: submission.type,
+        description: submission.description,
+        channel: options.channel,
+        language: submission.language,
+        location: submission.location,
+        address: submission.address,
+        extraFields: submission.extraFields,
+        wantsReply: submission.wantsReply,
+        contact: submission.contact,
+      },
+      options.actor,
+      key ? { key, fingerprint: print } : undefined,
+    );
+    store.events.publish([notice]);
+    return {
+      receipt: { reference: ticket.reference, trackingToken, state: ticket.state, createdAt: iso(ticket.createdAt) },
+      replayed: false,
+    };
   } catch (e) {
     // Two concurrent requests with one key: the loser answers with the winner's receipt.
     if (key && isUniqueViolation(e)) {

@@ -23,7 +23,8 @@ export class LiveHub {
 
   async start() {
     this.stop = await this.ctx.database.listen(EVENTS_CHANNEL, (payload) => {
-      this.publish(JSON.parse(payload) as EventNotice).catch((err) => console.error("live update failed", err));
+      for (const notice of JSON.parse(payload) as EventNotice[])
+        this.publish(notice).catch((err) => console.error("live update failed", err));
     });
   }
 

@@ -169,7 +169,7 @@ export function open311Routes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const client = clients.get(request);
         if (!client) throw new AppError("forbidden", "An api_key is required");
-        send(reply, request.params.format, "service_requests", await submitServiceRequest(ctx.db, client, request.body));
+        send(reply, request.params.format, "service_requests", await submitServiceRequest(ctx, client, request.body));
       },
     );
 

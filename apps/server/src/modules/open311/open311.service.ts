@@ -15,6 +15,7 @@ import {
   type TicketState,
 } from "@yhteys/contracts";
 import { and, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import type { Store } from "../../context.ts";
 import type { Db, Queryable } from "../../db/client.ts";
 import { apiClients, categories, handlerGroups, organisations, ticketMessages, tickets } from "../../db/schema.ts";
 import { AppError, type FieldError, notFound } from "../../http/errors.ts";
@@ -218,12 +219,12 @@ function inOpen311Terms(e: unknown): unknown {
 }
 
 /** POST requests: creates the ticket synchronously through the public intake and answers with its reference. */
-export async function submitServiceRequest(db: Db, client: ApiClientIdentity, body: RequestSubmission): Promise<RequestCreated> {
+export async function submitServiceRequest(store: Store, client: ApiClientIdentity, body: RequestSubmission): Promise<RequestCreated> {
   const org = client.organisation;
   if (body.jurisdiction_id && body.jurisdiction_id !== org.slug)
     throw new AppError("forbidden", "The api_key is not valid for this jurisdiction_id");
   const language = languageOf(body.locale ?? body.lang, org.defaultLanguage);
-  const [category] = await db
+  const [category] = await store.db
     .select()
     .from(categories)
     .where(and(eq(categories.organisationId, org.id), eq(categories.code, body.service_code), eq(categories.active, true)));
@@ -272,7 +273,7 @@ export async function submitServiceRequest(db: Db, client: ApiClientIdentity, bo
   // We do not fetch media from other servers (that would let anyone make us request any URL); the handler gets the link.
   if (mediaUrl) submission.description = `${submission.description}\n\n${mediaUrl}`;
   try {
-    const { receipt } = await submitContact(db, org, submission, {
+    const { receipt } = await submitContact(store, org, submission, {
       channel: "open311",
       actor: { kind: "api_client", organisationId: org.id, clientId: client.clientId },
     });

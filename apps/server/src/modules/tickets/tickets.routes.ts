@@ -75,11 +75,11 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       );
 
-    change("patch", "/tickets/:id", "Edit details", TicketEdit, (a, id, b) => editTicket(ctx.db, a, id, b));
-    change("post", "/tickets/:id/reclassify", "Change category and type", Reclassify, (a, id, b) => reclassifyTicket(ctx.db, a, id, b));
-    change("post", "/tickets/:id/forward", "Forward to a group or person", Forward, (a, id, b) => forwardTicket(ctx.db, a, id, b));
-    change("post", "/tickets/:id/replies", "Reply to the resident", Reply, (a, id, b) => replyToResident(ctx.db, a, id, b));
-    change("post", "/tickets/:id/notes", "Add an internal note", Note, (a, id, b) => addNote(ctx.db, a, id, b));
-    change("post", "/tickets/:id/state", "Change state", StateChange, (a, id, b) => changeState(ctx.db, a, id, b));
+    change("patch", "/tickets/:id", "Edit details", TicketEdit, (a, id, b) => editTicket(ctx, a, id, b));
+    change("post", "/tickets/:id/reclassify", "Change category and type", Reclassify, (a, id, b) => reclassifyTicket(ctx, a, id, b));
+    change("post", "/tickets/:id/forward", "Forward to a group or person", Forward, (a, id, b) => forwardTicket(ctx, a, id, b));
+    change("post", "/tickets/:id/replies", "Reply to the resident", Reply, (a, id, b) => replyToResident(ctx, a, id, b));
+    change("post", "/tickets/:id/notes", "Add an internal note", Note, (a, id, b) => addNote(ctx, a, id, b));
+    change("post", "/tickets/:id/state", "Change state", StateChange, (a, id, b) => changeState(ctx, a, id, b));
   };
 }
