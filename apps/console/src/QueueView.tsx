@@ -10,6 +10,8 @@ import { type MessageKey, useI18n } from "./i18n.ts";
 import { navigate, onLinkClick, queuePath, ticketPath } from "./router.ts";
 
 const PAGE = 50;
+/** The largest `offset` TicketListQuery accepts. */
+const MAX_OFFSET = 100_000;
 const OPEN_STATES: TicketState[] = ["new", "in_progress", "waiting_for_customer"];
 type SortField = "reference" | "priority" | "createdAt";
 type Filter = "open" | "all" | TicketState;
@@ -96,9 +98,19 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
     go({ sort: field, order: nextOrder });
   };
 
+  // Counts are capped by the server: a count equal to countLimit means "at least", shown as "10 000+".
+  const countLimit = list?.countLimit ?? Number.POSITIVE_INFINITY;
+  const formatCount = (n: number) => (n >= countLimit ? t("queue.atLeast", { count: formatNumber(countLimit) }) : formatNumber(n));
   const counts = list?.countsByState;
-  const openCount = counts ? OPEN_STATES.reduce((n, s) => n + counts[s], 0) : null;
-  const allCount = counts ? ticketStates.reduce((n, s) => n + counts[s], 0) : null;
+  const sumCounts = (states: readonly TicketState[]) =>
+    counts
+      ? Math.min(
+          countLimit,
+          states.reduce((n, s) => n + counts[s], 0),
+        )
+      : null;
+  const openCount = sumCounts(OPEN_STATES);
+  const allCount = sumCounts(ticketStates);
   const tabs: { filter: Filter; label: string; count: number | null }[] = [
     { filter: "open", label: t("queue.open"), count: openCount },
     ...ticketStates.map((s) => ({ filter: s as Filter, label: stateName(t, s), count: counts ? counts[s] : null })),
@@ -115,9 +127,12 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
     );
 
   const total = list?.total ?? 0;
+  const atLeast = total >= countLimit;
   const caption = q
-    ? t("queue.captionSearch", { queue: queueName, q, total: formatNumber(total) })
-    : t("queue.caption", { queue: queueName, total: formatNumber(total) });
+    ? t("queue.captionSearch", { queue: queueName, q, total: formatCount(total) })
+    : t("queue.caption", { queue: queueName, total: formatCount(total) });
+  // Beyond a capped total the last page is unknown: page on while pages come back full.
+  const hasNext = list !== null && offset + PAGE <= MAX_OFFSET && (atLeast ? list.items.length === PAGE : offset + PAGE < total);
 
   const sortHeader = (field: SortField, label: MessageKey) => {
     const active = sort === field;
@@ -167,7 +182,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
                 aria-current={filter === tab.filter ? "page" : undefined}
               >
                 {tab.label}
-                {tab.count !== null && <span className="tab-count">{formatNumber(tab.count)}</span>}
+                {tab.count !== null && <span className="tab-count">{formatCount(tab.count)}</span>}
               </a>
             </li>
           ))}
@@ -230,7 +245,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
       </div>
       {list && list.items.length === 0 && <p className="empty">{t("queue.empty")}</p>}
 
-      {list && total > PAGE && (
+      {list && (offset > 0 || hasNext) && (
         <nav className="paging" aria-label={t("queue.paging")}>
           <button
             type="button"
@@ -243,16 +258,11 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
           <span>
             {t("queue.range", {
               from: formatNumber(offset + 1),
-              to: formatNumber(Math.min(offset + PAGE, total)),
-              total: formatNumber(total),
+              to: formatNumber(offset + list.items.length),
+              total: formatCount(total),
             })}
           </span>
-          <button
-            type="button"
-            className="button secondary"
-            disabled={offset + PAGE >= total}
-            onClick={() => go({ offset: String(offset + PAGE) })}
-          >
+          <button type="button" className="button secondary" disabled={!hasNext} onClick={() => go({ offset: String(offset + PAGE) })}>
             {t("queue.next")}
           </button>
         </nav>

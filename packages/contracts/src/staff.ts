@@ -62,6 +62,11 @@ export const TicketListQuery = z.object({
   type: csv(TicketType).optional(),
   categoryId: Uuid.optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  /**
+   * "relevance" (with `q`): the newest 2 000 matches ranked by relevance, then older matches
+   * newest first (ranking every match of a common word would read tens of thousands of tickets).
+   * Without `q` it sorts by `createdAt`.
+   */
   sort: z.enum(ticketSortFields).default("createdAt"),
   order: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -69,10 +74,21 @@ export const TicketListQuery = z.object({
 });
 export type TicketListQuery = z.input<typeof TicketListQuery>;
 
+/**
+ * A page of a queue. Counts are capped: each is exact while below `countLimit`, and a count equal
+ * to `countLimit` means "at least `countLimit`" (show it as "10 000+").
+ */
 export const TicketList = z.object({
   items: z.array(TicketRow),
+  /**
+   * Tickets matching all filters, including `state`: the sum of `countsByState` over the
+   * requested states (all states when none), capped at `countLimit` (equal to it means "at least").
+   */
   total: z.number().int(),
+  /** Tickets per state matching the other filters (for the state tabs), each capped at `countLimit`. */
   countsByState: z.record(TicketState, z.number().int()),
+  /** The cap of `total` and of each `countsByState` value (10 000). */
+  countLimit: z.number().int(),
 });
 export type TicketList = z.infer<typeof TicketList>;
 

@@ -10,7 +10,7 @@ import {
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import type { Db } from "../../db/client.ts";
+import { type Db, queryRows } from "../../db/client.ts";
 import { categories, customers, handlerGroups, ticketEvents, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { auditRead } from "../audit/audit.ts";
@@ -49,19 +49,116 @@ const rowColumns = {
   handlerName: handler.name,
 };
 
-/** Matches a query in any of the three languages' stemming, and references exactly. */
-export const searchMatch = (q: string) =>
-  sql`${tickets.searchVector} @@ (websearch_to_tsquery('finnish', ${q}) || websearch_to_tsquery('swedish', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`;
-const searchRank = (q: string) =>
-  sql`ts_rank(${tickets.searchVector}, websearch_to_tsquery('finnish', ${q}) || websearch_to_tsquery('swedish', ${q}) || websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`;
+/**
+ * A search for `q` as one tsquery text (matched against the search vector, which also holds the
+ * reference): the query stemmed in Finnish, Swedish, English and without
+ * stemming ("simple", for references), identical alternatives merged (a word often stems the same
+ * in every language). Null when nothing searchable is left (only stop words or punctuation).
+ * Sending the result as a constant lets the planner estimate the matches from the index
+ * statistics; four copies of one word were estimated as four times as many matches.
+ */
+async function searchQuery(db: Db, q: string): Promise<string | null> {
+  const [row] = await queryRows<{ tsq: string | null }>(
+    db,
+    sql`SELECT string_agg(DISTINCT '(' || v.q::text || ')', ' | ') AS tsq
+          FROM (VALUES (websearch_to_tsquery('finnish', ${q})), (websearch_to_tsquery('swedish', ${q})),
+                       (websearch_to_tsquery('english', ${q})), (websearch_to_tsquery('simple', ${q}))) v(q)
+         WHERE numnode(v.q) > 0`,
+  );
+  return row?.tsq ?? null;
+}
 
 function assertQueues(actor: StaffActor) {
   if (!canUseQueues(actor)) throw new AppError("forbidden", "Your role has no access to the queues");
 }
 
-/** One page of a queue, with counts per state of the whole filtered set (for tabs). */
-export async function listTickets(db: Db, actor: StaffActor, query: ListQuery): Promise<TicketList> {
+/**
+ * Counts in a list answer (per state and the total) are exact below this; a count equal to it
+ * means "at least this many". Counting stops there, so a queue with hundreds of thousands of
+ * finished tickets costs no more to count than one with ten thousand.
+ */
+export const COUNT_LIMIT = 10_000;
+
+/**
+ * Sorting by relevance ranks the newest this many matches; older matches follow them, newest
+ * first. Ranking every match of a common word (tens of thousands at a million tickets) costs a
+ * read of each one; the newest matches are what staff look for, and older ones stay reachable
+ * by paging on, by narrowing the search or by sorting by date.
+ */
+export const RELEVANCE_WINDOW = 2_000;
+
+/** Number of tickets matching `where`, counting no further than `limit`. */
+const cappedCount = (where: SQL | undefined, limit: number) =>
+  sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${tickets} WHERE ${where} LIMIT ${limit}) capped)`;
+
+type Counts = Record<TicketState, number>;
+
+/** Per-state counts of a listing: all five capped counts in one statement (one round trip, mostly index-only scans). */
+async function cappedCounts(db: Db, base: SQL | undefined, limit: number): Promise<Counts> {
+  const columns = sql.join(
+    ticketStates.map((s) => sql`${cappedCount(and(base, eq(tickets.state, s)), limit)} AS ${sql.identifier(s)}`),
+    sql`, `,
+  );
+  const [row] = await queryRows<Record<TicketState, number | string>>(db, sql`SELECT ${columns}`);
+  return Object.fromEntries(ticketStates.map((s) => [s, Number(row?.[s] ?? 0)])) as Counts;
+}
+
+/**
+ * Per-state counts of a text search: one grouped pass over the matches, capped afterwards. The
+ * matches have to be read from the table anyway (the text index holds no state), and five capped
+ * counts would each read them again for the states with few matches.
+ */
+async function searchCounts(db: Db, base: SQL | undefined, limit: number): Promise<Counts> {
+  const rows = await db.select({ state: tickets.state, n: count() }).from(tickets).where(base).groupBy(tickets.state);
+  const counts = Object.fromEntries(ticketStates.map((s) => [s, 0])) as Counts;
+  for (const r of rows) counts[r.state] = Math.min(limit, Number(r.n));
+  return counts;
+}
+
+/**
+ * The ids of one page sorted by relevance: the newest RELEVANCE_WINDOW matches by rank, then older
+ * ones by date. `OFFSET 0` plans the matching on its own (through the text index, reading only
+ * matching tickets) before the newest are taken: otherwise, seeing the LIMIT, PostgreSQL walks the
+ * date index and reads tens of thousands of recent non-matching tickets to find them.
+ */
+async function relevancePage(db: Db, where: SQL | undefined, tsq: string, limit: number, offset: number): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT m.id FROM (
+          SELECT s.id, row_number() OVER (ORDER BY s.created_at DESC, s.id DESC) AS n
+            FROM (SELECT f.id, f.created_at FROM (SELECT ${tickets.id} AS id, ${tickets.createdAt} AS created_at
+                                                      FROM ${tickets} WHERE ${where} OFFSET 0) f
+                   ORDER BY f.created_at DESC, f.id DESC LIMIT ${Math.max(RELEVANCE_WINDOW, offset + limit)}) s
+        ) m
+        ORDER BY m.n > ${RELEVANCE_WINDOW},
+                 CASE WHEN m.n <= ${RELEVANCE_WINDOW}
+                      THEN (SELECT ts_rank(r.search_vector, ${tsq}::tsquery) FROM ${tickets} r WHERE r.id = m.id) END DESC,
+                 m.n
+        LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+const selectRows = (db: Db) =>
+  db
+    .select(rowColumns)
+    .from(tickets)
+    .innerJoin(categories, eq(categories.id, tickets.categoryId))
+    .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
+    .leftJoin(handler, eq(handler.id, tickets.handlerId));
+
+/**
+ * One page of a queue, with counts per state of the whole filtered set (for tabs). Counts and the
+ * total are capped at `countLimit` (see TicketList).
+ */
+export async function listTickets(
+  db: Db,
+  actor: StaffActor,
+  query: ListQuery,
+  { countLimit = COUNT_LIMIT }: { countLimit?: number } = {},
+): Promise<TicketList> {
   assertQueues(actor);
+  const tsq = query.q ? await searchQuery(db, query.q) : null;
   const filters: (SQL | undefined)[] = [visibleTickets(actor)];
   if (query.queue === "mine") filters.push(eq(tickets.handlerId, actor.userId));
   else if (query.queue) filters.push(eq(tickets.groupId, query.queue));
@@ -69,37 +166,38 @@ export async function listTickets(db: Db, actor: StaffActor, query: ListQuery): 
   if (query.priority?.length) filters.push(inArray(tickets.priority, query.priority));
   if (query.type?.length) filters.push(inArray(tickets.type, query.type));
   if (query.categoryId) filters.push(eq(tickets.categoryId, query.categoryId));
-  if (query.q) filters.push(searchMatch(query.q));
+  if (query.q) filters.push(tsq === null ? sql`false` : sql`${tickets.searchVector} @@ ${tsq}::tsquery`);
   const base = and(...filters);
   const where = query.state?.length ? and(base, inArray(tickets.state, query.state)) : base;
 
-  const direction = query.order === "asc" ? asc : desc;
-  const order =
-    query.sort === "relevance" && query.q
-      ? [desc(searchRank(query.q)), desc(tickets.createdAt)]
-      : query.sort === "priority"
+  const page = async () => {
+    if (query.sort === "relevance" && tsq !== null) {
+      const ids = await relevancePage(db, where, tsq, query.limit, query.offset);
+      if (!ids.length) return [];
+      const found = new Map((await selectRows(db).where(inArray(tickets.id, ids))).map((r) => [r.id, r]));
+      return ids.flatMap((id) => found.get(id) ?? []);
+    }
+    const direction = query.order === "asc" ? asc : desc;
+    const order =
+      query.sort === "priority"
         ? [direction(tickets.priority), desc(tickets.createdAt)]
         : [direction(tickets[query.sort === "relevance" ? "createdAt" : query.sort]), direction(tickets.id)];
-
-  const [rows, counts] = await Promise.all([
-    db
-      .select(rowColumns)
-      .from(tickets)
-      .innerJoin(categories, eq(categories.id, tickets.categoryId))
-      .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
-      .leftJoin(handler, eq(handler.id, tickets.handlerId))
+    return selectRows(db)
       .where(where)
       .orderBy(...order)
       .limit(query.limit)
-      .offset(query.offset),
-    db.select({ state: tickets.state, n: count() }).from(tickets).where(base).groupBy(tickets.state),
+      .offset(query.offset);
+  };
+  const [rows, countsByState] = await Promise.all([
+    page(),
+    query.q ? searchCounts(db, base, countLimit) : cappedCounts(db, base, countLimit),
   ]);
-  const countsByState = Object.fromEntries(ticketStates.map((s) => [s, 0])) as Record<TicketState, number>;
-  for (const c of counts) countsByState[c.state] = Number(c.n);
-  const states = query.state?.length ? query.state : ticketStates;
-  let total = 0;
-  for (const s of states) total += countsByState[s];
-  return { items: rows.map(toTicketRow), total, countsByState };
+  const states = new Set(query.state?.length ? query.state : ticketStates);
+  const total = Math.min(
+    countLimit,
+    [...states].reduce((n, s) => n + countsByState[s], 0),
+  );
+  return { items: rows.map(toTicketRow), total, countsByState, countLimit };
 }
 
 /** The queues the actor works: "all" (when they see everything), "mine", and their groups'. */

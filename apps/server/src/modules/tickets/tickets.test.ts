@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTenant, signIn, startTestApp, submitContact, type TestApp } from "../../../test/harness.ts";
 import { auditEntries, ticketEvents } from "../../db/schema.ts";
@@ -172,6 +172,33 @@ describe("queue lists", () => {
     ).toEqual(["querystring.limit", "querystring.state.0"]);
   });
 
+  it("counts exactly up to countLimit and reports 'at least countLimit' beyond it, paging on", async () => {
+    const tenant = await newTenant(t.ctx);
+    await submitContact(t.app, tenant, { description: "Kuoppa joka jää auki" });
+    const template = await submitContact(t.app, tenant, { description: "Kuoppa joka korjataan" });
+    // 10 005 resolved copies of one ticket in one statement (the public API would take minutes).
+    await t.ctx.db.execute(sql`
+      INSERT INTO tickets (organisation_id, reference, type, category_id, description, channel, language, state, priority,
+                           group_id, tracking_token_hash, created_at, updated_at, resolved_at)
+      SELECT organisation_id, reference || '-' || g, type, category_id, description || ' ' || g, channel, language, 'resolved',
+             priority, group_id, tracking_token_hash || '-' || g, created_at - g * interval '1 minute', now(), now()
+        FROM tickets, generate_series(1, 10005) g
+       WHERE reference = ${template.reference}`);
+    const advisor = await signIn(t.app, tenant, "advisor");
+
+    const open = (await advisor.get(`/api/staff/tickets?queue=${tenant.groups.streets}&state=new,in_progress`)).json();
+    expect(open).toMatchObject({ total: 2, countLimit: 10_000 });
+    expect(open.countsByState).toEqual({ new: 2, in_progress: 0, waiting_for_customer: 0, resolved: 10_000, closed_unnecessary: 0 });
+
+    const all = (await advisor.get("/api/staff/tickets?limit=100&offset=10000&sort=createdAt&order=desc")).json();
+    expect(all.total).toBe(10_000);
+    expect(all.items).toHaveLength(7);
+    expect(all.items.at(-1).summary).toBe("Kuoppa joka korjataan 10005");
+
+    const resolved = (await advisor.get(`/api/staff/tickets?state=resolved&q=${encodeURIComponent("korjataan 9999")}`)).json();
+    expect(resolved).toMatchObject({ total: 1, countsByState: { resolved: 1, new: 0 } });
+  });
+
   it("finds tickets by stemmed words in Finnish, Swedish and English, and by reference", async () => {
     const tenant = await newTenant(t.ctx);
     const fi = await submitContact(t.app, tenant, { description: "Katuvalot eivät toimi Hervannassa", language: "fi" });
@@ -187,5 +214,33 @@ describe("queue lists", () => {
     expect(await search("bridge")).toEqual([en.reference]);
     expect(await search(en.reference)).toEqual([en.reference]);
     expect(await search("lumikola")).toEqual([]);
+  });
+
+  it("ranks the newest 2 000 matches by relevance and lists older matches after them, newest first", async () => {
+    const tenant = await newTenant(t.ctx);
+    const old = await submitContact(t.app, tenant, { description: "Katuvalo pimeänä, katuvalo vilkkuu, katuvalo rikki" });
+    const weak = await submitContact(t.app, tenant, { description: "Katuvalo pimeänä" });
+    // 2 000 older copies of the weak match (a day ago, -1 the oldest); the strong old match is older still.
+    await t.ctx.db.execute(sql`
+      INSERT INTO tickets (organisation_id, reference, type, category_id, description, channel, language, state, priority,
+                           group_id, tracking_token_hash, created_at, updated_at)
+      SELECT organisation_id, reference || '-' || g, type, category_id, description || ' ' || g, channel, language, state,
+             priority, group_id, tracking_token_hash || '-' || g, created_at - interval '1 day' + g * interval '1 second', now()
+        FROM tickets, generate_series(1, 2000) g
+       WHERE reference = ${weak.reference}`);
+    await t.ctx.db.execute(sql`UPDATE tickets SET created_at = now() - interval '2 days' WHERE reference = ${old.reference}`);
+    const strong = await submitContact(t.app, tenant, { description: "Katuvalo ja toinen katuvalo pimeänä" });
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const page = async (offset: number) =>
+      (await advisor.get(`/api/staff/tickets?sort=relevance&q=katuvalo&limit=2&offset=${offset}`)).json();
+
+    const first = await page(0);
+    expect(first.total).toBe(2003);
+    expect(first.items[0].reference).toBe(strong.reference);
+    expect(first.items[1].reference).toBe(weak.reference);
+    const refs = (list: { items: { reference: string }[] }) => list.items.map((i) => i.reference);
+    // Newest 2 000: the strong, the weak and 1 998 copies. After them, newest first: copies 2 and 1, then the old match.
+    expect(refs(await page(2000))).toEqual([`${weak.reference}-2`, `${weak.reference}-1`]);
+    expect(refs(await page(2002))).toEqual([old.reference]);
   });
 });

@@ -1,0 +1,2 @@
+CREATE INDEX "tickets_open_org_group_created" ON "tickets" USING btree ("organisation_id","group_id","created_at") WHERE "tickets"."state" IN ('new', 'in_progress', 'waiting_for_customer');--> statement-breakpoint
+CREATE INDEX "tickets_open_org_group_priority" ON "tickets" USING btree ("organisation_id","group_id","priority","created_at") WHERE "tickets"."state" IN ('new', 'in_progress', 'waiting_for_customer');
