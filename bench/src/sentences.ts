@@ -4,6 +4,7 @@
  * realistic selectivity (a frequent word hits a few per cent of tickets, a rare one a fraction).
  */
 import type { Language } from "@yhteys/contracts";
+import { seededRandom } from "../../apps/server/src/modules/demo/demo.ts";
 
 type Fragments = { subjects: string[]; problems: string[]; places: string[]; extras: string[] };
 
@@ -149,21 +150,10 @@ const fragments: Record<Language, Fragments> = {
   },
 };
 
-/** A small deterministic PRNG so that the pool is the same on every run. */
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` distinct sentences in `language`, some with a second, free-standing sentence. */
 export function sentencePool(language: Language, count: number): string[] {
   const f = fragments[language];
-  const rnd = random(language.charCodeAt(0) * 31 + language.charCodeAt(1));
+  const rnd = seededRandom(language.charCodeAt(0) * 31 + language.charCodeAt(1));
   const pick = (items: string[]) => items[Math.floor(rnd() * items.length)] as string;
   const pool = new Set<string>();
   for (let tries = 0; pool.size < count && tries < count * 50; tries++) {

@@ -52,11 +52,14 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
   );
 }
 
+/** An action form's error: a message and the fields it concerns. */
+type FormErrorState = { text: string; fields: string[] } | null;
+
 /** Busy state and errors of one action form. */
 function useAction() {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ text: string; fields: string[] } | null>(null);
+  const [error, setError] = useState<FormErrorState>(null);
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
@@ -72,6 +75,19 @@ function useAction() {
   return { busy, error, setError, run };
 }
 
+/** The error (if any) and the submit button that end every action form. */
+function FormFooter(props: { error: FormErrorState; errorId: string; busy: boolean; label: string; primary?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <FormError error={props.error} id={props.errorId} />
+      <button type="submit" className={`button ${props.primary ? "primary" : "secondary"}`} disabled={props.busy}>
+        {props.busy ? t("common.saving") : props.label}
+      </button>
+    </>
+  );
+}
+
 function ActionSection({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
     <section className="action panel" aria-labelledby={id}>
@@ -81,7 +97,7 @@ function ActionSection({ title, children, id }: { title: string; children: React
   );
 }
 
-function FormError({ error, id }: { error: { text: string; fields: string[] } | null; id: string }) {
+function FormError({ error, id }: { error: FormErrorState; id: string }) {
   return (
     <div role="alert" id={id} className={error ? "form-error" : undefined}>
       {error && (
@@ -156,10 +172,7 @@ function ReplyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
             ))}
           </fieldset>
         )}
-        <FormError error={error} id={ids.error} />
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t("common.saving") : t("reply.submit")}
-        </button>
+        <FormFooter error={error} errorId={ids.error} busy={busy} label={t("reply.submit")} primary />
       </form>
     </ActionSection>
   );
@@ -207,10 +220,7 @@ function NoteForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
             onChange={(e) => setBody(e.target.value)}
           />
         </div>
-        <FormError error={error} id={ids.error} />
-        <button type="submit" className="button secondary" disabled={busy}>
-          {busy ? t("common.saving") : t("note.submit")}
-        </button>
+        <FormFooter error={error} errorId={ids.error} busy={busy} label={t("note.submit")} />
       </form>
     </ActionSection>
   );
@@ -331,10 +341,7 @@ function ForwardForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
           </label>
           <textarea id={ids.note} rows={2} maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
-        <FormError error={error} id={ids.error} />
-        <button type="submit" className="button secondary" disabled={busy}>
-          {busy ? t("common.saving") : t("forward.submit")}
-        </button>
+        <FormFooter error={error} errorId={ids.error} busy={busy} label={t("forward.submit")} />
       </form>
     </ActionSection>
   );
@@ -397,10 +404,7 @@ function ReclassifyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) 
             ))}
           </select>
         </div>
-        <FormError error={error} id={ids.error} />
-        <button type="submit" className="button secondary" disabled={busy}>
-          {busy ? t("common.saving") : t("reclassify.submit")}
-        </button>
+        <FormFooter error={error} errorId={ids.error} busy={busy} label={t("reclassify.submit")} />
       </form>
     </ActionSection>
   );
@@ -448,10 +452,7 @@ function EditForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
             </select>
           </div>
         </div>
-        <FormError error={error} id={ids.error} />
-        <button type="submit" className="button secondary" disabled={busy}>
-          {busy ? t("common.saving") : t("edit.submit")}
-        </button>
+        <FormFooter error={error} errorId={ids.error} busy={busy} label={t("edit.submit")} />
       </form>
     </ActionSection>
   );

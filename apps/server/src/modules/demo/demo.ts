@@ -151,8 +151,8 @@ export async function seedOrganisation(
   });
 }
 
-/** A small deterministic PRNG so that demo data is the same on every machine. */
-function random(seed: number) {
+/** A small deterministic PRNG (mulberry32): demo data and benchmark data are the same on every machine. */
+export function seededRandom(seed: number) {
   let s = seed;
   return () => {
     s = (s + 0x6d2b79f5) | 0;
@@ -170,7 +170,7 @@ const REPLIES = [
 
 /** Fills an organisation with `count` tickets across states, channels, categories and places. */
 export async function seedTickets(db: Db, org: SeededOrganisation, count: number) {
-  const rnd = random(2026);
+  const rnd = seededRandom(2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const leaves = demoCategoryTree.flatMap((t) => t.children);
   const states: TicketState[] = [
