@@ -48,43 +48,55 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string) {
   return { token, info: await sessionInfo(ctx, actor, csrfToken) };
 }
 
-/** Resolves a session cookie to the signed-in user and the session's CSRF token. */
+/** Resolves a session cookie to the signed-in user and the session's CSRF token, in one query. */
 export async function authenticate(ctx: AppContext, token: string) {
-  const [session] = await ctx.db
-    .select({ organisationId: sessions.organisationId, userId: sessions.userId, csrfToken: sessions.csrfToken })
+  const [row] = await ctx.db
+    .select({ ...actorColumns, csrfToken: sessions.csrfToken })
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())))
+    .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.organisationId, sessions.organisationId)))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
     .limit(1);
-  if (!session) return null;
-  const actor = await loadActor(ctx, session.organisationId, session.userId);
-  return actor ? { actor, csrfToken: session.csrfToken } : null;
+  return row ? { actor: toActor(row), csrfToken: row.csrfToken } : null;
 }
 
 export async function logout(ctx: AppContext, token: string) {
   await ctx.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }
 
+/** A user with their groups and areas: every staff request needs them, so one query reads all. */
+const actorColumns = {
+  id: users.id,
+  organisationId: users.organisationId,
+  role: users.role,
+  name: users.name,
+  email: users.email,
+  language: users.language,
+  groupIds: sql<
+    string[]
+  >`coalesce((SELECT json_agg(${groupMemberships.groupId}) FROM ${groupMemberships} WHERE ${groupMemberships.userId} = ${users.id}), '[]')`,
+  areaIds: sql<string[]>`coalesce((SELECT json_agg(${userAreas.areaId}) FROM ${userAreas} WHERE ${userAreas.userId} = ${users.id}), '[]')`,
+};
+
+type ActorRow = Omit<StaffActor, "kind" | "userId"> & { id: string };
+
+const toActor = (row: ActorRow): StaffActor => ({
+  kind: "user",
+  userId: row.id,
+  organisationId: row.organisationId,
+  role: row.role,
+  name: row.name,
+  email: row.email,
+  language: row.language,
+  groupIds: row.groupIds,
+  areaIds: row.areaIds,
+});
+
 async function loadActor(ctx: AppContext, organisationId: string, userId: string): Promise<StaffActor | null> {
-  const [user] = await ctx.db
-    .select()
+  const [row] = await ctx.db
+    .select(actorColumns)
     .from(users)
     .where(and(eq(users.organisationId, organisationId), eq(users.id, userId), eq(users.active, true)));
-  if (!user) return null;
-  const [groups, areas] = await Promise.all([
-    ctx.db.select({ id: groupMemberships.groupId }).from(groupMemberships).where(eq(groupMemberships.userId, userId)),
-    ctx.db.select({ id: userAreas.areaId }).from(userAreas).where(eq(userAreas.userId, userId)),
-  ]);
-  return {
-    kind: "user",
-    userId: user.id,
-    organisationId: user.organisationId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    language: user.language,
-    groupIds: groups.map((g) => g.id),
-    areaIds: areas.map((a) => a.id),
-  };
+  return row ? toActor(row) : null;
 }
 
 export async function sessionInfo(ctx: AppContext, actor: StaffActor, csrfToken: string): Promise<SessionInfo> {
