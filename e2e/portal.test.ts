@@ -92,13 +92,13 @@ describe("resident portal", () => {
       const page = await newPage(e2e, "fi");
       await openForm(page, "Ota yhteyttä");
       expect(await page.title()).toBe("Ota yhteyttä – Demokaupunki");
-      await expect(page.locator(".brand-name").textContent()).resolves.toBe("Demokaupunki");
+      await expect.poll(() => page.locator(".brand-name").textContent()).toBe("Demokaupunki");
       await expectAccessible(page, "the empty form (fi)");
 
       const description = `Katuvalo vilkkuu koulun edessä ${Date.now()}`;
       await fillStreetLighting(page, description);
       // The category's description and the preset type are shown.
-      await expect(page.locator(".chosen-category").textContent()).resolves.toContain("Rikkinäiset tai jatkuvasti palavat katuvalot.");
+      await expect.poll(() => page.locator(".chosen-category").textContent()).toContain("Rikkinäiset tai jatkuvasti palavat katuvalot.");
       expect(await page.locator("#type-fault_report").isChecked()).toBe(true);
       await expectAccessible(page, "the filled form with extra fields and contact details (fi)");
 
@@ -130,9 +130,9 @@ describe("resident portal", () => {
       await page.locator(".status-badge").waitFor();
       expect(await page.locator(".status-badge").getAttribute("data-state")).toBe("new");
       expect(await page.locator(".status-badge").textContent()).toBe("Uusi");
-      await expect(page.locator(".original").textContent()).resolves.toBe(description);
-      await expect(page.locator(".summary-list").textContent()).resolves.toContain(reference);
-      await expect(page.locator(".timeline li").count()).resolves.toBe(1);
+      await expect.poll(() => page.locator(".original").textContent()).toBe(description);
+      await expect.poll(() => page.locator(".summary-list").textContent()).toContain(reference);
+      await expect.poll(() => page.locator(".timeline li").count()).toBe(1);
       expect(await page.title()).toBe("Yhteydenoton seuranta – Demokaupunki");
       await expectAccessible(page, "the tracking page (fi)");
       await page.context().close();
@@ -148,7 +148,7 @@ describe("resident portal", () => {
 
       await tabTo(page, "#category-filter");
       await page.keyboard.type("lighting");
-      await expect(page.locator("#category-filter-count").textContent()).resolves.toBe("1 topic found.");
+      await expect.poll(() => page.locator("#category-filter-count").textContent()).toBe("1 topic found.");
       await page.keyboard.press("Tab");
       expect((await activeElement(page)).id).toBe(`category-${categoryId("street-lighting")}`);
       await page.keyboard.press("Space");
@@ -197,7 +197,7 @@ describe("resident portal", () => {
       expect(links).toEqual(["Välj vad ditt ärende gäller.", "Skriv ett meddelande."]);
       expect(await page.locator("#description").getAttribute("aria-invalid")).toBe("true");
       expect(await page.locator("#description").getAttribute("aria-describedby")).toContain("description-error");
-      await expect(page.locator("#description-error").textContent()).resolves.toContain("Skriv ett meddelande.");
+      await expect.poll(() => page.locator("#description-error").textContent()).toContain("Skriv ett meddelande.");
       expect(await page.locator(`#category-${categoryId("street-lighting")}`).getAttribute("aria-invalid")).toBe("true");
       expect(await page.title()).toBe("Fel: Kontakta oss – Demostaden");
       await expectAccessible(page, "the form with errors (sv)");
@@ -212,10 +212,9 @@ describe("resident portal", () => {
       await page.locator("#wants-reply").check();
       await page.locator("#email").fill("inte-en-adress");
       await page.getByRole("button", { name: "Skicka" }).click();
-      await expect(summary.locator("a").allTextContents()).resolves.toEqual([
-        "Fyll i ”Vad är fel?”.",
-        "Ange e-postadressen i formen namn@exempel.fi.",
-      ]);
+      await expect
+        .poll(() => summary.locator("a").allTextContents())
+        .toEqual(["Fyll i ”Vad är fel?”.", "Ange e-postadressen i formen namn@exempel.fi."]);
       expect(await page.locator("#extra-lamp_state-dark").getAttribute("aria-invalid")).toBe("true");
       expect(await page.locator("#email").getAttribute("aria-invalid")).toBe("true");
       await expectAccessible(page, "extra-field and contact errors (sv)");
@@ -238,7 +237,7 @@ describe("resident portal", () => {
         }),
       );
       await page.getByRole("button", { name: "Skicka" }).click();
-      await expect(summary.locator("a").allTextContents()).resolves.toEqual(["Kontrollera ”Stolpens nummer”."]);
+      await expect.poll(() => summary.locator("a").allTextContents()).toEqual(["Kontrollera ”Stolpens nummer”."]);
       expect((await activeElement(page)).className).toContain("error-summary");
       expect(await page.locator("#extra-pole_number").getAttribute("aria-invalid")).toBe("true");
       await page.context().close();
@@ -300,13 +299,13 @@ describe("resident portal", () => {
 
       await page.reload();
       await page.locator("#description").waitFor();
-      await expect(page.locator("#description").inputValue()).resolves.toBe(description);
+      await expect.poll(() => page.locator("#description").inputValue()).toBe(description);
       expect(await page.locator(`#category-${categoryId("street-lighting")}`).isChecked()).toBe(true);
       expect(await page.locator("#extra-lamp_state-flicker").isChecked()).toBe(true);
-      await expect(page.locator("#extra-pole_number").inputValue()).resolves.toBe("TRE-1234");
-      await expect(page.locator("#address").inputValue()).resolves.toBe("Hämeenkatu 1, Tampere");
-      await expect(page.locator("#email").inputValue()).resolves.toBe("asukas@example.fi");
-      await expect(page.locator(".info-box").textContent()).resolves.toContain("Palautimme lähettämättömän viestisi");
+      await expect.poll(() => page.locator("#extra-pole_number").inputValue()).toBe("TRE-1234");
+      await expect.poll(() => page.locator("#address").inputValue()).toBe("Hämeenkatu 1, Tampere");
+      await expect.poll(() => page.locator("#email").inputValue()).toBe("asukas@example.fi");
+      await expect.poll(() => page.locator(".info-box").textContent()).toContain("Palautimme lähettämättömän viestisi");
       await expectAccessible(page, "the restored draft (fi)");
 
       // The first send reaches the server but the answer is lost on the way back.
@@ -321,8 +320,8 @@ describe("resident portal", () => {
       await page.getByRole("button", { name: "Lähetä" }).click();
       const problem = page.locator(".problem-box");
       await problem.waitFor();
-      await expect(problem.textContent()).resolves.toContain("yhteys katkesi");
-      await expect(page.locator("#description").inputValue()).resolves.toBe(description);
+      await expect.poll(() => problem.textContent()).toContain("yhteys katkesi");
+      await expect.poll(() => page.locator("#description").inputValue()).toBe(description);
       expect(await page.evaluate((slug) => localStorage.getItem(`yhteys.portal.draft.${slug}`), e2e.tenant.slug)).toContain(description);
       await expectAccessible(page, "the network failure message (fi)");
 
@@ -341,7 +340,7 @@ describe("resident portal", () => {
       // Back to the form: it is empty again.
       await page.getByRole("button", { name: "Lähetä uusi viesti" }).click();
       await page.getByRole("heading", { level: 1, name: "Ota yhteyttä" }).waitFor();
-      await expect(page.locator("#description").inputValue()).resolves.toBe("");
+      await expect.poll(() => page.locator("#description").inputValue()).toBe("");
       await page.context().close();
     },
     SLOW,
@@ -362,10 +361,10 @@ describe("resident portal", () => {
       await page.goto(`${e2e.baseUrl}/${e2e.tenant.slug}/track/${receipt.trackingToken}`);
       await page.locator(".status-badge").waitFor();
       expect(await page.locator(".status-badge").textContent()).toBe("Löst");
-      await expect(page.locator(".message-city .message-body").textContent()).resolves.toBe(answer);
-      await expect(page.getByRole("heading", { level: 2, name: "Stadens svar" }).count()).resolves.toBe(1);
-      await expect(page.locator(".timeline-state").allTextContents()).resolves.toEqual(["Ny", "Löst"]);
-      await expect(page.locator(".original").textContent()).resolves.toBe("Syvä kuoppa pyörätiellä koulun kohdalla");
+      await expect.poll(() => page.locator(".message-city .message-body").textContent()).toBe(answer);
+      await expect.poll(() => page.getByRole("heading", { level: 2, name: "Stadens svar" }).count()).toBe(1);
+      await expect.poll(() => page.locator(".timeline-state").allTextContents()).toEqual(["Ny", "Löst"]);
+      await expect.poll(() => page.locator(".original").textContent()).toBe("Syvä kuoppa pyörätiellä koulun kohdalla");
       await expectAccessible(page, "the tracking page with an answer (sv)");
       await page.context().close();
     },
