@@ -1,10 +1,11 @@
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import { LoginThrottle } from "./modules/auth/throttle.ts";
+import { TicketWriter } from "./modules/tickets/ticket-creation.ts";
 import { EventPublisher } from "./modules/tickets/ticket-events.ts";
 
-/** What services need to read and change data: the database and the publisher of live events. */
-export type Store = { db: Db; events: EventPublisher };
+/** What services need to read and change data: the database, the publisher of live events and the ticket writer. */
+export type Store = { db: Db; events: EventPublisher; tickets: TicketWriter };
 
 /** What services need from the running application. */
 export type AppContext = Store & {
@@ -20,6 +21,9 @@ export function createContext(config: Config, database: Database): AppContext {
     database,
     db: database.db,
     events: new EventPublisher(database.db, (error) => console.error("publishing live events failed", error)),
+    // PGlite runs one statement at a time, so one batch at a time. On PostgreSQL two writers measured best
+    // on this 2-core machine (bench/RESULTS.md): more writers make smaller batches and more commits.
+    tickets: new TicketWriter(database.db, { maxInFlight: database.engine === "pglite" ? 1 : 2, maxBatch: 100 }),
     loginThrottle: new LoginThrottle(),
   };
 }

@@ -20,8 +20,8 @@ import {
 } from "../../db/schema.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { hashToken } from "../auth/tokens.ts";
+import { createTicket } from "../tickets/ticket-creation.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
-import { createTicket } from "../tickets/tickets.service.ts";
 import { demoAreas, demoCategoryTree, demoGroups } from "./demo-catalogue.ts";
 
 export const DEMO_PASSWORD = "demo";

@@ -13,8 +13,8 @@ import { AppError, notFound } from "../../http/errors.ts";
 import type { Actor } from "../auth/actor.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { Organisation } from "../organisations/organisations.ts";
+import type { NewTicket } from "../tickets/ticket-creation.ts";
 import { iso } from "../tickets/tickets.presenter.ts";
-import { createTicket, type NewTicket } from "../tickets/tickets.service.ts";
 
 type Submission = z.output<typeof ContactSubmission>;
 
@@ -45,8 +45,7 @@ export async function submitContact(
   const replay = await earlier();
   if (replay) return replay;
   try {
-    const { ticket, trackingToken, notice } = await createTicket(
-      store.db,
+    const { ticket, trackingToken, notice } = await store.tickets.create(
       {
         organisation: org,
         categoryId: submission.categoryId,

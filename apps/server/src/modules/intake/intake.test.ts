@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTenant, signIn, startTestApp, submitContact, type TestApp } from "../../../test/harness.ts";
+import { customers } from "../../db/schema.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,6 +41,29 @@ describe("public contact intake", () => {
     expect([a.statusCode, b.statusCode, c.statusCode].sort()).toEqual([200, 200, 201]);
     const advisor = await signIn(t.app, tenant, "advisor");
     expect((await advisor.get("/api/staff/tickets")).json().total).toBe(1);
+  });
+
+  it("writes concurrent submissions together, each as its own ticket", async () => {
+    const tenant = await newTenant(t.ctx);
+    const before = { ...t.ctx.tickets.stats };
+    const descriptions = Array.from({ length: 30 }, (_, i) => `Samanaikainen palaute ${i}`);
+    const receipts = await Promise.all(
+      descriptions.map((description, i) =>
+        submitContact(t.app, tenant, i % 3 ? { description } : { description, wantsReply: true, contact: { email: `r${i}@example.test` } }),
+      ),
+    );
+    expect(new Set(receipts.map((r) => r.reference)).size).toBe(30);
+    const batches = t.ctx.tickets.stats.batches - before.batches;
+    expect(t.ctx.tickets.stats.tickets - before.tickets).toBe(30);
+    expect(batches).toBeLessThan(30);
+    for (const [i, receipt] of receipts.entries()) {
+      const tracked = await t.app.inject({ method: "GET", url: `/api/public/${tenant.slug}/contacts/${receipt.trackingToken}` });
+      expect(tracked.json().description).toBe(descriptions[i]);
+    }
+    const advisor = await signIn(t.app, tenant, "advisor");
+    expect((await advisor.get("/api/staff/tickets")).json().total).toBe(30);
+    const contacts = await t.ctx.db.select().from(customers).where(eq(customers.organisationId, tenant.id));
+    expect(contacts.map((c) => c.email).sort()).toEqual(receipts.flatMap((_, i) => (i % 3 ? [] : [`r${i}@example.test`])).sort());
   });
 
   it("refuses a reused Idempotency-Key with a different body", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTenant, startTestApp, type TestApp } from "../../../test/harness.ts";
-import { createTicket } from "../tickets/tickets.service.ts";
+import { createTicket } from "../tickets/ticket-creation.ts";
 import { base, open311Helpers, type ServiceRequestJson } from "./open311.fixtures.ts";
 
 let t: TestApp;

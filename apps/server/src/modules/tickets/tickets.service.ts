@@ -1,11 +1,8 @@
 /**
  * Changes to tickets. Each change runs in one transaction that locks the ticket, checks the
- * actor's rights, applies the change and writes its event.
+ * actor's rights, applies the change and writes its event. Creating tickets is in ticket-creation.ts.
  */
-
-import { randomUUID } from "node:crypto";
 import {
-  type Channel,
   type ExtraFieldValues,
   finishedStates,
   type GeoPoint,
@@ -14,151 +11,18 @@ import {
   type TicketState,
   type TicketType,
 } from "@yhteys/contracts";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Store } from "../../context.ts";
-import { type Queryable, queryRows, type Tx } from "../../db/client.ts";
+import type { Tx } from "../../db/client.ts";
 import { areas, categories, handlerGroups, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
-import { type Actor, actorId, type StaffActor } from "../auth/actor.ts";
-import { hashToken, newToken } from "../auth/tokens.ts";
+import type { StaffActor } from "../auth/actor.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
 import { type EventNotice, recordEvent, type TicketEventType } from "./ticket-events.ts";
 import { allowedActions, allowedStates, canSeeTicket, type TicketAction } from "./tickets.access.ts";
 
-export type NewTicket = {
-  organisation: { id: string; referencePrefix: string };
-  categoryId: string;
-  type?: TicketType | undefined;
-  description: string;
-  channel: Channel;
-  language: Language;
-  location?: GeoPoint | undefined;
-  address?: string | undefined;
-  extraFields: ExtraFieldValues;
-  wantsReply: boolean;
-  contact?: { name?: string | undefined; email?: string | undefined; phone?: string | undefined } | undefined;
-  /** For imports and demo data; new contacts are created now. */
-  createdAt?: Date;
-};
-
 type Ticket = typeof tickets.$inferSelect;
-
-/** What creating a ticket gives back; the tracking token exists only here (its hash is stored). */
-export type CreatedTicket = {
-  ticket: { id: string; reference: string; state: TicketState; createdAt: Date; groupId: string | null };
-  trackingToken: string;
-  notice: EventNotice;
-};
-
-/** The answer to store with an Idempotency-Key, written in the same statement as the ticket. */
-export type IdempotencyRecord = { key: string; fingerprint: string };
-
-/**
- * Creates a ticket routed to its category's group (or the unclear queue), with its customer,
- * its `ticket.created` event and, if given, the idempotency record: all in one SQL statement,
- * which is atomic by itself and costs one round trip (this is the hottest write path).
- * The caller publishes `notice` once the statement (or its transaction) has committed.
- */
-export async function createTicket(db: Queryable, input: NewTicket, actor: Actor, idempotency?: IdempotencyRecord): Promise<CreatedTicket> {
-  const orgId = input.organisation.id;
-  const routing = await routingOf(db, orgId);
-  const category = routing.categories.get(input.categoryId);
-  if (!category) throw new AppError("validation_failed", "Unknown category", [{ path: "categoryId", message: "unknown category" }]);
-  if (!category.leaf)
-    throw new AppError("validation_failed", "Choose a more specific category", [{ path: "categoryId", message: "not a leaf category" }]);
-  const fieldErrors = validateExtraFields(category.extraFields, input.extraFields);
-  if (fieldErrors.length) throw new AppError("validation_failed", "Some extra fields are missing or invalid", fieldErrors);
-
-  const id = randomUUID();
-  const createdAt = input.createdAt ?? new Date();
-  const trackingToken = newToken();
-  const groupId = category.defaultGroupId ?? routing.unclearGroupId;
-  const contact = input.contact;
-  const hasContact = Boolean(contact?.name || contact?.email || contact?.phone);
-  const type = input.type ?? category.defaultType;
-  const state: TicketState = "new";
-  const receipt = { trackingToken, state, createdAt: createdAt.toISOString() };
-
-  const [row] = await queryRows<{ reference: string; event_id: string }>(
-    db,
-    sql`WITH customer AS (
-        INSERT INTO customers (organisation_id, name, email, phone)
-        SELECT ${orgId}, ${contact?.name ?? null}, ${contact?.email ?? null}, ${contact?.phone ?? null} WHERE ${hasContact}
-        RETURNING id
-      ), ticket AS (
-        INSERT INTO tickets (id, organisation_id, reference, type, category_id, description, channel, language, lat, lon, address,
-          area_id, extra_fields, state, group_id, customer_id, wants_reply, tracking_token_hash, created_at, updated_at)
-        VALUES (${id}, ${orgId},
-          ${`${input.organisation.referencePrefix}-${createdAt.getUTCFullYear()}-`} || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
-          ${type}, ${category.id}, ${input.description}, ${input.channel}, ${input.language},
-          ${input.location?.lat ?? null}, ${input.location?.lon ?? null}, ${input.address || null},
-          ${areaFor(routing.areas, input.location)?.id ?? null}, ${JSON.stringify(input.extraFields)}::jsonb, ${state}, ${groupId},
-          (SELECT id FROM customer), ${input.wantsReply}, ${hashToken(trackingToken)}, ${createdAt}, ${createdAt})
-        RETURNING reference
-      ), event AS (
-        INSERT INTO ticket_events (organisation_id, ticket_id, type, actor_kind, actor_id, data, created_at)
-        SELECT ${orgId}, ${id}, 'ticket.created', ${actor.kind}, ${actorId(actor)},
-          ${JSON.stringify({ channel: input.channel, categoryId: category.id, groupId })}::jsonb, ${createdAt}
-        FROM ticket
-        RETURNING id
-      ), idempotency AS (
-        INSERT INTO idempotency_keys (organisation_id, key, fingerprint, ticket_id, response)
-        SELECT ${orgId}, ${idempotency?.key ?? null}, ${idempotency?.fingerprint ?? null}, ${id},
-          ${JSON.stringify(receipt)}::jsonb || jsonb_build_object('reference', ticket.reference)
-        FROM ticket WHERE ${Boolean(idempotency)}
-      )
-      SELECT ticket.reference, (SELECT id FROM event)::text AS event_id FROM ticket`,
-  );
-  if (!row) throw new Error("creating the ticket returned no row");
-  return {
-    ticket: { id, reference: row.reference, state, createdAt, groupId },
-    trackingToken,
-    notice: { organisationId: orgId, ticketId: id, eventId: Number(row.event_id), type: "ticket.created" },
-  };
-}
-
-type Routing = {
-  categories: Map<
-    string,
-    Pick<typeof categories.$inferSelect, "id" | "defaultType" | "defaultGroupId" | "extraFields"> & { leaf: boolean }
-  >;
-  unclearGroupId: string | null;
-  areas: { id: string; boundary: typeof areas.$inferSelect.boundary }[];
-};
-
-/**
- * How an organisation routes new contacts: its active categories, unclear queue and areas.
- * Kept for a short while per process, because every submission needs it and it rarely changes;
- * a change made in the admin views reaches new submissions within ROUTING_TTL_MS.
- */
-const ROUTING_TTL_MS = 30_000;
-const routingCache = new Map<string, { routing: Routing; until: number }>();
-
-async function routingOf(db: Queryable, organisationId: string): Promise<Routing> {
-  const hit = routingCache.get(organisationId);
-  if (hit && hit.until > Date.now()) return hit.routing;
-  const [categoryRows, groups, areaRows] = await Promise.all([
-    db
-      .select()
-      .from(categories)
-      .where(and(eq(categories.organisationId, organisationId), eq(categories.active, true))),
-    db
-      .select({ id: handlerGroups.id })
-      .from(handlerGroups)
-      .where(and(eq(handlerGroups.organisationId, organisationId), eq(handlerGroups.isUnclearQueue, true)))
-      .limit(1),
-    db.select({ id: areas.id, boundary: areas.boundary }).from(areas).where(eq(areas.organisationId, organisationId)),
-  ]);
-  const parents = new Set(categoryRows.map((c) => c.parentId));
-  const routing: Routing = {
-    categories: new Map(categoryRows.map((c) => [c.id, { ...c, leaf: !parents.has(c.id) }])),
-    unclearGroupId: groups[0]?.id ?? null,
-    areas: areaRows,
-  };
-  routingCache.set(organisationId, { routing, until: Date.now() + ROUTING_TTL_MS });
-  return routing;
-}
 
 /** Locks the ticket, checks the actor may see it and take `action`, runs `change`, stamps updated_at. */
 async function changeTicket<T>(

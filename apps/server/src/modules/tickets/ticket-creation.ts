@@ -1,0 +1,264 @@
+/**
+ * Creating tickets: the hottest write path. A new ticket, its customer, its `ticket.created`
+ * event and its idempotency record are written by one SQL statement, which is atomic by itself.
+ * The statement takes any number of tickets, so that `TicketWriter` can commit the submissions
+ * that arrive together as one batch (group commit) instead of one commit each.
+ */
+import { randomUUID } from "node:crypto";
+import type { Channel, ExtraFieldValues, GeoPoint, Language, TicketState, TicketType } from "@yhteys/contracts";
+import { and, eq, sql } from "drizzle-orm";
+import { type Db, type Queryable, queryRows } from "../../db/client.ts";
+import { areas, categories, handlerGroups } from "../../db/schema.ts";
+import { AppError } from "../../http/errors.ts";
+import { type Actor, actorId } from "../auth/actor.ts";
+import { hashToken, newToken } from "../auth/tokens.ts";
+import { areaFor } from "./areas.ts";
+import { validateExtraFields } from "./extra-fields.ts";
+import type { EventNotice } from "./ticket-events.ts";
+
+export type NewTicket = {
+  organisation: { id: string; referencePrefix: string };
+  categoryId: string;
+  type?: TicketType | undefined;
+  description: string;
+  channel: Channel;
+  language: Language;
+  location?: GeoPoint | undefined;
+  address?: string | undefined;
+  extraFields: ExtraFieldValues;
+  wantsReply: boolean;
+  contact?: { name?: string | undefined; email?: string | undefined; phone?: string | undefined } | undefined;
+  /** For imports and demo data; new contacts are created now. */
+  createdAt?: Date;
+};
+
+/** What creating a ticket gives back; the tracking token exists only here (its hash is stored). */
+export type CreatedTicket = {
+  ticket: { id: string; reference: string; state: TicketState; createdAt: Date; groupId: string | null };
+  trackingToken: string;
+  notice: EventNotice;
+};
+
+/** The answer to store with an Idempotency-Key, written in the same statement as the ticket. */
+export type IdempotencyRecord = { key: string; fingerprint: string };
+
+/** A validated ticket with every value decided: one element of the insert statement's input. */
+type PreparedTicket = {
+  row: Record<string, unknown>;
+  created: Omit<CreatedTicket, "ticket" | "notice"> & { ticket: Omit<CreatedTicket["ticket"], "reference"> };
+};
+
+/**
+ * Creates one ticket routed to its category's group (or the unclear queue), in one statement.
+ * Works inside a transaction too. The caller publishes `notice` once the write has committed.
+ */
+export async function createTicket(db: Queryable, input: NewTicket, actor: Actor, idempotency?: IdempotencyRecord): Promise<CreatedTicket> {
+  const [created] = await insertTickets(db, [await prepareTicket(db, input, actor, idempotency)]);
+  if (!created) throw new Error("creating the ticket returned no row");
+  return created;
+}
+
+/**
+ * Group commit for concurrent submissions. Each `create` is validated at once (a bad one fails
+ * alone and early); valid ones queue and are written together by one statement as soon as one of
+ * `maxInFlight` writers is free. Under no load a batch holds one ticket and waits for nothing;
+ * under load, batches grow with the queue, so a commit (and its disk flush) serves many residents.
+ * A promise resolves only after its batch has committed: an acknowledged contact is durable.
+ */
+export class TicketWriter {
+  private readonly waiting: { prepared: PreparedTicket; resolve: (c: CreatedTicket) => void; reject: (e: unknown) => void }[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+  /** Batches written and tickets in them, for monitoring the batch size. */
+  readonly stats = { batches: 0, tickets: 0 };
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: { maxInFlight: number; maxBatch: number },
+  ) {}
+
+  async create(input: NewTicket, actor: Actor, idempotency?: IdempotencyRecord): Promise<CreatedTicket> {
+    const prepared = await prepareTicket(this.db, input, actor, idempotency);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ prepared, resolve, reject });
+      // Wait for the rest of this turn of the event loop, so requests read together are written together.
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.drain();
+        });
+      }
+    });
+  }
+
+  private drain() {
+    while (this.inFlight < this.options.maxInFlight && this.waiting.length) {
+      const batch = this.waiting.splice(0, this.options.maxBatch);
+      this.inFlight++;
+      this.stats.batches++;
+      this.stats.tickets += batch.length;
+      void this.write(batch).finally(() => {
+        this.inFlight--;
+        this.drain();
+      });
+    }
+  }
+
+  private async write(batch: TicketWriter["waiting"]) {
+    try {
+      const created = await insertTickets(
+        this.db,
+        batch.map((b) => b.prepared),
+      );
+      for (const [i, b] of batch.entries()) b.resolve(created[i] as CreatedTicket);
+    } catch (e) {
+      if (batch.length === 1) return batch[0]?.reject(e);
+      // One failing row (e.g. a racing Idempotency-Key) fails the whole statement: write each
+      // alone, so that only the request whose row fails gets the error.
+      await Promise.all(batch.map((b) => insertTickets(this.db, [b.prepared]).then(([c]) => b.resolve(c as CreatedTicket), b.reject)));
+    }
+  }
+}
+
+/** Validates a new ticket against its organisation's routing and decides every value to insert. */
+async function prepareTicket(db: Queryable, input: NewTicket, actor: Actor, idempotency?: IdempotencyRecord): Promise<PreparedTicket> {
+  const orgId = input.organisation.id;
+  const routing = await routingOf(db, orgId);
+  const category = routing.categories.get(input.categoryId);
+  if (!category) throw new AppError("validation_failed", "Unknown category", [{ path: "categoryId", message: "unknown category" }]);
+  if (!category.leaf)
+    throw new AppError("validation_failed", "Choose a more specific category", [{ path: "categoryId", message: "not a leaf category" }]);
+  const fieldErrors = validateExtraFields(category.extraFields, input.extraFields);
+  if (fieldErrors.length) throw new AppError("validation_failed", "Some extra fields are missing or invalid", fieldErrors);
+
+  const id = randomUUID();
+  const createdAt = input.createdAt ?? new Date();
+  const trackingToken = newToken();
+  const groupId = category.defaultGroupId ?? routing.unclearGroupId;
+  const contact = input.contact;
+  const hasContact = Boolean(contact?.name || contact?.email || contact?.phone);
+  const state: TicketState = "new";
+  return {
+    row: {
+      id,
+      organisation_id: orgId,
+      reference_prefix: `${input.organisation.referencePrefix}-${createdAt.getUTCFullYear()}-`,
+      type: input.type ?? category.defaultType,
+      category_id: category.id,
+      description: input.description,
+      channel: input.channel,
+      language: input.language,
+      lat: input.location?.lat ?? null,
+      lon: input.location?.lon ?? null,
+      address: input.address || null,
+      area_id: areaFor(routing.areas, input.location)?.id ?? null,
+      extra_fields: input.extraFields,
+      group_id: groupId,
+      customer_id: hasContact ? randomUUID() : null,
+      customer_name: contact?.name ?? null,
+      customer_email: contact?.email ?? null,
+      customer_phone: contact?.phone ?? null,
+      wants_reply: input.wantsReply,
+      tracking_token_hash: hashToken(trackingToken),
+      created_at: createdAt.toISOString(),
+      actor_kind: actor.kind,
+      actor_id: actorId(actor),
+      event_data: { channel: input.channel, categoryId: category.id, groupId },
+      idempotency_key: idempotency?.key ?? null,
+      idempotency_fingerprint: idempotency?.fingerprint ?? null,
+      receipt: { trackingToken, state, createdAt: createdAt.toISOString() },
+    },
+    created: { ticket: { id, state, createdAt, groupId }, trackingToken },
+  };
+}
+
+/** Writes prepared tickets with their customers, events and idempotency records: one statement, one round trip. */
+async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<CreatedTicket[]> {
+  const rows = await queryRows<{ id: string; reference: string; event_id: string }>(
+    db,
+    sql`WITH input AS (
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.row))}::jsonb) AS r(
+          id uuid, organisation_id uuid, reference_prefix text, type ticket_type, category_id uuid, description text,
+          channel channel, language language, lat double precision, lon double precision, address text, area_id uuid,
+          extra_fields jsonb, group_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
+          wants_reply boolean, tracking_token_hash text, created_at timestamptz, actor_kind actor_kind, actor_id uuid,
+          event_data jsonb, idempotency_key text, idempotency_fingerprint text, receipt jsonb)
+      ), customer AS (
+        INSERT INTO customers (id, organisation_id, name, email, phone)
+        SELECT customer_id, organisation_id, customer_name, customer_email, customer_phone FROM input WHERE customer_id IS NOT NULL
+      ), ticket AS (
+        INSERT INTO tickets (id, organisation_id, reference, type, category_id, description, channel, language, lat, lon, address,
+          area_id, extra_fields, state, group_id, customer_id, wants_reply, tracking_token_hash, created_at, updated_at)
+        SELECT id, organisation_id, reference_prefix || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
+          type, category_id, description, channel, language, lat, lon, address,
+          area_id, extra_fields, 'new', group_id, customer_id, wants_reply, tracking_token_hash, created_at, created_at
+        FROM input
+        RETURNING id, reference
+      ), event AS (
+        INSERT INTO ticket_events (organisation_id, ticket_id, type, actor_kind, actor_id, data, created_at)
+        SELECT input.organisation_id, input.id, 'ticket.created', input.actor_kind, input.actor_id, input.event_data, input.created_at
+        FROM input JOIN ticket ON ticket.id = input.id
+        RETURNING id, ticket_id
+      ), idempotency AS (
+        INSERT INTO idempotency_keys (organisation_id, key, fingerprint, ticket_id, response)
+        SELECT input.organisation_id, input.idempotency_key, input.idempotency_fingerprint, input.id,
+          input.receipt || jsonb_build_object('reference', ticket.reference)
+        FROM input JOIN ticket ON ticket.id = input.id WHERE input.idempotency_key IS NOT NULL
+      )
+      SELECT ticket.id, ticket.reference, event.id::text AS event_id FROM ticket JOIN event ON event.ticket_id = ticket.id`,
+  );
+  const written = new Map(rows.map((r) => [r.id, r]));
+  return batch.map(({ row, created }) => {
+    const done = written.get(row.id as string);
+    if (!done) throw new Error("a ticket of the batch was not written");
+    const organisationId = row.organisation_id as string;
+    return {
+      ...created,
+      ticket: { ...created.ticket, reference: done.reference },
+      notice: { organisationId, ticketId: done.id, eventId: Number(done.event_id), type: "ticket.created" },
+    };
+  });
+}
+
+type Routing = {
+  categories: Map<
+    string,
+    Pick<typeof categories.$inferSelect, "id" | "defaultType" | "defaultGroupId" | "extraFields"> & { leaf: boolean }
+  >;
+  unclearGroupId: string | null;
+  areas: { id: string; boundary: typeof areas.$inferSelect.boundary }[];
+};
+
+/**
+ * How an organisation routes new contacts: its active categories, unclear queue and areas.
+ * Kept for a short while per process, because every submission needs it and it rarely changes;
+ * a change made in the admin views reaches new submissions within ROUTING_TTL_MS.
+ */
+const ROUTING_TTL_MS = 30_000;
+const routingCache = new Map<string, { routing: Routing; until: number }>();
+
+async function routingOf(db: Queryable, organisationId: string): Promise<Routing> {
+  const hit = routingCache.get(organisationId);
+  if (hit && hit.until > Date.now()) return hit.routing;
+  const [categoryRows, groups, areaRows] = await Promise.all([
+    db
+      .select()
+      .from(categories)
+      .where(and(eq(categories.organisationId, organisationId), eq(categories.active, true))),
+    db
+      .select({ id: handlerGroups.id })
+      .from(handlerGroups)
+      .where(and(eq(handlerGroups.organisationId, organisationId), eq(handlerGroups.isUnclearQueue, true)))
+      .limit(1),
+    db.select({ id: areas.id, boundary: areas.boundary }).from(areas).where(eq(areas.organisationId, organisationId)),
+  ]);
+  const parents = new Set(categoryRows.map((c) => c.parentId));
+  const routing: Routing = {
+    categories: new Map(categoryRows.map((c) => [c.id, { ...c, leaf: !parents.has(c.id) }])),
+    unclearGroupId: groups[0]?.id ?? null,
+    areas: areaRows,
+  };
+  routingCache.set(organisationId, { routing, until: Date.now() + ROUTING_TTL_MS });
+  return routing;
+}
