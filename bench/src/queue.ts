@@ -4,6 +4,7 @@
  */
 import { openPostgres } from "../../apps/server/src/db/client.ts";
 import { seedOrganisation } from "../../apps/server/src/modules/demo/demo.ts";
+import { COUNT_LIMIT } from "../../apps/server/src/modules/tickets/tickets.queries.ts";
 import { addTickets } from "./bulk-tickets.ts";
 import { dropDatabase, freshDatabase } from "./databases.ts";
 import { type Percentiles, timeRequests } from "./load.ts";
@@ -118,7 +119,7 @@ advisor (sees all tickets). Every request returns a page of 50 rows plus the per
 the whole filtered set (the queue's tabs). ${REQUESTS} requests per queue variant and ${SEARCH_REQUESTS} per search
 term (fewer when a variant hits its ${MAX_SECONDS} s limit: see "Requests"), ${CONCURRENCY} at a time after ${WARMUP} warm-up requests; latency measured at the HTTP client (includes
 HTTP, validation, every SQL query and JSON serialisation). "Matching" is the \`total\` the API
-reports for the filter; the API counts up to its \`countLimit\` (10,000), shown as "10,000+".
+reports for the filter; the API counts up to its \`countLimit\` (${COUNT_LIMIT.toLocaleString("en")}), shown as "${COUNT_LIMIT.toLocaleString("en")}+".
 
 Load average (1/5/15 min) before: ${loadBefore}; after each size: ${loads.join("; ")}.`,
   );

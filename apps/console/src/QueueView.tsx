@@ -98,7 +98,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
     go({ sort: field, order: nextOrder });
   };
 
-  // Counts are capped by the server: a count equal to countLimit means "at least", shown as "10 000+".
+  // Counts are capped by the server: a count equal to countLimit means "at least", shown as "1 000+".
   const countLimit = list?.countLimit ?? Number.POSITIVE_INFINITY;
   const formatCount = (n: number) => (n >= countLimit ? t("queue.atLeast", { count: formatNumber(countLimit) }) : formatNumber(n));
   const counts = list?.countsByState;

@@ -76,7 +76,7 @@ export type TicketListQuery = z.input<typeof TicketListQuery>;
 
 /**
  * A page of a queue. Counts are capped: each is exact while below `countLimit`, and a count equal
- * to `countLimit` means "at least `countLimit`" (show it as "10 000+").
+ * to `countLimit` means "at least `countLimit`" (show it as "1 000+").
  */
 export const TicketList = z.object({
   items: z.array(TicketRow),
@@ -87,7 +87,7 @@ export const TicketList = z.object({
   total: z.number().int(),
   /** Tickets per state matching the other filters (for the state tabs), each capped at `countLimit`. */
   countsByState: z.record(TicketState, z.number().int()),
-  /** The cap of `total` and of each `countsByState` value (10 000). */
+  /** The cap of `total` and of each `countsByState` value (1 000). */
   countLimit: z.number().int(),
 });
 export type TicketList = z.infer<typeof TicketList>;
