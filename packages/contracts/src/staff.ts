@@ -85,8 +85,12 @@ export const TicketList = z.object({
    * requested states (all states when none), capped at `countLimit` (equal to it means "at least").
    */
   total: z.number().int(),
-  /** Tickets per state matching the other filters (for the state tabs), each capped at `countLimit`. */
-  countsByState: z.record(TicketState, z.number().int()),
+  /**
+   * Tickets per state matching the other filters (for the state tabs), each capped at `countLimit`.
+   * Null for a text search (`q`) that matches `countLimit` tickets or more in all: counting a
+   * search's matches by state means reading every match, so only "at least" is known then.
+   */
+  countsByState: z.record(TicketState, z.number().int()).nullable(),
   /** The cap of `total` and of each `countsByState` value (1 000). */
   countLimit: z.number().int(),
 });

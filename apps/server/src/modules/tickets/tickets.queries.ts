@@ -107,14 +107,20 @@ async function cappedCounts(db: Db, base: SQL | undefined, limit: number): Promi
 }
 
 /**
- * Per-state counts of a text search: one grouped pass over the matches, capped afterwards. The
- * matches have to be read from the table anyway (the text index holds no state), and five capped
- * counts would each read them again for the states with few matches.
+ * Per-state counts of a text search, or null when it matches `limit` tickets or more. The text
+ * index holds no state, so counting matches by state means reading each of them from the table,
+ * and a common word matches tens of thousands; so at most `limit` matches are read. Below it the
+ * counts are exact; at it, only "at least `limit` in all" is known.
  */
-async function searchCounts(db: Db, base: SQL | undefined, limit: number): Promise<Counts> {
-  const rows = await db.select({ state: tickets.state, n: count() }).from(tickets).where(base).groupBy(tickets.state);
+async function searchCounts(db: Db, base: SQL | undefined, limit: number): Promise<Counts | null> {
+  const rows = await queryRows<{ state: TicketState; n: number }>(
+    db,
+    sql`SELECT s.state, count(*)::int AS n FROM (SELECT ${tickets.state} AS state FROM ${tickets} WHERE ${base} LIMIT ${limit}) s
+        GROUP BY s.state`,
+  );
+  if (rows.reduce((n, r) => n + Number(r.n), 0) >= limit) return null;
   const counts = Object.fromEntries(ticketStates.map((s) => [s, 0])) as Counts;
-  for (const r of rows) counts[r.state] = Math.min(limit, Number(r.n));
+  for (const r of rows) counts[r.state] = Number(r.n);
   return counts;
 }
 
@@ -195,11 +201,15 @@ export async function listTickets(
     page(),
     query.q ? searchCounts(db, base, countLimit) : cappedCounts(db, base, countLimit),
   ]);
-  const states = new Set(query.state?.length ? query.state : ticketStates);
-  const total = Math.min(
-    countLimit,
-    [...states].reduce((n, s) => n + countsByState[s], 0),
-  );
+  const states: readonly TicketState[] = query.state?.length ? query.state : ticketStates;
+  const total = countsByState
+    ? Math.min(
+        countLimit,
+        states.reduce((n, s) => n + countsByState[s], 0),
+      )
+    : query.state?.length
+      ? Number((await queryRows<{ n: number }>(db, sql`SELECT ${cappedCount(where, countLimit)} AS n`))[0]?.n ?? 0)
+      : countLimit;
   return { items: rows.map(toTicketRow), total, countsByState, countLimit };
 }
 

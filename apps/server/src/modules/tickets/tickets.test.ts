@@ -197,6 +197,14 @@ describe("queue lists", () => {
 
     const resolved = (await advisor.get(`/api/staff/tickets?state=resolved&q=${encodeURIComponent("korjataan 999")}`)).json();
     expect(resolved).toMatchObject({ total: 1, countsByState: { resolved: 1, new: 0 } });
+
+    // A search matching the limit or more (1 006 tickets) is not counted by state; with a state
+    // filter its total is still counted exactly below the limit.
+    const broad = (await advisor.get("/api/staff/tickets?q=korjataan")).json();
+    expect(broad).toMatchObject({ total: 1_000, countsByState: null });
+    const broadNew = (await advisor.get("/api/staff/tickets?q=korjataan&state=new")).json();
+    expect(broadNew).toMatchObject({ total: 1, countsByState: null });
+    expect(broadNew.items.map((i: { reference: string }) => i.reference)).toEqual([template.reference]);
   });
 
   it("finds tickets by stemmed words in Finnish, Swedish and English, and by reference", async () => {
