@@ -116,7 +116,8 @@ open and recent, ~90 % resolved/closed over three years, 5 groups, 17 weighted c
 fi/sv/en descriptions from a pool of 700 generated sentences), indexes rebuilt and \`VACUUM ANALYZE\`
 run after each load. The real application in this process on 127.0.0.1, signed in as a service
 advisor (sees all tickets). Every request returns a page of 50 rows plus the per-state counts of
-the whole filtered set (the queue's tabs). ${REQUESTS} requests per queue variant and ${SEARCH_REQUESTS} per search
+the whole filtered set (the queue's tabs; a search that matches \`countLimit\` or more tickets answers
+"at least" without per-state counts, see docs/api.md). ${REQUESTS} requests per queue variant and ${SEARCH_REQUESTS} per search
 term (fewer when a variant hits its ${MAX_SECONDS} s limit: see "Requests"), ${CONCURRENCY} at a time after ${WARMUP} warm-up requests; latency measured at the HTTP client (includes
 HTTP, validation, every SQL query and JSON serialisation). "Matching" is the \`total\` the API
 reports for the filter; the API counts up to its \`countLimit\` (${COUNT_LIMIT.toLocaleString("en")}), shown as "${COUNT_LIMIT.toLocaleString("en")}+".
