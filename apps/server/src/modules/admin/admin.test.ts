@@ -153,4 +153,12 @@ describe("groups", () => {
     const status = (await admin.get("/api/staff/admin/audit/verify")).json();
     expect(status).toMatchObject({ entries: 3, headSeq: 3, broken: null });
   });
+
+  it("documents every admin and audit route in the OpenAPI document", async () => {
+    const paths = Object.keys((await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json().paths);
+    for (const path of ["/api/staff/admin/users", "/api/staff/admin/users/{id}", "/api/staff/admin/groups", "/api/staff/admin/groups/{id}"])
+      expect(paths).toContain(path);
+    for (const path of ["/api/staff/admin/areas", "/api/staff/admin/audit/log-request", "/api/staff/admin/audit/verify"])
+      expect(paths).toContain(path);
+  });
 });
