@@ -58,26 +58,28 @@ export function UsersView() {
           {t("admin.newUser")}
         </a>
       </div>
-      <form className="search" aria-label={t("admin.searchUsers")} onSubmit={search}>
-        <div className="field">
-          <label htmlFor={ids.q}>{t("admin.searchUsers")}</label>
-          <div className="search-row">
-            <input id={ids.q} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-            <button type="submit" className="button secondary">
-              {t("queue.searchButton")}
-            </button>
+      <search className="search">
+        <form onSubmit={search}>
+          <div className="field">
+            <label htmlFor={ids.q}>{t("admin.searchUsers")}</label>
+            <div className="search-row">
+              <input id={ids.q} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+              <button type="submit" className="button secondary">
+                {t("queue.searchButton")}
+              </button>
+            </div>
           </div>
-        </div>
-        <div className="radio">
-          <input
-            id={ids.inactive}
-            type="checkbox"
-            checked={query.includeInactive}
-            onChange={(e) => setQuery((current) => ({ ...current, includeInactive: e.target.checked }))}
-          />
-          <label htmlFor={ids.inactive}>{t("admin.includeInactive")}</label>
-        </div>
-      </form>
+          <div className="radio">
+            <input
+              id={ids.inactive}
+              type="checkbox"
+              checked={query.includeInactive}
+              onChange={(e) => setQuery((current) => ({ ...current, includeInactive: e.target.checked }))}
+            />
+            <label htmlFor={ids.inactive}>{t("admin.includeInactive")}</label>
+          </div>
+        </form>
+      </search>
       {error && (
         <p className="form-error" role="alert">
           {error}
