@@ -148,3 +148,26 @@ export function CheckboxGroup(props: {
     </fieldset>
   );
 }
+
+/** A labelled select over a fixed list of values (role, language). */
+export function SelectField<V extends string>(props: {
+  id: string;
+  label: string;
+  value: V;
+  values: readonly V[];
+  optionLabel: (value: V) => string;
+  onChange: (value: V) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
+        {props.values.map((v) => (
+          <option key={v} value={v}>
+            {props.optionLabel(v)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

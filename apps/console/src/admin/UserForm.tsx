@@ -10,7 +10,7 @@ import { useFocusOnNavigation } from "../focus.ts";
 import { errorText, languageName, name, roleName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { adminPath, navigate, onLinkClick } from "../router.ts";
-import { CheckboxGroup, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
+import { CheckboxGroup, ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
 
 const MIN_PASSWORD = 12;
@@ -158,26 +158,22 @@ export function UserForm({ userId }: { userId: string }) {
           required
         />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={ids.role}>{t("admin.role")}</label>
-            <select id={ids.role} value={draft.role} onChange={(e) => set("role", e.target.value as Role)}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {roleName(t, r)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.language}>{t("admin.language")}</label>
-            <select id={ids.language} value={draft.language} onChange={(e) => set("language", e.target.value as Language)}>
-              {languages.map((l) => (
-                <option key={l} value={l}>
-                  {languageName(t, l)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={ids.role}
+            label={t("admin.role")}
+            value={draft.role}
+            values={roles}
+            optionLabel={(r) => roleName(t, r)}
+            onChange={(r) => set("role", r)}
+          />
+          <SelectField
+            id={ids.language}
+            label={t("admin.language")}
+            value={draft.language}
+            values={languages}
+            optionLabel={(l) => languageName(t, l)}
+            onChange={(l) => set("language", l)}
+          />
         </div>
         <CheckboxGroup
           id={ids.groupIds}
