@@ -80,6 +80,7 @@ type TextFieldProps = {
   required?: boolean;
 };
 
+/** A labelled input with an optional hint and its error, both tied to it with aria-describedby. */
 export function TextField(props: TextFieldProps) {
   const { t } = useI18n();
   const hintId = `${props.id}-hint`;

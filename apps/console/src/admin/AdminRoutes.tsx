@@ -18,6 +18,7 @@ const pagesOf = (role: Role): AdminPage[] =>
 
 const pathOf: Record<AdminPage, string> = { adminUsers: "users", adminGroups: "groups", adminAudit: "audit" };
 
+/** The "Ylläpito" navigation under the queues, with the pages the role may use. */
 export function AdminNav({ role, route }: { role: Role; route: Route }) {
   const { t } = useI18n();
   const pages = pagesOf(role);

@@ -9,6 +9,7 @@ import { useI18n } from "../i18n.ts";
 import { ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
 
+/** The audit log page: log request and chain check. */
 export function AuditView() {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);

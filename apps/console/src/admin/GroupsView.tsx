@@ -13,6 +13,7 @@ import { adminPath, onLinkClick } from "../router.ts";
 import { ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
 
+/** The handler groups page, for technical and content admins. */
 export function GroupsView() {
   const { t } = useI18n();
   const { session } = useConsole();

@@ -7,6 +7,7 @@ import { useI18n } from "../i18n.ts";
 import { adminPath, onLinkClick } from "../router.ts";
 import * as adminApi from "./adminApi.ts";
 
+/** The user list with search. */
 export function UsersView() {
   const { t, language } = useI18n();
   const ids = { q: useId(), inactive: useId() };

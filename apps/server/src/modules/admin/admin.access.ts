@@ -6,6 +6,7 @@
 import { forbidden } from "../../http/errors.ts";
 import type { StaffActor } from "../auth/actor.ts";
 
+/** Technical admins (tekninen pääkäyttäjä) configure the whole organisation. */
 export const isTechnicalAdmin = (actor: StaffActor) => actor.role === "technical_admin";
 
 /** Users, memberships, area scopes, new groups and the audit log. */

@@ -44,6 +44,7 @@ export async function listAdminGroups(db: Db, actor: StaffActor): Promise<AdminG
   return { items: await presentGroups(db, actor.organisationId, isTechnicalAdmin(actor) ? null : actor.groupIds) };
 }
 
+/** Creates a handler group with a unique code (technical admins). */
 export async function createGroup(db: Db, actor: StaffActor, input: NewGroup): Promise<AdminGroup> {
   requireTechnicalAdmin(actor);
   return db.transaction(async (tx) => {
@@ -64,6 +65,7 @@ export async function createGroup(db: Db, actor: StaffActor, input: NewGroup): P
   });
 }
 
+/** Renames or describes a group: any group for technical admins, their own for content admins. */
 export async function updateGroup(db: Db, actor: StaffActor, groupId: string, update: GroupUpdate): Promise<AdminGroup> {
   requireAdmin(actor);
   return db.transaction(async (tx) => {

@@ -21,6 +21,7 @@ import { createUser, getUser, listUsers, updateUser } from "./admin.users.ts";
 const ById = z.object({ id: z.uuid() });
 const tags = ["admin"];
 
+/** Routes under /api/staff/admin for users, groups and areas; the services check access. */
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook("preHandler", staffGuard(ctx));

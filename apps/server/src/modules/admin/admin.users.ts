@@ -56,6 +56,7 @@ export async function listUsers(db: Db, actor: StaffActor, query: AdminUserQuery
   return { items: rows.map(presentUser), total: total?.n ?? 0 };
 }
 
+/** One user of the organisation (404 for another organisation's). */
 export async function getUser(db: Db | Tx, actor: StaffActor, userId: string): Promise<AdminUser> {
   requireTechnicalAdmin(actor);
   const [row] = await db
@@ -113,6 +114,7 @@ async function assertEmailFree(tx: Tx, organisationId: string, email: string, ex
   if (taken) throw new AppError("conflict", "A user with this email address already exists", [{ path: "body.email", message: "taken" }]);
 }
 
+/** Creates a user with an initial password, their groups and areas; audited. */
 export async function createUser(db: Db, actor: StaffActor, input: NewUser): Promise<AdminUser> {
   requireTechnicalAdmin(actor);
   const passwordHash = await hashPassword(input.password);
@@ -149,6 +151,7 @@ async function keepOneTechnicalAdmin(tx: Tx, actor: StaffActor, target: UserRow,
     throw new AppError("conflict", "The organisation must keep at least one active technical admin");
 }
 
+/** Changes a user; deactivation or a new password ends their sessions; audited. */
 export async function updateUser(db: Db, actor: StaffActor, userId: string, update: UserUpdate): Promise<AdminUser> {
   requireTechnicalAdmin(actor);
   const passwordHash = update.password ? await hashPassword(update.password) : undefined;

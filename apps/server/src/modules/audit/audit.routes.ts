@@ -12,6 +12,7 @@ import { exportPersonLog, logExportCsv } from "./audit-export.ts";
 
 const tags = ["audit"];
 
+/** Routes under /api/staff/admin/audit; technical admins only (checked in the services). */
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook("preHandler", staffGuard(ctx));
