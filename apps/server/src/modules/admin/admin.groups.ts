@@ -5,7 +5,7 @@
  */
 import type { AdminGroup, AdminGroupList, AreaList, GroupUpdate, NewGroup } from "@yhteys/contracts";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import { type Db, isUniqueViolation, type Tx } from "../../db/client.ts";
 import { areas, groupMemberships, handlerGroups, users } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.ts";
@@ -47,12 +47,13 @@ export async function listAdminGroups(db: Db, actor: StaffActor): Promise<AdminG
 /** Creates a handler group with a unique code (technical admins). */
 export async function createGroup(db: Db, actor: StaffActor, input: NewGroup): Promise<AdminGroup> {
   requireTechnicalAdmin(actor);
-  return db.transaction(async (tx) => {
+  const codeTaken = () => new AppError("conflict", "A group with this code already exists", [{ path: "body.code", message: "taken" }]);
+  const created = db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: handlerGroups.id })
       .from(handlerGroups)
       .where(and(eq(handlerGroups.organisationId, actor.organisationId), eq(handlerGroups.code, input.code)));
-    if (taken) throw new AppError("conflict", "A group with this code already exists", [{ path: "body.code", message: "taken" }]);
+    if (taken) throw codeTaken();
     const [row] = await tx
       .insert(handlerGroups)
       .values({ organisationId: actor.organisationId, code: input.code, name: input.name, description: input.description ?? null })
@@ -62,6 +63,10 @@ export async function createGroup(db: Db, actor: StaffActor, input: NewGroup): P
     const [group] = await presentGroups(tx, actor.organisationId, [row.id]);
     if (!group) throw new Error("group not found after creation");
     return group;
+  });
+  // A concurrent request may take the code between the check and the insert.
+  return created.catch((e) => {
+    throw isUniqueViolation(e) ? codeTaken() : e;
   });
 }
 

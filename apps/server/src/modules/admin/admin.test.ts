@@ -40,6 +40,13 @@ describe("users (technical admin)", () => {
 
     const duplicate = await admin.post("/api/staff/admin/users", { ...user, email: "UUSI.kayttaja@example.test", password: PASSWORD });
     expect(duplicate.statusCode).toBe(409);
+    // Two admins creating the same address at once: one wins, the other gets 409 (never 500).
+    const race = await Promise.all(
+      [1, 2].map(() =>
+        admin.post("/api/staff/admin/users", { email: "sama@example.test", name: "Sama", role: "viewer", password: PASSWORD }),
+      ),
+    );
+    expect(race.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const foreignGroup = await admin.post("/api/staff/admin/users", {
       email: "x@example.test",
       name: "X",
@@ -56,7 +63,7 @@ describe("users (technical admin)", () => {
     const found = (await admin.get("/api/staff/admin/users?q=k%C3%A4ytt%C3%A4j%C3%A4")).json();
     expect(found.items.map((u: { id: string }) => u.id)).toEqual([user.id]);
     const listed = (await admin.get("/api/staff/admin/users")).json();
-    expect(listed.total).toBe(10);
+    expect(listed.total).toBe(11);
   });
 
   it("edits roles and scopes, and deactivating ends the user's sessions at once", async () => {
@@ -126,8 +133,10 @@ describe("groups", () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ code: "parks", members: [], description: null });
     expect((await admin.post("/api/staff/admin/groups", { code: "parks", name: { fi: "Toinen" } })).statusCode).toBe(409);
+    const race = await Promise.all([1, 2].map(() => admin.post("/api/staff/admin/groups", { code: "lakes", name: { fi: "Järvet" } })));
+    expect(race.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     expect((await admin.post("/api/staff/admin/groups", { code: "Ei Kelpaa", name: { fi: "X" } })).statusCode).toBe(400);
-    expect((await admin.get("/api/staff/admin/groups")).json().items).toHaveLength(6);
+    expect((await admin.get("/api/staff/admin/groups")).json().items).toHaveLength(7);
 
     // The content admin of the streets group sees and edits that group only.
     const own = (await content.get("/api/staff/admin/groups")).json().items;

@@ -6,7 +6,7 @@
  */
 import type { AdminUser, AdminUserList, AdminUserQuery, NewUser, UserUpdate } from "@yhteys/contracts";
 import { and, asc, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.ts";
+import { type Db, isUniqueViolation, type Tx } from "../../db/client.ts";
 import { areas, groupMemberships, handlerGroups, sessions, userAreas, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.ts";
@@ -100,6 +100,19 @@ async function replaceScopes(tx: Tx, organisationId: string, userId: string, gro
   }
 }
 
+const emailTaken = () =>
+  new AppError("conflict", "A user with this email address already exists", [{ path: "body.email", message: "taken" }]);
+
+/** Runs a write that may hit the unique email index (a concurrent request took the address first). */
+async function uniqueEmail<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw emailTaken();
+    throw e;
+  }
+}
+
 async function assertEmailFree(tx: Tx, organisationId: string, email: string, exceptUserId?: string) {
   const [taken] = await tx
     .select({ id: users.id })
@@ -111,26 +124,28 @@ async function assertEmailFree(tx: Tx, organisationId: string, email: string, ex
         exceptUserId ? ne(users.id, exceptUserId) : undefined,
       ),
     );
-  if (taken) throw new AppError("conflict", "A user with this email address already exists", [{ path: "body.email", message: "taken" }]);
+  if (taken) throw emailTaken();
 }
 
 /** Creates a user with an initial password, their groups and areas; audited. */
 export async function createUser(db: Db, actor: StaffActor, input: NewUser): Promise<AdminUser> {
   requireTechnicalAdmin(actor);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const email = input.email.trim();
-    await assertEmailFree(tx, actor.organisationId, email);
-    await checkScopes(tx, actor.organisationId, input.groupIds, input.areaIds);
-    const [row] = await tx
-      .insert(users)
-      .values({ organisationId: actor.organisationId, email, name: input.name, role: input.role, language: input.language, passwordHash })
-      .returning({ id: users.id });
-    if (!row) throw new Error("user not created");
-    await replaceScopes(tx, actor.organisationId, row.id, input.groupIds ?? [], input.areaIds ?? []);
-    await appendAudit(tx, actor, { action: "user.created", subjectType: "user", subjectId: row.id, detail: { role: input.role } });
-    return getUser(tx, actor, row.id);
-  });
+  return uniqueEmail(() =>
+    db.transaction(async (tx) => {
+      const email = input.email.trim();
+      await assertEmailFree(tx, actor.organisationId, email);
+      await checkScopes(tx, actor.organisationId, input.groupIds, input.areaIds);
+      const [row] = await tx
+        .insert(users)
+        .values({ organisationId: actor.organisationId, email, name: input.name, role: input.role, language: input.language, passwordHash })
+        .returning({ id: users.id });
+      if (!row) throw new Error("user not created");
+      await replaceScopes(tx, actor.organisationId, row.id, input.groupIds ?? [], input.areaIds ?? []);
+      await appendAudit(tx, actor, { action: "user.created", subjectType: "user", subjectId: row.id, detail: { role: input.role } });
+      return getUser(tx, actor, row.id);
+    }),
+  );
 }
 
 /**
@@ -155,35 +170,37 @@ async function keepOneTechnicalAdmin(tx: Tx, actor: StaffActor, target: UserRow,
 export async function updateUser(db: Db, actor: StaffActor, userId: string, update: UserUpdate): Promise<AdminUser> {
   requireTechnicalAdmin(actor);
   const passwordHash = update.password ? await hashPassword(update.password) : undefined;
-  return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.organisationId, actor.organisationId), eq(users.id, userId)))
-      .for("update");
-    if (!target) throw notFound("The user");
-    await keepOneTechnicalAdmin(tx, actor, target, update);
-    if (update.email) await assertEmailFree(tx, actor.organisationId, update.email.trim(), userId);
-    await checkScopes(tx, actor.organisationId, update.groupIds, update.areaIds);
-    const fields = {
-      ...(update.email ? { email: update.email.trim() } : {}),
-      ...(update.name ? { name: update.name } : {}),
-      ...(update.role ? { role: update.role } : {}),
-      ...(update.language ? { language: update.language } : {}),
-      ...(update.active !== undefined ? { active: update.active } : {}),
-      ...(passwordHash ? { passwordHash } : {}),
-    };
-    if (Object.keys(fields).length) await tx.update(users).set(fields).where(eq(users.id, userId));
-    await replaceScopes(tx, actor.organisationId, userId, update.groupIds, update.areaIds);
-    // A deactivated user, or one whose password was reset, is signed out everywhere at once.
-    if (update.active === false || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, userId));
-    // Field names (and the new role) only: never the password.
-    await appendAudit(tx, actor, {
-      action: "user.updated",
-      subjectType: "user",
-      subjectId: userId,
-      detail: { fields: Object.keys(update), ...(update.role ? { role: update.role } : {}) },
-    });
-    return getUser(tx, actor, userId);
-  });
+  return uniqueEmail(() =>
+    db.transaction(async (tx) => {
+      const [target] = await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.organisationId, actor.organisationId), eq(users.id, userId)))
+        .for("update");
+      if (!target) throw notFound("The user");
+      await keepOneTechnicalAdmin(tx, actor, target, update);
+      if (update.email) await assertEmailFree(tx, actor.organisationId, update.email.trim(), userId);
+      await checkScopes(tx, actor.organisationId, update.groupIds, update.areaIds);
+      const fields = {
+        ...(update.email ? { email: update.email.trim() } : {}),
+        ...(update.name ? { name: update.name } : {}),
+        ...(update.role ? { role: update.role } : {}),
+        ...(update.language ? { language: update.language } : {}),
+        ...(update.active !== undefined ? { active: update.active } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
+      };
+      if (Object.keys(fields).length) await tx.update(users).set(fields).where(eq(users.id, userId));
+      await replaceScopes(tx, actor.organisationId, userId, update.groupIds, update.areaIds);
+      // A deactivated user, or one whose password was reset, is signed out everywhere at once.
+      if (update.active === false || passwordHash) await tx.delete(sessions).where(eq(sessions.userId, userId));
+      // Field names (and the new role) only: never the password.
+      await appendAudit(tx, actor, {
+        action: "user.updated",
+        subjectType: "user",
+        subjectId: userId,
+        detail: { fields: Object.keys(update), ...(update.role ? { role: update.role } : {}) },
+      });
+      return getUser(tx, actor, userId);
+    }),
+  );
 }
