@@ -4,6 +4,7 @@
  */
 import type { LiveEvent, QueueList, SessionInfo } from "@yhteys/contracts";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { AdminNav, AdminRoutes } from "./admin/AdminRoutes.tsx";
 import * as api from "./api.ts";
 import { name, roleName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
@@ -150,40 +151,44 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
             {t("live.reconnecting")}
           </p>
         )}
-        <nav className="sidebar" aria-labelledby="queues-heading">
-          <h2 id="queues-heading">{t("nav.queues")}</h2>
-          {queues === null ? (
-            <p className="muted">{t("app.loading")}</p>
-          ) : queues.length === 0 ? (
-            <p className="muted">{t("queue.noQueues")}</p>
-          ) : (
-            <ul className="queue-list">
-              {queues.map((q) => (
-                <li key={q.id}>
-                  <a
-                    href={queuePath(q.id)}
-                    onClick={onLinkClick}
-                    aria-current={currentQueue === q.id ? "page" : undefined}
-                    className={q.isUnclearQueue ? "unclear" : undefined}
-                  >
-                    <span className="queue-name">
-                      {name(q.name, language)}
-                      {q.isUnclearQueue && <span className="tag">{t("nav.unclear")}</span>}
-                    </span>
-                    <span className="count" title={t("nav.open", { count: q.open })}>
-                      <span aria-hidden="true">{formatNumber(q.open)}</span>
-                      <span className="visually-hidden">{t("nav.open", { count: formatNumber(q.open) })}</span>
-                    </span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </nav>
+        <div className="sidebar">
+          <nav aria-labelledby="queues-heading">
+            <h2 id="queues-heading">{t("nav.queues")}</h2>
+            {queues === null ? (
+              <p className="muted">{t("app.loading")}</p>
+            ) : queues.length === 0 ? (
+              <p className="muted">{t("queue.noQueues")}</p>
+            ) : (
+              <ul className="queue-list">
+                {queues.map((q) => (
+                  <li key={q.id}>
+                    <a
+                      href={queuePath(q.id)}
+                      onClick={onLinkClick}
+                      aria-current={currentQueue === q.id ? "page" : undefined}
+                      className={q.isUnclearQueue ? "unclear" : undefined}
+                    >
+                      <span className="queue-name">
+                        {name(q.name, language)}
+                        {q.isUnclearQueue && <span className="tag">{t("nav.unclear")}</span>}
+                      </span>
+                      <span className="count" title={t("nav.open", { count: q.open })}>
+                        <span aria-hidden="true">{formatNumber(q.open)}</span>
+                        <span className="visually-hidden">{t("nav.open", { count: formatNumber(q.open) })}</span>
+                      </span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </nav>
+          <AdminNav role={user.role} route={route} />
+        </div>
         <main id="main" className="content" tabIndex={-1}>
           {route.name === "queue" && <QueueView key={route.queueId} queueId={route.queueId} search={route.search} />}
           {route.name === "ticket" && <TicketView key={route.ticketId} ticketId={route.ticketId} />}
           {route.name === "home" && <p className="muted">{queues?.length === 0 ? t("queue.noQueues") : t("app.loading")}</p>}
+          <AdminRoutes role={user.role} route={route} />
           {route.name === "notFound" && <h1>{t("error.notFound")}</h1>}
         </main>
       </div>

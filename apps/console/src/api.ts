@@ -28,7 +28,8 @@ export function setUnauthenticatedHandler(handler: (() => void) | null) {
   onUnauthenticated = handler;
 }
 
-async function staff<T>(url: string, options: RequestOptions = {}): Promise<T> {
+/** Calls the staff API with the session's CSRF token; a 401 ends the session in the console. */
+export async function staff<T>(url: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
   const headers = method === "GET" ? options.headers : { ...options.headers, "x-csrf-token": csrfToken };
   try {

@@ -3,8 +3,10 @@
  * TypeScript checks that the Swedish and English ones have every key.
  */
 import { type Dictionary, useTranslation } from "@yhteys/web";
+import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
 
 const fi = {
+  ...adminFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -234,6 +236,7 @@ const fi = {
 export type MessageKey = keyof typeof fi;
 
 const sv: Dictionary<MessageKey> = {
+  ...adminSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -461,6 +464,7 @@ const sv: Dictionary<MessageKey> = {
 };
 
 const en: Dictionary<MessageKey> = {
+  ...adminEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

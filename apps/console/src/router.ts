@@ -1,4 +1,4 @@
-/** A tiny history-based router for the three console routes under /console/. */
+/** A tiny history-based router for the console routes under /console/. */
 import { useCallback, useEffect, useState } from "react";
 
 export const BASE = "/console/";
@@ -7,6 +7,10 @@ export type Route =
   | { name: "home" }
   | { name: "queue"; queueId: string; search: URLSearchParams }
   | { name: "ticket"; ticketId: string }
+  | { name: "adminUsers" }
+  | { name: "adminUser"; userId: string }
+  | { name: "adminGroups" }
+  | { name: "adminAudit" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -17,6 +21,16 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === "queue" && parts[1] && parts.length === 2)
     return { name: "queue", queueId: parts[1], search: new URLSearchParams(search) };
   if (parts[0] === "tickets" && parts[1] && parts.length === 2) return { name: "ticket", ticketId: parts[1] };
+  if (parts[0] === "admin") return parseAdminRoute(parts.slice(1));
+  return { name: "notFound" };
+}
+
+function parseAdminRoute(parts: string[]): Route {
+  const [section, id, ...rest] = parts;
+  if (rest.length) return { name: "notFound" };
+  if (section === "users") return id ? { name: "adminUser", userId: id } : { name: "adminUsers" };
+  if (section === "groups" && !id) return { name: "adminGroups" };
+  if (section === "audit" && !id) return { name: "adminAudit" };
   return { name: "notFound" };
 }
 
@@ -25,6 +39,8 @@ export const queuePath = (queueId: string, search?: URLSearchParams) => {
   return `${BASE}queue/${encodeURIComponent(queueId)}${query ? `?${query}` : ""}`;
 };
 export const ticketPath = (ticketId: string) => `${BASE}tickets/${encodeURIComponent(ticketId)}`;
+/** An admin page, e.g. `adminPath("users/new")`. */
+export const adminPath = (page: string) => `${BASE}admin/${page}`;
 
 const NAVIGATE = "yhteys:navigate";
 

@@ -148,6 +148,11 @@ describe("changing tickets", () => {
       `/api/staff/tickets/${ids.A}`,
       "/api/staff/groups",
       "/api/auth/session",
+      "/api/staff/admin/users",
+      "/api/staff/admin/groups",
+      "/api/staff/admin/areas",
+      "/api/staff/admin/audit/verify",
+      "/api/staff/admin/audit/log-request?email=a@example.test",
     ]) {
       const res = await t.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(401);
@@ -166,6 +171,47 @@ describe("staff directory", () => {
   });
 });
 
+describe("administration", () => {
+  const technicalOnly = () => [
+    "/api/staff/admin/users",
+    `/api/staff/admin/users/${tenant.users.viewer?.id}`,
+    "/api/staff/admin/areas",
+    "/api/staff/admin/audit/verify",
+    "/api/staff/admin/audit/log-request?email=a@example.test",
+    "/api/staff/admin/audit/log-request?name=Aapo%20Asukas&format=csv",
+  ];
+
+  it.each(roles)("%s reads users, areas and the audit log only as a technical admin; groups as an admin", async (role) => {
+    for (const url of technicalOnly()) {
+      const res = await clients[role].get(url);
+      expect(res.statusCode, `${role} ${url}`).toBe(role === "admin" ? 200 : 403);
+      if (role !== "admin") expect(res.headers["content-type"]).toContain("application/problem+json");
+    }
+    const groups = await clients[role].get("/api/staff/admin/groups");
+    expect(groups.statusCode, `${role} admin groups`).toBe(role === "admin" || role === "contentadmin" ? 200 : 403);
+  });
+
+  it.each(roles)("%s changes users and groups only as far as the role allows", async (role) => {
+    const c = clients[role];
+    const user = await c.post("/api/staff/admin/users", {
+      email: `new-${role}@example.test`,
+      name: "Uusi",
+      role: "viewer",
+      password: "riittävän-pitkä-salasana",
+    });
+    expect(user.statusCode, `${role} creates a user`).toBe(role === "admin" ? 201 : 403);
+    const edit = await c.patch(`/api/staff/admin/users/${tenant.users.reporter?.id}`, { language: "sv" });
+    expect(edit.statusCode, `${role} edits a user`).toBe(role === "admin" ? 200 : 403);
+    const group = await c.post("/api/staff/admin/groups", { code: `g-${role}`, name: { fi: "Ryhmä" } });
+    expect(group.statusCode, `${role} creates a group`).toBe(role === "admin" ? 201 : 403);
+    // The content admin belongs to the streets group, not to the green one.
+    const own = await c.patch(`/api/staff/admin/groups/${tenant.groups.streets}`, { description: { fi: "Kadut" } });
+    expect(own.statusCode, `${role} edits the streets group`).toBe(role === "admin" || role === "contentadmin" ? 200 : 403);
+    const other = await c.patch(`/api/staff/admin/groups/${tenant.groups.green}`, { description: { fi: "Viher" } });
+    expect(other.statusCode, `${role} edits the green group`).toBe(role === "admin" ? 200 : 403);
+  });
+});
+
 describe("tenant isolation", () => {
   it("staff of one organisation never see another's tickets", async () => {
     const ids = await tickets();
@@ -174,5 +220,19 @@ describe("tenant isolation", () => {
     expect((await advisor.get("/api/staff/tickets")).json().total).toBe(0);
     expect((await advisor.get(`/api/staff/tickets/${ids.A}`)).statusCode).toBe(404);
     expect((await advisor.post(`/api/staff/tickets/${ids.A}/notes`, { body: "x" })).statusCode).toBe(404);
+    const admin = await signIn(t.app, other, "admin");
+    expect((await admin.get(`/api/staff/admin/users/${tenant.users.expert?.id}`)).statusCode).toBe(404);
+    expect((await admin.patch(`/api/staff/admin/users/${tenant.users.expert?.id}`, { name: "X" })).statusCode).toBe(404);
+    expect((await admin.patch(`/api/staff/admin/groups/${tenant.groups.streets}`, { name: { fi: "X" } })).statusCode).toBe(404);
+    const foreign = await admin.post("/api/staff/admin/users", {
+      email: "x@example.test",
+      name: "X",
+      role: "expert",
+      groupIds: [tenant.groups.streets],
+      password: "riittävän-pitkä-salasana",
+    });
+    expect(foreign.statusCode).toBe(400);
+    const log = (await admin.get("/api/staff/admin/audit/log-request?email=a@example.test")).json();
+    expect(log.entries).toEqual([]);
   });
 });

@@ -27,6 +27,10 @@ export async function queryRows<T>(db: Queryable, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
+/** Whether an error (or its cause, as drivers and Drizzle wrap them) is a unique-constraint violation. */
+export const isUniqueViolation = (e: unknown): boolean =>
+  (e as { code?: string })?.code === "23505" || (e instanceof Error && e.cause !== undefined && isUniqueViolation(e.cause));
+
 export interface Database {
   db: Db;
   engine: "pglite" | "postgres";

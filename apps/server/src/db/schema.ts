@@ -17,6 +17,7 @@ import {
 } from "@yhteys/contracts";
 import { type SQL, sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -120,6 +121,8 @@ export const handlerGroups = pgTable(
     name: jsonb("name").$type<LocalizedText>().notNull(),
     /** The service advisors' queue for contacts with no clear owner. */
     isUnclearQueue: boolean("is_unclear_queue").notNull().default(false),
+    /** What the group handles, shown to admins and colleagues who forward to it. */
+    description: jsonb("description").$type<LocalizedText>(),
     createdAt: created(),
   },
   (t) => [uniqueIndex("handler_groups_org_code").on(t.organisationId, t.code)],
@@ -291,21 +294,49 @@ export const ticketEvents = pgTable(
   (t) => [index("ticket_events_ticket").on(t.ticketId, t.id)],
 );
 
-/** Reads of personal data (changes are in ticket_events). */
+/**
+ * The tamper-evident audit log (REQUIREMENTS M11): one hash chain per organisation over reads of
+ * personal data, changes of tickets (one entry per `ticket_events` row, appended by a trigger)
+ * and admin changes. `hash` = SHA-256 over the entry's canonical serialisation and `prev_hash`;
+ * entries are appended only by the SQL function `audit_append` (see docs/architecture.md).
+ */
 export const auditEntries = pgTable(
   "audit_entries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     organisationId: tenant(),
+    /** Position in the organisation's chain: 1, 2, 3, … without gaps. */
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    actorKind: actorKindEnum("actor_kind").notNull().default("user"),
     actorUserId: uuid("actor_user_id"),
     action: text("action").notNull(),
     subjectType: text("subject_type").notNull(),
-    subjectId: uuid("subject_id").notNull(),
+    subjectId: uuid("subject_id"),
+    /** For changes of tickets: the event row and the SHA-256 of its content (no foreign key: erasure must not rewrite the chain). */
+    ticketEventId: bigint("ticket_event_id", { mode: "number" }),
+    eventDigest: text("event_digest"),
     ip: text("ip"),
+    userAgent: text("user_agent"),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
     createdAt: created(),
   },
-  (t) => [index("audit_entries_org_subject").on(t.organisationId, t.subjectId), index("audit_entries_actor").on(t.actorUserId)],
+  (t) => [
+    uniqueIndex("audit_entries_org_seq").on(t.organisationId, t.seq),
+    index("audit_entries_org_subject").on(t.organisationId, t.subjectId),
+    index("audit_entries_actor").on(t.actorUserId),
+  ],
 );
+
+/** The head of each organisation's audit chain; locking this row serialises appends. */
+export const auditChainHeads = pgTable("audit_chain_heads", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  lastSeq: bigint("last_seq", { mode: "number" }).notNull().default(0),
+  lastHash: text("last_hash").notNull(),
+});
 
 export const sessions = pgTable(
   "sessions",

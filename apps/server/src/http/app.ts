@@ -13,6 +13,8 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
 import type { AppContext } from "../context.ts";
+import { adminRoutes } from "../modules/admin/admin.routes.ts";
+import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
@@ -113,6 +115,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(ticketRoutes(ctx), { prefix: "/api/staff" });
   await app.register(directoryRoutes(ctx), { prefix: "/api/staff" });
   await app.register(liveRoutes(ctx, live), { prefix: "/api/staff" });
+  await app.register(adminRoutes(ctx), { prefix: "/api/staff/admin" });
+  await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
   await app.register(open311Routes(ctx), { prefix: "/open311/v2" });
   await registerWebApps(app, ctx);

@@ -11,7 +11,12 @@ export type StaffActor = {
   language: Language;
   groupIds: string[];
   areaIds: string[];
+  /** Where the request came from, for the audit log ("from where"). */
+  origin?: RequestOrigin;
 };
+
+/** The client address (after trusted proxies) and user agent of a request. */
+export type RequestOrigin = { ip: string; userAgent: string | null };
 
 /** Who made a change: a staff user, a resident, an API client (Open311 app) or the system. */
 export type Actor =

@@ -15,6 +15,9 @@ declare module "fastify" {
   }
 }
 
+/** User agents longer than this are cut: the audit log keeps what identifies a browser, not a payload. */
+const MAX_USER_AGENT = 300;
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -28,6 +31,8 @@ export function staffGuard(ctx: AppContext) {
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || !sameToken(sent, session.csrfToken)) throw new AppError("forbidden", "Missing or wrong CSRF token");
     }
+    const userAgent = request.headers["user-agent"];
+    session.actor.origin = { ip: request.ip, userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT) : null };
     request.staff = session;
   };
 }

@@ -242,7 +242,7 @@ export async function listQueues(db: Db, actor: StaffActor): Promise<QueueList> 
 }
 
 /** A ticket with its messages and history. Every read is audited: tickets carry personal data. */
-export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: string, ip: string): Promise<TicketDetail> {
+export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: string): Promise<TicketDetail> {
   assertQueues(actor);
   const [ticket] = await db
     .select({ ...rowColumns, t: tickets })
@@ -270,13 +270,10 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
       .orderBy(asc(ticketEvents.id)),
     showCustomer && ticket.t.customerId ? db.select().from(customers).where(eq(customers.id, ticket.t.customerId)) : Promise.resolve([]),
   ]);
-  await auditRead(db, {
-    organisationId: actor.organisationId,
-    actorUserId: actor.userId,
+  await auditRead(db, actor, {
     action: showCustomer && customer ? "ticket.read_with_customer" : "ticket.read",
     subjectType: "ticket",
     subjectId: ticketId,
-    ip,
   });
   return toTicketDetail(
     { ...ticket.t, ...ticket },

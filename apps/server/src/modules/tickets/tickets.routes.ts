@@ -46,7 +46,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       "/tickets/:id",
       { schema: { tags, summary: "A ticket with its messages and history", params: ById, response: { 200: TicketDetail } } },
-      (request) => getTicketDetail(ctx.db, staffActor(request), request.params.id, request.ip),
+      (request) => getTicketDetail(ctx.db, staffActor(request), request.params.id),
     );
 
     /**
@@ -67,7 +67,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const actor = staffActor(request);
           await run(actor, request.params.id, request.body as z.output<B>);
           try {
-            return await getTicketDetail(ctx.db, actor, request.params.id, request.ip);
+            return await getTicketDetail(ctx.db, actor, request.params.id);
           } catch (e) {
             if (e instanceof AppError && e.code === "not_found") return reply.code(204).send(null);
             throw e;

@@ -16,6 +16,7 @@ import type { Store } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { areas, categories, handlerGroups, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
@@ -34,6 +35,7 @@ async function changeTicket<T>(
 ): Promise<T> {
   const notices: EventNotice[] = [];
   const result = await store.db.transaction(async (tx) => {
+    await setAuditOrigin(tx, actor.origin);
     const [ticket] = await tx
       .select()
       .from(tickets)

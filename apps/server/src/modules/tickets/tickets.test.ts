@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTenant, signIn, startTestApp, submitContact, type TestApp } from "../../../test/harness.ts";
 import { auditEntries, ticketEvents } from "../../db/schema.ts";
@@ -124,7 +124,7 @@ describe("ticket lifecycle", () => {
     const audits = await t.ctx.db
       .select()
       .from(auditEntries)
-      .where(and(eq(auditEntries.organisationId, tenant.id), eq(auditEntries.subjectId, id)));
+      .where(and(eq(auditEntries.organisationId, tenant.id), eq(auditEntries.subjectId, id), isNull(auditEntries.ticketEventId)));
     expect(audits.map((a) => a.action)).toEqual(["ticket.read_with_customer"]);
     expect(audits[0]?.actorUserId).toBe(tenant.users.expert?.id);
 

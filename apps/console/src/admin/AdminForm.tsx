@@ -1,0 +1,174 @@
+/**
+ * Form pieces of the admin views: an error summary that takes focus and links to each invalid
+ * field, labelled text fields that point at their error, and checkbox groups in a fieldset.
+ */
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { ApiError } from "../api.ts";
+import { errorText } from "../format.ts";
+import { useI18n } from "../i18n.ts";
+
+/** A failed submission: a summary and messages per field (keyed by the field's API name). */
+export type SubmitError = { text: string; fields: Record<string, string> };
+
+/** Busy state and the error of one form; `run` turns API problems into a SubmitError. */
+export function useSubmit() {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<SubmitError | null>(null);
+  const run = async (action: () => Promise<void>, fieldErrors: Record<string, string> = {}) => {
+    setError(null);
+    if (Object.keys(fieldErrors).length) {
+      setError({ text: t("error.validation"), fields: fieldErrors });
+      return;
+    }
+    setBusy(true);
+    try {
+      await action();
+    } catch (e) {
+      setError({ text: errorMessage(t, e), fields: e instanceof ApiError ? e.fieldErrors() : {} });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+function errorMessage(t: ReturnType<typeof useI18n>["t"], e: unknown) {
+  if (e instanceof ApiError && e.problem?.code === "conflict") return `${t("admin.conflict")} ${e.problem.detail ?? ""}`.trim();
+  return errorText(t, e);
+}
+
+/** The error summary: announced, focused, and linking to the fields it names. */
+export function ErrorSummary({ error, fields }: { error: SubmitError | null; fields: Record<string, { id: string; label: string }> }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  if (!error) return <div role="alert" />;
+  const named = Object.entries(error.fields).filter(([key]) => fields[key]);
+  return (
+    <div ref={ref} role="alert" tabIndex={-1} className="form-error error-summary">
+      <p>
+        <strong>{error.text}</strong>
+      </p>
+      {named.length > 0 && (
+        <ul>
+          {named.map(([key, message]) => (
+            <li key={key}>
+              <a href={`#${fields[key]?.id}`}>
+                {fields[key]?.label}: {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <span className="visually-hidden">{t("admin.errorSummaryHint")}</span>
+    </div>
+  );
+}
+
+type TextFieldProps = {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string;
+  type?: "text" | "email" | "password" | "search";
+  autoComplete?: string;
+  required?: boolean;
+};
+
+/** A labelled input with an optional hint and its error, both tied to it with aria-describedby. */
+export function TextField(props: TextFieldProps) {
+  const { t } = useI18n();
+  const hintId = `${props.id}-hint`;
+  const errorId = `${props.id}-error`;
+  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>
+        {props.label}
+        {!props.required && <span className="optional"> ({t("admin.optional")})</span>}
+      </label>
+      {props.hint && (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p className="field-error" id={errorId}>
+          {props.error}
+        </p>
+      )}
+      <input
+        id={props.id}
+        type={props.type ?? "text"}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        autoComplete={props.autoComplete ?? "off"}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+/** Several checkboxes under one legend, e.g. a user's groups. */
+export function CheckboxGroup(props: {
+  id: string;
+  legend: string;
+  options: { value: string; label: ReactNode }[];
+  selected: string[];
+  onChange: (selected: string[]) => void;
+  error?: string | undefined;
+}) {
+  const toggle = (value: string, on: boolean) =>
+    props.onChange(on ? [...props.selected, value] : props.selected.filter((v) => v !== value));
+  return (
+    <fieldset className="choices checkbox-group" id={props.id} aria-describedby={props.error ? `${props.id}-error` : undefined}>
+      <legend>{props.legend}</legend>
+      {props.error && (
+        <p className="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+      {props.options.map((o) => (
+        <div className="radio" key={o.value}>
+          <input
+            type="checkbox"
+            id={`${props.id}-${o.value}`}
+            checked={props.selected.includes(o.value)}
+            onChange={(e) => toggle(o.value, e.target.checked)}
+          />
+          <label htmlFor={`${props.id}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A labelled select over a fixed list of values (role, language). */
+export function SelectField<V extends string>(props: {
+  id: string;
+  label: string;
+  value: V;
+  values: readonly V[];
+  optionLabel: (value: V) => string;
+  onChange: (value: V) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
+        {props.values.map((v) => (
+          <option key={v} value={v}>
+            {props.optionLabel(v)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * The admin pages in the console: navigation links for the roles that may use them (technical
+ * admins: users, groups, audit log; content admins: their groups) and the routed views.
+ */
+import type { Role } from "@yhteys/contracts";
+import "./admin.css";
+import { useI18n } from "../i18n.ts";
+import { adminPath, onLinkClick, type Route } from "../router.ts";
+import { AuditView } from "./AuditView.tsx";
+import { GroupsView } from "./GroupsView.tsx";
+import { UserForm } from "./UserForm.tsx";
+import { UsersView } from "./UsersView.tsx";
+
+type AdminPage = "adminUsers" | "adminGroups" | "adminAudit";
+
+const pagesOf = (role: Role): AdminPage[] =>
+  role === "technical_admin" ? ["adminUsers", "adminGroups", "adminAudit"] : role === "content_admin" ? ["adminGroups"] : [];
+
+const pathOf: Record<AdminPage, string> = { adminUsers: "users", adminGroups: "groups", adminAudit: "audit" };
+
+/** The "Ylläpito" navigation under the queues, with the pages the role may use. */
+export function AdminNav({ role, route }: { role: Role; route: Route }) {
+  const { t } = useI18n();
+  const pages = pagesOf(role);
+  if (!pages.length) return null;
+  const current = route.name === "adminUser" ? "adminUsers" : route.name;
+  return (
+    <nav aria-labelledby="admin-nav-heading" className="admin-nav">
+      <h2 id="admin-nav-heading">{t("admin.nav")}</h2>
+      <ul className="queue-list">
+        {pages.map((page) => (
+          <li key={page}>
+            <a href={adminPath(pathOf[page])} onClick={onLinkClick} aria-current={current === page ? "page" : undefined}>
+              <span className="queue-name">{t(`admin.nav.${pathOf[page] as "users" | "groups" | "audit"}`)}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The admin view of the route, if the role may see it (the API checks again). */
+export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
+  const { t } = useI18n();
+  const pages = pagesOf(role);
+  const page = route.name === "adminUser" ? "adminUsers" : route.name;
+  if (page !== "adminUsers" && page !== "adminGroups" && page !== "adminAudit") return null;
+  if (!pages.includes(page)) return <h1>{t("error.forbidden")}</h1>;
+  if (route.name === "adminUser") return <UserForm key={route.userId} userId={route.userId} />;
+  if (page === "adminUsers") return <UsersView />;
+  if (page === "adminGroups") return <GroupsView />;
+  return <AuditView />;
+}

@@ -1,0 +1,212 @@
+/**
+ * Handler groups: technical admins create groups and edit every group's name and description;
+ * content admins edit those of their own groups. Members are shown; memberships are changed on
+ * the user's page (they are access rights, for technical admins).
+ */
+import type { AdminGroup, LocalizedText } from "@yhteys/contracts";
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { useConsole } from "../Console.tsx";
+import { useFocusOnNavigation } from "../focus.ts";
+import { errorText, name, roleName } from "../format.ts";
+import { useI18n } from "../i18n.ts";
+import { adminPath, onLinkClick } from "../router.ts";
+import { ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
+import * as adminApi from "./adminApi.ts";
+
+/** The handler groups page, for technical and content admins. */
+export function GroupsView() {
+  const { t } = useI18n();
+  const { session } = useConsole();
+  const technical = session.user.role === "technical_admin";
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [groups, setGroups] = useState<AdminGroup[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useFocusOnNavigation(heading, groups !== null);
+
+  useEffect(() => {
+    document.title = `${t("admin.groupsTitle")} – ${t("app.name")}`;
+  }, [t]);
+  const load = useCallback(() => {
+    adminApi
+      .groups()
+      .then((g) => setGroups(g.items))
+      .catch((e) => setError(errorText(t, e)));
+  }, [t]);
+  useEffect(load, [load]);
+
+  return (
+    <section className="admin-view" aria-labelledby="admin-groups-heading">
+      <h1 id="admin-groups-heading" ref={heading} tabIndex={-1}>
+        {t("admin.groupsTitle")}
+      </h1>
+      <p className="muted">{technical ? t("admin.groupsIntroTechnical") : t("admin.groupsIntroContent")}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {groups === null ? (
+        <p className="muted">{t("app.loading")}</p>
+      ) : groups.length === 0 ? (
+        <p className="muted">{t("admin.noGroups")}</p>
+      ) : (
+        groups.map((g) => <GroupPanel key={g.id} group={g} technical={technical} onSaved={load} />)
+      )}
+      {technical && <NewGroupForm onCreated={load} />}
+    </section>
+  );
+}
+
+type NameDraft = { fi: string; sv: string; en: string };
+const toDraft = (text: LocalizedText | null): NameDraft => ({ fi: text?.fi ?? "", sv: text?.sv ?? "", en: text?.en ?? "" });
+const fromDraft = (d: NameDraft): LocalizedText => ({
+  fi: d.fi.trim(),
+  ...(d.sv.trim() ? { sv: d.sv.trim() } : {}),
+  ...(d.en.trim() ? { en: d.en.trim() } : {}),
+});
+
+/** Name in three languages and a Finnish description, as fields of one form. */
+function NameFields(props: {
+  prefix: string;
+  nameDraft: NameDraft;
+  onName: (d: NameDraft) => void;
+  description?: { value: string; onChange: (v: string) => void };
+  error: (key: string) => string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className="field-row">
+        {(["fi", "sv", "en"] as const).map((l) => (
+          <TextField
+            key={l}
+            id={`${props.prefix}name-${l}`}
+            label={t(`admin.groupName.${l}`)}
+            value={props.nameDraft[l]}
+            onChange={(v) => props.onName({ ...props.nameDraft, [l]: v })}
+            error={l === "fi" ? props.error("fi") : undefined}
+            required={l === "fi"}
+          />
+        ))}
+      </div>
+      {props.description && (
+        <TextField
+          id={`${props.prefix}description`}
+          label={t("admin.groupDescription")}
+          value={props.description.value}
+          onChange={props.description.onChange}
+        />
+      )}
+    </>
+  );
+}
+
+function GroupPanel({ group, technical, onSaved }: { group: AdminGroup; technical: boolean; onSaved: () => void }) {
+  const { t, language } = useI18n();
+  const prefix = useId();
+  const [nameDraft, setNameDraft] = useState(() => toDraft(group.name));
+  const [description, setDescription] = useState(group.description?.fi ?? "");
+  const [status, setStatus] = useState("");
+  const { busy, error, run } = useSubmit();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setStatus("");
+    void run(
+      async () => {
+        await adminApi.updateGroup(group.id, {
+          name: fromDraft(nameDraft),
+          description: description.trim() ? { ...(group.description ?? {}), fi: description.trim() } : null,
+        });
+        setStatus(t("admin.saved"));
+        onSaved();
+      },
+      nameDraft.fi.trim() ? {} : { fi: t("admin.required") },
+    );
+  };
+
+  return (
+    <section className="panel admin-group" aria-labelledby={`${prefix}heading`}>
+      <h2 id={`${prefix}heading`}>
+        {name(group.name, language)} <span className="muted small">({group.code})</span>
+      </h2>
+      <h3>{t("admin.members")}</h3>
+      {group.members.length === 0 ? (
+        <p className="muted">{t("admin.noMembers")}</p>
+      ) : (
+        <ul>
+          {group.members.map((m) => (
+            <li key={m.id}>
+              {technical ? (
+                <a href={adminPath(`users/${m.id}`)} onClick={onLinkClick}>
+                  {m.name}
+                </a>
+              ) : (
+                m.name
+              )}{" "}
+              <span className="muted">({roleName(t, m.role)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={submit} noValidate aria-labelledby={`${prefix}form`}>
+        <h3 id={`${prefix}form`}>{t("admin.groupSettings")}</h3>
+        <ErrorSummary error={error} fields={{ fi: { id: `${prefix}name-fi`, label: t("admin.groupName.fi") } }} />
+        <NameFields
+          prefix={prefix}
+          nameDraft={nameDraft}
+          onName={setNameDraft}
+          description={{ value: description, onChange: setDescription }}
+          error={(k) => error?.fields[k]}
+        />
+        <p role="status" className={status ? "success" : "status-empty"}>
+          {status}
+        </p>
+        <button type="submit" className="button secondary" disabled={busy}>
+          {busy ? t("common.saving") : t("admin.save")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function NewGroupForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useI18n();
+  const { announce } = useConsole();
+  const prefix = useId();
+  const [code, setCode] = useState("");
+  const [nameDraft, setNameDraft] = useState<NameDraft>({ fi: "", sv: "", en: "" });
+  const { busy, error, run } = useSubmit();
+  const labels = {
+    code: { id: `${prefix}code`, label: t("admin.groupCode") },
+    fi: { id: `${prefix}name-fi`, label: t("admin.groupName.fi") },
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(code.trim())) missing.code = t("admin.groupCodeHint");
+    if (!nameDraft.fi.trim()) missing.fi = t("admin.required");
+    void run(async () => {
+      const created = await adminApi.createGroup({ code: code.trim(), name: fromDraft(nameDraft) });
+      announce(t("admin.groupCreated", { name: created.name.fi }));
+      setCode("");
+      setNameDraft({ fi: "", sv: "", en: "" });
+      onCreated();
+    }, missing);
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${prefix}heading`}>
+      <h2 id={`${prefix}heading`}>{t("admin.newGroup")}</h2>
+      <ErrorSummary error={error} fields={labels} />
+      <form onSubmit={submit} noValidate>
+        <TextField {...labels.code} value={code} onChange={setCode} hint={t("admin.groupCodeHint")} error={error?.fields.code} required />
+        <NameFields prefix={prefix} nameDraft={nameDraft} onName={setNameDraft} error={(k) => error?.fields[k]} />
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t("common.saving") : t("admin.createGroup")}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/** The console's calls to the admin API (users, groups, areas, audit log). */
+import type {
+  AdminGroup,
+  AdminGroupList,
+  AdminUser,
+  AdminUserList,
+  AreaList,
+  ChainStatus,
+  GroupUpdate,
+  LogExport,
+  NewGroup,
+  NewUser,
+  UserUpdate,
+} from "@yhteys/contracts";
+import { staff } from "../api.ts";
+
+const base = "/api/staff/admin";
+
+export const users = (query: { q?: string; includeInactive?: boolean }, signal?: AbortSignal) => {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (query.includeInactive) params.set("includeInactive", "true");
+  return staff<AdminUserList>(`${base}/users?${params}`, signal ? { signal } : {});
+};
+export const user = (id: string) => staff<AdminUser>(`${base}/users/${encodeURIComponent(id)}`);
+export const createUser = (body: NewUser) => staff<AdminUser>(`${base}/users`, { method: "POST", body });
+export const updateUser = (id: string, body: UserUpdate) =>
+  staff<AdminUser>(`${base}/users/${encodeURIComponent(id)}`, { method: "PATCH", body });
+
+export const groups = () => staff<AdminGroupList>(`${base}/groups`);
+export const createGroup = (body: NewGroup) => staff<AdminGroup>(`${base}/groups`, { method: "POST", body });
+export const updateGroup = (id: string, body: GroupUpdate) =>
+  staff<AdminGroup>(`${base}/groups/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const areas = () => staff<AreaList>(`${base}/areas`);
+
+/** The log-request export as JSON (to show), or the address of its CSV (to download). */
+export const logRequest = (by: "email" | "name", value: string) =>
+  staff<LogExport>(`${base}/audit/log-request?${new URLSearchParams({ [by]: value })}`);
+export const logRequestCsvUrl = (by: "email" | "name", value: string) =>
+  `${base}/audit/log-request?${new URLSearchParams({ [by]: value, format: "csv" })}`;
+export const verifyChain = () => staff<ChainStatus>(`${base}/audit/verify`);

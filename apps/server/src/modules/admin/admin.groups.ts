@@ -1,0 +1,112 @@
+/**
+ * Handler groups and area scopes for the admin views. Technical admins list, create and rename
+ * every group; content admins see and edit the settings (name, description) of their own groups
+ * only. Memberships are access rights and stay with technical admins (through the user views).
+ */
+import type { AdminGroup, AdminGroupList, AreaList, GroupUpdate, NewGroup } from "@yhteys/contracts";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { type Db, isUniqueViolation, type Tx } from "../../db/client.ts";
+import { areas, groupMemberships, handlerGroups, users } from "../../db/schema.ts";
+import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { appendAudit } from "../audit/audit.ts";
+import type { StaffActor } from "../auth/actor.ts";
+import { isTechnicalAdmin, mayManageGroup, requireAdmin, requireTechnicalAdmin } from "./admin.access.ts";
+
+async function presentGroups(db: Db | Tx, organisationId: string, groupIds: string[] | null): Promise<AdminGroup[]> {
+  if (groupIds?.length === 0) return [];
+  const scope = groupIds ? inArray(handlerGroups.id, groupIds) : undefined;
+  const [groups, members] = await Promise.all([
+    db
+      .select()
+      .from(handlerGroups)
+      .where(and(eq(handlerGroups.organisationId, organisationId), scope))
+      .orderBy(asc(handlerGroups.code)),
+    db
+      .select({ groupId: groupMemberships.groupId, id: users.id, name: users.name, role: users.role })
+      .from(groupMemberships)
+      .innerJoin(users, eq(users.id, groupMemberships.userId))
+      .where(and(eq(groupMemberships.organisationId, organisationId), eq(users.active, true)))
+      .orderBy(asc(users.name)),
+  ]);
+  return groups.map((g) => ({
+    id: g.id,
+    code: g.code,
+    name: g.name,
+    description: g.description ?? null,
+    isUnclearQueue: g.isUnclearQueue,
+    members: members.filter((m) => m.groupId === g.id).map(({ id, name, role }) => ({ id, name, role })),
+  }));
+}
+
+/** Every group for technical admins; a content admin's own groups for them. */
+export async function listAdminGroups(db: Db, actor: StaffActor): Promise<AdminGroupList> {
+  requireAdmin(actor);
+  return { items: await presentGroups(db, actor.organisationId, isTechnicalAdmin(actor) ? null : actor.groupIds) };
+}
+
+/** Creates a handler group with a unique code (technical admins). */
+export async function createGroup(db: Db, actor: StaffActor, input: NewGroup): Promise<AdminGroup> {
+  requireTechnicalAdmin(actor);
+  const codeTaken = () => new AppError("conflict", "A group with this code already exists", [{ path: "body.code", message: "taken" }]);
+  const created = db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: handlerGroups.id })
+      .from(handlerGroups)
+      .where(and(eq(handlerGroups.organisationId, actor.organisationId), eq(handlerGroups.code, input.code)));
+    if (taken) throw codeTaken();
+    const [row] = await tx
+      .insert(handlerGroups)
+      .values({ organisationId: actor.organisationId, code: input.code, name: input.name, description: input.description ?? null })
+      .returning({ id: handlerGroups.id });
+    if (!row) throw new Error("group not created");
+    await appendAudit(tx, actor, { action: "group.created", subjectType: "group", subjectId: row.id, detail: { code: input.code } });
+    const [group] = await presentGroups(tx, actor.organisationId, [row.id]);
+    if (!group) throw new Error("group not found after creation");
+    return group;
+  });
+  // A concurrent request may take the code between the check and the insert.
+  return created.catch((e) => {
+    throw isUniqueViolation(e) ? codeTaken() : e;
+  });
+}
+
+/** Renames or describes a group: any group for technical admins, their own for content admins. */
+export async function updateGroup(db: Db, actor: StaffActor, groupId: string, update: GroupUpdate): Promise<AdminGroup> {
+  requireAdmin(actor);
+  return db.transaction(async (tx) => {
+    const [group] = await tx
+      .select({ id: handlerGroups.id })
+      .from(handlerGroups)
+      .where(and(eq(handlerGroups.organisationId, actor.organisationId), eq(handlerGroups.id, groupId)))
+      .for("update");
+    if (!group) throw notFound("The group");
+    if (!mayManageGroup(actor, groupId)) throw forbidden("Content admins manage only their own groups");
+    await tx
+      .update(handlerGroups)
+      .set({
+        ...(update.name ? { name: update.name } : {}),
+        ...(update.description !== undefined ? { description: update.description } : {}),
+      })
+      .where(eq(handlerGroups.id, groupId));
+    await appendAudit(tx, actor, {
+      action: "group.updated",
+      subjectType: "group",
+      subjectId: groupId,
+      detail: { fields: Object.keys(update) },
+    });
+    const [updated] = await presentGroups(tx, actor.organisationId, [groupId]);
+    if (!updated) throw notFound("The group");
+    return updated;
+  });
+}
+
+/** The organisation's areas, to scope viewers. */
+export async function listAreas(db: Db, actor: StaffActor): Promise<AreaList> {
+  requireTechnicalAdmin(actor);
+  const rows = await db
+    .select({ id: areas.id, code: areas.code, name: areas.name })
+    .from(areas)
+    .where(eq(areas.organisationId, actor.organisationId))
+    .orderBy(asc(areas.code));
+  return { items: rows };
+}

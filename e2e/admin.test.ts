@@ -1,0 +1,105 @@
+/**
+ * The admin pages in a real browser: a technical admin creates a user with a group and a role,
+ * the new user signs in and works that group's queue; the log request and the chain check; axe
+ * on every admin page, including a form showing its error summary.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submitContact } from "../apps/server/test/harness.ts";
+import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function signedIn(email: string, password: string): Promise<Page> {
+  const page = await newPage(e2e, "fi");
+  await page.goto(`${e2e.baseUrl}/console/`);
+  await page.getByLabel("Sähköposti").fill(email);
+  await page.getByLabel("Salasana").fill(password);
+  await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
+  await page.getByRole("navigation", { name: "Jonot" }).waitFor();
+  return page;
+}
+
+const heading = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
+
+describe("admin pages", () => {
+  it("a technical admin creates a user with a group and a role; the user signs in and sees that group's queue", async () => {
+    await submitContact(e2e.app, e2e.tenant, { categoryId: e2e.tenant.categories.playgrounds, description: "Keinun ketju on poikki" });
+    const admin = await signedIn(e2e.tenant.users.admin?.email ?? "", "demo");
+    const adminNav = admin.getByRole("navigation", { name: "Ylläpito" });
+    await adminNav.getByRole("link", { name: "Käyttäjät" }).click();
+    await expect.poll(() => heading(admin)).toBe("Käyttäjät");
+    await expect.poll(() => admin.getByRole("cell", { name: "Aino Admin" }).count()).toBe(1);
+    await expectAccessible(admin, "the user list");
+
+    await admin.getByRole("link", { name: "Lisää käyttäjä" }).click();
+    await expect.poll(() => heading(admin)).toBe("Lisää käyttäjä");
+    await admin.getByRole("checkbox", { name: "Viheralueet" }).waitFor();
+    // An empty form shows an error summary that links to the fields.
+    await admin.getByRole("button", { name: "Luo käyttäjä" }).click();
+    const summary = admin.getByRole("alert").filter({ hasText: "Tarkista kentät." });
+    await summary.waitFor();
+    expect(await summary.getByRole("link").allTextContents()).toEqual([
+      "Nimi: Pakollinen tieto puuttuu",
+      "Sähköposti: Pakollinen tieto puuttuu",
+      "Alkusalasana: Salasanassa on oltava vähintään 12 merkkiä",
+    ]);
+    await expectAccessible(admin, "the new-user form with errors");
+
+    await admin.getByLabel("Nimi", { exact: true }).fill("Ville Viheralue");
+    await admin.getByLabel("Sähköposti", { exact: true }).fill("ville@example.test");
+    await admin.getByLabel("Rooli").selectOption("expert");
+    await admin.getByRole("checkbox", { name: "Viheralueet" }).check();
+    await admin.getByLabel("Alkusalasana").fill("vihreä-salasana-2026");
+    await admin.getByRole("button", { name: "Luo käyttäjä" }).click();
+    await expect.poll(() => heading(admin)).toBe("Käyttäjä: Ville Viheralue");
+    expect(await admin.getByRole("checkbox", { name: "Viheralueet" }).isChecked()).toBe(true);
+    await expectAccessible(admin, "the user page");
+
+    const user = await signedIn("ville@example.test", "vihreä-salasana-2026");
+    const queues = user.getByRole("navigation", { name: "Jonot" });
+    await queues.getByRole("link", { name: /Viheralueet/ }).click();
+    await expect.poll(() => user.getByText("Keinun ketju on poikki").count()).toBe(1);
+    // An expert has no admin pages.
+    expect(await user.getByRole("navigation", { name: "Ylläpito" }).count()).toBe(0);
+    await user.context().close();
+
+    await adminNav.getByRole("link", { name: "Käsittelijäryhmät" }).click();
+    await expect.poll(() => heading(admin)).toBe("Käsittelijäryhmät");
+    await expect.poll(() => admin.getByRole("link", { name: "Ville Viheralue" }).count()).toBe(1);
+    await expectAccessible(admin, "the groups page");
+
+    await adminNav.getByRole("link", { name: "Lokitiedot" }).click();
+    await expect.poll(() => heading(admin)).toBe("Lokitiedot");
+    await admin.getByLabel("Henkilön sähköpostiosoite").fill("ville@example.test");
+    await admin.getByRole("button", { name: "Näytä lokitiedot" }).click();
+    await expect.poll(() => admin.getByText(/Löytyi 0 asiakastietoa ja 1 käyttäjää/).count()).toBe(1);
+    expect(await admin.getByRole("link", { name: "Lataa CSV-tiedostona" }).getAttribute("href")).toContain("format=csv");
+    await admin.getByRole("button", { name: "Tarkista lokin eheys" }).click();
+    await expect.poll(() => admin.getByText(/Loki on ehjä/).count()).toBe(1);
+    await expectAccessible(admin, "the audit page");
+    await admin.context().close();
+  });
+
+  it("a content admin reaches only their own group's settings", async () => {
+    const page = await signedIn(e2e.tenant.users.contentadmin?.email ?? "", "demo");
+    const nav = page.getByRole("navigation", { name: "Ylläpito" });
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Käsittelijäryhmät"]);
+    await nav.getByRole("link", { name: "Käsittelijäryhmät" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 2 }).allTextContents()).toContain("Katu- ja liikenneyksikkö (streets)");
+    await page.getByLabel("Kuvaus").fill("Katujen kunnossapito");
+    await page.getByRole("button", { name: "Tallenna" }).click();
+    await expect.poll(() => page.getByText("Muutokset tallennettu.").count()).toBe(1);
+    await expectAccessible(page, "a content admin's groups page");
+    await page.goto(`${e2e.baseUrl}/console/admin/users`);
+    await expect.poll(() => heading(page)).toBe("Sinulla ei ole oikeutta tähän toimintoon.");
+    await page.context().close();
+  });
+});
