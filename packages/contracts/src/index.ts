@@ -2,5 +2,6 @@ export * from "./admin.ts";
 export * from "./common.ts";
 export * from "./constants.ts";
 export * from "./public.ts";
+export * from "./sla.ts";
 export * from "./staff.ts";
 export * from "./tickets.ts";

@@ -1,0 +1,133 @@
+/**
+ * Business-time arithmetic on a `BusinessCalendar`: when does N minutes of working time after an
+ * instant end, and how much working time lies between two instants. Opening hours are local
+ * wall-clock times in the calendar's time zone, so days with a daylight-saving change keep their
+ * 8:00–16:00 (in UTC they move by an hour); converted with Intl, no time-zone tables shipped here.
+ */
+import type { BusinessCalendar, OpeningInterval, Weekday } from "@yhteys/contracts";
+import { finnishHolidays, isoDate } from "./holidays.ts";
+
+const MINUTE = 60_000;
+/** Searching further than this for opening hours means the calendar is (practically) never open. */
+const MAX_DAYS = 2 * 366;
+const weekdayOf: Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string) {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall-clock time in `timeZone` at `instant`, as if it were UTC (ms). */
+function wallClock(timeZone: string, instant: number): number {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+}
+
+/** The local date (`YYYY-MM-DD`) in `timeZone` at `instant`. */
+export const localDate = (timeZone: string, instant: Date): string => isoDate(new Date(wallClock(timeZone, instant.getTime())));
+
+/** The instant at which the wall clock in `timeZone` shows `time` on `date` (a time skipped by DST moves forward). */
+export function zonedInstant(timeZone: string, date: string, time: string): number {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  // The offset at the first guess may differ from the offset at the answer across a DST change.
+  let guess = wall - (wallClock(timeZone, wall) - wall);
+  guess = wall - (wallClock(timeZone, guess) - guess);
+  return guess;
+}
+
+const nextDate = (date: string) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000));
+
+/** Compiled once per calendar: closed dates by year, exceptions by date. */
+class CalendarDays {
+  private readonly holidays = new Map<number, Set<string>>();
+  private readonly exceptions: Map<string, OpeningInterval[]>;
+
+  constructor(readonly calendar: BusinessCalendar) {
+    this.exceptions = new Map(calendar.exceptions.map((e) => [e.date, e.hours]));
+  }
+
+  private isHoliday(date: string): boolean {
+    if (this.calendar.publicHolidays === "none") return false;
+    const year = Number(date.slice(0, 4));
+    let dates = this.holidays.get(year);
+    if (!dates) {
+      dates = new Set(finnishHolidays(year).map((h) => h.date));
+      this.holidays.set(year, dates);
+    }
+    return dates.has(date);
+  }
+
+  /** The opening periods of a local date as [start, end) instants in ms. */
+  periods(date: string): [number, number][] {
+    const hours =
+      this.exceptions.get(date) ??
+      (this.isHoliday(date) ? [] : (this.calendar.weekly[weekdayOf[new Date(`${date}T00:00:00Z`).getUTCDay()] as Weekday] ?? []));
+    const tz = this.calendar.timeZone;
+    return hours.map((h) => [
+      zonedInstant(tz, date, h.from),
+      h.to === "24:00" ? zonedInstant(tz, nextDate(date), "00:00") : zonedInstant(tz, date, h.to),
+    ]);
+  }
+}
+
+const compiled = new WeakMap<BusinessCalendar, CalendarDays>();
+function daysOf(calendar: BusinessCalendar): CalendarDays {
+  let days = compiled.get(calendar);
+  if (!days) {
+    days = new CalendarDays(calendar);
+    compiled.set(calendar, days);
+  }
+  return days;
+}
+
+/**
+ * The instant when `minutes` of working time after `start` have passed. With 0 minutes: `start`
+ * itself when open, else the next opening. Throws if the calendar is closed for two years on end.
+ */
+export function addBusinessMinutes(calendar: BusinessCalendar, start: Date, minutes: number): Date {
+  const days = daysOf(calendar);
+  let remaining = minutes * MINUTE;
+  let date = localDate(calendar.timeZone, start);
+  for (let i = 0; i < MAX_DAYS; i++, date = nextDate(date)) {
+    for (const [open, close] of days.periods(date)) {
+      const from = Math.max(open, start.getTime());
+      if (from >= close) continue;
+      if (remaining <= close - from) return new Date(from + remaining);
+      remaining -= close - from;
+    }
+  }
+  throw new Error("the calendar has no opening hours within two years");
+}
+
+/** Working minutes between two instants (0 when `to` is not after `from`). */
+export function businessMinutesBetween(calendar: BusinessCalendar, from: Date, to: Date): number {
+  if (to <= from) return 0;
+  const days = daysOf(calendar);
+  const end = localDate(calendar.timeZone, to);
+  let total = 0;
+  for (let date = localDate(calendar.timeZone, from), i = 0; i < MAX_DAYS; date = nextDate(date), i++) {
+    for (const [open, close] of days.periods(date)) total += Math.max(0, Math.min(close, to.getTime()) - Math.max(open, from.getTime()));
+    if (date === end) break;
+  }
+  return total / MINUTE;
+}
