@@ -5,9 +5,10 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { useFocusOnNavigation } from "./focus.ts";
-import { channelName, errorText, name, priorityName, stateName } from "./format.ts";
+import { channelName, errorText, name, priorityName, slaName, stateName } from "./format.ts";
 import { type MessageKey, useI18n } from "./i18n.ts";
 import { navigate, onLinkClick, queuePath, ticketPath } from "./router.ts";
+import { nextTarget, SlaBadge } from "./SlaBadge.tsx";
 
 const PAGE = 50;
 /** The largest `offset` TicketListQuery accepts. */
@@ -35,6 +36,8 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
     sortParam === "reference" || sortParam === "priority" || sortParam === "createdAt" ? sortParam : q ? "relevance" : "createdAt";
   const order = search.get("order") === "asc" ? "asc" : "desc";
   const offset = Math.max(0, Number.parseInt(search.get("offset") ?? "0", 10) || 0);
+  const slaParam = search.get("sla");
+  const sla = slaParam === "warning" || slaParam === "breached" ? slaParam : null;
 
   const [list, setList] = useState<TicketList | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,6 +58,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
       ...(queueId === "all" ? {} : { queue: queueId }),
       ...(filter === "all" ? {} : { state: filter === "open" ? OPEN_STATES : [filter] }),
       ...(q ? { q } : {}),
+      ...(sla ? { sla } : {}),
       sort,
       order,
       limit: PAGE,
@@ -74,7 +78,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-  }, [queueId, filter, q, sort, order, offset, live.version, t]);
+  }, [queueId, filter, q, sla, sort, order, offset, live.version, t]);
 
   useFocusOnNavigation(heading, list !== null || error !== null);
 
@@ -189,6 +193,23 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
         </ul>
       </nav>
 
+      <nav className="sla-filter" aria-label={t("sla.filter")}>
+        <span aria-hidden="true">{t("sla.filter")}:</span>
+        <ul>
+          {([null, "warning", "breached"] as const).map((value) => (
+            <li key={value ?? "all"}>
+              <a
+                href={queuePath(queueId, withParam(search, "sla", value))}
+                onClick={onLinkClick}
+                aria-current={sla === value ? "page" : undefined}
+              >
+                {value ? slaName(t, value) : t("sla.all")}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -209,6 +230,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
               <th scope="col">{t("col.channel")}</th>
               <th scope="col">{t("col.handler")}</th>
               {sortHeader("createdAt", "col.created")}
+              <th scope="col">{t("col.due")}</th>
             </tr>
           </thead>
           <tbody>
@@ -237,6 +259,9 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
                 </td>
                 <td className="nowrap">
                   <time dateTime={row.createdAt}>{formatDateTime(row.createdAt)}</time>
+                </td>
+                <td className="nowrap">
+                  <SlaBadge clock={nextTarget(row.sla)} />
                 </td>
               </tr>
             ))}

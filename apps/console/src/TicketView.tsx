@@ -9,6 +9,7 @@ import { channelName, errorText, languageName, name, priorityName, stateName, ty
 import { historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
 import { onLinkClick } from "./router.ts";
+import { SlaBadge } from "./SlaBadge.tsx";
 
 export function TicketView({ ticketId }: { ticketId: string }) {
   const { t, language, formatDateTime } = useI18n();
@@ -136,6 +137,13 @@ export function TicketView({ ticketId }: { ticketId: string }) {
               <Fact label={t("field.created")}>{when(ticket.createdAt)}</Fact>
               <Fact label={t("field.firstResponse")}>{when(ticket.firstResponseAt)}</Fact>
               <Fact label={t("field.resolved")}>{when(ticket.resolvedAt)}</Fact>
+              <Fact label={t("field.firstResponseDue")}>
+                <SlaBadge clock={ticket.sla.firstResponse} />
+              </Fact>
+              <Fact label={t("field.resolutionDue")}>
+                <SlaBadge clock={ticket.sla.resolution} />
+                {ticket.sla.paused && <span className="muted small sla-paused">{t("sla.paused")}</span>}
+              </Fact>
               {ticket.address && <Fact label={t("field.address")}>{ticket.address}</Fact>}
               {ticket.location && (
                 <Fact label={t("field.location")}>

@@ -1,5 +1,5 @@
 /** Localized names for the enums and objects the console shows. */
-import type { Channel, Language, LocalizedText, Priority, Role, TicketState, TicketType } from "@yhteys/contracts";
+import type { Channel, Language, LocalizedText, Priority, Role, SlaStatus, TicketState, TicketType } from "@yhteys/contracts";
 import { localize } from "@yhteys/contracts/constants";
 import type { T } from "./i18n.ts";
 
@@ -7,6 +7,7 @@ export const stateName = (t: T, state: TicketState) => t(`state.${state}`);
 export const priorityName = (t: T, priority: Priority) => t(`priority.${priority}`);
 export const typeName = (t: T, type: TicketType) => t(`type.${type}`);
 export const channelName = (t: T, channel: Channel) => t(`channel.${channel}`);
+export const slaName = (t: T, status: SlaStatus) => t(`sla.${status}`);
 export const roleName = (t: T, role: Role) => t(`role.${role}`);
 export const languageName = (t: T, language: Language) => t(`language.${language}`);
 export const name = (text: LocalizedText | null | undefined, language: Language) => (text ? localize(text, language) : "");

@@ -1,5 +1,6 @@
 /** Business-hour calendars and service-level targets (REQUIREMENTS M6). */
 import { z } from "zod";
+import { IsoDateTime } from "./common.ts";
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "HH:MM");
 
@@ -31,3 +32,10 @@ export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
 /** Where a ticket stands against its service-level targets. */
 export const slaStatuses = ["ok", "warning", "breached", "met", "none"] as const;
 export type SlaStatus = (typeof slaStatuses)[number];
+
+/** One service-level target of a ticket: when it is due, and where it stands now. */
+export const SlaClock = z.object({ dueAt: IsoDateTime.nullable(), status: z.enum(slaStatuses) });
+
+/** A ticket's service-level targets; `paused` while it waits for the customer (the clocks stand still). */
+export const TicketSla = z.object({ firstResponse: SlaClock, resolution: SlaClock, paused: z.boolean() });
+export type TicketSla = z.infer<typeof TicketSla>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
 import { actorKinds, messageKinds, roles, ticketActions, ticketSortFields } from "./constants.ts";
+import { TicketSla } from "./sla.ts";
 import { Channel, ExtraFieldValues, Priority, TicketState, TicketType } from "./tickets.ts";
 
 export const Role = z.enum(roles);
@@ -47,6 +48,7 @@ export const TicketRow = z.object({
   address: z.string().nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  sla: TicketSla,
 });
 export type TicketRow = z.infer<typeof TicketRow>;
 
@@ -62,6 +64,8 @@ export const TicketListQuery = z.object({
   type: csv(TicketType).optional(),
   categoryId: Uuid.optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  /** "breached": a target is overdue; "warning": one is due within 4 hours (and none overdue). */
+  sla: z.enum(["breached", "warning"]).optional(),
   /**
    * "relevance" (with `q`): the newest 2 000 matches ranked by relevance, then older matches
    * newest first (ranking every match of a common word would read tens of thousands of tickets).

@@ -5,6 +5,7 @@
  */
 
 import {
+  type BusinessCalendar,
   channels,
   type ExtraFieldDefinition,
   type ExtraFieldValues,
@@ -31,6 +32,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -123,9 +125,44 @@ export const handlerGroups = pgTable(
     isUnclearQueue: boolean("is_unclear_queue").notNull().default(false),
     /** What the group handles, shown to admins and colleagues who forward to it. */
     description: jsonb("description").$type<LocalizedText>(),
+    /** The group's opening hours for service-level clocks; null uses the organisation's default calendar. */
+    calendarId: uuid("calendar_id").references(() => businessCalendars.id, { onDelete: "set null" }),
     createdAt: created(),
   },
   (t) => [uniqueIndex("handler_groups_org_code").on(t.organisationId, t.code)],
+);
+
+/** Opening hours of a service: service-level clocks run only while its calendar is open. */
+export const businessCalendars = pgTable(
+  "business_calendars",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    calendar: jsonb("calendar").$type<BusinessCalendar>().notNull(),
+    /** The organisation's calendar for groups that have none of their own. */
+    isDefault: boolean("is_default").notNull().default(false),
+    createdAt: created(),
+  },
+  (t) => [index("business_calendars_org").on(t.organisationId)],
+);
+
+/**
+ * Service-level targets in working minutes. A ticket gets the most specific policy: its category
+ * and priority, then its category, then its priority, then the organisation's default (neither).
+ */
+export const slaPolicies = pgTable(
+  "sla_policies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    categoryId: uuid("category_id").references(() => categories.id, { onDelete: "cascade" }),
+    priority: priorityEnum("priority"),
+    firstResponseMinutes: integer("first_response_minutes").notNull(),
+    resolutionMinutes: integer("resolution_minutes").notNull(),
+    createdAt: created(),
+  },
+  (t) => [unique("sla_policies_org_scope").on(t.organisationId, t.categoryId, t.priority).nullsNotDistinct()],
 );
 
 export const groupMemberships = pgTable(
@@ -212,6 +249,11 @@ export const tickets = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /** Service-level due times (working time of the group's calendar); null without a policy. */
+    firstResponseDueAt: timestamp("first_response_due_at", { withTimezone: true }),
+    resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
+    /** Set while the ticket waits for the customer: the service-level clocks stand still. */
+    slaPausedAt: timestamp("sla_paused_at", { withTimezone: true }),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('simple', ${tickets.reference}), 'A') || ${stemmed(sql`${tickets.language}`, sql`coalesce(${tickets.description}, '') || ' ' || coalesce(${tickets.address}, '')`)}`,

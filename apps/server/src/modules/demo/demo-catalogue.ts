@@ -1,5 +1,5 @@
-/** Demo City's configuration: areas of Tampere, handler groups and the category tree. */
-import type { ExtraFieldDefinition, LocalizedText, TicketType } from "@yhteys/contracts";
+/** Demo City's configuration: areas of Tampere, handler groups, the category tree and service-level targets. */
+import type { BusinessCalendar, ExtraFieldDefinition, LocalizedText, Priority, TicketType } from "@yhteys/contracts";
 
 /** Rough rectangles around real Tampere districts ([lon, lat] corners). */
 export const demoAreas: { code: string; name: LocalizedText; box: [number, number, number, number] }[] = [
@@ -280,4 +280,21 @@ export const demoCategoryTree: { code: string; name: LocalizedText; children: De
       },
     ],
   },
+];
+
+const officeHours = [{ from: "08:00", to: "16:00" }];
+
+/** Demo City's service point hours: weekdays 8–16, Finnish public holidays closed. */
+export const demoCalendar: BusinessCalendar = {
+  timeZone: "Europe/Helsinki",
+  weekly: { mon: officeHours, tue: officeHours, wed: officeHours, thu: officeHours, fri: officeHours, sat: [], sun: [] },
+  publicHolidays: "fi",
+  exceptions: [],
+};
+
+/** Service-level targets in working minutes (a working day is 8 hours). */
+export const demoSlaPolicies: { priority: Priority | null; firstResponseMinutes: number; resolutionMinutes: number }[] = [
+  { priority: null, firstResponseMinutes: 2 * 480, resolutionMinutes: 10 * 480 },
+  { priority: "high", firstResponseMinutes: 480, resolutionMinutes: 5 * 480 },
+  { priority: "urgent", firstResponseMinutes: 120, resolutionMinutes: 480 },
 ];

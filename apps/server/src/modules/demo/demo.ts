@@ -9,10 +9,12 @@ import type { Db, Tx } from "../../db/client.ts";
 import {
   apiClients,
   areas,
+  businessCalendars,
   categories,
   groupMemberships,
   handlerGroups,
   organisations,
+  slaPolicies,
   ticketMessages,
   tickets,
   userAreas,
@@ -22,7 +24,7 @@ import { hashPassword } from "../auth/passwords.ts";
 import { hashToken } from "../auth/tokens.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
-import { demoAreas, demoCategoryTree, demoGroups } from "./demo-catalogue.ts";
+import { demoAreas, demoCalendar, demoCategoryTree, demoGroups, demoSlaPolicies } from "./demo-catalogue.ts";
 
 export const DEMO_PASSWORD = "demo";
 export const DEMO_API_KEY = "demo-key";
@@ -86,6 +88,13 @@ export async function seedOrganisation(
       .values(demoGroups.map((g) => ({ organisationId: orgId, code: g.code, name: g.name, isUnclearQueue: g.isUnclearQueue ?? false })))
       .returning();
     const groupId = Object.fromEntries(groupRows.map((g) => [g.code, g.id]));
+    await tx.insert(businessCalendars).values({
+      organisationId: orgId,
+      name: { fi: "Palvelupisteen aukioloajat", sv: "Servicepunktens öppettider", en: "Service point opening hours" },
+      calendar: demoCalendar,
+      isDefault: true,
+    });
+    await tx.insert(slaPolicies).values(demoSlaPolicies.map((p) => ({ organisationId: orgId, ...p })));
     const areaId = Object.fromEntries(areaRows.map((a) => [a.code, a.id]));
 
     const categoryId: Record<string, string> = {};

@@ -12,6 +12,7 @@ import { areas, categories, handlerGroups } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { type Actor, actorId } from "../auth/actor.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
+import { dueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
 import type { EventNotice } from "./ticket-events.ts";
@@ -124,7 +125,7 @@ export class TicketWriter {
 /** Validates a new ticket against its organisation's routing and decides every value to insert. */
 async function prepareTicket(db: Queryable, input: NewTicket, actor: Actor, idempotency?: IdempotencyRecord): Promise<PreparedTicket> {
   const orgId = input.organisation.id;
-  const routing = await routingOf(db, orgId);
+  const [routing, sla] = await Promise.all([routingOf(db, orgId), slaSettingsOf(db, orgId)]);
   const category = routing.categories.get(input.categoryId);
   if (!category) throw new AppError("validation_failed", "Unknown category", [{ path: "categoryId", message: "unknown category" }]);
   if (!category.leaf)
@@ -139,6 +140,7 @@ async function prepareTicket(db: Queryable, input: NewTicket, actor: Actor, idem
   const contact = input.contact;
   const hasContact = Boolean(contact?.name || contact?.email || contact?.phone);
   const state: TicketState = "new";
+  const due = dueTimes(sla, { categoryId: category.id, priority: "normal", groupId }, createdAt);
   return {
     row: {
       id,
@@ -162,6 +164,8 @@ async function prepareTicket(db: Queryable, input: NewTicket, actor: Actor, idem
       wants_reply: input.wantsReply,
       tracking_token_hash: hashToken(trackingToken),
       created_at: createdAt.toISOString(),
+      first_response_due_at: due.firstResponseDueAt?.toISOString() ?? null,
+      resolution_due_at: due.resolutionDueAt?.toISOString() ?? null,
       actor_kind: actor.kind,
       actor_id: actorId(actor),
       event_data: { channel: input.channel, categoryId: category.id, groupId },
@@ -182,17 +186,20 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
           id uuid, organisation_id uuid, reference_prefix text, type ticket_type, category_id uuid, description text,
           channel channel, language language, lat double precision, lon double precision, address text, area_id uuid,
           extra_fields jsonb, group_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
-          wants_reply boolean, tracking_token_hash text, created_at timestamptz, actor_kind actor_kind, actor_id uuid,
+          wants_reply boolean, tracking_token_hash text, created_at timestamptz, first_response_due_at timestamptz,
+          resolution_due_at timestamptz, actor_kind actor_kind, actor_id uuid,
           event_data jsonb, idempotency_key text, idempotency_fingerprint text, receipt jsonb)
       ), customer AS (
         INSERT INTO customers (id, organisation_id, name, email, phone)
         SELECT customer_id, organisation_id, customer_name, customer_email, customer_phone FROM input WHERE customer_id IS NOT NULL
       ), ticket AS (
         INSERT INTO tickets (id, organisation_id, reference, type, category_id, description, channel, language, lat, lon, address,
-          area_id, extra_fields, state, group_id, customer_id, wants_reply, tracking_token_hash, created_at, updated_at)
+          area_id, extra_fields, state, group_id, customer_id, wants_reply, tracking_token_hash, created_at, updated_at,
+          first_response_due_at, resolution_due_at)
         SELECT id, organisation_id, reference_prefix || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
           type, category_id, description, channel, language, lat, lon, address,
-          area_id, extra_fields, 'new', group_id, customer_id, wants_reply, tracking_token_hash, created_at, created_at
+          area_id, extra_fields, 'new', group_id, customer_id, wants_reply, tracking_token_hash, created_at, created_at,
+          first_response_due_at, resolution_due_at
         FROM input
         RETURNING id, reference
       ), event AS (

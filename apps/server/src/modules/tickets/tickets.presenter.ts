@@ -1,6 +1,7 @@
 /** Turns ticket rows into what a caller may see; personal data only through `seesCustomer`. */
 import type { LocalizedText, TicketDetail, TicketRow } from "@yhteys/contracts";
 import type { tickets } from "../../db/schema.ts";
+import { slaClock } from "../sla/sla.ts";
 
 type Ticket = typeof tickets.$inferSelect;
 
@@ -25,6 +26,11 @@ export type TicketRowSource = Pick<
   | "address"
   | "createdAt"
   | "updatedAt"
+  | "firstResponseAt"
+  | "resolvedAt"
+  | "firstResponseDueAt"
+  | "resolutionDueAt"
+  | "slaPausedAt"
 > & { categoryName: LocalizedText; groupName: LocalizedText | null; handlerName: string | null };
 
 export function toTicketRow(t: TicketRowSource): TicketRow {
@@ -42,6 +48,11 @@ export function toTicketRow(t: TicketRowSource): TicketRow {
     address: t.address,
     createdAt: iso(t.createdAt),
     updatedAt: iso(t.updatedAt),
+    sla: {
+      firstResponse: slaClock(t.firstResponseDueAt, t.firstResponseAt, t.slaPausedAt),
+      resolution: slaClock(t.resolutionDueAt, t.resolvedAt, t.slaPausedAt),
+      paused: t.slaPausedAt !== null,
+    },
   };
 }
 

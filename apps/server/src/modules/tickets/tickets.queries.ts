@@ -15,6 +15,7 @@ import { categories, customers, handlerGroups, ticketEvents, ticketMessages, tic
 import { AppError, notFound } from "../../http/errors.ts";
 import { auditRead } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { SLA_WARNING_MS } from "../sla/sla.ts";
 import {
   allowedActions,
   allowedStates,
@@ -44,6 +45,11 @@ const rowColumns = {
   address: tickets.address,
   createdAt: tickets.createdAt,
   updatedAt: tickets.updatedAt,
+  firstResponseAt: tickets.firstResponseAt,
+  resolvedAt: tickets.resolvedAt,
+  firstResponseDueAt: tickets.firstResponseDueAt,
+  resolutionDueAt: tickets.resolutionDueAt,
+  slaPausedAt: tickets.slaPausedAt,
   categoryName: categories.name,
   groupName: handlerGroups.name,
   handlerName: handler.name,
@@ -148,6 +154,20 @@ async function relevancePage(db: Db, where: SQL | undefined, tsq: string, limit:
   return rows.map((r) => r.id);
 }
 
+/**
+ * Tickets with an unmet target overdue ("breached", read at the moment the clock stopped while
+ * paused), or due within SLA_WARNING_MS and none overdue ("warning"); as `slaClock` judges one.
+ */
+function slaFilter(status: "breached" | "warning"): SQL {
+  const clock = sql`coalesce(${tickets.slaPausedAt}, now())`;
+  const due = (before: SQL) =>
+    sql`((${tickets.firstResponseAt} IS NULL AND ${tickets.firstResponseDueAt} < ${before})
+      OR (${tickets.resolvedAt} IS NULL AND ${tickets.resolutionDueAt} < ${before}))`;
+  const breached = due(clock);
+  if (status === "breached") return breached;
+  return sql`(${tickets.slaPausedAt} IS NULL AND NOT ${breached} AND ${due(sql`now() + ${`${SLA_WARNING_MS} milliseconds`}::interval`)})`;
+}
+
 const selectRows = (db: Db) =>
   db
     .select(rowColumns)
@@ -175,6 +195,7 @@ export async function listTickets(
   if (query.priority?.length) filters.push(inArray(tickets.priority, query.priority));
   if (query.type?.length) filters.push(inArray(tickets.type, query.type));
   if (query.categoryId) filters.push(eq(tickets.categoryId, query.categoryId));
+  if (query.sla) filters.push(slaFilter(query.sla));
   if (query.q) filters.push(tsq === null ? sql`false` : sql`${tickets.searchVector} @@ ${tsq}::tsquery`);
   const base = and(...filters);
   const where = query.state?.length ? and(base, inArray(tickets.state, query.state)) : base;

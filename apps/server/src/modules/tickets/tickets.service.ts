@@ -18,6 +18,7 @@ import { areas, categories, handlerGroups, ticketMessages, tickets, users } from
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
 import { type EventNotice, recordEvent, type TicketEventType } from "./ticket-events.ts";
@@ -86,6 +87,7 @@ export function editTicket(store: Store, actor: StaffActor, ticketId: string, ed
       (k) => JSON.stringify(values[k as keyof Ticket]) !== JSON.stringify(ticket[k as keyof Ticket]),
     );
     if (!changed.length) return;
+    if (changed.includes("priority")) Object.assign(values, await restampedDues(tx, ticket, { priority: values.priority }));
     await tx.update(tickets).set(values).where(eq(tickets.id, ticket.id));
     // Field names only: the history must not copy personal data out of the description.
     await event("ticket.edited", { fields: changed });
@@ -105,7 +107,10 @@ export function reclassifyTicket(
       .where(and(eq(categories.organisationId, actor.organisationId), eq(categories.id, input.categoryId), eq(categories.active, true)));
     if (!category) throw new AppError("validation_failed", "Unknown category", [{ path: "categoryId", message: "unknown category" }]);
     const type = input.type ?? ticket.type;
-    await tx.update(tickets).set({ categoryId: category.id, type }).where(eq(tickets.id, ticket.id));
+    await tx
+      .update(tickets)
+      .set({ categoryId: category.id, type, ...(await restampedDues(tx, ticket, { categoryId: category.id })) })
+      .where(eq(tickets.id, ticket.id));
     await event("ticket.reclassified", {
       from: { categoryId: ticket.categoryId, type: ticket.type },
       to: { categoryId: category.id, type },
@@ -139,7 +144,11 @@ export function forwardTicket(
     const groupId = input.groupId ?? ticket.groupId;
     // Forwarding to a group without naming a person puts the ticket back in that group's queue.
     const handlerId = input.handlerId ?? (input.groupId ? null : ticket.handlerId);
-    await tx.update(tickets).set({ groupId, handlerId }).where(eq(tickets.id, ticket.id));
+    const dues = groupId === ticket.groupId ? {} : await restampedDues(tx, ticket, { groupId });
+    await tx
+      .update(tickets)
+      .set({ groupId, handlerId, ...dues })
+      .where(eq(tickets.id, ticket.id));
     let noteId: string | null = null;
     if (input.note) {
       const [note] = await tx
@@ -156,10 +165,33 @@ export function forwardTicket(
   });
 }
 
-/** Time stamps that follow a move into `to`. */
-function stateStamps(ticket: Ticket, to: TicketState, now: Date): Partial<Ticket> {
-  if (finishedStates.includes(to)) return { state: to, resolvedAt: now };
-  return { state: to, resolvedAt: finishedStates.includes(ticket.state) ? null : ticket.resolvedAt };
+/**
+ * Due times recomputed from the ticket's creation after its category, priority or group changed
+ * (a different policy or calendar applies). Time spent waiting for the customer before is not
+ * credited again.
+ */
+async function restampedDues(tx: Tx, ticket: Ticket, change: Partial<Pick<Ticket, "categoryId" | "priority" | "groupId">>) {
+  const settings = await slaSettingsOf(tx, ticket.organisationId);
+  return dueTimes(
+    settings,
+    { categoryId: ticket.categoryId, priority: ticket.priority, groupId: ticket.groupId, ...change },
+    ticket.createdAt,
+  );
+}
+
+/** Time stamps that follow a move into `to`; waiting for the customer stops the service-level clocks. */
+async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: Date): Promise<Partial<Ticket>> {
+  const stamps: Partial<Ticket> = finishedStates.includes(to)
+    ? { state: to, resolvedAt: now }
+    : { state: to, resolvedAt: finishedStates.includes(ticket.state) ? null : ticket.resolvedAt };
+  if (to === "waiting_for_customer" && !ticket.slaPausedAt) stamps.slaPausedAt = now;
+  if (to !== "waiting_for_customer" && ticket.slaPausedAt)
+    Object.assign(
+      stamps,
+      { slaPausedAt: null },
+      resumedDueTimes(await slaSettingsOf(tx, ticket.organisationId), ticket, ticket.slaPausedAt, now),
+    );
+  return stamps;
 }
 
 export function replyToResident(
@@ -180,7 +212,7 @@ export function replyToResident(
       throw new AppError("invalid_transition", `A ticket cannot move from ${ticket.state} to ${to}`);
     await tx
       .update(tickets)
-      .set({ ...stateStamps(ticket, to, now), firstResponseAt: ticket.firstResponseAt ?? now })
+      .set({ ...(await stateStamps(tx, ticket, to, now)), firstResponseAt: ticket.firstResponseAt ?? now })
       .where(eq(tickets.id, ticket.id));
     await event("ticket.replied", { messageId: message?.id });
     if (to !== ticket.state) await event("ticket.state_changed", { from: ticket.state, to });
@@ -203,7 +235,7 @@ export function changeState(store: Store, actor: StaffActor, ticketId: string, i
       throw new AppError("invalid_transition", `A ticket cannot move from ${ticket.state} to ${input.state}`);
     await tx
       .update(tickets)
-      .set(stateStamps(ticket, input.state, new Date()))
+      .set(await stateStamps(tx, ticket, input.state, new Date()))
       .where(eq(tickets.id, ticket.id));
     await event("ticket.state_changed", { from: ticket.state, to: input.state, reason: input.reason ?? null });
   });
