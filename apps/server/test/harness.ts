@@ -2,7 +2,7 @@
  * Test harness: a real database (PGlite in memory, or server PostgreSQL when DATABASE_URL is
  * set), the real application, and a fresh tenant per test so that tests never share data.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +14,9 @@ import { type BuildOptions, buildApp } from "../src/http/app.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { DEMO_PASSWORD, type SeededOrganisation, seedOrganisation } from "../src/modules/demo/demo.ts";
 
-export const SNAPSHOT_PATH = path.join(tmpdir(), `yhteys-test-snapshot-${process.getuid?.() ?? 0}.tar`);
+/** The migrated empty database, dumped once per run; one per checkout, since branches' schemas differ. */
+const checkout = createHash("sha256").update(import.meta.dirname).digest("hex").slice(0, 12);
+export const SNAPSHOT_PATH = path.join(tmpdir(), `yhteys-test-snapshot-${process.getuid?.() ?? 0}-${checkout}.tar`);
 
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
