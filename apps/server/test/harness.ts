@@ -15,7 +15,10 @@ import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { DEMO_PASSWORD, type SeededOrganisation, seedOrganisation } from "../src/modules/demo/demo.ts";
 
 /** The migrated empty database, dumped once per run; one per checkout, since branches' schemas differ. */
-const checkout = createHash("sha256").update(import.meta.dirname).digest("hex").slice(0, 12);
+const checkout = createHash("sha256")
+  .update(import.meta.dirname)
+  .digest("hex")
+  .slice(0, 12);
 export const SNAPSHOT_PATH = path.join(tmpdir(), `yhteys-test-snapshot-${process.getuid?.() ?? 0}-${checkout}.tar`);
 
 export async function openTestDatabase(): Promise<Database> {
@@ -68,6 +71,8 @@ export type Client = {
   get: (url: string) => Promise<Response>;
   post: (url: string, payload?: unknown) => Promise<Response>;
   patch: (url: string, payload?: unknown) => Promise<Response>;
+  put: (url: string, payload?: unknown) => Promise<Response>;
+  delete: (url: string) => Promise<Response>;
   cookie: string;
   csrfToken: string;
 };
@@ -93,6 +98,8 @@ export async function signIn(app: FastifyInstance, tenant: SeededOrganisation, u
     get: (url) => request({ method: "GET", url }),
     post: (url, payload) => request({ method: "POST", url, ...(payload === undefined ? {} : { payload: payload as object }) }),
     patch: (url, payload) => request({ method: "PATCH", url, payload: payload as object }),
+    put: (url, payload) => request({ method: "PUT", url, payload: payload as object }),
+    delete: (url) => request({ method: "DELETE", url }),
     cookie,
     csrfToken,
   };

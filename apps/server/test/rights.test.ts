@@ -153,6 +153,8 @@ describe("changing tickets", () => {
       "/api/staff/admin/areas",
       "/api/staff/admin/audit/verify",
       "/api/staff/admin/audit/log-request?email=a@example.test",
+      "/api/staff/admin/calendars",
+      "/api/staff/admin/sla-policies",
     ]) {
       const res = await t.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(401);
@@ -187,8 +189,29 @@ describe("administration", () => {
       expect(res.statusCode, `${role} ${url}`).toBe(role === "admin" ? 200 : 403);
       if (role !== "admin") expect(res.headers["content-type"]).toContain("application/problem+json");
     }
-    const groups = await clients[role].get("/api/staff/admin/groups");
-    expect(groups.statusCode, `${role} admin groups`).toBe(role === "admin" || role === "contentadmin" ? 200 : 403);
+    for (const url of ["/api/staff/admin/groups", "/api/staff/admin/calendars", "/api/staff/admin/sla-policies"]) {
+      const res = await clients[role].get(url);
+      expect(res.statusCode, `${role} ${url}`).toBe(role === "admin" || role === "contentadmin" ? 200 : 403);
+    }
+  });
+
+  it.each(roles)("%s changes calendars and SLA policies only as a technical admin", async (role) => {
+    const c = clients[role];
+    const allowed = role === "admin";
+    const calendar = await c.post("/api/staff/admin/calendars", { name: { fi: `Kalenteri ${role}` }, calendar: { weekly: {} } });
+    expect(calendar.statusCode, `${role} creates a calendar`).toBe(allowed ? 201 : 403);
+    const [first] = (await clients.admin.get("/api/staff/admin/calendars")).json().items;
+    const days = await c.get(`/api/staff/admin/calendars/${first.id}/days`);
+    expect(days.statusCode, `${role} reads a calendar's days`).toBe(allowed || role === "contentadmin" ? 200 : 403);
+    const renamed = await c.patch(`/api/staff/admin/calendars/${first.id}`, { name: { fi: "Aukioloajat" } });
+    expect(renamed.statusCode, `${role} renames a calendar`).toBe(allowed ? 200 : 403);
+    if (allowed) expect((await c.delete(`/api/staff/admin/calendars/${calendar.json().id}`)).statusCode).toBe(204);
+    else expect((await c.delete(`/api/staff/admin/calendars/${first.id}`)).statusCode, `${role} deletes a calendar`).toBe(403);
+    const policy = await c.put("/api/staff/admin/sla-policies", { priority: "low", firstResponseMinutes: 600, resolutionMinutes: 6000 });
+    expect(policy.statusCode, `${role} sets a policy`).toBe(allowed ? 200 : 403);
+    const [anyPolicy] = (await clients.admin.get("/api/staff/admin/sla-policies")).json().items;
+    if (!allowed)
+      expect((await c.delete(`/api/staff/admin/sla-policies/${anyPolicy.id}`)).statusCode, `${role} deletes a policy`).toBe(403);
   });
 
   it.each(roles)("%s changes users and groups only as far as the role allows", async (role) => {
@@ -224,6 +247,9 @@ describe("tenant isolation", () => {
     expect((await admin.get(`/api/staff/admin/users/${tenant.users.expert?.id}`)).statusCode).toBe(404);
     expect((await admin.patch(`/api/staff/admin/users/${tenant.users.expert?.id}`, { name: "X" })).statusCode).toBe(404);
     expect((await admin.patch(`/api/staff/admin/groups/${tenant.groups.streets}`, { name: { fi: "X" } })).statusCode).toBe(404);
+    const [calendar] = (await clients.admin.get("/api/staff/admin/calendars")).json().items;
+    expect((await admin.patch(`/api/staff/admin/calendars/${calendar.id}`, { name: { fi: "X" } })).statusCode).toBe(404);
+    expect((await admin.get(`/api/staff/admin/calendars/${calendar.id}/days`)).statusCode).toBe(404);
     const foreign = await admin.post("/api/staff/admin/users", {
       email: "x@example.test",
       name: "X",

@@ -69,6 +69,8 @@ export const AdminGroup = z.object({
   name: LocalizedText,
   description: LocalizedText.nullable(),
   isUnclearQueue: z.boolean(),
+  /** The group's business calendar; null = the organisation's default calendar. */
+  calendarId: Uuid.nullable(),
   members: z.array(z.object({ id: Uuid, name: z.string(), role: Role })),
 });
 export type AdminGroup = z.infer<typeof AdminGroup>;
@@ -86,7 +88,7 @@ export const NewGroup = z.object({
 export type NewGroup = z.input<typeof NewGroup>;
 
 export const GroupUpdate = z
-  .object({ name: LocalizedText, description: LocalizedText.nullable() })
+  .object({ name: LocalizedText, description: LocalizedText.nullable(), calendarId: Uuid.nullable() })
   .partial()
   .refine((g) => Object.keys(g).length > 0, "Change at least one field");
 export type GroupUpdate = z.input<typeof GroupUpdate>;

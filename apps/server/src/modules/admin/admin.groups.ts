@@ -1,15 +1,16 @@
 /**
  * Handler groups and area scopes for the admin views. Technical admins list, create and rename
- * every group; content admins see and edit the settings (name, description) of their own groups
+ * every group; content admins see and edit the settings (name, description, calendar) of their own groups
  * only. Memberships are access rights and stay with technical admins (through the user views).
  */
 import type { AdminGroup, AdminGroupList, AreaList, GroupUpdate, NewGroup } from "@yhteys/contracts";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { type Db, isUniqueViolation, type Tx } from "../../db/client.ts";
-import { areas, groupMemberships, handlerGroups, users } from "../../db/schema.ts";
+import { areas, businessCalendars, groupMemberships, handlerGroups, users } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { forgetSlaSettings } from "../sla/sla.ts";
 import { isTechnicalAdmin, mayManageGroup, requireAdmin, requireTechnicalAdmin } from "./admin.access.ts";
 
 async function presentGroups(db: Db | Tx, organisationId: string, groupIds: string[] | null): Promise<AdminGroup[]> {
@@ -34,6 +35,7 @@ async function presentGroups(db: Db | Tx, organisationId: string, groupIds: stri
     name: g.name,
     description: g.description ?? null,
     isUnclearQueue: g.isUnclearQueue,
+    calendarId: g.calendarId ?? null,
     members: members.filter((m) => m.groupId === g.id).map(({ id, name, role }) => ({ id, name, role })),
   }));
 }
@@ -70,7 +72,19 @@ export async function createGroup(db: Db, actor: StaffActor, input: NewGroup): P
   });
 }
 
-/** Renames or describes a group: any group for technical admins, their own for content admins. */
+/** A calendar of the organisation, or 400 (the admin picked it from a list). */
+async function requireCalendar(tx: Tx, organisationId: string, calendarId: string) {
+  const [calendar] = await tx
+    .select({ id: businessCalendars.id })
+    .from(businessCalendars)
+    .where(and(eq(businessCalendars.organisationId, organisationId), eq(businessCalendars.id, calendarId)));
+  if (!calendar) throw new AppError("validation_failed", "No such calendar", [{ path: "body.calendarId", message: "unknown calendar" }]);
+}
+
+/**
+ * Renames or describes a group, or sets its business calendar: any group for technical admins,
+ * their own for content admins.
+ */
 export async function updateGroup(db: Db, actor: StaffActor, groupId: string, update: GroupUpdate): Promise<AdminGroup> {
   requireAdmin(actor);
   return db.transaction(async (tx) => {
@@ -81,11 +95,13 @@ export async function updateGroup(db: Db, actor: StaffActor, groupId: string, up
       .for("update");
     if (!group) throw notFound("The group");
     if (!mayManageGroup(actor, groupId)) throw forbidden("Content admins manage only their own groups");
+    if (update.calendarId) await requireCalendar(tx, actor.organisationId, update.calendarId);
     await tx
       .update(handlerGroups)
       .set({
         ...(update.name ? { name: update.name } : {}),
         ...(update.description !== undefined ? { description: update.description } : {}),
+        ...(update.calendarId !== undefined ? { calendarId: update.calendarId } : {}),
       })
       .where(eq(handlerGroups.id, groupId));
     await appendAudit(tx, actor, {
@@ -94,6 +110,7 @@ export async function updateGroup(db: Db, actor: StaffActor, groupId: string, up
       subjectId: groupId,
       detail: { fields: Object.keys(update) },
     });
+    if (update.calendarId !== undefined) forgetSlaSettings(actor.organisationId);
     const [updated] = await presentGroups(tx, actor.organisationId, [groupId]);
     if (!updated) throw notFound("The group");
     return updated;

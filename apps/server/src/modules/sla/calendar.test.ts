@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from "@yhteys/contracts";
 import { describe, expect, it } from "vitest";
+import { roundTheClock } from "./calendar.fixtures.ts";
 import { addBusinessMinutes, businessMinutesBetween, localDate, zonedInstant } from "./calendar.ts";
 import { easterSunday, finnishHolidays } from "./holidays.ts";
 
@@ -8,13 +9,6 @@ const office: BusinessCalendar = {
   timeZone: "Europe/Helsinki",
   weekly: { mon: officeHours, tue: officeHours, wed: officeHours, thu: officeHours, fri: officeHours, sat: [], sun: [] },
   publicHolidays: "fi",
-  exceptions: [],
-};
-const allDay = [{ from: "00:00", to: "24:00" }];
-const always: BusinessCalendar = {
-  timeZone: "Europe/Helsinki",
-  weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-  publicHolidays: "none",
   exceptions: [],
 };
 const at = (iso: string) => new Date(iso);
@@ -82,9 +76,9 @@ describe("business time", () => {
   });
 
   it("counts the short and the long day of daylight saving on a calendar that never closes", () => {
-    expect(businessMinutesBetween(always, at("2026-03-28T22:00:00Z"), at("2026-03-29T21:00:00Z"))).toBe(23 * 60);
-    expect(businessMinutesBetween(always, at("2026-10-24T21:00:00Z"), at("2026-10-25T22:00:00Z"))).toBe(25 * 60);
-    expect(addBusinessMinutes(always, at("2026-10-24T21:00:00Z"), 25 * 60).toISOString()).toBe("2026-10-25T22:00:00.000Z");
+    expect(businessMinutesBetween(roundTheClock, at("2026-03-28T22:00:00Z"), at("2026-03-29T21:00:00Z"))).toBe(23 * 60);
+    expect(businessMinutesBetween(roundTheClock, at("2026-10-24T21:00:00Z"), at("2026-10-25T22:00:00Z"))).toBe(25 * 60);
+    expect(addBusinessMinutes(roundTheClock, at("2026-10-24T21:00:00Z"), 25 * 60).toISOString()).toBe("2026-10-25T22:00:00.000Z");
   });
 
   it("skips public holidays, and one-off exceptions override them or close a working day", () => {

@@ -4,8 +4,8 @@
  * wall-clock times in the calendar's time zone, so days with a daylight-saving change keep their
  * 8:00–16:00 (in UTC they move by an hour); converted with Intl, no time-zone tables shipped here.
  */
-import type { BusinessCalendar, OpeningInterval, Weekday } from "@yhteys/contracts";
-import { finnishHolidays, isoDate } from "./holidays.ts";
+import type { BusinessCalendar, CalendarDay, Weekday } from "@yhteys/contracts";
+import { finnishHolidays, type Holiday, isoDate } from "./holidays.ts";
 
 const MINUTE = 60_000;
 /** Searching further than this for opening hours means the calendar is (practically) never open. */
@@ -57,33 +57,39 @@ export function zonedInstant(timeZone: string, date: string, time: string): numb
 
 const nextDate = (date: string) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000));
 
-/** Compiled once per calendar: closed dates by year, exceptions by date. */
+/** Compiled once per calendar: holidays by year, exceptions by date. */
 class CalendarDays {
-  private readonly holidays = new Map<number, Set<string>>();
-  private readonly exceptions: Map<string, OpeningInterval[]>;
+  private readonly holidays = new Map<number, Map<string, Holiday>>();
+  private readonly exceptions: Map<string, BusinessCalendar["exceptions"][number]>;
 
   constructor(readonly calendar: BusinessCalendar) {
-    this.exceptions = new Map(calendar.exceptions.map((e) => [e.date, e.hours]));
+    this.exceptions = new Map(calendar.exceptions.map((e) => [e.date, e]));
   }
 
-  private isHoliday(date: string): boolean {
-    if (this.calendar.publicHolidays === "none") return false;
+  private holiday(date: string): Holiday | undefined {
+    if (this.calendar.publicHolidays === "none") return undefined;
     const year = Number(date.slice(0, 4));
     let dates = this.holidays.get(year);
     if (!dates) {
-      dates = new Set(finnishHolidays(year).map((h) => h.date));
+      dates = new Map(finnishHolidays(year).map((h) => [h.date, h]));
       this.holidays.set(year, dates);
     }
-    return dates.has(date);
+    return dates.get(date);
+  }
+
+  /** A local date's opening hours: an exception's, else none on a holiday, else the weekday's. */
+  day(date: string): CalendarDay {
+    const exception = this.exceptions.get(date);
+    const holiday = this.holiday(date)?.name ?? null;
+    const hours =
+      exception?.hours ?? (holiday ? [] : (this.calendar.weekly[weekdayOf[new Date(`${date}T00:00:00Z`).getUTCDay()] as Weekday] ?? []));
+    return { date, hours, holiday, exception: exception ? (exception.note ?? "") : null };
   }
 
   /** The opening periods of a local date as [start, end) instants in ms. */
   periods(date: string): [number, number][] {
-    const hours =
-      this.exceptions.get(date) ??
-      (this.isHoliday(date) ? [] : (this.calendar.weekly[weekdayOf[new Date(`${date}T00:00:00Z`).getUTCDay()] as Weekday] ?? []));
     const tz = this.calendar.timeZone;
-    return hours.map((h) => [
+    return this.day(date).hours.map((h) => [
       zonedInstant(tz, date, h.from),
       h.to === "24:00" ? zonedInstant(tz, nextDate(date), "00:00") : zonedInstant(tz, date, h.to),
     ]);
@@ -130,4 +136,12 @@ export function businessMinutesBetween(calendar: BusinessCalendar, from: Date, t
     if (date === end) break;
   }
   return total / MINUTE;
+}
+
+/** `count` local dates from `from` with their opening hours, holidays and exceptions named. */
+export function calendarDays(calendar: BusinessCalendar, from: string, count: number): CalendarDay[] {
+  const days = daysOf(calendar);
+  const list: CalendarDay[] = [];
+  for (let date = from; list.length < count; date = nextDate(date)) list.push(days.day(date));
+  return list;
 }

@@ -48,6 +48,11 @@ export async function slaSettingsOf(db: Queryable, organisationId: string): Prom
   return settings;
 }
 
+/** Drops this process's cached settings after an admin changed them (other processes follow within the TTL). */
+export function forgetSlaSettings(organisationId: string) {
+  cache.delete(organisationId);
+}
+
 /** The policy for a category and priority: both, category, priority, then the default. */
 export function policyFor(settings: SlaSettings, categoryId: string, priority: Priority): Policy | undefined {
   const match = (c: string | null, p: Priority | null) => settings.policies.find((x) => x.categoryId === c && x.priority === p);
