@@ -95,11 +95,56 @@ describe("admin pages", () => {
     await nav.getByRole("link", { name: "Käsittelijäryhmät" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 2 }).allTextContents()).toContain("Katu- ja liikenneyksikkö (streets)");
     await page.getByLabel("Kuvaus").fill("Katujen kunnossapito");
+    // The group's calendar is the organisation's default until the content admin picks another.
+    expect(await page.getByLabel("Työaikakalenteri").inputValue()).toBe("");
     await page.getByRole("button", { name: "Tallenna" }).click();
     await expect.poll(() => page.getByText("Muutokset tallennettu.").count()).toBe(1);
     await expectAccessible(page, "a content admin's groups page");
     await page.goto(`${e2e.baseUrl}/console/admin/users`);
     await expect.poll(() => heading(page)).toBe("Sinulla ei ole oikeutta tähän toimintoon.");
+    await page.goto(`${e2e.baseUrl}/console/admin/service-levels`);
+    await expect.poll(() => heading(page)).toBe("Sinulla ei ole oikeutta tähän toimintoon.");
     await page.context().close();
+  });
+
+  it("a technical admin sets a category's SLA targets and a calendar's exception day, checking them day by day", async () => {
+    const admin = await signedIn(e2e.tenant.users.admin?.email ?? "", "demo");
+    await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Palvelutasot" }).click();
+    await expect.poll(() => heading(admin)).toBe("Palvelutasot");
+    const targets = admin.getByRole("table", { name: "Tavoiteajat" });
+    await expect.poll(() => targets.getByRole("row", { name: /Oletus \(kaikki asiat\) 16 h 80 h/ }).count()).toBe(1);
+    await expectAccessible(admin, "the service levels page");
+
+    await admin.getByLabel("Luokka").selectOption({ label: "Kuopat ja päällysteet" });
+    await admin.getByLabel("Ensivastaus, työtuntia").fill("2,5");
+    await admin.getByLabel("Ratkaisu, työtuntia").fill("1");
+    await admin.getByRole("button", { name: "Tallenna tavoiteajat" }).click();
+    const summary = admin.getByRole("alert").filter({ hasText: "Tarkista kentät." });
+    expect(await summary.getByRole("link").allTextContents()).toEqual([
+      "Ratkaisu, työtuntia: Ratkaisuaika ei voi olla ensivastausaikaa lyhyempi",
+    ]);
+    await admin.getByLabel("Ratkaisu, työtuntia").fill("24");
+    await admin.getByRole("button", { name: "Tallenna tavoiteajat" }).click();
+    await expect.poll(() => targets.getByRole("row", { name: /Kuopat ja päällysteet 2,5 h 24 h/ }).count()).toBe(1);
+
+    const calendar = admin.getByRole("region", { name: "Palvelupisteen aukioloajat Oletuskalenteri" });
+    expect(await calendar.getByLabel("maanantai").inputValue()).toBe("8.00–16.00");
+    await calendar.getByLabel("perjantai").fill("8–");
+    await calendar.getByRole("button", { name: "Tallenna kalenteri" }).click();
+    await expect
+      .poll(() => calendar.getByRole("alert").getByRole("link").allTextContents())
+      .toEqual(["perjantai: Kirjoita ajat muodossa 8–16 tai 8.00–11.30, 12.30–16"]);
+    await expectAccessible(admin, "a calendar form with an error");
+    await calendar.getByLabel("perjantai").fill("8–15");
+    await calendar.getByRole("button", { name: "Lisää poikkeuspäivä" }).click();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await calendar.getByLabel("Päivä", { exact: true }).fill(tomorrow);
+    await calendar.getByLabel("Aukioloajat", { exact: true }).fill("10–12");
+    await calendar.getByLabel("Selite").fill("Henkilöstökoulutus");
+    await calendar.getByRole("button", { name: "Tallenna kalenteri" }).click();
+    await expect.poll(() => calendar.getByText("Muutokset tallennettu.").count()).toBe(1);
+    await calendar.getByText("Seuraavat 14 päivää").click();
+    await expect.poll(() => calendar.getByRole("row", { name: /10\.00–12\.00 Henkilöstökoulutus/ }).count()).toBe(1);
+    await admin.context().close();
   });
 });

@@ -10,6 +10,7 @@ export type Route =
   | { name: "adminUsers" }
   | { name: "adminUser"; userId: string }
   | { name: "adminGroups" }
+  | { name: "adminServiceLevels" }
   | { name: "adminAudit" }
   | { name: "notFound" };
 
@@ -30,6 +31,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (rest.length) return { name: "notFound" };
   if (section === "users") return id ? { name: "adminUser", userId: id } : { name: "adminUsers" };
   if (section === "groups" && !id) return { name: "adminGroups" };
+  if (section === "service-levels" && !id) return { name: "adminServiceLevels" };
   if (section === "audit" && !id) return { name: "adminAudit" };
   return { name: "notFound" };
 }

@@ -2,6 +2,7 @@
  * Form pieces of the admin views: an error summary that takes focus and links to each invalid
  * field, labelled text fields that point at their error, and checkbox groups in a fieldset.
  */
+import type { LocalizedText } from "@yhteys/contracts";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api.ts";
 import { errorText } from "../format.ts";
@@ -170,5 +171,50 @@ export function SelectField<V extends string>(props: {
         ))}
       </select>
     </div>
+  );
+}
+
+/** A name being edited in three languages. */
+export type NameDraft = { fi: string; sv: string; en: string };
+export const toDraft = (text: LocalizedText | null): NameDraft => ({ fi: text?.fi ?? "", sv: text?.sv ?? "", en: text?.en ?? "" });
+export const fromDraft = (d: NameDraft): LocalizedText => ({
+  fi: d.fi.trim(),
+  ...(d.sv.trim() ? { sv: d.sv.trim() } : {}),
+  ...(d.en.trim() ? { en: d.en.trim() } : {}),
+});
+
+/** Name in three languages and optionally a Finnish description, as fields of one form. */
+export function NameFields(props: {
+  prefix: string;
+  nameDraft: NameDraft;
+  onName: (d: NameDraft) => void;
+  description?: { value: string; onChange: (v: string) => void };
+  error: (key: string) => string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className="field-row">
+        {(["fi", "sv", "en"] as const).map((l) => (
+          <TextField
+            key={l}
+            id={`${props.prefix}name-${l}`}
+            label={t(`admin.groupName.${l}`)}
+            value={props.nameDraft[l]}
+            onChange={(v) => props.onName({ ...props.nameDraft, [l]: v })}
+            error={l === "fi" ? props.error("fi") : undefined}
+            required={l === "fi"}
+          />
+        ))}
+      </div>
+      {props.description && (
+        <TextField
+          id={`${props.prefix}description`}
+          label={t("admin.groupDescription")}
+          value={props.description.value}
+          onChange={props.description.onChange}
+        />
+      )}
+    </>
   );
 }

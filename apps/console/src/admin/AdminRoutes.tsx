@@ -1,6 +1,6 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, audit log; content admins: their groups) and the routed views.
+ * admins: users, groups, service levels, audit log; content admins: their groups) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
@@ -8,15 +8,25 @@ import { useI18n } from "../i18n.ts";
 import { adminPath, onLinkClick, type Route } from "../router.ts";
 import { AuditView } from "./AuditView.tsx";
 import { GroupsView } from "./GroupsView.tsx";
+import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UsersView } from "./UsersView.tsx";
 
-type AdminPage = "adminUsers" | "adminGroups" | "adminAudit";
+type AdminPage = "adminUsers" | "adminGroups" | "adminServiceLevels" | "adminAudit";
 
 const pagesOf = (role: Role): AdminPage[] =>
-  role === "technical_admin" ? ["adminUsers", "adminGroups", "adminAudit"] : role === "content_admin" ? ["adminGroups"] : [];
+  role === "technical_admin"
+    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminAudit"]
+    : role === "content_admin"
+      ? ["adminGroups"]
+      : [];
 
-const pathOf: Record<AdminPage, string> = { adminUsers: "users", adminGroups: "groups", adminAudit: "audit" };
+const pathOf = {
+  adminUsers: "users",
+  adminGroups: "groups",
+  adminServiceLevels: "service-levels",
+  adminAudit: "audit",
+} as const satisfies Record<AdminPage, string>;
 
 /** The "Ylläpito" navigation under the queues, with the pages the role may use. */
 export function AdminNav({ role, route }: { role: Role; route: Route }) {
@@ -31,7 +41,7 @@ export function AdminNav({ role, route }: { role: Role; route: Route }) {
         {pages.map((page) => (
           <li key={page}>
             <a href={adminPath(pathOf[page])} onClick={onLinkClick} aria-current={current === page ? "page" : undefined}>
-              <span className="queue-name">{t(`admin.nav.${pathOf[page] as "users" | "groups" | "audit"}`)}</span>
+              <span className="queue-name">{t(`admin.nav.${pathOf[page]}`)}</span>
             </a>
           </li>
         ))}
@@ -40,15 +50,18 @@ export function AdminNav({ role, route }: { role: Role; route: Route }) {
   );
 }
 
+const isAdminPage = (name: string): name is AdminPage => name in pathOf;
+
 /** The admin view of the route, if the role may see it (the API checks again). */
 export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   const { t } = useI18n();
   const pages = pagesOf(role);
   const page = route.name === "adminUser" ? "adminUsers" : route.name;
-  if (page !== "adminUsers" && page !== "adminGroups" && page !== "adminAudit") return null;
+  if (!isAdminPage(page)) return null;
   if (!pages.includes(page)) return <h1>{t("error.forbidden")}</h1>;
   if (route.name === "adminUser") return <UserForm key={route.userId} userId={route.userId} />;
   if (page === "adminUsers") return <UsersView />;
   if (page === "adminGroups") return <GroupsView />;
+  if (page === "adminServiceLevels") return <ServiceLevelsView />;
   return <AuditView />;
 }

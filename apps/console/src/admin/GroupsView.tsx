@@ -1,16 +1,16 @@
 /**
- * Handler groups: technical admins create groups and edit every group's name and description;
- * content admins edit those of their own groups. Members are shown; memberships are changed on
- * the user's page (they are access rights, for technical admins).
+ * Handler groups: technical admins create groups and edit every group's name, description and
+ * business calendar; content admins edit those of their own groups. Members are shown;
+ * memberships are changed on the user's page (they are access rights, for technical admins).
  */
-import type { AdminGroup, LocalizedText } from "@yhteys/contracts";
+import type { AdminCalendar, AdminGroup } from "@yhteys/contracts";
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useConsole } from "../Console.tsx";
 import { useFocusOnNavigation } from "../focus.ts";
 import { errorText, name, roleName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { adminPath, onLinkClick } from "../router.ts";
-import { ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
+import { ErrorSummary, fromDraft, type NameDraft, NameFields, SelectField, TextField, toDraft, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
 
 /** The handler groups page, for technical and content admins. */
@@ -20,6 +20,7 @@ export function GroupsView() {
   const technical = session.user.role === "technical_admin";
   const heading = useRef<HTMLHeadingElement>(null);
   const [groups, setGroups] = useState<AdminGroup[] | null>(null);
+  const [calendars, setCalendars] = useState<AdminCalendar[]>([]);
   const [error, setError] = useState<string | null>(null);
   useFocusOnNavigation(heading, groups !== null);
 
@@ -27,9 +28,11 @@ export function GroupsView() {
     document.title = `${t("admin.groupsTitle")} – ${t("app.name")}`;
   }, [t]);
   const load = useCallback(() => {
-    adminApi
-      .groups()
-      .then((g) => setGroups(g.items))
+    Promise.all([adminApi.groups(), adminApi.calendars()])
+      .then(([g, c]) => {
+        setGroups(g.items);
+        setCalendars(c.items);
+      })
       .catch((e) => setError(errorText(t, e)));
   }, [t]);
   useEffect(load, [load]);
@@ -50,62 +53,21 @@ export function GroupsView() {
       ) : groups.length === 0 ? (
         <p className="muted">{t("admin.noGroups")}</p>
       ) : (
-        groups.map((g) => <GroupPanel key={g.id} group={g} technical={technical} onSaved={load} />)
+        groups.map((g) => <GroupPanel key={g.id} group={g} calendars={calendars} technical={technical} onSaved={load} />)
       )}
       {technical && <NewGroupForm onCreated={load} />}
     </section>
   );
 }
 
-type NameDraft = { fi: string; sv: string; en: string };
-const toDraft = (text: LocalizedText | null): NameDraft => ({ fi: text?.fi ?? "", sv: text?.sv ?? "", en: text?.en ?? "" });
-const fromDraft = (d: NameDraft): LocalizedText => ({
-  fi: d.fi.trim(),
-  ...(d.sv.trim() ? { sv: d.sv.trim() } : {}),
-  ...(d.en.trim() ? { en: d.en.trim() } : {}),
-});
-
-/** Name in three languages and a Finnish description, as fields of one form. */
-function NameFields(props: {
-  prefix: string;
-  nameDraft: NameDraft;
-  onName: (d: NameDraft) => void;
-  description?: { value: string; onChange: (v: string) => void };
-  error: (key: string) => string | undefined;
-}) {
-  const { t } = useI18n();
-  return (
-    <>
-      <div className="field-row">
-        {(["fi", "sv", "en"] as const).map((l) => (
-          <TextField
-            key={l}
-            id={`${props.prefix}name-${l}`}
-            label={t(`admin.groupName.${l}`)}
-            value={props.nameDraft[l]}
-            onChange={(v) => props.onName({ ...props.nameDraft, [l]: v })}
-            error={l === "fi" ? props.error("fi") : undefined}
-            required={l === "fi"}
-          />
-        ))}
-      </div>
-      {props.description && (
-        <TextField
-          id={`${props.prefix}description`}
-          label={t("admin.groupDescription")}
-          value={props.description.value}
-          onChange={props.description.onChange}
-        />
-      )}
-    </>
-  );
-}
-
-function GroupPanel({ group, technical, onSaved }: { group: AdminGroup; technical: boolean; onSaved: () => void }) {
+function GroupPanel(props: { group: AdminGroup; calendars: AdminCalendar[]; technical: boolean; onSaved: () => void }) {
+  const { group, calendars, technical, onSaved } = props;
   const { t, language } = useI18n();
   const prefix = useId();
   const [nameDraft, setNameDraft] = useState(() => toDraft(group.name));
   const [description, setDescription] = useState(group.description?.fi ?? "");
+  const [calendarId, setCalendarId] = useState(group.calendarId ?? "");
+  const defaultCalendar = calendars.find((c) => c.isDefault);
   const [status, setStatus] = useState("");
   const { busy, error, run } = useSubmit();
 
@@ -117,6 +79,7 @@ function GroupPanel({ group, technical, onSaved }: { group: AdminGroup; technica
         await adminApi.updateGroup(group.id, {
           name: fromDraft(nameDraft),
           description: description.trim() ? { ...(group.description ?? {}), fi: description.trim() } : null,
+          calendarId: calendarId || null,
         });
         setStatus(t("admin.saved"));
         onSaved();
@@ -158,6 +121,18 @@ function GroupPanel({ group, technical, onSaved }: { group: AdminGroup; technica
           onName={setNameDraft}
           description={{ value: description, onChange: setDescription }}
           error={(k) => error?.fields[k]}
+        />
+        <SelectField
+          id={`${prefix}calendar`}
+          label={t("sla.groupCalendar")}
+          value={calendarId}
+          values={["", ...calendars.map((c) => c.id)]}
+          optionLabel={(id) =>
+            id
+              ? name(calendars.find((c) => c.id === id)?.name, language)
+              : t("sla.groupCalendarDefault", { name: name(defaultCalendar?.name, language) })
+          }
+          onChange={setCalendarId}
         />
         <p role="status" className={status ? "success" : "status-empty"}>
           {status}

@@ -1,15 +1,23 @@
-/** The console's calls to the admin API (users, groups, areas, audit log). */
+/** The console's calls to the admin API (users, groups, areas, audit log, calendars and SLA policies). */
 import type {
+  AdminCalendar,
+  AdminCalendarList,
   AdminGroup,
   AdminGroupList,
   AdminUser,
   AdminUserList,
   AreaList,
+  CalendarDays,
+  CalendarUpdate,
   ChainStatus,
   GroupUpdate,
   LogExport,
+  NewCalendar,
   NewGroup,
   NewUser,
+  SlaPolicy,
+  SlaPolicyInput,
+  SlaPolicyList,
   UserUpdate,
 } from "@yhteys/contracts";
 import { staff } from "../api.ts";
@@ -39,3 +47,13 @@ export const logRequest = (by: "email" | "name", value: string) =>
 export const logRequestCsvUrl = (by: "email" | "name", value: string) =>
   `${base}/audit/log-request?${new URLSearchParams({ [by]: value, format: "csv" })}`;
 export const verifyChain = () => staff<ChainStatus>(`${base}/audit/verify`);
+
+export const calendars = () => staff<AdminCalendarList>(`${base}/calendars`);
+export const createCalendar = (body: NewCalendar) => staff<AdminCalendar>(`${base}/calendars`, { method: "POST", body });
+export const updateCalendar = (id: string, body: CalendarUpdate) =>
+  staff<AdminCalendar>(`${base}/calendars/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const deleteCalendar = (id: string) => staff<void>(`${base}/calendars/${encodeURIComponent(id)}`, { method: "DELETE" });
+export const calendarDays = (id: string, days = 14) => staff<CalendarDays>(`${base}/calendars/${encodeURIComponent(id)}/days?days=${days}`);
+export const slaPolicies = () => staff<SlaPolicyList>(`${base}/sla-policies`);
+export const setSlaPolicy = (body: SlaPolicyInput) => staff<SlaPolicy>(`${base}/sla-policies`, { method: "PUT", body });
+export const deleteSlaPolicy = (id: string) => staff<void>(`${base}/sla-policies/${encodeURIComponent(id)}`, { method: "DELETE" });
