@@ -155,6 +155,7 @@ describe("changing tickets", () => {
       "/api/staff/admin/audit/log-request?email=a@example.test",
       "/api/staff/admin/calendars",
       "/api/staff/admin/sla-policies",
+      "/api/staff/admin/rules",
     ]) {
       const res = await t.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(401);
@@ -189,7 +190,12 @@ describe("administration", () => {
       expect(res.statusCode, `${role} ${url}`).toBe(role === "admin" ? 200 : 403);
       if (role !== "admin") expect(res.headers["content-type"]).toContain("application/problem+json");
     }
-    for (const url of ["/api/staff/admin/groups", "/api/staff/admin/calendars", "/api/staff/admin/sla-policies"]) {
+    for (const url of [
+      "/api/staff/admin/groups",
+      "/api/staff/admin/calendars",
+      "/api/staff/admin/sla-policies",
+      "/api/staff/admin/rules",
+    ]) {
       const res = await clients[role].get(url);
       expect(res.statusCode, `${role} ${url}`).toBe(role === "admin" || role === "contentadmin" ? 200 : 403);
     }
@@ -250,6 +256,17 @@ describe("tenant isolation", () => {
     const [calendar] = (await clients.admin.get("/api/staff/admin/calendars")).json().items;
     expect((await admin.patch(`/api/staff/admin/calendars/${calendar.id}`, { name: { fi: "X" } })).statusCode).toBe(404);
     expect((await admin.get(`/api/staff/admin/calendars/${calendar.id}/days`)).statusCode).toBe(404);
+    const rule = (
+      await clients.admin.post("/api/staff/admin/rules", {
+        name: "Oma sääntö",
+        trigger: "created",
+        active: false,
+        actions: [{ action: "setPriority", priority: "low" }],
+      })
+    ).json();
+    expect((await admin.patch(`/api/staff/admin/rules/${rule.id}`, { name: "X" })).statusCode).toBe(404);
+    expect((await admin.delete(`/api/staff/admin/rules/${rule.id}`)).statusCode).toBe(404);
+    expect((await admin.get("/api/staff/admin/rules")).json().items).toEqual([]);
     const foreign = await admin.post("/api/staff/admin/users", {
       email: "x@example.test",
       name: "X",

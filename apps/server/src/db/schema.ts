@@ -12,7 +12,10 @@ import {
   type LocalizedText,
   languages,
   priorities,
+  type RuleAction,
+  type RuleCondition,
   roles,
+  ruleTriggers,
   ticketStates,
   ticketTypes,
 } from "@yhteys/contracts";
@@ -55,6 +58,7 @@ export const ticketStateEnum = pgEnum("ticket_state", ticketStates);
 export const priorityEnum = pgEnum("priority", priorities);
 export const messageKindEnum = pgEnum("message_kind", ["resident", "reply", "note"]);
 export const actorKindEnum = pgEnum("actor_kind", ["user", "resident", "api_client", "system"]);
+export const ruleTriggerEnum = pgEnum("rule_trigger", ruleTriggers);
 
 /** Installation-wide so that a reference names one ticket even across tenants (e.g. in email subjects). */
 export const ticketReferenceSeq = pgSequence("ticket_reference_seq", { startWith: 1 });
@@ -424,4 +428,27 @@ export const idempotencyKeys = pgTable(
     createdAt: created(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.key] })],
+);
+
+/**
+ * Automation rules: tried in `position` order per trigger when a ticket is created or changed;
+ * conditions and actions are JSON checked by the contracts' RuleCondition and RuleAction.
+ */
+export const automationRules = pgTable(
+  "automation_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    name: text("name").notNull(),
+    description: text("description"),
+    trigger: ruleTriggerEnum("trigger").notNull(),
+    position: integer("position").notNull(),
+    active: boolean("active").notNull().default(true),
+    stopsProcessing: boolean("stops_processing").notNull().default(false),
+    conditions: jsonb("conditions").$type<RuleCondition[]>().notNull(),
+    actions: jsonb("actions").$type<RuleAction[]>().notNull(),
+    createdAt: created(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("automation_rules_org_trigger").on(t.organisationId, t.trigger, t.position)],
 );

@@ -20,6 +20,7 @@ import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
 import { open311Routes } from "../modules/open311/open311.routes.ts";
+import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
 import { AppError, handleError, problem, sendProblem } from "./errors.ts";
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(liveRoutes(ctx, live), { prefix: "/api/staff" });
   await app.register(adminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(slaRoutes(ctx), { prefix: "/api/staff/admin" });
+  await app.register(ruleRoutes(ctx), { prefix: "/api/staff/admin/rules" });
   await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
   await app.register(open311Routes(ctx), { prefix: "/open311/v2" });

@@ -145,3 +145,7 @@ export function calendarDays(calendar: BusinessCalendar, from: string, count: nu
   for (let date = from; list.length < count; date = nextDate(date)) list.push(days.day(date));
   return list;
 }
+
+/** Whether the calendar is open at `instant`. */
+export const isOpenAt = (calendar: BusinessCalendar, instant: Date) =>
+  addBusinessMinutes(calendar, instant, 0).getTime() === instant.getTime();

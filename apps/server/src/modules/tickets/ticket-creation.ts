@@ -5,13 +5,14 @@
  * that arrive together as one batch (group commit) instead of one commit each.
  */
 import { randomUUID } from "node:crypto";
-import type { Channel, ExtraFieldValues, GeoPoint, Language, TicketState, TicketType } from "@yhteys/contracts";
+import type { Channel, ExtraFieldValues, GeoPoint, Language, Priority, TicketState, TicketType } from "@yhteys/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, type Queryable, queryRows } from "../../db/client.ts";
 import { areas, categories, handlerGroups } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { type Actor, actorId } from "../auth/actor.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
+import { runRules } from "../rules/rules.ts";
 import { dueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
@@ -50,7 +51,8 @@ type PreparedTicket = {
 };
 
 /**
- * Creates one ticket routed to its category's group (or the unclear queue), in one statement.
+ * Creates one ticket routed by the organisation's rules, else to its category's group (or the
+ * unclear queue), in one statement.
  * Works inside a transaction too. The caller publishes `notice` once the write has committed.
  */
 export async function createTicket(db: Queryable, input: NewTicket, actor: Actor, idempotency?: IdempotencyRecord): Promise<CreatedTicket> {
@@ -136,27 +138,47 @@ async function prepareTicket(db: Queryable, input: NewTicket, actor: Actor, idem
   const id = randomUUID();
   const createdAt = input.createdAt ?? new Date();
   const trackingToken = newToken();
-  const groupId = category.defaultGroupId ?? routing.unclearGroupId;
   const contact = input.contact;
   const hasContact = Boolean(contact?.name || contact?.email || contact?.phone);
   const state: TicketState = "new";
-  const due = dueTimes(sla, { categoryId: category.id, priority: "normal", groupId }, createdAt);
+  const areaId = areaFor(routing.areas, input.location)?.id ?? null;
+  const type = input.type ?? category.defaultType;
+  const rules = await runRules(db, orgId, "created", {
+    categoryId: category.id,
+    type,
+    channel: input.channel,
+    priority: "normal",
+    language: input.language,
+    state,
+    areaId,
+    description: input.description,
+    customerKnown: hasContact,
+    changed: [],
+  });
+  const { changes } = rules;
+  // A rule may move the ticket to another category; the category's group routes it unless a rule routes it.
+  const categoryId = changes.categoryId ?? category.id;
+  const groupId = changes.groupId ?? routing.categories.get(categoryId)?.defaultGroupId ?? routing.unclearGroupId;
+  const priority = (changes.priority ?? "normal") as Priority;
+  const due = dueTimes(sla, { categoryId, priority, groupId }, createdAt);
   return {
     row: {
       id,
       organisation_id: orgId,
       reference_prefix: `${input.organisation.referencePrefix}-${createdAt.getUTCFullYear()}-`,
-      type: input.type ?? category.defaultType,
-      category_id: category.id,
+      type: changes.type ?? type,
+      category_id: categoryId,
+      priority,
       description: input.description,
       channel: input.channel,
       language: input.language,
       lat: input.location?.lat ?? null,
       lon: input.location?.lon ?? null,
       address: input.address || null,
-      area_id: areaFor(routing.areas, input.location)?.id ?? null,
+      area_id: areaId,
       extra_fields: input.extraFields,
       group_id: groupId,
+      handler_id: changes.handlerId ?? null,
       customer_id: hasContact ? randomUUID() : null,
       customer_name: contact?.name ?? null,
       customer_email: contact?.email ?? null,
@@ -168,7 +190,7 @@ async function prepareTicket(db: Queryable, input: NewTicket, actor: Actor, idem
       resolution_due_at: due.resolutionDueAt?.toISOString() ?? null,
       actor_kind: actor.kind,
       actor_id: actorId(actor),
-      event_data: { channel: input.channel, categoryId: category.id, groupId },
+      event_data: { channel: input.channel, categoryId, groupId, ...(rules.fired.length ? { rules: rules.fired } : {}) },
       idempotency_key: idempotency?.key ?? null,
       idempotency_fingerprint: idempotency?.fingerprint ?? null,
       receipt: { trackingToken, state, createdAt: createdAt.toISOString() },
@@ -183,9 +205,9 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
     db,
     sql`WITH input AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.row))}::jsonb) AS r(
-          id uuid, organisation_id uuid, reference_prefix text, type ticket_type, category_id uuid, description text,
+          id uuid, organisation_id uuid, reference_prefix text, type ticket_type, category_id uuid, priority priority, description text,
           channel channel, language language, lat double precision, lon double precision, address text, area_id uuid,
-          extra_fields jsonb, group_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
+          extra_fields jsonb, group_id uuid, handler_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
           wants_reply boolean, tracking_token_hash text, created_at timestamptz, first_response_due_at timestamptz,
           resolution_due_at timestamptz, actor_kind actor_kind, actor_id uuid,
           event_data jsonb, idempotency_key text, idempotency_fingerprint text, receipt jsonb)
@@ -193,12 +215,12 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
         INSERT INTO customers (id, organisation_id, name, email, phone)
         SELECT customer_id, organisation_id, customer_name, customer_email, customer_phone FROM input WHERE customer_id IS NOT NULL
       ), ticket AS (
-        INSERT INTO tickets (id, organisation_id, reference, type, category_id, description, channel, language, lat, lon, address,
-          area_id, extra_fields, state, group_id, customer_id, wants_reply, tracking_token_hash, created_at, updated_at,
-          first_response_due_at, resolution_due_at)
+        INSERT INTO tickets (id, organisation_id, reference, type, category_id, priority, description, channel, language, lat, lon,
+          address, area_id, extra_fields, state, group_id, handler_id, customer_id, wants_reply, tracking_token_hash, created_at,
+          updated_at, first_response_due_at, resolution_due_at)
         SELECT id, organisation_id, reference_prefix || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
-          type, category_id, description, channel, language, lat, lon, address,
-          area_id, extra_fields, 'new', group_id, customer_id, wants_reply, tracking_token_hash, created_at, created_at,
+          type, category_id, priority, description, channel, language, lat, lon,
+          address, area_id, extra_fields, 'new', group_id, handler_id, customer_id, wants_reply, tracking_token_hash, created_at, created_at,
           first_response_due_at, resolution_due_at
         FROM input
         RETURNING id, reference

@@ -18,6 +18,7 @@ import { areas, categories, handlerGroups, ticketMessages, tickets, users } from
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { changedFields, factsOf, runRules } from "../rules/rules.ts";
 import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
@@ -49,11 +50,46 @@ async function changeTicket<T>(
       notices.push(await recordEvent(tx, { organisationId: actor.organisationId, ticketId, type, actor, data }));
     };
     const result = await change(tx, ticket, event);
+    const notice = await applyUpdatedRules(tx, ticket);
+    if (notice) notices.push(notice);
     await tx.update(tickets).set({ updatedAt: new Date() }).where(eq(tickets.id, ticketId));
     return result;
   });
   store.events.publish(notices);
   return result;
+}
+
+/**
+ * Runs the "updated" rules after a change that changed a field they can watch; what they change
+ * is written with its own event, by the system, in the same transaction. Their own changes do not
+ * trigger rules again.
+ */
+async function applyUpdatedRules(tx: Tx, before: Ticket): Promise<EventNotice | null> {
+  const [after] = await tx.select().from(tickets).where(eq(tickets.id, before.id));
+  if (!after) return null;
+  const changed = changedFields(before, after);
+  if (!changed.length) return null;
+  const { changes, fired } = await runRules(tx, after.organisationId, "updated", factsOf(after, after.customerId !== null, changed));
+  if (!fired.length) return null;
+  const values: Partial<Ticket> = {
+    ...(changes.groupId ? { groupId: changes.groupId } : {}),
+    ...(changes.handlerId !== undefined ? { handlerId: changes.handlerId } : {}),
+    ...(changes.priority ? { priority: changes.priority as Priority } : {}),
+    ...(changes.type ? { type: changes.type as TicketType } : {}),
+    ...(changes.categoryId ? { categoryId: changes.categoryId } : {}),
+  };
+  if (values.groupId !== undefined || values.priority || values.categoryId) {
+    const { groupId, priority, categoryId } = { ...after, ...values };
+    Object.assign(values, await restampedDues(tx, after, { groupId, priority, categoryId }));
+  }
+  if (Object.keys(values).length) await tx.update(tickets).set(values).where(eq(tickets.id, after.id));
+  return recordEvent(tx, {
+    organisationId: after.organisationId,
+    ticketId: after.id,
+    type: "ticket.rules_applied",
+    actor: { kind: "system", organisationId: after.organisationId },
+    data: { trigger: "updated", changed, rules: fired },
+  });
 }
 
 type TicketEdit = Partial<{

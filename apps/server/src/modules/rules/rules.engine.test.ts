@@ -1,0 +1,107 @@
+import type { RuleAction, RuleCondition } from "@yhteys/contracts";
+import { describe, expect, it } from "vitest";
+import { compileRules, evaluateRules, type RuleEnvironment, type RuleFacts, wordsOf } from "./rules.engine.ts";
+
+const ids = {
+  parent: "10000000-0000-4000-8000-000000000001",
+  leaf: "10000000-0000-4000-8000-000000000002",
+  other: "10000000-0000-4000-8000-000000000003",
+};
+const group = { water: "20000000-0000-4000-8000-000000000001", night: "20000000-0000-4000-8000-000000000002" };
+const parents = new Map<string, string | null>([
+  [ids.parent, null],
+  [ids.leaf, ids.parent],
+  [ids.other, null],
+]);
+const env = (open = true): RuleEnvironment => ({
+  categoryPath: (id) => {
+    const path: string[] = [];
+    for (let c: string | null | undefined = id; c; c = parents.get(c)) path.push(c);
+    return path;
+  },
+  isBusinessHours: () => open,
+});
+const facts = (over: Partial<RuleFacts> = {}): RuleFacts => ({
+  categoryId: ids.leaf,
+  type: "fault_report",
+  channel: "web",
+  priority: "normal",
+  language: "fi",
+  state: "new",
+  areaId: null,
+  description: "Vesijohdosta tulee vettä kadulle, vesivuotoa on jo tunnin ajan.",
+  customerKnown: false,
+  changed: [],
+  ...over,
+});
+let n = 0;
+const rule = (conditions: RuleCondition[], actions: RuleAction[], stopsProcessing = false) => ({
+  id: `30000000-0000-4000-8000-00000000000${++n}`,
+  name: `Sääntö ${n}`,
+  trigger: "created" as const,
+  stopsProcessing,
+  conditions,
+  actions,
+});
+
+describe("the rule engine", () => {
+  it("matches words by their beginnings in any case, so inflected Finnish forms match", () => {
+    expect(wordsOf("Vesivuotoa KADULLA, vesivuotoa!")).toEqual(["kadulla", "vesivuotoa"]);
+    const rules = compileRules([
+      rule([{ field: "words", anyOf: ["vesivuoto", "putkirikko"] }], [{ action: "setPriority", priority: "urgent" }]),
+    ]);
+    expect(evaluateRules(rules, facts(), env()).changes).toEqual({ priority: "urgent" });
+    expect(evaluateRules(rules, facts({ description: "Vuoto" }), env()).fired).toEqual([]);
+    // A word inside another word does not match: "vuoto" is not the beginning of "vesivuotoa".
+    const inner = compileRules([rule([{ field: "words", anyOf: ["vuoto"] }], [{ action: "setPriority", priority: "high" }])]);
+    expect(evaluateRules(inner, facts(), env()).fired).toEqual([]);
+  });
+
+  it("matches a category through its parent, and every condition must hold", () => {
+    const rules = compileRules([
+      rule(
+        [
+          { field: "category", anyOf: [ids.parent] },
+          { field: "channel", anyOf: ["web", "mobile"] },
+        ],
+        [{ action: "route", groupId: group.water }],
+      ),
+    ]);
+    expect(evaluateRules(rules, facts(), env()).changes).toEqual({ groupId: group.water, handlerId: null });
+    expect(evaluateRules(rules, facts({ channel: "email" }), env()).fired).toEqual([]);
+    expect(evaluateRules(rules, facts({ categoryId: ids.other }), env()).fired).toEqual([]);
+  });
+
+  it("runs rules in order: later rules see earlier changes, the last route wins, and a stopping rule ends the run", () => {
+    const first = rule([{ field: "words", anyOf: ["vesi"] }], [{ action: "setCategory", categoryId: ids.other }]);
+    const second = rule([{ field: "category", anyOf: [ids.other] }], [{ action: "route", groupId: group.water }]);
+    const third = rule([{ field: "businessHours", is: false }], [{ action: "route", groupId: group.night }], true);
+    const fourth = rule([], [{ action: "setPriority", priority: "low" }]);
+    const rules = compileRules([first, second, third, fourth]);
+    const day = evaluateRules(rules, facts(), env(true));
+    expect(day.fired.map((f) => f.name)).toEqual([first.name, second.name, fourth.name]);
+    expect(day.changes).toEqual({ categoryId: ids.other, groupId: group.water, handlerId: null, priority: "low" });
+    const night = evaluateRules(rules, facts(), env(false));
+    expect(night.fired.map((f) => f.name)).toEqual([first.name, second.name, third.name]);
+    expect(night.changes.groupId).toBe(group.night);
+    // The history keeps why each rule fired and what it did.
+    expect(night.fired[0]).toEqual({ id: first.id, name: first.name, conditions: first.conditions, actions: first.actions });
+  });
+
+  it("tells what a change changed and whether the resident is known", () => {
+    const rules = compileRules([
+      rule(
+        [
+          { field: "changed", anyOf: ["category"] },
+          { field: "customerKnown", is: true },
+        ],
+        [{ action: "route", handlerId: "40000000-0000-4000-8000-000000000001" }],
+      ),
+    ]);
+    expect(evaluateRules(rules, facts({ changed: ["category"], customerKnown: true }), env()).changes).toEqual({
+      handlerId: "40000000-0000-4000-8000-000000000001",
+    });
+    expect(evaluateRules(rules, facts({ changed: ["priority"], customerKnown: true }), env()).fired).toEqual([]);
+    expect(evaluateRules(rules, facts({ changed: ["category"] }), env()).fired).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * The rule engine: pure and synchronous, so that it runs inside the write path of every new
+ * ticket without a database round trip. Rules are compiled once per settings load (word lists
+ * lower-cased, value lists turned into sets); evaluating one ticket tokenises its text once.
+ */
+import type { FiredRule, RuleAction, RuleChangeField, RuleCondition, RuleTrigger } from "@yhteys/contracts";
+
+/** What rules can see of a ticket. */
+export type RuleFacts = {
+  categoryId: string;
+  type: string;
+  channel: string;
+  priority: string;
+  language: string;
+  state: string;
+  areaId: string | null;
+  description: string;
+  customerKnown: boolean;
+  /** What the triggering change changed; empty for a new ticket. */
+  changed: readonly RuleChangeField[];
+};
+
+/** The changes rules decided, to apply to the ticket. */
+export type RuleChanges = Partial<{ groupId: string; handlerId: string | null; priority: string; type: string; categoryId: string }>;
+export type RuleOutcome = { changes: RuleChanges; fired: FiredRule[] };
+
+export type RuleSource = {
+  id: string;
+  name: string;
+  trigger: RuleTrigger;
+  stopsProcessing: boolean;
+  conditions: RuleCondition[];
+  actions: RuleAction[];
+};
+
+/** What conditions need beyond the facts: the category tree and the clock. */
+export type RuleEnvironment = {
+  /** The category and its ancestors. */
+  categoryPath: (categoryId: string) => readonly string[];
+  isBusinessHours: () => boolean;
+};
+
+type Test = (facts: RuleFacts, env: RuleEnvironment, words: () => readonly string[]) => boolean;
+export type CompiledRule = { source: RuleSource; tests: Test[] };
+
+/** Words of a text, lower-cased, sorted for prefix search. */
+export function wordsOf(text: string): string[] {
+  return [...new Set(text.toLocaleLowerCase("fi").match(/[\p{L}\p{N}]+/gu) ?? [])].sort();
+}
+
+/** Whether some word of the sorted list begins with `prefix` (binary search for the first ≥ prefix). */
+function hasPrefix(sorted: readonly string[], prefix: string): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as string) < prefix) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && (sorted[low] as string).startsWith(prefix);
+}
+
+function compileCondition(condition: RuleCondition): Test {
+  switch (condition.field) {
+    case "category": {
+      const ids = new Set(condition.anyOf);
+      return (facts, env) => env.categoryPath(facts.categoryId).some((id) => ids.has(id));
+    }
+    case "area": {
+      const ids = new Set(condition.anyOf);
+      return (facts) => facts.areaId !== null && ids.has(facts.areaId);
+    }
+    case "words": {
+      const prefixes = condition.anyOf.flatMap((w) => wordsOf(w));
+      return (_facts, _env, words) => prefixes.some((p) => hasPrefix(words(), p));
+    }
+    case "customerKnown":
+      return (facts) => facts.customerKnown === condition.is;
+    case "businessHours":
+      return (_facts, env) => env.isBusinessHours() === condition.is;
+    case "changed": {
+      const fields = new Set<string>(condition.anyOf);
+      return (facts) => facts.changed.some((f) => fields.has(f));
+    }
+    default: {
+      const values = new Set<string>(condition.anyOf);
+      const field = condition.field;
+      return (facts) => values.has(facts[field]);
+    }
+  }
+}
+
+/** Compiles the rules of one trigger, in the order given. */
+export const compileRules = (rules: RuleSource[]): CompiledRule[] =>
+  rules.map((source) => ({ source, tests: source.conditions.map(compileCondition) }));
+
+/**
+ * Runs the rules over a ticket in order. Each firing rule's actions change the facts that later
+ * rules see (a rule that sets the category routes by the new one); a rule that stops processing
+ * ends the run. Returns the combined changes and the rules that fired.
+ */
+export function evaluateRules(rules: readonly CompiledRule[], initial: RuleFacts, env: RuleEnvironment): RuleOutcome {
+  const facts = { ...initial };
+  const changes: RuleChanges = {};
+  const fired: FiredRule[] = [];
+  let words: string[] | null = null;
+  const lazyWords = () => {
+    words ??= wordsOf(facts.description);
+    return words;
+  };
+  for (const rule of rules) {
+    if (!rule.tests.every((test) => test(facts, env, lazyWords))) continue;
+    for (const action of rule.source.actions) apply(action, facts, changes);
+    const { id, name, conditions, actions } = rule.source;
+    fired.push({ id, name, conditions, actions });
+    if (rule.source.stopsProcessing) break;
+  }
+  return { changes, fired };
+}
+
+function apply(action: RuleAction, facts: RuleFacts, changes: RuleChanges) {
+  switch (action.action) {
+    case "route":
+      // As when forwarding: a group without a person puts the ticket in that group's queue.
+      if (action.groupId) {
+        changes.groupId = action.groupId;
+        changes.handlerId = action.handlerId ?? null;
+      } else if (action.handlerId) changes.handlerId = action.handlerId;
+      return;
+    case "setPriority":
+      facts.priority = changes.priority = action.priority;
+      return;
+    case "setType":
+      facts.type = changes.type = action.type;
+      return;
+    case "setCategory":
+      facts.categoryId = changes.categoryId = action.categoryId;
+      return;
+  }
+}

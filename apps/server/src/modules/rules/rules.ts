@@ -1,0 +1,104 @@
+/**
+ * The organisation's automation rules, loaded and compiled once per process for a short while
+ * (every new ticket runs them), and the facts a ticket gives them.
+ */
+import type { RuleChangeField, RuleTrigger } from "@yhteys/contracts";
+import { and, asc, eq } from "drizzle-orm";
+import type { Queryable } from "../../db/client.ts";
+import { automationRules, categories, type tickets } from "../../db/schema.ts";
+import { isOpenAt } from "../sla/calendar.ts";
+import { slaSettingsOf } from "../sla/sla.ts";
+import { type CompiledRule, compileRules, evaluateRules, type RuleEnvironment, type RuleFacts, type RuleOutcome } from "./rules.engine.ts";
+
+type RuleSettings = { byTrigger: Record<RuleTrigger, CompiledRule[]>; parents: Map<string, string | null> };
+
+/** Rules change rarely; an admin's change clears this process's copy at once, others' within the TTL. */
+const SETTINGS_TTL_MS = 30_000;
+const cache = new Map<string, { settings: RuleSettings; until: number }>();
+
+async function ruleSettingsOf(db: Queryable, organisationId: string): Promise<RuleSettings> {
+  const hit = cache.get(organisationId);
+  if (hit && hit.until > Date.now()) return hit.settings;
+  const [rules, categoryRows] = await Promise.all([
+    db
+      .select()
+      .from(automationRules)
+      .where(and(eq(automationRules.organisationId, organisationId), eq(automationRules.active, true)))
+      .orderBy(asc(automationRules.position), asc(automationRules.createdAt)),
+    db.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.organisationId, organisationId)),
+  ]);
+  const settings: RuleSettings = {
+    byTrigger: {
+      created: compileRules(rules.filter((r) => r.trigger === "created")),
+      updated: compileRules(rules.filter((r) => r.trigger === "updated")),
+    },
+    parents: new Map(categoryRows.map((c) => [c.id, c.parentId])),
+  };
+  cache.set(organisationId, { settings, until: Date.now() + SETTINGS_TTL_MS });
+  return settings;
+}
+
+/** Drops this process's cached rules after an admin changed them. */
+export function forgetRules(organisationId: string) {
+  cache.delete(organisationId);
+}
+
+function environment(settings: RuleSettings, calendar: Parameters<typeof isOpenAt>[0] | null, now: Date): RuleEnvironment {
+  let open: boolean | undefined;
+  return {
+    categoryPath: (categoryId) => {
+      const path: string[] = [];
+      for (let id: string | null | undefined = categoryId; id && path.length < 20; id = settings.parents.get(id)) path.push(id);
+      return path;
+    },
+    isBusinessHours: () => {
+      open ??= calendar ? isOpenAt(calendar, now) : true;
+      return open;
+    },
+  };
+}
+
+/** Runs the organisation's rules of a trigger over a ticket's facts; nothing fires without rules. */
+export async function runRules(
+  db: Queryable,
+  organisationId: string,
+  trigger: RuleTrigger,
+  facts: RuleFacts,
+  now = new Date(),
+): Promise<RuleOutcome> {
+  const settings = await ruleSettingsOf(db, organisationId);
+  const rules = settings.byTrigger[trigger];
+  if (!rules.length) return { changes: {}, fired: [] };
+  const calendar = (await slaSettingsOf(db, organisationId)).defaultCalendar;
+  return evaluateRules(rules, facts, environment(settings, calendar, now));
+}
+
+type Ticket = typeof tickets.$inferSelect;
+
+/** The facts of a stored ticket for "updated" rules. */
+export const factsOf = (ticket: Ticket, customerKnown: boolean, changed: readonly RuleChangeField[]): RuleFacts => ({
+  categoryId: ticket.categoryId,
+  type: ticket.type,
+  channel: ticket.channel,
+  priority: ticket.priority,
+  language: ticket.language,
+  state: ticket.state,
+  areaId: ticket.areaId,
+  description: ticket.description,
+  customerKnown,
+  changed,
+});
+
+const changeFields: [RuleChangeField, keyof Ticket][] = [
+  ["category", "categoryId"],
+  ["type", "type"],
+  ["priority", "priority"],
+  ["state", "state"],
+  ["group", "groupId"],
+  ["handler", "handlerId"],
+  ["description", "description"],
+];
+
+/** What a change changed, in the terms of "changed" conditions. */
+export const changedFields = (before: Ticket, after: Ticket): RuleChangeField[] =>
+  changeFields.filter(([, column]) => before[column] !== after[column]).map(([field]) => field);

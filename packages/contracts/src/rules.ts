@@ -1,0 +1,104 @@
+/**
+ * Automation rules (REQUIREMENTS M6, M7): when a ticket is created or changed, the organisation's
+ * active rules of that trigger are tried in order; a rule whose conditions all hold applies its
+ * actions, and the ticket's history names every rule that fired and what it matched.
+ */
+import { z } from "zod";
+import { IsoDateTime, Uuid } from "./common.ts";
+import { channels, languages, priorities, ticketStates, ticketTypes } from "./constants.ts";
+
+export const ruleTriggers = ["created", "updated"] as const;
+export type RuleTrigger = (typeof ruleTriggers)[number];
+
+/** Fields whose change an "updated" rule can require. */
+export const ruleChangeFields = ["category", "type", "priority", "state", "group", "handler", "description"] as const;
+export type RuleChangeField = (typeof ruleChangeFields)[number];
+
+const some = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(200);
+
+/** One condition; a rule fires when all of its conditions hold. Lists match any of their values. */
+export const RuleCondition = z.discriminatedUnion("field", [
+  /** The category or any category under it. */
+  z.object({ field: z.literal("category"), anyOf: some(Uuid) }),
+  z.object({ field: z.literal("type"), anyOf: some(z.enum(ticketTypes)) }),
+  z.object({ field: z.literal("channel"), anyOf: some(z.enum(channels)) }),
+  z.object({ field: z.literal("priority"), anyOf: some(z.enum(priorities)) }),
+  z.object({ field: z.literal("language"), anyOf: some(z.enum(languages)) }),
+  z.object({ field: z.literal("state"), anyOf: some(z.enum(ticketStates)) }),
+  z.object({ field: z.literal("area"), anyOf: some(Uuid) }),
+  /**
+   * Words in the description. A word matches the words of the text that begin with it, in any
+   * case: "katuvalo" finds "katuvalon" and "katuvaloja" (Finnish inflects mostly at the end; for
+   * stems that change, such as "vuoto"/"vuodon", list the forms or their common beginning).
+   */
+  z.object({ field: z.literal("words"), anyOf: some(z.string().trim().min(2).max(60)) }),
+  /** Whether the resident left contact details. */
+  z.object({ field: z.literal("customerKnown"), is: z.boolean() }),
+  /** Whether the organisation's default calendar is open at the moment the rule runs. */
+  z.object({ field: z.literal("businessHours"), is: z.boolean() }),
+  /** For "updated" rules: what the change that triggered them changed. */
+  z.object({ field: z.literal("changed"), anyOf: some(z.enum(ruleChangeFields)) }),
+]);
+export type RuleCondition = z.infer<typeof RuleCondition>;
+
+/** What a rule does; actions apply in order. */
+export const RuleAction = z.discriminatedUnion("action", [
+  /** To a group's queue, to a person, or both (a person alone keeps the ticket's group). */
+  z
+    .object({ action: z.literal("route"), groupId: Uuid.optional(), handlerId: Uuid.optional() })
+    .refine((a) => a.groupId || a.handlerId, { message: "route to a group, a person or both", path: ["groupId"] }),
+  z.object({ action: z.literal("setPriority"), priority: z.enum(priorities) }),
+  z.object({ action: z.literal("setType"), type: z.enum(ticketTypes) }),
+  z.object({ action: z.literal("setCategory"), categoryId: Uuid }),
+]);
+export type RuleAction = z.infer<typeof RuleAction>;
+
+export const Rule = z.object({
+  id: Uuid,
+  name: z.string(),
+  description: z.string().nullable(),
+  trigger: z.enum(ruleTriggers),
+  active: z.boolean(),
+  /** Later rules of the same trigger are skipped once this one fires. */
+  stopsProcessing: z.boolean(),
+  conditions: z.array(RuleCondition),
+  actions: z.array(RuleAction),
+  position: z.number().int(),
+  updatedAt: IsoDateTime,
+});
+export type Rule = z.infer<typeof Rule>;
+export const RuleList = z.object({ items: z.array(Rule) });
+export type RuleList = z.infer<typeof RuleList>;
+
+export const NewRule = z.object({
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(1000).nullable().default(null),
+  trigger: z.enum(ruleTriggers),
+  active: z.boolean().default(true),
+  stopsProcessing: z.boolean().default(false),
+  conditions: z.array(RuleCondition).max(20).default([]),
+  actions: z.array(RuleAction).min(1).max(10),
+});
+export type NewRule = z.input<typeof NewRule>;
+export const RuleUpdate = NewRule.extend({
+  description: z.string().trim().max(1000).nullable(),
+  active: z.boolean(),
+  stopsProcessing: z.boolean(),
+  conditions: z.array(RuleCondition).max(20),
+})
+  .partial()
+  .refine((r) => Object.keys(r).length > 0, "Change at least one field");
+export type RuleUpdate = z.input<typeof RuleUpdate>;
+
+/** The rules of a trigger in their new order: every rule of the trigger, once. */
+export const RuleOrder = z.object({ trigger: z.enum(ruleTriggers), ruleIds: z.array(Uuid).max(1000) });
+export type RuleOrder = z.input<typeof RuleOrder>;
+
+/** A rule that fired on a ticket, as its history keeps it: why (the conditions) and what it did. */
+export const FiredRule = z.object({
+  id: Uuid,
+  name: z.string(),
+  conditions: z.array(RuleCondition),
+  actions: z.array(RuleAction),
+});
+export type FiredRule = z.infer<typeof FiredRule>;
