@@ -1,21 +1,23 @@
 /**
  * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep]`.
- * Parts: submissions, queue, durability (default: all). Figures go to bench/RESULTS.md.
+ * Parts: submissions, queue, rules, durability (default: all). Figures go to bench/RESULTS.md.
  */
 import { parseArgs } from "node:util";
 import { benchDurability } from "./durability.ts";
 import { describeMachine, machineMarkdown } from "./machine.ts";
 import { benchQueue } from "./queue.ts";
 import { writeSection } from "./results.ts";
+import { benchRules } from "./rules.ts";
 import { benchSubmissions } from "./submissions.ts";
 
-const parts = ["submissions", "queue", "durability"] as const;
+const parts = ["submissions", "queue", "rules", "durability"] as const;
 type Part = (typeof parts)[number];
 const isPart = (s: string): s is Part => (parts as readonly string[]).includes(s);
 
 const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [--tickets=100000,1000000] [--keep]
   submissions  public submissions/s and latency at 50 connections vs hello-world, PGlite and PostgreSQL
   queue        staff queue list and full-text search latency with bulk-generated tickets on PostgreSQL
+  rules        cost of running 200 active automation rules over a new ticket
   durability   SIGKILL the real server under load, restart, look up every acknowledged submission
   --seconds    duration of each submissions measurement (default 12)
   --tickets    ticket counts for the queue benchmark (default 100000,1000000)
@@ -47,6 +49,7 @@ async function main() {
     const t = performance.now();
     if (part === "submissions") await benchSubmissions({ seconds });
     if (part === "queue") await benchQueue({ tickets, keep: values.keep });
+    if (part === "rules") await benchRules();
     if (part === "durability") await benchDurability();
     console.log(`${part}: done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
