@@ -1,14 +1,15 @@
 /** One ticket: facts, description, customer, messages, history and the handling actions. */
-import type { ExtraFieldDefinition, TicketDetail } from "@yhteys/contracts";
+import type { ExtraFieldDefinition, FiredRule, TicketDetail } from "@yhteys/contracts";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { Actions } from "./Actions.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { useFocusOnNavigation } from "./focus.ts";
 import { channelName, errorText, languageName, name, priorityName, stateName, typeName } from "./format.ts";
-import { historyReason, historySentence } from "./history.ts";
+import { firedRules, historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
 import { onLinkClick } from "./router.ts";
+import { ruleSummary } from "./ruleText.ts";
 import { SlaBadge } from "./SlaBadge.tsx";
 
 export function TicketView({ ticketId }: { ticketId: string }) {
@@ -231,10 +232,11 @@ export function TicketView({ ticketId }: { ticketId: string }) {
                 return (
                   <li key={e.id}>
                     <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
-                    <span className="history-text">
+                    <div className="history-text">
                       {historySentence(t, language, directory, ticket, e)}
                       {reason && <span className="history-reason">{t("history.reason", { reason })}</span>}
-                    </span>
+                      <FiredRules rules={firedRules(e)} />
+                    </div>
                   </li>
                 );
               })}
@@ -269,4 +271,23 @@ function extraValue(t: T, language: "fi" | "sv" | "en", def: ExtraFieldDefinitio
   if (Array.isArray(value)) return value.map((v) => option(String(v))).join(", ");
   if (def?.type === "singlevaluelist" && typeof value === "string") return option(value);
   return String(value);
+}
+
+/** Which rules fired and why, under the history entry of the change they made. */
+function FiredRules({ rules }: { rules: FiredRule[] }) {
+  const { t, language } = useI18n();
+  const { directory } = useConsole();
+  if (!rules.length) return null;
+  return (
+    <div className="history-rules">
+      {t("history.rulesFired")}
+      <ul>
+        {rules.map((r) => (
+          <li key={r.id}>
+            <strong>{r.name}</strong>: {ruleSummary(t, language, { directory }, r)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }

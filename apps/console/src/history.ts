@@ -1,5 +1,5 @@
 /** Turns ticket events into localized sentences ("Eero Asiantuntija vastasi asukkaalle."). */
-import type { Channel, Language, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
+import type { Channel, FiredRule, Language, RuleChangeField, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
 import type { Directory } from "./api.ts";
 import { channelName, name, stateName, typeName } from "./format.ts";
 import type { MessageKey, T } from "./i18n.ts";
@@ -90,9 +90,19 @@ export function historySentence(t: T, language: Language, directory: Directory |
     }
     case "ticket.resident_message":
       return t("history.residentMessage", { actor });
+    case "ticket.rules_applied": {
+      const changed = Array.isArray(data.changed) ? (data.changed as RuleChangeField[]) : [];
+      return t("history.rulesApplied", { changed: changed.map((f) => t(`rules.change.${f}`)).join(", ") });
+    }
     default:
       return t("history.other", { actor, type: event.type });
   }
+}
+
+/** The rules that fired with this event (a new ticket's routing, or the "updated" rules after a change). */
+export function firedRules(event: Event): FiredRule[] {
+  const rules = event.data.rules;
+  return (event.type === "ticket.created" || event.type === "ticket.rules_applied") && Array.isArray(rules) ? (rules as FiredRule[]) : [];
 }
 
 /** The reason given for a state change, if any. */

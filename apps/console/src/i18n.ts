@@ -4,11 +4,13 @@
  */
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
+import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 
 const fi = {
   ...adminFi,
   ...slaAdminFi,
+  ...rulesFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -251,6 +253,7 @@ export type MessageKey = keyof typeof fi;
 const sv: Dictionary<MessageKey> = {
   ...adminSv,
   ...slaAdminSv,
+  ...rulesSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -491,6 +494,7 @@ const sv: Dictionary<MessageKey> = {
 const en: Dictionary<MessageKey> = {
   ...adminEn,
   ...slaAdminEn,
+  ...rulesEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

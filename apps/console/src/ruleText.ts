@@ -1,0 +1,65 @@
+/** Rules as readable text: "Kanava: sähköposti, puhelin → ohjaa: Viheralueet", for the admin page and ticket history. */
+import type { Channel, FiredRule, Language, Priority, RuleAction, RuleCondition, TicketState, TicketType } from "@yhteys/contracts";
+import type { Directory } from "./api.ts";
+import { channelName, languageName, name, priorityName, stateName, typeName } from "./format.ts";
+import type { T } from "./i18n.ts";
+
+/** Names of what rules refer to; `areas` only where the caller may list them (admins). */
+export type RuleNames = { directory: Directory | null; areas?: { id: string; name: Parameters<typeof name>[0] }[] };
+
+export function conditionText(t: T, language: Language, names: RuleNames, c: RuleCondition): string {
+  const unknown = t("rules.unknown");
+  const categoryName = (id: string) => name(names.directory?.categories.find((x) => x.id === id)?.name, language) || unknown;
+  const areaName = (id: string) => name(names.areas?.find((x) => x.id === id)?.name, language) || unknown;
+  const values = (() => {
+    switch (c.field) {
+      case "category":
+        return c.anyOf.map(categoryName);
+      case "area":
+        return c.anyOf.map(areaName);
+      case "type":
+        return c.anyOf.map((v) => typeName(t, v as TicketType));
+      case "channel":
+        return c.anyOf.map((v) => channelName(t, v as Channel));
+      case "priority":
+        return c.anyOf.map((v) => priorityName(t, v as Priority));
+      case "language":
+        return c.anyOf.map((v) => languageName(t, v as Language));
+      case "state":
+        return c.anyOf.map((v) => stateName(t, v as TicketState));
+      case "words":
+        return c.anyOf.map((w) => `”${w}”`);
+      case "changed":
+        return c.anyOf.map((f) => t(`rules.change.${f}`));
+      case "customerKnown":
+      case "businessHours":
+        return [c.is ? t("rules.yes") : t("rules.no")];
+    }
+  })();
+  return t("rules.condition", { field: t(`rules.field.${c.field}`), values: values.join(", ") });
+}
+
+export function actionText(t: T, language: Language, names: RuleNames, a: RuleAction): string {
+  const unknown = t("rules.unknown");
+  switch (a.action) {
+    case "route": {
+      const group = a.groupId ? name(names.directory?.groups.find((g) => g.id === a.groupId)?.name, language) || unknown : null;
+      const person = a.handlerId ? (names.directory?.users.find((u) => u.id === a.handlerId)?.name ?? unknown) : null;
+      return t("rules.didRoute", { target: [group, person].filter(Boolean).join(" / ") });
+    }
+    case "setPriority":
+      return t("rules.didPriority", { value: priorityName(t, a.priority) });
+    case "setType":
+      return t("rules.didType", { value: typeName(t, a.type) });
+    case "setCategory":
+      return t("rules.didCategory", {
+        value: name(names.directory?.categories.find((c) => c.id === a.categoryId)?.name, language) || unknown,
+      });
+  }
+}
+
+/** "Kun kanava: sähköposti → ohjaa: Viheralueet; kiireellisyys kiireellinen" */
+export function ruleSummary(t: T, language: Language, names: RuleNames, rule: Pick<FiredRule, "conditions" | "actions">): string {
+  const when = rule.conditions.length ? rule.conditions.map((c) => conditionText(t, language, names, c)).join("; ") : t("rules.always");
+  return `${t("rules.when")} ${when} → ${rule.actions.map((a) => actionText(t, language, names, a)).join("; ")}`;
+}
