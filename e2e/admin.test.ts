@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitContact } from "../apps/server/test/harness.ts";
+import { signIn, submitContact } from "../apps/server/test/harness.ts";
 import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
 
 let e2e: E2E;
@@ -145,6 +145,43 @@ describe("admin pages", () => {
     await expect.poll(() => calendar.getByText("Muutokset tallennettu.").count()).toBe(1);
     await calendar.getByText("Seuraavat 14 päivää").click();
     await expect.poll(() => calendar.getByRole("row", { name: /10\.00–12\.00 Henkilöstökoulutus/ }).count()).toBe(1);
+    await admin.context().close();
+  });
+
+  it("a technical admin writes a rule in the console; a new contact follows it and its history says why", async () => {
+    const admin = await signedIn(e2e.tenant.users.admin?.email ?? "", "demo");
+    await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Säännöt" }).click();
+    await expect.poll(() => heading(admin)).toBe("Automaattiset säännöt");
+    await admin.getByRole("button", { name: "Uusi sääntö" }).click();
+    await admin.getByRole("button", { name: "Lisää ehto" }).click();
+    await admin.getByRole("button", { name: "Luo sääntö" }).click();
+    const summary = admin.getByRole("alert").filter({ hasText: "Tarkista kentät." });
+    expect(await summary.getByRole("link").allTextContents()).toEqual(["Nimi: Pakollinen tieto puuttuu", "Ehto 1: Valitse vähintään yksi"]);
+    await expectAccessible(admin, "the rule form with errors");
+
+    await admin.getByLabel("Nimi", { exact: true }).fill("Keinut viheralueille");
+    await admin.getByLabel("Teksti sisältää sanan").fill("keinu, liukumäki");
+    await admin.getByLabel("Ryhmään").selectOption({ label: "Viheralueet" });
+    await admin.getByRole("button", { name: "Lisää toimenpide" }).click();
+    await admin.getByLabel("Kiireellisyys").selectOption({ label: "Korkea" });
+    await admin.getByRole("button", { name: "Luo sääntö" }).click();
+    const list = admin.getByRole("region", { name: "Kun uusi asia saapuu" });
+    await expect
+      .poll(() => list.getByRole("listitem").allTextContents())
+      .toEqual([expect.stringContaining("Kun Teksti sisältää sanan: ”keinu”, ”liukumäki” → ohjaa: Viheralueet; kiireellisyys Korkea")]);
+    await expectAccessible(admin, "the rules page");
+
+    const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Keinun istuin on haljennut" });
+    const staff = await signIn(e2e.app, e2e.tenant, "advisor");
+    const row = (await staff.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0];
+    expect(row).toMatchObject({ group: { id: e2e.tenant.groups.green }, priority: "high" });
+    await admin.goto(`${e2e.baseUrl}/console/tickets/${row.id}`);
+    const history = admin.getByRole("region", { name: "Historia" });
+    await expect.poll(() => history.getByText("Säännöt, jotka toteutuivat:").count()).toBe(1);
+    // The inner item is the rule itself, under the history entry of the new contact.
+    expect(await history.getByRole("listitem").filter({ hasText: "Keinut viheralueille" }).last().textContent()).toBe(
+      "Keinut viheralueille: Kun Teksti sisältää sanan: ”keinu”, ”liukumäki” → ohjaa: Viheralueet; kiireellisyys Korkea",
+    );
     await admin.context().close();
   });
 });

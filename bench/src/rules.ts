@@ -104,19 +104,17 @@ export async function benchRules(): Promise<void> {
   pure.sort((a, b) => a - b);
 
   // The same rules stored, loaded and cached as the server does, with the real category tree and calendar.
-  await db.db
-    .insert(automationRules)
-    .values(
-      sources.map((r, i) => ({
-        organisationId: org.id,
-        name: r.name,
-        trigger: r.trigger,
-        position: i + 1,
-        stopsProcessing: r.stopsProcessing,
-        conditions: r.conditions,
-        actions: r.actions,
-      })),
-    );
+  await db.db.insert(automationRules).values(
+    sources.map((r, i) => ({
+      organisationId: org.id,
+      name: r.name,
+      trigger: r.trigger,
+      position: i + 1,
+      stopsProcessing: r.stopsProcessing,
+      conditions: r.conditions,
+      actions: r.actions,
+    })),
+  );
   const active = await db.db.select({ id: automationRules.id }).from(automationRules).where(eq(automationRules.organisationId, org.id));
   const served: number[] = [];
   for (const t of tickets.slice(0, 2000)) await runRules(db.db, org.id, "created", t);

@@ -11,6 +11,7 @@ export type Route =
   | { name: "adminUser"; userId: string }
   | { name: "adminGroups" }
   | { name: "adminServiceLevels" }
+  | { name: "adminRules" }
   | { name: "adminAudit" }
   | { name: "notFound" };
 
@@ -32,6 +33,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "users") return id ? { name: "adminUser", userId: id } : { name: "adminUsers" };
   if (section === "groups" && !id) return { name: "adminGroups" };
   if (section === "service-levels" && !id) return { name: "adminServiceLevels" };
+  if (section === "rules" && !id) return { name: "adminRules" };
   if (section === "audit" && !id) return { name: "adminAudit" };
   return { name: "notFound" };
 }

@@ -1,6 +1,6 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, service levels, audit log; content admins: their groups) and the routed views.
+ * admins: users, groups, service levels, rules, audit log; content admins: their groups) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
@@ -8,15 +8,16 @@ import { useI18n } from "../i18n.ts";
 import { adminPath, onLinkClick, type Route } from "../router.ts";
 import { AuditView } from "./AuditView.tsx";
 import { GroupsView } from "./GroupsView.tsx";
+import { RulesView } from "./RulesView.tsx";
 import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UsersView } from "./UsersView.tsx";
 
-type AdminPage = "adminUsers" | "adminGroups" | "adminServiceLevels" | "adminAudit";
+type AdminPage = "adminUsers" | "adminGroups" | "adminServiceLevels" | "adminRules" | "adminAudit";
 
 const pagesOf = (role: Role): AdminPage[] =>
   role === "technical_admin"
-    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminAudit"]
+    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminRules", "adminAudit"]
     : role === "content_admin"
       ? ["adminGroups"]
       : [];
@@ -25,6 +26,7 @@ const pathOf = {
   adminUsers: "users",
   adminGroups: "groups",
   adminServiceLevels: "service-levels",
+  adminRules: "rules",
   adminAudit: "audit",
 } as const satisfies Record<AdminPage, string>;
 
@@ -63,5 +65,6 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   if (page === "adminUsers") return <UsersView />;
   if (page === "adminGroups") return <GroupsView />;
   if (page === "adminServiceLevels") return <ServiceLevelsView />;
+  if (page === "adminRules") return <RulesView />;
   return <AuditView />;
 }

@@ -1,4 +1,4 @@
-/** The console's calls to the admin API (users, groups, areas, audit log, calendars and SLA policies). */
+/** The console's calls to the admin API (users, groups, areas, audit log, calendars, SLA policies and rules). */
 import type {
   AdminCalendar,
   AdminCalendarList,
@@ -14,7 +14,12 @@ import type {
   LogExport,
   NewCalendar,
   NewGroup,
+  NewRule,
   NewUser,
+  Rule,
+  RuleList,
+  RuleOrder,
+  RuleUpdate,
   SlaPolicy,
   SlaPolicyInput,
   SlaPolicyList,
@@ -57,3 +62,10 @@ export const calendarDays = (id: string, days = 14) => staff<CalendarDays>(`${ba
 export const slaPolicies = () => staff<SlaPolicyList>(`${base}/sla-policies`);
 export const setSlaPolicy = (body: SlaPolicyInput) => staff<SlaPolicy>(`${base}/sla-policies`, { method: "PUT", body });
 export const deleteSlaPolicy = (id: string) => staff<void>(`${base}/sla-policies/${encodeURIComponent(id)}`, { method: "DELETE" });
+
+export const rules = () => staff<RuleList>(`${base}/rules`);
+export const createRule = (body: NewRule) => staff<Rule>(`${base}/rules`, { method: "POST", body });
+export const updateRule = (id: string, body: RuleUpdate) =>
+  staff<Rule>(`${base}/rules/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const deleteRule = (id: string) => staff<void>(`${base}/rules/${encodeURIComponent(id)}`, { method: "DELETE" });
+export const orderRules = (body: RuleOrder) => staff<RuleList>(`${base}/rules/order`, { method: "PUT", body });

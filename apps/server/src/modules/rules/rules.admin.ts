@@ -62,7 +62,10 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
   const [categoryRows, areaRows, groupRows, userRows] = await Promise.all([
     lookUp(new Set([...wanted.categories, ...wanted.leaves]), (ids) =>
       tx
-        .select({ id: categories.id, leaf: sql<boolean>`NOT EXISTS (SELECT 1 FROM categories child WHERE child.parent_id = categories.id)` })
+        .select({
+          id: categories.id,
+          leaf: sql<boolean>`NOT EXISTS (SELECT 1 FROM categories child WHERE child.parent_id = categories.id)`,
+        })
         .from(categories)
         .where(and(eq(categories.organisationId, organisationId), inArray(categories.id, ids))),
     ),

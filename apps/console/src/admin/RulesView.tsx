@@ -1,0 +1,144 @@
+/**
+ * Automation rules (technical admins): each trigger's rules in the order they run, as readable
+ * sentences, moved up and down, switched off, edited or deleted; a form for new ones.
+ */
+import { type AreaList, type Rule, ruleTriggers } from "@yhteys/contracts";
+import { useCallback, useEffect, useRef, useState } from "react";
+import * as api from "../api.ts";
+import { useConsole } from "../Console.tsx";
+import { useFocusOnNavigation } from "../focus.ts";
+import { errorText } from "../format.ts";
+import { useI18n } from "../i18n.ts";
+import { ruleSummary } from "../ruleText.ts";
+import * as adminApi from "./adminApi.ts";
+import { RuleForm } from "./RuleForm.tsx";
+
+type Data = { rules: Rule[]; directory: api.Directory; areas: AreaList["items"] };
+
+export function RulesView() {
+  const { t, language } = useI18n();
+  const { announce } = useConsole();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [data, setData] = useState<Data | null>(null);
+  const [editing, setEditing] = useState<Rule | "new" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useFocusOnNavigation(heading, data !== null);
+
+  useEffect(() => {
+    document.title = `${t("rules.title")} – ${t("app.name")}`;
+  }, [t]);
+  const load = useCallback(() => {
+    Promise.all([adminApi.rules(), api.directory(), adminApi.areas()])
+      .then(([rules, directory, areas]) =>
+        setData({ rules: rules.items, directory: directory ?? { groups: [], users: [], categories: [] }, areas: areas.items }),
+      )
+      .catch((e) => setError(errorText(t, e)));
+  }, [t]);
+  useEffect(load, [load]);
+
+  const act = (change: () => Promise<unknown>, message?: string) => {
+    setError(null);
+    change()
+      .then(() => {
+        if (message) announce(message);
+        load();
+      })
+      .catch((e) => setError(errorText(t, e)));
+  };
+  const move = (rules: Rule[], index: number, by: -1 | 1) => {
+    const ids = rules.map((r) => r.id);
+    const [id] = ids.splice(index, 1);
+    ids.splice(index + by, 0, id as string);
+    const rule = rules[index] as Rule;
+    act(() => adminApi.orderRules({ trigger: rule.trigger, ruleIds: ids }));
+  };
+
+  return (
+    <section className="admin-view" aria-labelledby="admin-rules-heading">
+      <h1 id="admin-rules-heading" ref={heading} tabIndex={-1}>
+        {t("rules.title")}
+      </h1>
+      <p className="muted">{t("rules.intro")}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {data === null ? (
+        <p className="muted">{t("app.loading")}</p>
+      ) : (
+        <>
+          {editing ? (
+            <RuleForm
+              {...(editing === "new" ? {} : { rule: editing })}
+              directory={data.directory}
+              areas={data.areas}
+              onDone={(saved) => {
+                setEditing(null);
+                if (saved) load();
+              }}
+            />
+          ) : (
+            <button type="button" className="button primary" onClick={() => setEditing("new")}>
+              {t("rules.newRule")}
+            </button>
+          )}
+          {ruleTriggers.map((trigger) => {
+            const rules = data.rules.filter((r) => r.trigger === trigger);
+            return (
+              <section key={trigger} className="panel" aria-labelledby={`rules-${trigger}`}>
+                <h2 id={`rules-${trigger}`}>{t(`rules.trigger.${trigger}`)}</h2>
+                {rules.length === 0 ? (
+                  <p className="muted">{t("rules.none")}</p>
+                ) : (
+                  <ol className="rule-list">
+                    {rules.map((r, i) => (
+                      <li key={r.id}>
+                        <h3>
+                          {r.name} {!r.active && <span className="badge">{t("rules.inactive")}</span>}{" "}
+                          {r.stopsProcessing && <span className="badge">{t("rules.stops")}</span>}
+                        </h3>
+                        {r.description && <p className="muted">{r.description}</p>}
+                        <p>{ruleSummary(t, language, { directory: data.directory, areas: data.areas }, r)}</p>
+                        <div className="actions-row">
+                          <button
+                            type="button"
+                            className="button secondary"
+                            onClick={() => setEditing(r)}
+                            aria-label={t("rules.editRule", { name: r.name })}
+                          >
+                            {t("rules.edit")}
+                          </button>
+                          <button type="button" className="button secondary" disabled={i === 0} onClick={() => move(rules, i, -1)}>
+                            <span aria-hidden="true">↑</span>
+                            <span className="visually-hidden">{t("rules.moveUp", { name: r.name })}</span>
+                          </button>
+                          <button
+                            type="button"
+                            className="button secondary"
+                            disabled={i === rules.length - 1}
+                            onClick={() => move(rules, i, 1)}
+                          >
+                            <span aria-hidden="true">↓</span>
+                            <span className="visually-hidden">{t("rules.moveDown", { name: r.name })}</span>
+                          </button>
+                          <button
+                            type="button"
+                            className="button secondary"
+                            onClick={() => act(() => adminApi.deleteRule(r.id), t("rules.deleted", { name: r.name }))}
+                          >
+                            {t("rules.delete", { name: r.name })}
+                          </button>
+                        </div>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </section>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+}
