@@ -117,6 +117,16 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+/** One labelled checkbox, e.g. "the rule is active". */
+export function CheckboxField(props: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="radio">
+      <input id={props.id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <label htmlFor={props.id}>{props.label}</label>
+    </div>
+  );
+}
+
 /** Several checkboxes under one legend, e.g. a user's groups. */
 export function CheckboxGroup(props: {
   id: string;

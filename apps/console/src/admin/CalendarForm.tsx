@@ -8,7 +8,7 @@ import { type FormEvent, useEffect, useId, useState } from "react";
 import { useConsole } from "../Console.tsx";
 import { name } from "../format.ts";
 import { useI18n } from "../i18n.ts";
-import { ErrorSummary, fromDraft, NameFields, TextField, toDraft, useSubmit } from "./AdminForm.tsx";
+import { CheckboxField, ErrorSummary, fromDraft, NameFields, TextField, toDraft, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
 import { formatHours, parseHours } from "./hours.ts";
 
@@ -117,10 +117,7 @@ export function CalendarForm({ calendar, groupNames, onSaved }: { calendar?: Adm
             ))}
           </div>
         </fieldset>
-        <div className="radio">
-          <input id={`${prefix}holidays`} type="checkbox" checked={holidays} onChange={(e) => setHolidays(e.target.checked)} />
-          <label htmlFor={`${prefix}holidays`}>{t("sla.publicHolidays")}</label>
-        </div>
+        <CheckboxField id={`${prefix}holidays`} label={t("sla.publicHolidays")} checked={holidays} onChange={setHolidays} />
         <fieldset className="choices">
           <legend>{t("sla.exceptions")}</legend>
           <p className="hint">{t("sla.exceptionsHint")}</p>

@@ -21,7 +21,7 @@ import type { Directory } from "../api.ts";
 import { useConsole } from "../Console.tsx";
 import { channelName, languageName, name, priorityName, stateName, typeName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
-import { CheckboxGroup, ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
+import { CheckboxField, CheckboxGroup, ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
 
 type Field = RuleCondition["field"];
@@ -329,14 +329,8 @@ export function RuleForm({ rule, directory, areas, onDone }: Props) {
             {t("rules.addAction")}
           </button>
         </fieldset>
-        <div className="radio">
-          <input id={`${prefix}active`} type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-          <label htmlFor={`${prefix}active`}>{t("rules.active")}</label>
-        </div>
-        <div className="radio">
-          <input id={`${prefix}stops`} type="checkbox" checked={stops} onChange={(e) => setStops(e.target.checked)} />
-          <label htmlFor={`${prefix}stops`}>{t("rules.stopsProcessing")}</label>
-        </div>
+        <CheckboxField id={`${prefix}active`} label={t("rules.active")} checked={active} onChange={setActive} />
+        <CheckboxField id={`${prefix}stops`} label={t("rules.stopsProcessing")} checked={stops} onChange={setStops} />
         <div className="actions-row">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? t("common.saving") : rule ? t("rules.saveRule") : t("rules.createRule")}
