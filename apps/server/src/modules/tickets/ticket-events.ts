@@ -22,7 +22,8 @@ export type TicketEventType =
   | "ticket.replied"
   | "ticket.noted"
   | "ticket.state_changed"
-  | "ticket.resident_message";
+  | "ticket.resident_message"
+  | "ticket.attachment_added";
 
 /** What travels in a NOTIFY: enough to find the event, nothing personal. */
 export type EventNotice = { organisationId: string; ticketId: string; eventId: number; type: TicketEventType };
