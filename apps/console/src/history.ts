@@ -90,6 +90,8 @@ export function historySentence(t: T, language: Language, directory: Directory |
     }
     case "ticket.resident_message":
       return t("history.residentMessage", { actor });
+    case "ticket.attachment_added":
+      return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
     default:
       return t("history.other", { actor, type: event.type });
   }
