@@ -68,7 +68,7 @@ export async function prepareFile(data: Buffer, sentName: string): Promise<Prepa
     // sharp writes no metadata unless asked to: re-encoding drops EXIF, GPS, XMP and comments.
     const image = sharp(data, { limitInputPixels: MAX_PIXELS, failOn: "error", autoOrient: true });
     const cleaned = await (kind.output === "jpeg"
-      ? image.jpeg({ quality: 85, mozjpeg: true })
+      ? image.jpeg({ quality: 85 })
       : kind.output === "png"
         ? image.png()
         : image.webp({ quality: 85 })
