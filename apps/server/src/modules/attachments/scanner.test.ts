@@ -27,6 +27,24 @@ describe("clamd INSTREAM protocol", () => {
   });
 });
 
+describe("an unreachable scanner", () => {
+  it("keeps the file as pending: listed, never served, and the contact is not lost", async () => {
+    const t = await startTestApp({ CLAMAV_URL: `tcp://127.0.0.1:${await freePort()}` });
+    try {
+      const tenant = await newTenant(t.ctx);
+      const receipt = await submitContact(t.app, tenant);
+      const res = await uploadAttachment(t.app, tenant, receipt.trackingToken, "liite.pdf", Buffer.from("%PDF-1.4\n%%EOF\n"));
+      expect(res.statusCode).toBe(201);
+      expect(res.json().scanStatus).toBe("pending");
+      const base = `/api/public/${tenant.slug}/contacts/${receipt.trackingToken}`;
+      expect((await t.app.inject({ method: "GET", url: `${base}/attachments/${res.json().id}` })).statusCode).toBe(409);
+      expect((await t.app.inject({ method: "GET", url: base })).json().attachments).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 /** Debian's clamd, if installed; the test gives it a database of one signature of its own (no downloads). */
 const CLAMD = ["/usr/sbin/clamd", "/usr/bin/clamd"].find((p) => existsSync(p));
 const MARKER = "YHTEYS-TEST-MALWARE-MARKER-5f2c9a";
