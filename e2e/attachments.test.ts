@@ -86,4 +86,35 @@ describe("attachments", () => {
     },
     SLOW,
   );
+
+  it(
+    "a failed upload keeps the contact and offers a retry that succeeds",
+    async () => {
+      const page = await newPage(e2e, "en");
+      await page.goto(`${e2e.baseUrl}/${e2e.tenant.slug}/`);
+      await page.locator(`#category-${e2e.tenant.categories.potholes}`).check();
+      await page.locator("#description").fill(`Pothole with a photo that first fails ${Date.now()}`);
+      await page.getByLabel(/Attach photos or files/).setInputFiles({ name: "pothole.jpg", mimeType: "image/jpeg", buffer: await photo() });
+      // The network drops during the first upload only.
+      let failures = 0;
+      await page.route("**/attachments", (route) => (failures++ === 0 ? route.abort("connectionreset") : route.fallback()));
+
+      await page.getByRole("button", { name: "Send" }).click();
+      await page.getByRole("heading", { level: 1, name: "Thank you, we have received your message" }).waitFor();
+      const retry = page.getByRole("button", { name: "Try again pothole.jpg" });
+      await retry.waitFor();
+      expect(await page.locator(".uploads").textContent()).toContain("Your contact has been received");
+      await expectAccessible(page, "the confirmation with a failed upload");
+
+      await retry.click();
+      await expect.poll(() => page.locator('.uploads li[data-status="done"]').count(), { timeout: 20_000 }).toBe(1);
+      await page.getByRole("link", { name: "Open the tracking page" }).click();
+      await page
+        .getByRole("region", { name: "Your attachments" })
+        .getByRole("link", { name: /pothole\.jpg/ })
+        .waitFor();
+      await page.context().close();
+    },
+    SLOW,
+  );
 });
