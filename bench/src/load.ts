@@ -66,12 +66,17 @@ export async function timeRequests(
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  times.sort((a, b) => a - b);
+  return percentiles(times);
+}
+
+/** Percentiles (nearest rank) and the mean of latencies in ms. */
+export function percentiles(times: number[]): Percentiles {
+  const sorted = [...times].sort((a, b) => a - b);
   return {
-    n: times.length,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    mean: times.reduce((a, b) => a + b, 0) / times.length,
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
   };
 }

@@ -16,10 +16,11 @@ export type RunningApp = { app: FastifyInstance; ctx: AppContext; url: string; c
 
 /**
  * Starts the application on `database` at 127.0.0.1 on a free port. Request logging is off
- * (as with LOG_LEVEL=warn), and the public rate limit is out of the way.
+ * (as with LOG_LEVEL=warn), and the public rate limit is out of the way; `env` adds configuration.
  */
-export async function startApp(database: Database): Promise<RunningApp> {
+export async function startApp(database: Database, env: Record<string, string> = {}): Promise<RunningApp> {
   const config = loadConfig({
+    ...env,
     NODE_ENV: "production",
     SECRET: "bench-secret-bench-secret-bench-secret",
     DEMO: "false",

@@ -2,6 +2,7 @@
 import type { ExtraFieldDefinition, FiredRule, TicketDetail } from "@yhteys/contracts";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { Actions } from "./Actions.tsx";
+import { AttachmentsPanel } from "./AttachmentsPanel.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { useFocusOnNavigation } from "./focus.ts";
@@ -202,6 +203,8 @@ export function TicketView({ ticketId }: { ticketId: string }) {
               </dl>
             </section>
           )}
+
+          <AttachmentsPanel ticket={ticket} />
 
           <section aria-labelledby="messages-heading" className="panel">
             <h2 id="messages-heading">{t("ticket.messages")}</h2>

@@ -94,6 +94,8 @@ export function historySentence(t: T, language: Language, directory: Directory |
       const changed = Array.isArray(data.changed) ? (data.changed as RuleChangeField[]) : [];
       return t("history.rulesApplied", { changed: changed.map((f) => t(`rules.change.${f}`)).join(", ") });
     }
+    case "ticket.attachment_added":
+      return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
     default:
       return t("history.other", { actor, type: event.type });
   }

@@ -6,11 +6,13 @@ import { type Dictionary, useTranslation } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
+import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 
 const fi = {
   ...adminFi,
   ...slaAdminFi,
   ...rulesFi,
+  ...attachmentsFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -254,6 +256,7 @@ const sv: Dictionary<MessageKey> = {
   ...adminSv,
   ...slaAdminSv,
   ...rulesSv,
+  ...attachmentsSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -495,6 +498,7 @@ const en: Dictionary<MessageKey> = {
   ...adminEn,
   ...slaAdminEn,
   ...rulesEn,
+  ...attachmentsEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

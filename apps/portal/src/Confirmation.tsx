@@ -1,13 +1,14 @@
 /** After sending: the reference and the private tracking link, with focus on the heading. */
 import type { ContactReceipt } from "@yhteys/contracts";
 import { useEffect, useRef, useState } from "react";
+import { AttachmentUploads } from "./AttachmentUploads.tsx";
 import { useI18n } from "./i18n.ts";
 import { followLink, trackPath } from "./router.ts";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 
-type Props = { org: string; orgName: string; receipt: ContactReceipt; wantsReply: boolean; onAnother: () => void };
+type Props = { org: string; orgName: string; receipt: ContactReceipt; wantsReply: boolean; files: File[]; onAnother: () => void };
 
-export function Confirmation({ org, orgName, receipt, wantsReply, onAnother }: Props) {
+export function Confirmation({ org, orgName, receipt, wantsReply, files, onAnother }: Props) {
   const { t } = useI18n();
   useDocumentTitle(t("confirm.pageTitle"), orgName);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -42,6 +43,7 @@ export function Confirmation({ org, orgName, receipt, wantsReply, onAnother }: P
           </strong>
         </p>
       </div>
+      <AttachmentUploads org={org} token={receipt.trackingToken} files={files} />
       {wantsReply && <p>{t("confirm.reply")}</p>}
       <h2>{t("confirm.linkLabel")}</h2>
       <p>{t("confirm.trackIntro")}</p>

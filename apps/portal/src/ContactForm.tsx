@@ -19,6 +19,7 @@ import {
 } from "./draft.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { ExtraFields } from "./ExtraFields.tsx";
+import { FilePicker } from "./FilePicker.tsx";
 import { useI18n } from "./i18n.ts";
 import { LocationFields } from "./LocationFields.tsx";
 import { ReplyFields } from "./ReplyFields.tsx";
@@ -36,7 +37,7 @@ export function ContactForm({
 }: {
   org: PublicOrganisation;
   orgName: string;
-  onSent: (receipt: ContactReceipt, wantsReply: boolean) => void;
+  onSent: (receipt: ContactReceipt, wantsReply: boolean, files: File[]) => void;
 }) {
   const { t, language } = useI18n();
   const [initial] = useState(() => loadDraft(org.slug));
@@ -50,6 +51,8 @@ export function ContactForm({
   const [errors, setErrors] = useState<FormError[]>([]);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<SendProblem | null>(null);
+  // Files stay in memory only (a draft on the device cannot hold them); they are sent after the contact.
+  const [files, setFiles] = useState<File[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
   const focusSummary = useRef(false);
@@ -133,7 +136,7 @@ export function ContactForm({
       });
       sent.current = true;
       clearDraft(org.slug);
-      onSent(receipt, values.wantsReply);
+      onSent(receipt, values.wantsReply, files);
     } catch (e) {
       setSending(false);
       if (e instanceof ApiError) {
@@ -204,6 +207,10 @@ export function ContactForm({
           onLocation={(location) => update({ location })}
           errors={errorFor}
         />
+
+        {org.attachments.maxFiles > 0 && (
+          <FilePicker limits={org.attachments} room={org.attachments.maxFiles} files={files} onChange={setFiles} />
+        )}
 
         <ReplyFields values={values} onChange={update} errors={errorFor} />
 

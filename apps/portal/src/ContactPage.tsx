@@ -18,6 +18,8 @@ function loadSent(org: string): Sent | null {
 
 export function ContactPage({ org, orgName }: { org: PublicOrganisation; orgName: string }) {
   const [sent, setSent] = useState<Sent | null>(() => loadSent(org.slug));
+  // The chosen files live only in this tab's memory; after a reload they can be added on the tracking page.
+  const [files, setFiles] = useState<File[]>([]);
   if (sent)
     return (
       <Confirmation
@@ -25,9 +27,11 @@ export function ContactPage({ org, orgName }: { org: PublicOrganisation; orgName
         orgName={orgName}
         receipt={sent.receipt}
         wantsReply={sent.wantsReply}
+        files={files}
         onAnother={() => {
           sessionStorage.removeItem(receiptKey(org.slug));
           setSent(null);
+          setFiles([]);
           window.scrollTo(0, 0);
           requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus());
         }}
@@ -37,8 +41,9 @@ export function ContactPage({ org, orgName }: { org: PublicOrganisation; orgName
     <ContactForm
       org={org}
       orgName={orgName}
-      onSent={(receipt, wantsReply) => {
+      onSent={(receipt, wantsReply, chosen) => {
         const value = { receipt, wantsReply };
+        setFiles(chosen);
         try {
           sessionStorage.setItem(receiptKey(org.slug), JSON.stringify(value));
         } catch {

@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { useI18n } from "./i18n.ts";
 import { followLink, formPath } from "./router.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
+import { TrackedAttachments } from "./TrackedAttachments.tsx";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 
 type State = { status: "loading" } | { status: "ready"; contact: TrackedContact } | { status: "notFound" } | { status: "failed" };
@@ -56,12 +57,14 @@ export function TrackingPage({ org, orgName, token }: { org: PublicOrganisation;
           </button>
         </div>
       )}
-      {state.status === "ready" && <Contact contact={state.contact} onRefresh={() => setAttempt((n) => n + 1)} />}
+      {state.status === "ready" && <Contact org={org} token={token} contact={state.contact} onRefresh={() => setAttempt((n) => n + 1)} />}
     </div>
   );
 }
 
-function Contact({ contact, onRefresh }: { contact: TrackedContact; onRefresh: () => void }) {
+type ContactProps = { org: PublicOrganisation; token: string; contact: TrackedContact; onRefresh: () => void };
+
+function Contact({ org, token, contact, onRefresh }: ContactProps) {
   const { t, language, formatDateTime } = useI18n();
   const answers = contact.messages.filter((m) => m.from === "city");
   const additions = contact.messages.filter((m) => m.from === "resident");
@@ -141,6 +144,8 @@ function Contact({ contact, onRefresh }: { contact: TrackedContact; onRefresh: (
           </article>
         ))}
       </section>
+
+      <TrackedAttachments org={org.slug} token={token} limits={org.attachments} attachments={contact.attachments} onUploaded={onRefresh} />
 
       <p>
         <button type="button" className="button button-secondary" onClick={onRefresh}>

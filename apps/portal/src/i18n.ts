@@ -1,7 +1,9 @@
 /** All text of the resident portal in Finnish, Swedish and English. */
 import { type Dictionary, useTranslation } from "@yhteys/web";
+import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 
 const fi = {
+  ...attachmentsFi,
   "app.tagline": "Palautteet ja yhteydenotot",
   "app.skipLink": "Siirry pääsisältöön",
   "app.languageNav": "Kielivalinta",
@@ -149,6 +151,7 @@ const fi = {
 export type MessageKey = keyof typeof fi;
 
 const sv: Dictionary<MessageKey> = {
+  ...attachmentsSv,
   "app.tagline": "Respons och kontakter",
   "app.skipLink": "Hoppa till huvudinnehållet",
   "app.languageNav": "Språkval",
@@ -295,6 +298,7 @@ const sv: Dictionary<MessageKey> = {
 };
 
 const en: Dictionary<MessageKey> = {
+  ...attachmentsEn,
   "app.tagline": "Feedback and contacts",
   "app.skipLink": "Skip to main content",
   "app.languageNav": "Language",

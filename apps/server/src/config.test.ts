@@ -28,4 +28,22 @@ describe("configuration", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ SECRET: "short" })).toThrow(/at least 32/);
   });
+
+  it("limits attachments, keeps them under DATA_DIR, and scans them only with a clamd address", () => {
+    expect(loadConfig({ DATA_DIR: "/srv/yhteys" }).attachments).toEqual({
+      maxFiles: 5,
+      maxBytes: 10 * 1024 * 1024,
+      dir: "/srv/yhteys/attachments",
+      clamavUrl: undefined,
+    });
+    const custom = loadConfig({
+      ATTACHMENT_MAX_FILES: "2",
+      ATTACHMENT_MAX_BYTES: "2048",
+      ATTACHMENTS_DIR: "/x",
+      CLAMAV_URL: "tcp://clamd:3310",
+    });
+    expect(custom.attachments).toEqual({ maxFiles: 2, maxBytes: 2048, dir: "/x", clamavUrl: "tcp://clamd:3310" });
+    expect(() => loadConfig({ CLAMAV_URL: "clamd:3310" })).toThrow(/CLAMAV_URL must look like tcp:\/\/host:3310/);
+    expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: "ten" })).toThrow(/ATTACHMENT_MAX_BYTES/);
+  });
 });

@@ -2,6 +2,7 @@
  * Configuration from the environment, validated at boot: the process refuses to start on bad
  * config and says why. Nothing here is sent to browsers.
  */
+import path from "node:path";
 import { z } from "zod";
 
 const Env = z
@@ -25,6 +26,21 @@ const Env = z
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
     /** Comma-separated addresses or CIDRs of proxies whose X-Forwarded-For is trusted. */
     TRUST_PROXY: z.string().optional(),
+    /** Attachments per ticket, and bytes per attached file. */
+    ATTACHMENT_MAX_FILES: z.coerce.number().int().min(0).max(100).default(5),
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
+    /** Where the local-disk attachment store keeps files; default DATA_DIR/attachments. */
+    ATTACHMENTS_DIR: z.string().optional(),
+    /** clamd for virus scanning (tcp://host:port); without it attachments are not scanned. */
+    CLAMAV_URL: z
+      .string()
+      .regex(/^tcp:\/\/[^\s:/]+:\d{1,5}$/, "CLAMAV_URL must look like tcp://host:3310")
+      .optional(),
   })
   .transform((e) => ({ ...e, demo: e.DEMO ? e.DEMO === "true" : !e.DATABASE_URL }))
   .superRefine((e, ctx) => {
@@ -51,6 +67,7 @@ export type Config = {
   logLevel: string;
   trustProxy: string[] | false;
   publicRateLimit: number;
+  attachments: { maxFiles: number; maxBytes: number; dir: string; clamavUrl: string | undefined };
 };
 
 /** A fixed development secret; production refuses to start without its own. */
@@ -79,5 +96,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY ? e.TRUST_PROXY.split(",").map((s) => s.trim()) : false,
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
+    attachments: {
+      maxFiles: e.ATTACHMENT_MAX_FILES,
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      dir: e.ATTACHMENTS_DIR ?? path.join(e.DATA_DIR, "attachments"),
+      clamavUrl: e.CLAMAV_URL,
+    },
   };
 }

@@ -1,5 +1,7 @@
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
+import { type AttachmentStore, LocalDiskStore } from "./modules/attachments/attachment-store.ts";
+import { ClamavScanner, noScanner, type Scanner } from "./modules/attachments/scanner.ts";
 import { LoginThrottle } from "./modules/auth/throttle.ts";
 import { TicketWriter } from "./modules/tickets/ticket-creation.ts";
 import { EventPublisher } from "./modules/tickets/ticket-events.ts";
@@ -12,6 +14,9 @@ export type AppContext = Store & {
   config: Config;
   database: Database;
   loginThrottle: LoginThrottle;
+  /** Where attachment bytes live, and the virus scanner they pass first. */
+  attachmentStore: AttachmentStore;
+  scanner: Scanner;
 };
 
 /** The context of one app process on `database`. */
@@ -25,5 +30,7 @@ export function createContext(config: Config, database: Database): AppContext {
     // on this 2-core machine (bench/RESULTS.md): more writers make smaller batches and more commits.
     tickets: new TicketWriter(database.db, { maxInFlight: database.engine === "pglite" ? 1 : 2, maxBatch: 100 }),
     loginThrottle: new LoginThrottle(),
+    attachmentStore: new LocalDiskStore(config.attachments.dir),
+    scanner: config.attachments.clamavUrl ? new ClamavScanner(config.attachments.clamavUrl) : noScanner,
   };
 }

@@ -21,6 +21,9 @@ const checkout = createHash("sha256")
   .slice(0, 12);
 export const SNAPSHOT_PATH = path.join(tmpdir(), `yhteys-test-snapshot-${process.getuid?.() ?? 0}-${checkout}.tar`);
 
+/** Attachment files written by tests (keys are unique per tenant, so runs can share it). */
+export const TEST_ATTACHMENTS_DIR = path.join(tmpdir(), `yhteys-test-attachments-${process.getuid?.() ?? 0}`);
+
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (url) return openPostgres(url, 5);
@@ -37,7 +40,14 @@ export async function startTestApp(
   options: BuildOptions = { logger: false },
 ): Promise<TestApp> {
   const database = existing ?? (await openTestDatabase());
-  const config = loadConfig({ NODE_ENV: "test", DEMO: "false", LOG_LEVEL: "silent", PUBLIC_RATE_LIMIT: "10000", ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DEMO: "false",
+    LOG_LEVEL: "silent",
+    PUBLIC_RATE_LIMIT: "10000",
+    ATTACHMENTS_DIR: TEST_ATTACHMENTS_DIR,
+    ...env,
+  });
   const ctx = createContext(config, database);
   const app = await buildApp(ctx, options);
   await app.ready();
@@ -114,4 +124,26 @@ export async function submitContact(app: FastifyInstance, tenant: SeededOrganisa
   });
   if (res.statusCode !== 201) throw new Error(`submit failed: ${res.statusCode} ${res.body}`);
   return res.json() as { reference: string; trackingToken: string };
+}
+
+/** A multipart/form-data body with one file in the field `file`, for `app.inject`. */
+export function multipartFile(fileName: string, data: Buffer, contentType = "application/octet-stream") {
+  const boundary = `----yhteys${randomBytes(8).toString("hex")}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Uploads a file to a contact with its tracking token, as the portal does. */
+export function uploadAttachment(app: FastifyInstance, tenant: SeededOrganisation, trackingToken: string, fileName: string, data: Buffer) {
+  return app.inject({
+    method: "POST",
+    url: `/api/public/${tenant.slug}/contacts/${trackingToken}/attachments`,
+    ...multipartFile(fileName, data),
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededOrganisation } from "../src/modules/demo/demo.ts";
-import { type Client, newTenant, signIn, startTestApp, submitContact, type TestApp } from "./harness.ts";
+import { type Client, newTenant, signIn, startTestApp, submitContact, type TestApp, uploadAttachment } from "./harness.ts";
 
 const roles = ["admin", "contentadmin", "advisor", "expert", "expert2", "reporter", "viewer", "partner", "internal"] as const;
 type RoleKey = (typeof roles)[number];
@@ -35,7 +35,7 @@ async function tickets() {
   const ids = { A: await find(a.reference), B: await find(b.reference), C: await find(c.reference) };
   const forwarded = await advisor.post(`/api/staff/tickets/${ids.C}/forward`, { handlerId: tenant.users.partner?.id });
   expect(forwarded.statusCode).toBe(200);
-  return ids;
+  return Object.assign(ids, { tokens: { A: a.trackingToken, B: b.trackingToken, C: c.trackingToken } });
 }
 
 const sees: Record<RoleKey, { A: boolean; B: boolean; C: boolean }> = {
@@ -146,6 +146,7 @@ describe("changing tickets", () => {
       "/api/staff/queues",
       "/api/staff/tickets",
       `/api/staff/tickets/${ids.A}`,
+      `/api/staff/tickets/${ids.A}/attachments/${ids.A}`,
       "/api/staff/groups",
       "/api/auth/session",
       "/api/staff/admin/users",
@@ -160,6 +161,22 @@ describe("changing tickets", () => {
       const res = await t.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(401);
       expect(res.headers["content-type"]).toContain("application/problem+json");
+    }
+  });
+});
+
+describe("attachments", () => {
+  const pdf = Buffer.from("%PDF-1.4\n%%EOF\n");
+  it.each(roles)("%s downloads the attachments of exactly the tickets they may read", async (role) => {
+    const ids = await tickets();
+    for (const key of ["A", "B", "C"] as const) {
+      const uploaded = await uploadAttachment(t.app, tenant, ids.tokens[key], "liite.pdf", pdf);
+      expect(uploaded.statusCode).toBe(201);
+      const res = await clients[role].get(`/api/staff/tickets/${ids[key]}/attachments/${uploaded.json().id}`);
+      const expected = !usesQueues(role) ? 403 : sees[role][key] ? 200 : 404;
+      expect(res.statusCode, `${role} downloads from ${key}`).toBe(expected);
+      if (expected === 200) expect(res.rawPayload.equals(pdf)).toBe(true);
+      else expect(res.headers["content-type"]).toContain("application/problem+json");
     }
   });
 });
@@ -248,6 +265,8 @@ describe("tenant isolation", () => {
     const advisor = await signIn(t.app, other, "advisor");
     expect((await advisor.get("/api/staff/tickets")).json().total).toBe(0);
     expect((await advisor.get(`/api/staff/tickets/${ids.A}`)).statusCode).toBe(404);
+    const file = (await uploadAttachment(t.app, tenant, ids.tokens.A, "liite.pdf", Buffer.from("%PDF-1.4\n"))).json();
+    expect((await advisor.get(`/api/staff/tickets/${ids.A}/attachments/${file.id}`)).statusCode).toBe(404);
     expect((await advisor.post(`/api/staff/tickets/${ids.A}/notes`, { body: "x" })).statusCode).toBe(404);
     const admin = await signIn(t.app, other, "admin");
     expect((await admin.get(`/api/staff/admin/users/${tenant.users.expert?.id}`)).statusCode).toBe(404);

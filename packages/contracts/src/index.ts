@@ -1,4 +1,5 @@
 export * from "./admin.ts";
+export * from "./attachments.ts";
 export * from "./common.ts";
 export * from "./constants.ts";
 export * from "./public.ts";

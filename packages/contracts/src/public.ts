@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AttachmentLimits, PublicAttachment } from "./attachments.ts";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
 import { Category, ExtraFieldValues, TicketState, TicketType } from "./tickets.ts";
 
@@ -9,6 +10,8 @@ export const PublicOrganisation = z.object({
   slug: z.string(),
   name: LocalizedText,
   languages: z.array(Language),
+  /** What the contact form and the tracking page may upload. */
+  attachments: AttachmentLimits,
 });
 export type PublicOrganisation = z.infer<typeof PublicOrganisation>;
 
@@ -72,5 +75,7 @@ export const TrackedContact = z.object({
     }),
   ),
   timeline: z.array(z.object({ state: TicketState, at: IsoDateTime })),
+  /** The photos and files the resident attached, oldest first. */
+  attachments: z.array(PublicAttachment),
 });
 export type TrackedContact = z.infer<typeof TrackedContact>;

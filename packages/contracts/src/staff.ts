@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Attachment } from "./attachments.ts";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
 import { actorKinds, messageKinds, roles, ticketActions, ticketSortFields } from "./constants.ts";
 import { TicketSla } from "./sla.ts";
@@ -141,6 +142,7 @@ export const TicketDetail = TicketRow.extend({
     .nullable(),
   messages: z.array(TicketMessage),
   history: z.array(TicketEventView),
+  attachments: z.array(Attachment),
   allowedActions: z.array(z.enum(ticketActions)),
   allowedStates: z.array(TicketState),
 });

@@ -16,6 +16,7 @@ import {
   type RuleCondition,
   roles,
   ruleTriggers,
+  scanStatuses,
   ticketStates,
   ticketTypes,
 } from "@yhteys/contracts";
@@ -299,7 +300,14 @@ export const ticketMessages = pgTable(
   (t) => [index("ticket_messages_ticket").on(t.ticketId, t.createdAt)],
 );
 
-/** Metadata of a stored file; the bytes live in the attachment store (local disk or S3). */
+// --- Attachments (photos and PDFs on contacts) -------------------------------------------------
+export const scanStatusEnum = pgEnum("attachment_scan_status", scanStatuses);
+
+/**
+ * Metadata of a stored file; the bytes live in the attachment store (local disk or S3) under
+ * `storage_key`, the thumbnail under `storage_key` + `.thumb`. `content_type` is sniffed from the
+ * content; `file_name` is the sender's name made safe. Infected files stay quarantined (never served).
+ */
 export const attachments = pgTable(
   "attachments",
   {
@@ -314,10 +322,16 @@ export const attachments = pgTable(
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
     storageKey: text("storage_key").notNull(),
+    hasThumbnail: boolean("has_thumbnail").notNull().default(false),
+    scanStatus: scanStatusEnum("scan_status").notNull().default("pending"),
+    uploadedBy: actorKindEnum("uploaded_by").notNull().default("resident"),
+    /** Shown with the published contact (M5); never by default. */
+    published: boolean("published").notNull().default(false),
     createdAt: created(),
   },
   (t) => [index("attachments_ticket").on(t.ticketId)],
 );
+// --- end of attachments ------------------------------------------------------------------------
 
 /**
  * One row for every change of a ticket, written in the same transaction as the change:

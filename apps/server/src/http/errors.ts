@@ -19,6 +19,10 @@ const statusOf = {
   unprocessable: 422,
   rate_limited: 429,
   internal: 500,
+  too_many_attachments: 409,
+  attachment_unavailable: 409,
+  attachment_too_large: 413,
+  unsupported_file_type: 415,
 } as const;
 export type ErrorCode = keyof typeof statusOf;
 
@@ -35,6 +39,10 @@ const titleOf: Record<ErrorCode, string> = {
   unprocessable: "The request cannot be processed",
   rate_limited: "Too many requests",
   internal: "Internal error",
+  too_many_attachments: "Too many attachments",
+  attachment_unavailable: "The file is not available",
+  attachment_too_large: "The file is too large",
+  unsupported_file_type: "This type of file is not accepted",
 };
 
 export type FieldError = { path: string; message: string };

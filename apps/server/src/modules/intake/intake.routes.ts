@@ -3,12 +3,16 @@ import { CategoryList, ContactReceipt, ContactSubmission, languages, PublicOrgan
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { attachmentLimits } from "../attachments/attachment-files.ts";
 import { listCategories } from "../categories/categories.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { submitContact, trackContact } from "./intake.service.ts";
 
 const tags = ["public"];
-const Org = z.object({ org: z.string().regex(/^[a-z0-9-]{1,63}$/) });
+/** The organisation's slug in public paths. */
+export const Org = z.object({ org: z.string().regex(/^[a-z0-9-]{1,63}$/) });
+/** A contact's private tracking token (256 bits, base64url) in public paths. */
+export const TrackingParams = Org.extend({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 
 export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -17,7 +21,7 @@ export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags, summary: "The organisation", params: Org, response: { 200: PublicOrganisation } } },
       async (request) => {
         const org = await organisationBySlug(ctx.db, request.params.org);
-        return { slug: org.slug, name: org.name, languages: [...languages] };
+        return { slug: org.slug, name: org.name, languages: [...languages], attachments: attachmentLimits(ctx.config) };
       },
     );
 
@@ -63,7 +67,7 @@ export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "Follow one's own contact with its tracking token",
-          params: Org.extend({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }),
+          params: TrackingParams,
           response: { 200: TrackedContact },
         },
       },

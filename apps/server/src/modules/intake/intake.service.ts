@@ -10,6 +10,8 @@ import type { Store } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { categories, idempotencyKeys, ticketEvents, ticketMessages, tickets } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
+import { toPublicAttachment } from "../attachments/attachments.presenter.ts";
+import { listAttachments } from "../attachments/attachments.queries.ts";
 import type { Actor } from "../auth/actor.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { Organisation } from "../organisations/organisations.ts";
@@ -86,7 +88,7 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
     .where(and(eq(tickets.organisationId, org.id), eq(tickets.trackingTokenHash, hashToken(token))));
   if (!row) throw notFound("The contact");
   const t = row.t;
-  const [messages, events] = await Promise.all([
+  const [messages, events, files] = await Promise.all([
     db
       .select()
       .from(ticketMessages)
@@ -97,6 +99,7 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
       .from(ticketEvents)
       .where(and(eq(ticketEvents.ticketId, t.id), inArray(ticketEvents.type, ["ticket.created", "ticket.state_changed"])))
       .orderBy(asc(ticketEvents.id)),
+    listAttachments(db, org.id, t.id, "resident"),
   ]);
   return {
     reference: t.reference,
@@ -112,5 +115,6 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
       state: e.type === "ticket.created" ? "new" : ((e.data as { to: TrackedContact["state"] }).to ?? t.state),
       at: iso(e.createdAt),
     })),
+    attachments: files.map(toPublicAttachment),
   };
 }

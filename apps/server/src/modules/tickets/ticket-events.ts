@@ -23,7 +23,8 @@ export type TicketEventType =
   | "ticket.noted"
   | "ticket.state_changed"
   | "ticket.resident_message"
-  | "ticket.rules_applied";
+  | "ticket.rules_applied"
+  | "ticket.attachment_added";
 
 /** What travels in a NOTIFY: enough to find the event, nothing personal. */
 export type EventNotice = { organisationId: string; ticketId: string; eventId: number; type: TicketEventType };

@@ -13,6 +13,8 @@ import type { z } from "zod";
 import { type Db, queryRows } from "../../db/client.ts";
 import { categories, customers, handlerGroups, ticketEvents, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
+import { toAttachment } from "../attachments/attachments.presenter.ts";
+import { listAttachments } from "../attachments/attachments.queries.ts";
 import { auditRead } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { SLA_WARNING_MS } from "../sla/sla.ts";
@@ -74,7 +76,8 @@ async function searchQuery(db: Db, q: string): Promise<string | null> {
   return row?.tsq ?? null;
 }
 
-function assertQueues(actor: StaffActor) {
+/** Refuses roles that have no staff queues (internal customers) with 403. */
+export function assertQueues(actor: StaffActor) {
   if (!canUseQueues(actor)) throw new AppError("forbidden", "Your role has no access to the queues");
 }
 
@@ -276,7 +279,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
 
   const showCustomer = seesCustomer(actor);
   const author = alias(users, "author");
-  const [messages, events, [customer]] = await Promise.all([
+  const [messages, events, [customer], files] = await Promise.all([
     db
       .select({ m: ticketMessages, author: author.name })
       .from(ticketMessages)
@@ -290,6 +293,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
       .where(eq(ticketEvents.ticketId, ticketId))
       .orderBy(asc(ticketEvents.id)),
     showCustomer && ticket.t.customerId ? db.select().from(customers).where(eq(customers.id, ticket.t.customerId)) : Promise.resolve([]),
+    listAttachments(db, actor.organisationId, ticketId),
   ]);
   await auditRead(db, actor, {
     action: showCustomer && customer ? "ticket.read_with_customer" : "ticket.read",
@@ -317,6 +321,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
         data: e.data,
         createdAt: iso(e.createdAt),
       })),
+      attachments: files.map(toAttachment),
       allowedActions: [...allowedActions(actor)],
       allowedStates: [...allowedStates(actor, ticket.t.state)],
     },
