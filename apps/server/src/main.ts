@@ -12,6 +12,7 @@ async function main() {
   const ctx = createContext(config, database);
   if (config.demo) await seedDemo(ctx.db);
   const app = await buildApp(ctx);
+  database.onConnectionError((err) => app.log.error({ err }, "database connection error"));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     await app.close();

@@ -34,8 +34,14 @@ export const isUniqueViolation = (e: unknown): boolean =>
 export interface Database {
   db: Db;
   engine: "pglite" | "postgres";
-  /** Calls `onMessage` for every NOTIFY on `channel`; returns a function that stops listening. */
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel`; returns a function that stops listening.
+   * On server PostgreSQL a lost listening connection (a restart, a failover) is re-opened; the
+   * notifications sent meanwhile are lost, which costs only live hints.
+   */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Where connection errors outside any query go (a dropped idle or listening connection). */
+  onConnectionError(handler: (error: Error) => void): void;
   close(): Promise<void>;
   /** PGlite only: the whole data dir as a tarball, to start other instances from. */
   dump?: () => Promise<Blob | File>;
@@ -58,6 +64,8 @@ export async function openPglite(dataDir: string | null, loadDataDir?: Blob): Pr
     },
     close: () => client.close(),
     dump: () => client.dumpDataDir("none"),
+    // In-process: there are no connections to lose.
+    onConnectionError: () => {},
   };
 }
 
@@ -74,23 +82,59 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
   } finally {
     await migrator.end();
   }
-  const listeners = new Set<pg.Client>();
+  let report = (error: Error) => console.error(JSON.stringify({ level: 50, msg: "database connection error", err: error.message }));
+  // An idle pooled connection that dies emits here; without a handler the process would exit.
+  pool.on("error", (error) => report(error));
+  const listeners = new Set<{ stop: () => Promise<void> }>();
   return {
     db,
     engine: "postgres",
     async listen(channel, onMessage) {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      listeners.add(client);
-      client.on("notification", (n) => n.channel === channel && n.payload !== undefined && onMessage(n.payload));
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      return async () => {
-        listeners.delete(client);
-        await client.end();
+      let client: pg.Client | null = null;
+      let stopped = false;
+      let retryMs = 500;
+      const open = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString: url, application_name: "yhteys-listen" });
+        c.on("error", (error) => {
+          report(error);
+          if (client === c) reopen();
+        });
+        c.on("notification", (n) => n.channel === channel && n.payload !== undefined && onMessage(n.payload));
+        await c.connect();
+        await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        client = c;
+        retryMs = 500;
       };
+      const reopen = () => {
+        const lost = client;
+        client = null;
+        void lost?.end().catch(() => {});
+        if (stopped) return;
+        setTimeout(() => {
+          if (stopped) return;
+          open().catch((error: Error) => {
+            report(error);
+            retryMs = Math.min(retryMs * 2, 30_000);
+            reopen();
+          });
+        }, retryMs).unref();
+      };
+      await open();
+      const listener = {
+        stop: async () => {
+          stopped = true;
+          listeners.delete(listener);
+          await client?.end().catch(() => {});
+        },
+      };
+      listeners.add(listener);
+      return listener.stop;
+    },
+    onConnectionError(handler) {
+      report = handler;
     },
     async close() {
-      await Promise.all([...listeners].map((c) => c.end()));
+      await Promise.all([...listeners].map((l) => l.stop()));
       await pool.end();
     },
   };
