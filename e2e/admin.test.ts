@@ -179,9 +179,9 @@ describe("admin pages", () => {
     const history = admin.getByRole("region", { name: "Historia" });
     await expect.poll(() => history.getByText("Säännöt, jotka toteutuivat:").count()).toBe(1);
     // The inner item is the rule itself, under the history entry of the new contact.
-    expect(await history.getByRole("listitem").filter({ hasText: "Keinut viheralueille" }).last().textContent()).toBe(
-      "Keinut viheralueille: Kun Teksti sisältää sanan: ”keinu”, ”liukumäki” → ohjaa: Viheralueet; kiireellisyys Korkea",
-    );
+    await expect
+      .poll(() => history.getByRole("listitem").filter({ hasText: "Keinut viheralueille" }).last().textContent())
+      .toBe("Keinut viheralueille: Kun Teksti sisältää sanan: ”keinu”, ”liukumäki” → ohjaa: Viheralueet; kiireellisyys Korkea");
     await admin.context().close();
   });
 });

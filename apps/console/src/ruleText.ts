@@ -7,10 +7,14 @@ import type { T } from "./i18n.ts";
 /** Names of what rules refer to; `areas` only where the caller may list them (admins). */
 export type RuleNames = { directory: Directory | null; areas?: { id: string; name: Parameters<typeof name>[0] }[] };
 
+/** What to show for a reference not found: deleted, or a dash while names are loading (or not readable). */
+const missing = (t: T, names: RuleNames) => (names.directory ? t("rules.unknown") : "–");
+
 export function conditionText(t: T, language: Language, names: RuleNames, c: RuleCondition): string {
-  const unknown = t("rules.unknown");
+  const unknown = missing(t, names);
   const categoryName = (id: string) => name(names.directory?.categories.find((x) => x.id === id)?.name, language) || unknown;
-  const areaName = (id: string) => name(names.areas?.find((x) => x.id === id)?.name, language) || unknown;
+  // Areas are listed for admins only; elsewhere an area condition shows no names.
+  const areaName = (id: string) => (names.areas ? name(names.areas.find((x) => x.id === id)?.name, language) || unknown : "–");
   const values = (() => {
     switch (c.field) {
       case "category":
@@ -40,7 +44,7 @@ export function conditionText(t: T, language: Language, names: RuleNames, c: Rul
 }
 
 export function actionText(t: T, language: Language, names: RuleNames, a: RuleAction): string {
-  const unknown = t("rules.unknown");
+  const unknown = missing(t, names);
   switch (a.action) {
     case "route": {
       const group = a.groupId ? name(names.directory?.groups.find((g) => g.id === a.groupId)?.name, language) || unknown : null;

@@ -87,7 +87,7 @@ describe("reading tickets", () => {
     expect(ids).toContain("mine");
     const seesAllQueues = ["admin", "advisor", "reporter"].includes(role);
     expect(ids.includes(tenant.groups["service-point"]), `${role} sees the unclear queue`).toBe(seesAllQueues);
-    if (role === "expert") expect(ids).toEqual(["mine", tenant.groups.streets]);
+    if (role === "expert") expect(ids).toEqual(["mine", "requests", tenant.groups.streets]);
     if (role === "partner") expect(ids).toEqual(["mine"]);
   });
 });
@@ -99,6 +99,8 @@ const actions = {
   reply: (c: Client, id: string) => c.post(`/api/staff/tickets/${id}/replies`, { body: "Kiitos, korjaamme asian." }),
   note: (c: Client, id: string) => c.post(`/api/staff/tickets/${id}/notes`, { body: "Sisäinen huomio" }),
   changeState: (c: Client, id: string) => c.post(`/api/staff/tickets/${id}/state`, { state: "in_progress" }),
+  request: (c: Client, id: string) =>
+    c.post(`/api/staff/tickets/${id}/requests`, { kind: "information", toGroupId: tenant.groups.waste, message: "Tiedoksi" }),
 };
 const handlers: RoleKey[] = ["admin", "contentadmin", "advisor", "expert"];
 const partnerActions = ["reply", "note", "changeState"];

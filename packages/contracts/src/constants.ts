@@ -53,7 +53,7 @@ export const messageKinds = ["resident", "reply", "note"] as const;
 
 export const actorKinds = ["user", "resident", "api_client", "system"] as const;
 
-export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState"] as const;
+export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;
 
 // The same types as the schemas infer, declared here so that this file needs no zod.
 type Language = (typeof languages)[number];

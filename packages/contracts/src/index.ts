@@ -3,6 +3,7 @@ export * from "./attachments.ts";
 export * from "./common.ts";
 export * from "./constants.ts";
 export * from "./public.ts";
+export * from "./requests.ts";
 export * from "./rules.ts";
 export * from "./sla.ts";
 export * from "./staff.ts";

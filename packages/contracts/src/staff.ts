@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Attachment } from "./attachments.ts";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
 import { actorKinds, messageKinds, roles, ticketActions, ticketSortFields } from "./constants.ts";
+import { TicketRequest } from "./requests.ts";
 import { TicketSla } from "./sla.ts";
 import { Channel, ExtraFieldValues, Priority, TicketState, TicketType } from "./tickets.ts";
 
@@ -58,7 +59,7 @@ const csv = <T extends z.ZodType>(item: T) =>
 
 export const TicketListQuery = z.object({
   /** "mine": assigned to me; a group id: that group's queue; omitted: everything I may see. */
-  queue: z.union([z.literal("mine"), Uuid]).optional(),
+  queue: z.union([z.literal("mine"), z.literal("requests"), Uuid]).optional(),
   state: csv(TicketState).optional(),
   channel: csv(Channel).optional(),
   priority: csv(Priority).optional(),
@@ -102,7 +103,8 @@ export const TicketList = z.object({
 export type TicketList = z.infer<typeof TicketList>;
 
 export const QueueSummary = z.object({
-  id: z.union([z.literal("mine"), z.literal("all"), Uuid]),
+  /** "requests": open comment requests and information sent to me or my groups. */
+  id: z.union([z.literal("mine"), z.literal("all"), z.literal("requests"), Uuid]),
   name: LocalizedText,
   isUnclearQueue: z.boolean(),
   open: z.number().int(),
@@ -143,6 +145,7 @@ export const TicketDetail = TicketRow.extend({
   messages: z.array(TicketMessage),
   history: z.array(TicketEventView),
   attachments: z.array(Attachment),
+  requests: z.array(TicketRequest),
   allowedActions: z.array(z.enum(ticketActions)),
   allowedStates: z.array(TicketState),
 });

@@ -17,6 +17,7 @@ import {
   roles,
   ruleTriggers,
   scanStatuses,
+  ticketRequestKinds,
   ticketStates,
   ticketTypes,
 } from "@yhteys/contracts";
@@ -465,4 +466,35 @@ export const automationRules = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("automation_rules_org_trigger").on(t.organisationId, t.trigger, t.position)],
+);
+
+/**
+ * Comment requests and information sent to a colleague or a group (REQUIREMENTS M3). The
+ * recipient may read the ticket while the request exists; a comment request is answered once.
+ */
+export const ticketRequestKindEnum = pgEnum("ticket_request_kind", ticketRequestKinds);
+export const ticketRequests = pgTable(
+  "ticket_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    kind: ticketRequestKindEnum("kind").notNull(),
+    requestedByUserId: uuid("requested_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    toUserId: uuid("to_user_id").references(() => users.id, { onDelete: "cascade" }),
+    toGroupId: uuid("to_group_id").references(() => handlerGroups.id, { onDelete: "cascade" }),
+    message: text("message").notNull(),
+    dueOn: text("due_on"),
+    answer: text("answer"),
+    answeredByUserId: uuid("answered_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    createdAt: created(),
+  },
+  (t) => [
+    index("ticket_requests_ticket").on(t.ticketId),
+    index("ticket_requests_to_user").on(t.toUserId),
+    index("ticket_requests_to_group").on(t.toGroupId),
+  ],
 );

@@ -24,7 +24,10 @@ export type TicketEventType =
   | "ticket.state_changed"
   | "ticket.resident_message"
   | "ticket.rules_applied"
-  | "ticket.attachment_added";
+  | "ticket.attachment_added"
+  | "ticket.comment_requested"
+  | "ticket.sent_for_information"
+  | "ticket.comment_answered";
 
 /** What travels in a NOTIFY: enough to find the event, nothing personal. */
 export type EventNotice = { organisationId: string; ticketId: string; eventId: number; type: TicketEventType };

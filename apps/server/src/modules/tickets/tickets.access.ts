@@ -11,11 +11,13 @@ export type TicketAction = (typeof ticketActions)[number];
 
 type Scope = "all" | "groups" | "areas" | "assigned" | "none";
 
+const handling: readonly TicketAction[] = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"];
+
 const policy: Record<Role, { scope: Scope; actions: readonly TicketAction[]; seesCustomer: boolean }> = {
-  technical_admin: { scope: "all", actions: ["edit", "reclassify", "forward", "reply", "note", "changeState"], seesCustomer: true },
-  service_advisor: { scope: "all", actions: ["edit", "reclassify", "forward", "reply", "note", "changeState"], seesCustomer: true },
-  content_admin: { scope: "groups", actions: ["edit", "reclassify", "forward", "reply", "note", "changeState"], seesCustomer: true },
-  expert: { scope: "groups", actions: ["edit", "reclassify", "forward", "reply", "note", "changeState"], seesCustomer: true },
+  technical_admin: { scope: "all", actions: handling, seesCustomer: true },
+  service_advisor: { scope: "all", actions: handling, seesCustomer: true },
+  content_admin: { scope: "groups", actions: handling, seesCustomer: true },
+  expert: { scope: "groups", actions: handling, seesCustomer: true },
   reporter: { scope: "all", actions: [], seesCustomer: false },
   viewer: { scope: "areas", actions: [], seesCustomer: false },
   external_partner: { scope: "assigned", actions: ["reply", "note", "changeState"], seesCustomer: false },
@@ -61,6 +63,9 @@ export function canSeeTicket(actor: StaffActor, ticket: TicketAccessFields): boo
       return false;
   }
 }
+
+/** May colleagues ask the actor for a statement or send them a ticket for information? */
+export const canBeAsked = (actor: StaffActor) => allowedActions(actor).includes("request");
 
 /** May the actor open staff queues at all? */
 export const canUseQueues = (actor: StaffActor) => policy[actor.role].scope !== "none";

@@ -17,10 +17,12 @@ import { toAttachment } from "../attachments/attachments.presenter.ts";
 import { listAttachments } from "../attachments/attachments.queries.ts";
 import { auditRead } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { hasRequestTo, requestsOf, waitingRequestTo } from "../requests/requests.ts";
 import { SLA_WARNING_MS } from "../sla/sla.ts";
 import {
   allowedActions,
   allowedStates,
+  canBeAsked,
   canSeeTicket,
   canUseQueues,
   seesAllTickets,
@@ -191,9 +193,12 @@ export async function listTickets(
 ): Promise<TicketList> {
   assertQueues(actor);
   const tsq = query.q ? await searchQuery(db, query.q) : null;
-  const filters: (SQL | undefined)[] = [visibleTickets(actor)];
+  // The requests queue holds tickets a colleague asked the actor about, which they may not otherwise see.
+  const filters: (SQL | undefined)[] = [
+    query.queue === "requests" ? and(eq(tickets.organisationId, actor.organisationId), waitingRequestTo(actor)) : visibleTickets(actor),
+  ];
   if (query.queue === "mine") filters.push(eq(tickets.handlerId, actor.userId));
-  else if (query.queue) filters.push(eq(tickets.groupId, query.queue));
+  else if (query.queue && query.queue !== "requests") filters.push(eq(tickets.groupId, query.queue));
   if (query.channel?.length) filters.push(inArray(tickets.channel, query.channel));
   if (query.priority?.length) filters.push(inArray(tickets.priority, query.priority));
   if (query.type?.length) filters.push(inArray(tickets.type, query.type));
@@ -242,7 +247,7 @@ export async function listQueues(db: Db, actor: StaffActor): Promise<QueueList> 
   assertQueues(actor);
   const open = and(visibleTickets(actor), inArray(tickets.state, openStates));
   const groupFilter = seesAllTickets(actor) ? undefined : actor.groupIds.length ? inArray(handlerGroups.id, actor.groupIds) : sql`false`;
-  const [groups, perGroup, [mine], [all]] = await Promise.all([
+  const [groups, perGroup, [mine], [all], [requested]] = await Promise.all([
     db
       .select()
       .from(handlerGroups)
@@ -254,11 +259,24 @@ export async function listQueues(db: Db, actor: StaffActor): Promise<QueueList> 
       .from(tickets)
       .where(and(open, eq(tickets.handlerId, actor.userId))),
     db.select({ n: count() }).from(tickets).where(open),
+    canBeAsked(actor)
+      ? db
+          .select({ n: count() })
+          .from(tickets)
+          .where(and(eq(tickets.organisationId, actor.organisationId), waitingRequestTo(actor)))
+      : Promise.resolve([]),
   ]);
   const openIn = new Map(perGroup.map((g) => [g.groupId, Number(g.n)]));
   const items: QueueList["items"] = [
     { id: "mine", name: { fi: "Omat", sv: "Mina", en: "Mine" }, isUnclearQueue: false, open: Number(mine?.n ?? 0) },
   ];
+  if (requested)
+    items.push({
+      id: "requests",
+      name: { fi: "Pyynnöt minulle", sv: "Förfrågningar till mig", en: "Asked of me" },
+      isUnclearQueue: false,
+      open: Number(requested.n),
+    });
   if (seesAllTickets(actor) || actor.role === "viewer")
     items.unshift({ id: "all", name: { fi: "Kaikki", sv: "Alla", en: "All" }, isUnclearQueue: false, open: Number(all?.n ?? 0) });
   for (const g of groups) items.push({ id: g.id, name: g.name, isUnclearQueue: g.isUnclearQueue, open: openIn.get(g.id) ?? 0 });
@@ -275,11 +293,14 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
     .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
     .leftJoin(handler, eq(handler.id, tickets.handlerId))
     .where(and(eq(tickets.organisationId, actor.organisationId), eq(tickets.id, ticketId)));
-  if (!ticket || !canSeeTicket(actor, ticket.t)) throw notFound("The ticket");
+  if (!ticket) throw notFound("The ticket");
+  // A colleague asked for a statement or sent the ticket for information may read it, nothing more.
+  const inScope = canSeeTicket(actor, ticket.t);
+  if (!inScope && !(canBeAsked(actor) && (await hasRequestTo(db, actor, ticketId)))) throw notFound("The ticket");
 
-  const showCustomer = seesCustomer(actor);
+  const showCustomer = inScope && seesCustomer(actor);
   const author = alias(users, "author");
-  const [messages, events, [customer], files] = await Promise.all([
+  const [messages, events, [customer], files, requests] = await Promise.all([
     db
       .select({ m: ticketMessages, author: author.name })
       .from(ticketMessages)
@@ -294,6 +315,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
       .orderBy(asc(ticketEvents.id)),
     showCustomer && ticket.t.customerId ? db.select().from(customers).where(eq(customers.id, ticket.t.customerId)) : Promise.resolve([]),
     listAttachments(db, actor.organisationId, ticketId),
+    requestsOf(db, actor, ticketId),
   ]);
   await auditRead(db, actor, {
     action: showCustomer && customer ? "ticket.read_with_customer" : "ticket.read",
@@ -322,8 +344,9 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
         createdAt: iso(e.createdAt),
       })),
       attachments: files.map(toAttachment),
-      allowedActions: [...allowedActions(actor)],
-      allowedStates: [...allowedStates(actor, ticket.t.state)],
+      requests,
+      allowedActions: inScope ? [...allowedActions(actor)] : [],
+      allowedStates: inScope ? [...allowedStates(actor, ticket.t.state)] : [],
     },
   );
 }

@@ -1,10 +1,12 @@
 /** Staff ticket API: validate → authenticate → call the service → present. */
 import {
   Forward,
+  NewTicketRequest,
   Note,
   QueueList,
   Reclassify,
   Reply,
+  RequestAnswer,
   StateChange,
   TicketDetail,
   TicketEdit,
@@ -16,6 +18,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../http/errors.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
+import { answerRequest, createRequest } from "../requests/requests.ts";
 import { getTicketDetail, listQueues, listTickets } from "./tickets.queries.ts";
 import { addNote, changeState, editTicket, forwardTicket, reclassifyTicket, replyToResident } from "./tickets.service.ts";
 
@@ -81,5 +84,30 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     change("post", "/tickets/:id/replies", "Reply to the resident", Reply, (a, id, b) => replyToResident(ctx, a, id, b));
     change("post", "/tickets/:id/notes", "Add an internal note", Note, (a, id, b) => addNote(ctx, a, id, b));
     change("post", "/tickets/:id/state", "Change state", StateChange, (a, id, b) => changeState(ctx, a, id, b));
+    change(
+      "post",
+      "/tickets/:id/requests",
+      "Ask a colleague or group for a comment, or send for information",
+      NewTicketRequest,
+      (a, id, b) => createRequest(ctx, a, id, b),
+    );
+
+    app.post(
+      "/tickets/:id/requests/:requestId/answer",
+      {
+        schema: {
+          tags,
+          summary: "Answer a comment request made to me or my group",
+          params: z.object({ id: z.uuid(), requestId: z.uuid() }),
+          body: RequestAnswer,
+          response: { 200: TicketDetail },
+        },
+      },
+      async (request) => {
+        const actor = staffActor(request);
+        await answerRequest(ctx, actor, request.params.id, request.params.requestId, request.body.answer);
+        return getTicketDetail(ctx.db, actor, request.params.id);
+      },
+    );
   };
 }

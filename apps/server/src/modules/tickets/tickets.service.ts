@@ -27,8 +27,12 @@ import { allowedActions, allowedStates, canSeeTicket, type TicketAction } from "
 
 type Ticket = typeof tickets.$inferSelect;
 
-/** Locks the ticket, checks the actor may see it and take `action`, runs `change`, stamps updated_at. */
-async function changeTicket<T>(
+/**
+ * Locks the ticket, checks the actor may see it and take `action`, runs `change`, runs the
+ * "updated" rules, stamps updated_at, and publishes the events after commit. Every staff change
+ * of a ticket, in any module, goes through here.
+ */
+export async function changeTicket<T>(
   store: Store,
   actor: StaffActor,
   ticketId: string,
