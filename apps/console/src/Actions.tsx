@@ -5,15 +5,14 @@
  */
 import type { Category, Priority, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
 import { finishedStates, priorities, ticketTypes } from "@yhteys/contracts/constants";
-import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { ActionSection, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
-import { errorText, name, priorityName, roleName, stateName, typeName } from "./format.ts";
+import { name, priorityName, roleName, stateName, typeName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
+import { RequestForm } from "./Requests.tsx";
 import { navigate } from "./router.ts";
-
-/** Called with the changed ticket, or null when the change took it out of the user's sight. */
-type Done = (ticket: TicketDetail | null, message: string) => void;
 
 export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated: (ticket: TicketDetail) => void }) {
   const { t } = useI18n();
@@ -46,72 +45,9 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       {can("changeState") && ticket.allowedStates.length > 0 && <StateForm ticket={ticket} done={done} />}
       {can("forward") && <ForwardForm ticket={ticket} done={done} />}
       {can("note") && <NoteForm ticket={ticket} done={done} />}
+      {can("request") && <RequestForm ticket={ticket} done={done} />}
       {can("reclassify") && <ReclassifyForm key={ticket.category.id} ticket={ticket} done={done} />}
       {can("edit") && <EditForm key={`${ticket.priority}-${ticket.type}`} ticket={ticket} done={done} />}
-    </div>
-  );
-}
-
-/** An action form's error: a message and the fields it concerns. */
-type FormErrorState = { text: string; fields: string[] } | null;
-
-/** Busy state and errors of one action form. */
-function useAction() {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<FormErrorState>(null);
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      const fields = e instanceof api.ApiError ? Object.entries(e.fieldErrors()).map(([k, v]) => `${k}: ${v}`) : [];
-      setError({ text: errorText(t, e), fields });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, run };
-}
-
-/** The error (if any) and the submit button that end every action form. */
-function FormFooter(props: { error: FormErrorState; errorId: string; busy: boolean; label: string; primary?: boolean }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <FormError error={props.error} id={props.errorId} />
-      <button type="submit" className={`button ${props.primary ? "primary" : "secondary"}`} disabled={props.busy}>
-        {props.busy ? t("common.saving") : props.label}
-      </button>
-    </>
-  );
-}
-
-function ActionSection({ title, children, id }: { title: string; children: ReactNode; id: string }) {
-  return (
-    <section className="action panel" aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
-      {children}
-    </section>
-  );
-}
-
-function FormError({ error, id }: { error: FormErrorState; id: string }) {
-  return (
-    <div role="alert" id={id} className={error ? "form-error" : undefined}>
-      {error && (
-        <>
-          <p>{error.text}</p>
-          {error.fields.length > 0 && (
-            <ul>
-              {error.fields.map((f) => (
-                <li key={f}>{f}</li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
     </div>
   );
 }

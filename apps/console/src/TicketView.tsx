@@ -9,6 +9,7 @@ import { useFocusOnNavigation } from "./focus.ts";
 import { channelName, errorText, languageName, name, priorityName, stateName, typeName } from "./format.ts";
 import { firedRules, historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
+import { RequestsPanel } from "./Requests.tsx";
 import { onLinkClick } from "./router.ts";
 import { ruleSummary } from "./ruleText.ts";
 import { SlaBadge } from "./SlaBadge.tsx";
@@ -226,6 +227,8 @@ export function TicketView({ ticketId }: { ticketId: string }) {
               </ol>
             )}
           </section>
+
+          <RequestsPanel ticket={ticket} onUpdated={setTicket} />
 
           <section aria-labelledby="history-heading" className="panel">
             <h2 id="history-heading">{t("ticket.history")}</h2>

@@ -5,7 +5,9 @@
 import type {
   Category,
   GroupSummary,
+  NewTicketRequest,
   QueueList,
+  RequestAnswer,
   SessionInfo,
   TicketDetail,
   TicketList,
@@ -71,6 +73,8 @@ export const actions = {
   reply: (id: string, body: { body: string; state?: "resolved" | "waiting_for_customer" }) => change(id, "/replies", body),
   note: (id: string, body: { body: string }) => change(id, "/notes", body),
   state: (id: string, body: { state: TicketState; reason?: string }) => change(id, "/state", body),
+  request: (id: string, body: NewTicketRequest) => change(id, "/requests", body),
+  answer: (id: string, requestId: string, body: RequestAnswer) => change(id, `/requests/${encodeURIComponent(requestId)}/answer`, body),
 };
 
 export type Directory = { groups: GroupSummary[]; users: UserSummary[]; categories: Category[] };

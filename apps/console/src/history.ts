@@ -94,6 +94,12 @@ export function historySentence(t: T, language: Language, directory: Directory |
       const changed = Array.isArray(data.changed) ? (data.changed as RuleChangeField[]) : [];
       return t("history.rulesApplied", { changed: changed.map((f) => t(`rules.change.${f}`)).join(", ") });
     }
+    case "ticket.comment_requested":
+      return t("history.commentRequested", { actor });
+    case "ticket.sent_for_information":
+      return t("history.sentForInformation", { actor });
+    case "ticket.comment_answered":
+      return t("history.commentAnswered", { actor });
     case "ticket.attachment_added":
       return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
     default:

@@ -7,12 +7,14 @@ import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
+import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
 
 const fi = {
   ...adminFi,
   ...slaAdminFi,
   ...rulesFi,
   ...attachmentsFi,
+  ...requestsFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -257,6 +259,7 @@ const sv: Dictionary<MessageKey> = {
   ...slaAdminSv,
   ...rulesSv,
   ...attachmentsSv,
+  ...requestsSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -499,6 +502,7 @@ const en: Dictionary<MessageKey> = {
   ...slaAdminEn,
   ...rulesEn,
   ...attachmentsEn,
+  ...requestsEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

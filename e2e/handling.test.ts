@@ -1,0 +1,88 @@
+/**
+ * The expert's journey in a real browser (issue 4): take a ticket, ask a colleague of another
+ * group for a comment, the colleague finds it in their requests queue and answers, the expert
+ * replies to the resident and resolves; the history tells the story. axe on every step.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submitContact } from "../apps/server/test/harness.ts";
+import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function signedIn(userKey: string): Promise<Page> {
+  const page = await newPage(e2e, "fi");
+  await page.goto(`${e2e.baseUrl}/console/`);
+  await page.getByLabel("Sähköposti").fill(e2e.tenant.users[userKey]?.email ?? "");
+  await page.getByLabel("Salasana").fill("demo");
+  await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
+  await page.getByRole("navigation", { name: "Jonot" }).waitFor();
+  return page;
+}
+
+describe("an expert's journey", () => {
+  it("takes a ticket, asks another expert for a comment, gets the answer, replies and resolves", async () => {
+    const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Puun oksa roikkuu pyörätien yllä Hatanpäällä" });
+    const expert = await signedIn("expert");
+    await expert
+      .getByRole("navigation", { name: "Jonot" })
+      .getByRole("link", { name: /Katu- ja liikenneyksikkö/ })
+      .click();
+    await expert.getByRole("link", { name: receipt.reference, exact: true }).click();
+    await expect.poll(() => expert.getByRole("heading", { level: 1 }).textContent()).toContain(receipt.reference);
+
+    // Take it: forward to oneself.
+    await expert.getByLabel("Käsittelijä", { exact: true }).selectOption({ label: "Eero Asiantuntija – Asiantuntija" });
+    await expert.getByRole("button", { name: "Siirrä yhteydenotto" }).click();
+    await expert.getByRole("status").filter({ hasText: "Siirretty" }).waitFor();
+
+    const ask = expert.getByRole("region", { name: "Pyydä lausunto tai lähetä tiedoksi" });
+    await ask.getByRole("button", { name: "Lähetä" }).click();
+    await expect.poll(() => ask.getByRole("alert").textContent()).toContain("Valitse, kenelle pyyntö lähetetään.");
+    await expectAccessible(expert, "the request form with errors");
+    await ask.getByLabel("Kenelle").selectOption({ label: "Emma Asiantuntija – Asiantuntija" });
+    await ask.getByLabel("Viesti").fill("Onko oksa vaarallinen? Kuuluuko tämä viheralueille?");
+    await ask.getByLabel("Määräpäivä", { exact: true }).fill("2027-01-15");
+    await ask.getByRole("button", { name: "Lähetä" }).click();
+    const requests = expert.getByRole("region", { name: "Lausuntopyynnöt ja tiedoksiannot" });
+    await expect.poll(() => requests.textContent()).toContain("Odottaa vastausta");
+    expect(await requests.textContent()).toContain("Eero Asiantuntija → Emma Asiantuntija");
+
+    const colleague = await signedIn("expert2");
+    const queues = colleague.getByRole("navigation", { name: "Jonot" });
+    await expect.poll(() => queues.getByRole("link", { name: /Pyynnöt minulle/ }).textContent()).toContain("1");
+    await queues.getByRole("link", { name: /Pyynnöt minulle/ }).click();
+    await colleague.getByRole("link", { name: receipt.reference, exact: true }).click();
+    const asked = colleague.getByRole("region", { name: "Lausuntopyynnöt ja tiedoksiannot" });
+    await expect.poll(() => asked.textContent()).toContain("Onko oksa vaarallinen?");
+    expect(await asked.textContent()).toContain("voit lukea asian mutta et käsitellä sitä");
+    // Read access only: no handling actions, no resident's details.
+    expect(await colleague.getByRole("button", { name: "Lähetä vastaus" }).count()).toBe(0);
+    await expectAccessible(colleague, "a ticket opened from the requests queue");
+    await asked.getByLabel("Lausuntosi").fill("Oksa on vaarallinen, viheralueet poistaa sen huomenna.");
+    await asked.getByRole("button", { name: "Lähetä lausunto" }).click();
+    await expect.poll(() => asked.textContent()).toContain("Emma Asiantuntija vastasi");
+    await expect.poll(() => queues.getByRole("link", { name: /Pyynnöt minulle/ }).textContent()).toContain("0");
+    await colleague.context().close();
+
+    await expert.reload();
+    await expect.poll(() => requests.textContent()).toContain("Oksa on vaarallinen, viheralueet poistaa sen huomenna.");
+    await expert.getByLabel("Vastaus", { exact: true }).fill("Kiitos ilmoituksesta. Oksa poistetaan huomenna.");
+    await expert.getByLabel("Merkitse ratkaistuksi").check();
+    await expert.getByRole("button", { name: "Lähetä vastaus" }).click();
+    await expert.getByRole("status").filter({ hasText: "Vastaus lähetetty." }).waitFor();
+    const history = expert.getByRole("region", { name: "Historia" });
+    await expect.poll(() => history.textContent()).toContain("Eero Asiantuntija pyysi lausuntoa.");
+    expect(await history.textContent()).toContain("Emma Asiantuntija vastasi lausuntopyyntöön.");
+    expect(await history.textContent()).toContain("Eero Asiantuntija muutti tilan: Uusi → Ratkaistu.");
+    await expectAccessible(expert, "the resolved ticket with its answered request");
+    await expert.context().close();
+  });
+});
