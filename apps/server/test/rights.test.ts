@@ -159,6 +159,7 @@ describe("changing tickets", () => {
       "/api/staff/admin/calendars",
       "/api/staff/admin/sla-policies",
       "/api/staff/admin/rules",
+      "/api/staff/views",
     ]) {
       const res = await t.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(401);
@@ -180,6 +181,16 @@ describe("attachments", () => {
       if (expected === 200) expect(res.rawPayload.equals(pdf)).toBe(true);
       else expect(res.headers["content-type"]).toContain("application/problem+json");
     }
+  });
+});
+
+describe("saved views", () => {
+  it.each(roles)("%s keeps personal views when they work queues", async (role) => {
+    const made = await clients[role].post("/api/staff/views", { name: `Oma ${role}`, filters: { state: ["new"] } });
+    expect(made.statusCode, `${role} saves a view`).toBe(usesQueues(role) ? 201 : 403);
+    const list = await clients[role].get("/api/staff/views");
+    expect(list.statusCode).toBe(usesQueues(role) ? 200 : 403);
+    if (usesQueues(role)) expect(list.json().items.map((v: { name: string }) => v.name)).toContain(`Oma ${role}`);
   });
 });
 

@@ -8,3 +8,4 @@ export * from "./rules.ts";
 export * from "./sla.ts";
 export * from "./staff.ts";
 export * from "./tickets.ts";
+export * from "./views.ts";

@@ -58,13 +58,18 @@ const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item).max(20));
 
 export const TicketListQuery = z.object({
-  /** "mine": assigned to me; a group id: that group's queue; omitted: everything I may see. */
+  /** "mine": assigned to me; "requests": asked of me; a group id: that group's queue; omitted: everything I may see. */
   queue: z.union([z.literal("mine"), z.literal("requests"), Uuid]).optional(),
   state: csv(TicketState).optional(),
   channel: csv(Channel).optional(),
   priority: csv(Priority).optional(),
   type: csv(TicketType).optional(),
   categoryId: Uuid.optional(),
+  areaId: Uuid.optional(),
+  /** A person's tickets, or "none" for those nobody has taken. */
+  handlerId: z.union([Uuid, z.literal("none")]).optional(),
+  /** Created at least this many days ago. */
+  olderThanDays: z.coerce.number().int().min(1).max(3650).optional(),
   q: z.string().trim().min(1).max(200).optional(),
   /** "breached": a target is overdue; "warning": one is due within 4 hours (and none overdue). */
   sla: z.enum(["breached", "warning"]).optional(),
@@ -79,6 +84,26 @@ export const TicketListQuery = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 export type TicketListQuery = z.input<typeof TicketListQuery>;
+
+const { queue, categoryId, areaId, handlerId, q, sla, sort, order } = TicketListQuery.shape;
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(20).optional();
+/** A saved view's filters: those of a listing, as JSON (lists as arrays, numbers as numbers). */
+export const ViewFilters = z.object({
+  queue,
+  state: list(TicketState),
+  channel: list(Channel),
+  priority: list(Priority),
+  type: list(TicketType),
+  categoryId,
+  areaId,
+  handlerId,
+  olderThanDays: z.number().int().min(1).max(3650).optional(),
+  q,
+  sla,
+  sort,
+  order,
+});
+export type ViewFilters = z.input<typeof ViewFilters>;
 
 /**
  * A page of a queue. Counts are capped: each is exact while below `countLimit`, and a count equal

@@ -20,6 +20,8 @@ import {
   ticketRequestKinds,
   ticketStates,
   ticketTypes,
+  type ViewFilters,
+  viewScopes,
 } from "@yhteys/contracts";
 import { type SQL, sql } from "drizzle-orm";
 import {
@@ -497,4 +499,21 @@ export const ticketRequests = pgTable(
     index("ticket_requests_to_user").on(t.toUserId),
     index("ticket_requests_to_group").on(t.toGroupId),
   ],
+);
+
+/** Saved views: a queue's filters under a name, personal (owner), a group's, or the organisation's. */
+export const viewScopeEnum = pgEnum("view_scope", viewScopes);
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    name: text("name").notNull(),
+    scope: viewScopeEnum("scope").notNull(),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").references(() => handlerGroups.id, { onDelete: "cascade" }),
+    filters: jsonb("filters").$type<ViewFilters>().notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("saved_views_org_scope").on(t.organisationId, t.scope), index("saved_views_owner").on(t.ownerUserId)],
 );

@@ -24,6 +24,7 @@ import { open311Routes } from "../modules/open311/open311.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
+import { viewRoutes } from "../modules/views/views.routes.ts";
 import { AppError, handleError, problem, sendProblem } from "./errors.ts";
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../");
@@ -116,6 +117,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(authRoutes(ctx), { prefix: "/api/auth" });
   await app.register(ticketRoutes(ctx), { prefix: "/api/staff" });
+  await app.register(viewRoutes(ctx), { prefix: "/api/staff/views" });
   await app.register(directoryRoutes(ctx), { prefix: "/api/staff" });
   await app.register(liveRoutes(ctx, live), { prefix: "/api/staff" });
   await app.register(adminRoutes(ctx), { prefix: "/api/staff/admin" });

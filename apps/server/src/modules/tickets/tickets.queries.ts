@@ -7,7 +7,7 @@ import {
   type TicketState,
   ticketStates,
 } from "@yhteys/contracts";
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { type Db, queryRows } from "../../db/client.ts";
@@ -181,17 +181,13 @@ const selectRows = (db: Db) =>
     .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
     .leftJoin(handler, eq(handler.id, tickets.handlerId));
 
+type Filters = Omit<ListQuery, "sort" | "order" | "limit" | "offset">;
+
 /**
- * One page of a queue, with counts per state of the whole filtered set (for tabs). Counts and the
- * total are capped at `countLimit` (see TicketList).
+ * The conditions of a listing: `base` has every filter but the state (for the state tabs),
+ * `where` adds it; `tsq` is the parsed text query (null when nothing can match).
  */
-export async function listTickets(
-  db: Db,
-  actor: StaffActor,
-  query: ListQuery,
-  { countLimit = COUNT_LIMIT }: { countLimit?: number } = {},
-): Promise<TicketList> {
-  assertQueues(actor);
+async function ticketFilters(db: Db, actor: StaffActor, query: Filters) {
   const tsq = query.q ? await searchQuery(db, query.q) : null;
   // The requests queue holds tickets a colleague asked the actor about, which they may not otherwise see.
   const filters: (SQL | undefined)[] = [
@@ -203,10 +199,35 @@ export async function listTickets(
   if (query.priority?.length) filters.push(inArray(tickets.priority, query.priority));
   if (query.type?.length) filters.push(inArray(tickets.type, query.type));
   if (query.categoryId) filters.push(eq(tickets.categoryId, query.categoryId));
+  if (query.areaId) filters.push(eq(tickets.areaId, query.areaId));
+  if (query.handlerId) filters.push(query.handlerId === "none" ? isNull(tickets.handlerId) : eq(tickets.handlerId, query.handlerId));
+  if (query.olderThanDays) filters.push(lt(tickets.createdAt, new Date(Date.now() - query.olderThanDays * 86_400_000)));
   if (query.sla) filters.push(slaFilter(query.sla));
   if (query.q) filters.push(tsq === null ? sql`false` : sql`${tickets.searchVector} @@ ${tsq}::tsquery`);
   const base = and(...filters);
   const where = query.state?.length ? and(base, inArray(tickets.state, query.state)) : base;
+  return { tsq, base, where };
+}
+
+/** How many tickets a saved view's filters match, counting no further than COUNT_LIMIT. */
+export async function countTickets(db: Db, actor: StaffActor, query: Filters): Promise<number> {
+  const { where } = await ticketFilters(db, actor, query);
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT ${cappedCount(where, COUNT_LIMIT)} AS n`);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * One page of a queue, with counts per state of the whole filtered set (for tabs). Counts and the
+ * total are capped at `countLimit` (see TicketList).
+ */
+export async function listTickets(
+  db: Db,
+  actor: StaffActor,
+  query: ListQuery,
+  { countLimit = COUNT_LIMIT }: { countLimit?: number } = {},
+): Promise<TicketList> {
+  assertQueues(actor);
+  const { tsq, base, where } = await ticketFilters(db, actor, query);
 
   const page = async () => {
     if (query.sort === "relevance" && tsq !== null) {
