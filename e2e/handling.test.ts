@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitContact } from "../apps/server/test/harness.ts";
+import { signIn, submitContact } from "../apps/server/test/harness.ts";
 import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
 
 let e2e: E2E;
@@ -84,5 +84,35 @@ describe("an expert's journey", () => {
     expect(await history.textContent()).toContain("Eero Asiantuntija muutti tilan: Uusi → Ratkaistu.");
     await expectAccessible(expert, "the resolved ticket with its answered request");
     await expert.context().close();
+  });
+
+  it("filters a queue, saves it as a view, finds it in the navigation with its count, and deletes it", async () => {
+    const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Liikennevalo vilkkuu keltaista" });
+    const staff = await signIn(e2e.app, e2e.tenant, "advisor");
+    const [row] = (await staff.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items;
+    await staff.patch(`/api/staff/tickets/${row.id}`, { priority: "urgent" });
+
+    const advisor = await signedIn("advisor");
+    await advisor
+      .getByRole("navigation", { name: "Jonot" })
+      .getByRole("link", { name: /Kaikki/ })
+      .click();
+    await advisor.getByText("Suodattimet ja näkymät").click();
+    await advisor.getByLabel("Kiireellisyys", { exact: true }).selectOption({ label: "Kiireellinen" });
+    await expect.poll(() => advisor.url()).toContain("priority=urgent");
+    await expect.poll(() => advisor.getByRole("link", { name: receipt.reference, exact: true }).count()).toBe(1);
+    await advisor.getByLabel("Näkymän nimi").fill("Kiireelliset");
+    await advisor.getByRole("button", { name: "Tallenna näkymä" }).click();
+    const views = advisor.getByRole("navigation", { name: "Näkymät" });
+    await expect.poll(() => views.getByRole("link", { name: /Kiireelliset/ }).textContent()).toMatch(/Kiireelliset\s*\d/);
+    await expectAccessible(advisor, "a queue with filters open and a saved view");
+
+    await advisor.getByRole("navigation", { name: "Jonot" }).getByRole("link", { name: /Omat/ }).click();
+    await views.getByRole("link", { name: /Kiireelliset/ }).click();
+    await expect.poll(() => advisor.getByText("Näkymä: Kiireelliset").count()).toBe(1);
+    expect(await advisor.getByLabel("Kiireellisyys", { exact: true }).inputValue()).toBe("urgent");
+    await advisor.getByRole("button", { name: "Poista näkymä Kiireelliset" }).click();
+    await expect.poll(() => advisor.getByRole("navigation", { name: "Näkymät" }).count()).toBe(0);
+    await advisor.context().close();
   });
 });

@@ -2,7 +2,7 @@
  * The signed-in console: header, queue navigation, the routed main view, live updates and the
  * polite announcements region.
  */
-import type { LiveEvent, QueueList, SessionInfo } from "@yhteys/contracts";
+import type { LiveEvent, QueueList, SavedView, SessionInfo } from "@yhteys/contracts";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { AdminNav, AdminRoutes } from "./admin/AdminRoutes.tsx";
 import * as api from "./api.ts";
@@ -13,12 +13,15 @@ import { useLive } from "./live.ts";
 import { QueueView } from "./QueueView.tsx";
 import { navigate, onLinkClick, queuePath, useRoute } from "./router.ts";
 import { TicketView } from "./TicketView.tsx";
+import { viewPath } from "./viewParams.ts";
 
 export type LiveChanges = { version: number; ticketIds: ReadonlySet<string> };
 
 type ConsoleContextValue = {
   session: SessionInfo;
   queues: QueueList["items"] | null;
+  /** The user's saved views with counts, read with the queues. */
+  views: SavedView[];
   directory: api.Directory | null;
   live: LiveChanges;
   announce: (text: string) => void;
@@ -42,6 +45,7 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
   const { t, language, formatNumber } = useI18n();
   const route = useRoute();
   const [queues, setQueues] = useState<QueueList["items"] | null>(null);
+  const [views, setViews] = useState<SavedView[]>([]);
   const [directory, setDirectory] = useState<api.Directory | null>(null);
   const [live, setLive] = useState<LiveChanges>({ version: 0, ticketIds: new Set() });
   const [announcement, setAnnouncement] = useState("");
@@ -66,6 +70,10 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
       .catch(() => {
         if (!controller.signal.aborted) setQueues((q) => q ?? []);
       });
+    api
+      .views(controller.signal)
+      .then((list) => setViews(list.items))
+      .catch(() => {});
     return () => controller.abort();
   }, [queueVersion, live.version]);
 
@@ -115,11 +123,11 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
   }, [route]);
 
   const value = useMemo<ConsoleContextValue>(
-    () => ({ session, queues, directory, live, announce, refreshQueues, lastQueuePath }),
-    [session, queues, directory, live, announce, refreshQueues, lastQueuePath],
+    () => ({ session, queues, views, directory, live, announce, refreshQueues, lastQueuePath }),
+    [session, queues, views, directory, live, announce, refreshQueues, lastQueuePath],
   );
 
-  const currentQueue = route.name === "queue" ? route.queueId : null;
+  const currentQueue = route.name === "queue" && !route.search.get("view") ? route.queueId : null;
   const user = session.user;
 
   return (
@@ -182,6 +190,28 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
               </ul>
             )}
           </nav>
+          {views.length > 0 && (
+            <nav aria-labelledby="views-heading" className="views-nav">
+              <h2 id="views-heading">{t("views.nav")}</h2>
+              <ul className="queue-list">
+                {views.map((v) => (
+                  <li key={v.id}>
+                    <a
+                      href={viewPath(v.id, v.filters)}
+                      onClick={onLinkClick}
+                      aria-current={route.name === "queue" && route.search.get("view") === v.id ? "page" : undefined}
+                    >
+                      <span className="queue-name">{v.name}</span>
+                      <span className="count">
+                        <span aria-hidden="true">{formatNumber(v.count)}</span>
+                        <span className="visually-hidden">{t("views.count", { count: formatNumber(v.count) })}</span>
+                      </span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
           <AdminNav role={user.role} route={route} />
         </div>
         <main id="main" className="content" tabIndex={-1}>

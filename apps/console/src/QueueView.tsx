@@ -7,8 +7,10 @@ import { useConsole } from "./Console.tsx";
 import { useFocusOnNavigation } from "./focus.ts";
 import { channelName, errorText, name, priorityName, slaName, stateName } from "./format.ts";
 import { type MessageKey, useI18n } from "./i18n.ts";
+import { QueueFilters } from "./QueueFilters.tsx";
 import { navigate, onLinkClick, queuePath, ticketPath } from "./router.ts";
 import { nextTarget, SlaBadge } from "./SlaBadge.tsx";
+import { filtersOf } from "./viewParams.ts";
 
 const PAGE = 50;
 /** The largest `offset` TicketListQuery accepts. */
@@ -25,7 +27,7 @@ function readFilter(search: URLSearchParams): Filter {
 
 export function QueueView({ queueId, search }: { queueId: string; search: URLSearchParams }) {
   const { t, language, formatDateTime, formatNumber } = useI18n();
-  const { queues, live } = useConsole();
+  const { queues, views, live } = useConsole();
   const searchId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -38,6 +40,9 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
   const offset = Math.max(0, Number.parseInt(search.get("offset") ?? "0", 10) || 0);
   const slaParam = search.get("sla");
   const sla = slaParam === "warning" || slaParam === "breached" ? slaParam : null;
+  const extras = filtersOf(search);
+  const extrasKey = JSON.stringify(extras);
+  const view = views.find((v) => v.id === search.get("view")) ?? null;
 
   const [list, setList] = useState<TicketList | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,6 +64,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
       ...(filter === "all" ? {} : { state: filter === "open" ? OPEN_STATES : [filter] }),
       ...(q ? { q } : {}),
       ...(sla ? { sla } : {}),
+      ...(JSON.parse(extrasKey) as typeof extras),
       sort,
       order,
       limit: PAGE,
@@ -78,7 +84,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-  }, [queueId, filter, q, sla, sort, order, offset, live.version, t]);
+  }, [queueId, filter, q, sla, extrasKey, sort, order, offset, live.version, t]);
 
   useFocusOnNavigation(heading, list !== null || error !== null);
 
@@ -192,6 +198,8 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
           ))}
         </ul>
       </nav>
+
+      <QueueFilters queueId={queueId} search={search} view={view} />
 
       <nav className="sla-filter" aria-label={t("sla.filter")}>
         <span aria-hidden="true">{t("sla.filter")}:</span>

@@ -5,9 +5,12 @@
 import type {
   Category,
   GroupSummary,
+  NewSavedView,
   NewTicketRequest,
   QueueList,
   RequestAnswer,
+  SavedView,
+  SavedViewList,
   SessionInfo,
   TicketDetail,
   TicketList,
@@ -76,6 +79,10 @@ export const actions = {
   request: (id: string, body: NewTicketRequest) => change(id, "/requests", body),
   answer: (id: string, requestId: string, body: RequestAnswer) => change(id, `/requests/${encodeURIComponent(requestId)}/answer`, body),
 };
+
+export const views = (signal?: AbortSignal) => staff<SavedViewList>("/api/staff/views", signal ? { signal } : {});
+export const createView = (body: NewSavedView) => staff<SavedView>("/api/staff/views", { method: "POST", body });
+export const deleteView = (id: string) => staff<void>(`/api/staff/views/${encodeURIComponent(id)}`, { method: "DELETE" });
 
 export type Directory = { groups: GroupSummary[]; users: UserSummary[]; categories: Category[] };
 
