@@ -115,4 +115,28 @@ describe("an expert's journey", () => {
     await expect.poll(() => advisor.getByRole("navigation", { name: "Näkymät" }).count()).toBe(0);
     await advisor.context().close();
   });
+
+  it("warns when a colleague has the same ticket open or is typing in it", async () => {
+    const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Roska-astia kaatunut torilla" });
+    const advisor = await signedIn("advisor");
+    const expert = await signedIn("expert");
+    for (const page of [advisor, expert]) {
+      await page.locator('[data-live="connected"]').waitFor();
+      await page
+        .getByRole("navigation", { name: "Jonot" })
+        .getByRole("link", { name: /Katu- ja liikenneyksikkö/ })
+        .click();
+      await page.getByRole("link", { name: receipt.reference, exact: true }).click();
+    }
+    await expect.poll(() => advisor.getByText("Eero Asiantuntija katsoo myös tätä asiaa.").count(), { timeout: 5000 }).toBe(1);
+    await expert.getByLabel("Vastaus", { exact: true }).fill("Kiitos, tyhjennämme astian.");
+    await expect
+      .poll(() => advisor.getByText("Eero Asiantuntija kirjoittaa parhaillaan tähän asiaan.", { exact: false }).count(), { timeout: 5000 })
+      .toBe(1);
+    await expectAccessible(advisor, "a ticket with a colleague typing");
+    await expert.context().close();
+    // The colleague left: the warning goes away.
+    await expect.poll(() => advisor.locator(".colleagues-notice").count(), { timeout: 5000 }).toBe(0);
+    await advisor.context().close();
+  });
 });

@@ -11,6 +11,7 @@ import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { name, priorityName, roleName, stateName, typeName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
+import { useTypingReporter } from "./Presence.tsx";
 import { RequestForm } from "./Requests.tsx";
 import { navigate } from "./router.ts";
 
@@ -54,6 +55,7 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
 
 function ReplyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
   const { t } = useI18n();
+  const typed = useTypingReporter(ticket.id);
   const ids = { title: useId(), body: useId(), error: useId(), hint: useId() };
   const [body, setBody] = useState("");
   const [then, setThen] = useState<"" | "resolved" | "waiting_for_customer">("");
@@ -88,7 +90,10 @@ function ReplyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
             value={body}
             maxLength={20000}
             required
-            onChange={(e) => setBody(e.target.value)}
+            onChange={(e) => {
+              setBody(e.target.value);
+              typed();
+            }}
             aria-describedby={noEmail ? ids.hint : undefined}
             aria-invalid={error ? true : undefined}
           />
@@ -126,6 +131,7 @@ function Radio({ name: group, checked, onChange, label }: { name: string; checke
 
 function NoteForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
   const { t } = useI18n();
+  const typed = useTypingReporter(ticket.id);
   const ids = { title: useId(), body: useId(), hint: useId(), error: useId() };
   const [body, setBody] = useState("");
   const { busy, error, setError, run } = useAction();
@@ -153,7 +159,10 @@ function NoteForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
             maxLength={20000}
             required
             aria-describedby={ids.hint}
-            onChange={(e) => setBody(e.target.value)}
+            onChange={(e) => {
+              setBody(e.target.value);
+              typed();
+            }}
           />
         </div>
         <FormFooter error={error} errorId={ids.error} busy={busy} label={t("note.submit")} />

@@ -2,7 +2,7 @@
  * The signed-in console: header, queue navigation, the routed main view, live updates and the
  * polite announcements region.
  */
-import type { LiveEvent, QueueList, SavedView, SessionInfo } from "@yhteys/contracts";
+import type { LiveEvent, QueueList, SavedView, SessionInfo, TicketPresence } from "@yhteys/contracts";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { AdminNav, AdminRoutes } from "./admin/AdminRoutes.tsx";
 import * as api from "./api.ts";
@@ -24,6 +24,10 @@ type ConsoleContextValue = {
   views: SavedView[];
   directory: api.Directory | null;
   live: LiveChanges;
+  /** Colleagues with the same ticket open, as the server last told. */
+  presence: TicketPresence | null;
+  /** Tells colleagues which ticket this console has open (null: none) and whether the user is typing. */
+  reportPresence: (ticketId: string | null, typing?: boolean) => void;
   announce: (text: string) => void;
   /** Re-reads the queue counts (after an action of our own). */
   refreshQueues: () => void;
@@ -96,8 +100,10 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
     pending.current = { ids: new Set(), timer: undefined, last: Date.now() };
     setLive((l) => ({ version: l.version + 1, ticketIds: ids }));
   }, []);
+  const [presence, setPresence] = useState<TicketPresence | null>(null);
   const onEvent = useCallback(
-    (event: LiveEvent) => {
+    (event: LiveEvent | TicketPresence) => {
+      if (event.type === "presence") return setPresence(event);
       if (event.type === "ticket.created") announce(t("live.newTicket", { reference: event.reference }));
       const p = pending.current;
       p.ids.add(event.ticketId);
@@ -110,7 +116,14 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
   );
   const onReconnect = useCallback(() => setLive((l) => ({ version: l.version + 1, ticketIds: new Set(["*"]) })), []);
   useEffect(() => () => clearTimeout(pending.current.timer), []);
-  const { connected, everConnected } = useLive(true, onEvent, onReconnect);
+  const { connected, everConnected, send } = useLive(true, onEvent, onReconnect);
+  const reportPresence = useCallback(
+    (ticketId: string | null, typing = false) => {
+      if (!ticketId) setPresence(null);
+      send({ type: "presence", ticketId, typing });
+    },
+    [send],
+  );
 
   // The console's home is the first queue (All for advisors, Mine for others).
   const firstQueue = queues?.[0]?.id;
@@ -123,8 +136,8 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
   }, [route]);
 
   const value = useMemo<ConsoleContextValue>(
-    () => ({ session, queues, views, directory, live, announce, refreshQueues, lastQueuePath }),
-    [session, queues, views, directory, live, announce, refreshQueues, lastQueuePath],
+    () => ({ session, queues, views, directory, live, presence, reportPresence, announce, refreshQueues, lastQueuePath }),
+    [session, queues, views, directory, live, presence, reportPresence, announce, refreshQueues, lastQueuePath],
   );
 
   const currentQueue = route.name === "queue" && !route.search.get("view") ? route.queueId : null;

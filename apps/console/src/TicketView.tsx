@@ -9,6 +9,7 @@ import { useFocusOnNavigation } from "./focus.ts";
 import { channelName, errorText, languageName, name, priorityName, stateName, typeName } from "./format.ts";
 import { firedRules, historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
+import { ColleaguesNotice, useTicketPresence } from "./Presence.tsx";
 import { RequestsPanel } from "./Requests.tsx";
 import { onLinkClick } from "./router.ts";
 import { ruleSummary } from "./ruleText.ts";
@@ -21,6 +22,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  useTicketPresence(ticketId);
 
   const load = useCallback(
     (signal?: AbortSignal) =>
@@ -118,6 +120,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           <span className={`priority priority-${ticket.priority}`}>{priorityName(t, ticket.priority)}</span>
         </p>
       </header>
+      <ColleaguesNotice ticketId={ticket.id} />
       {error && (
         <p className="form-error" role="alert">
           {error}

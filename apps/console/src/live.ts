@@ -1,21 +1,30 @@
 /**
- * The staff websocket: LiveEvents for tickets the user may see. Reconnects with exponential
- * backoff (1 s … 30 s) and reports whether it is connected.
+ * The staff websocket: LiveEvents for tickets the user may see, and presence (who else has the
+ * open ticket). Reconnects with exponential backoff (1 s … 30 s), reports whether it is
+ * connected, and sends the console's presence updates (again after a reconnect).
  */
-import type { LiveEvent } from "@yhteys/contracts";
-import { useEffect, useRef, useState } from "react";
+import type { LiveEvent, PresenceUpdate, TicketPresence } from "@yhteys/contracts";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 export function useLive(
   enabled: boolean,
-  onEvent: (event: LiveEvent) => void,
+  onEvent: (event: LiveEvent | TicketPresence) => void,
   onReconnect: () => void,
-): { connected: boolean; everConnected: boolean } {
+): { connected: boolean; everConnected: boolean; send: (message: PresenceUpdate) => void } {
   const handler = useRef(onEvent);
   handler.current = onEvent;
   const reconnected = useRef(onReconnect);
   reconnected.current = onReconnect;
   const [connected, setConnected] = useState(false);
   const [everConnected, setEverConnected] = useState(false);
+  const socketRef = useRef<WebSocket | null>(null);
+  /** The last presence sent, to send again after a reconnect. */
+  const lastPresence = useRef<PresenceUpdate | null>(null);
+  const send = useCallback((message: PresenceUpdate) => {
+    lastPresence.current = message;
+    const socket = socketRef.current;
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  }, []);
 
   useEffect(() => {
     if (!enabled) return;
@@ -28,7 +37,9 @@ export function useLive(
     const connect = () => {
       const url = `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/api/staff/live`;
       socket = new WebSocket(url);
+      socketRef.current = socket;
       socket.onopen = () => {
+        if (lastPresence.current) socket?.send(JSON.stringify(lastPresence.current));
         // Events may have been missed while disconnected: re-read what is shown.
         if (wasConnected) reconnected.current();
         wasConnected = true;
@@ -38,7 +49,7 @@ export function useLive(
       };
       socket.onmessage = (message) => {
         try {
-          handler.current(JSON.parse(String(message.data)) as LiveEvent);
+          handler.current(JSON.parse(String(message.data)) as LiveEvent | TicketPresence);
         } catch {
           // Not a LiveEvent: ignore.
         }
@@ -60,5 +71,5 @@ export function useLive(
     };
   }, [enabled]);
 
-  return { connected, everConnected };
+  return { connected, everConnected, send };
 }

@@ -1,4 +1,4 @@
-/** Texts of queue filters and saved views in Finnish, Swedish and English. */
+/** Texts of queue filters, saved views and colleagues' presence in Finnish, Swedish and English. */
 import type { Dictionary } from "@yhteys/web";
 
 export const viewsFi = {
@@ -25,6 +25,8 @@ export const viewsFi = {
   "views.delete": "Poista näkymä {name}",
   "views.deleted": "Näkymä {name} poistettu.",
   "views.count": "{count} asiaa",
+  "presence.viewing": "{names} katsoo myös tätä asiaa.",
+  "presence.typing": "{names} kirjoittaa parhaillaan tähän asiaan. Vältä päällekkäisiä vastauksia.",
 };
 
 export type ViewsKey = keyof typeof viewsFi;
@@ -53,6 +55,8 @@ export const viewsSv: Dictionary<ViewsKey> = {
   "views.delete": "Ta bort vyn {name}",
   "views.deleted": "Vyn {name} har tagits bort.",
   "views.count": "{count} ärenden",
+  "presence.viewing": "{names} tittar också på det här ärendet.",
+  "presence.typing": "{names} skriver just nu i det här ärendet. Undvik överlappande svar.",
 };
 
 export const viewsEn: Dictionary<ViewsKey> = {
@@ -79,4 +83,6 @@ export const viewsEn: Dictionary<ViewsKey> = {
   "views.delete": "Delete the view {name}",
   "views.deleted": "View {name} deleted.",
   "views.count": "{count} tickets",
+  "presence.viewing": "{names} is also viewing this ticket.",
+  "presence.typing": "{names} is typing in this ticket right now. Avoid overlapping replies.",
 };

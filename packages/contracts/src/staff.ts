@@ -209,3 +209,15 @@ export const LiveEvent = z.object({
   at: IsoDateTime,
 });
 export type LiveEvent = z.infer<typeof LiveEvent>;
+
+/** Sent by the console over the live socket: which ticket the user has open, and whether they are typing. */
+export const PresenceUpdate = z.object({ type: z.literal("presence"), ticketId: Uuid.nullable(), typing: z.boolean().default(false) });
+export type PresenceUpdate = z.input<typeof PresenceUpdate>;
+
+/** Sent to the console: the colleagues who have the same ticket open (collision warning). */
+export const TicketPresence = z.object({
+  type: z.literal("presence"),
+  ticketId: Uuid,
+  others: z.array(z.object({ userId: Uuid, name: z.string(), typing: z.boolean() })),
+});
+export type TicketPresence = z.infer<typeof TicketPresence>;

@@ -71,4 +71,41 @@ describe("live updates", () => {
     });
     expect(status).toBe(401);
   });
+
+  it("tells colleagues with the same ticket open who else is viewing or typing, never to those who may not read it", async () => {
+    const tenant = await newTenant(t.ctx);
+    const receipt = await submitContact(t.app, tenant); // streets
+    const advisorClient = await signIn(t.app, tenant, "advisor");
+    const ticketId = (await advisorClient.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
+    const advisor = await connect(advisorClient.cookie);
+    const expert = await connect((await signIn(t.app, tenant, "expert")).cookie);
+    const outsider = await connect((await signIn(t.app, tenant, "expert2")).cookie);
+    type Presence = { type: string; ticketId: string; others: { name: string; typing: boolean }[] };
+    const presences = (events: unknown[]) => events.filter((e): e is Presence => (e as Presence).type === "presence");
+    const say = (socket: WebSocket, ticket: string | null, typing = false) =>
+      socket.send(JSON.stringify({ type: "presence", ticketId: ticket, typing }));
+
+    say(advisor.socket, ticketId);
+    await until(() => presences(advisor.events).length > 0);
+    expect(presences(advisor.events).at(-1)?.others).toEqual([]);
+
+    say(outsider.socket, ticketId); // not the outsider's to read: ignored
+    say(expert.socket, ticketId, true);
+    await until(() => presences(advisor.events).some((p) => p.others.length > 0));
+    expect(presences(advisor.events).at(-1)?.others).toEqual([
+      { userId: tenant.users.expert?.id, name: "Eero Asiantuntija", typing: true },
+    ]);
+    await until(() => presences(expert.events).length > 0);
+    expect(
+      presences(expert.events)
+        .at(-1)
+        ?.others.map((o) => o.name),
+    ).toEqual(["Sanna Neuvoja"]);
+    expect(presences(outsider.events)).toEqual([]);
+
+    expert.socket.close();
+    await until(() => presences(advisor.events).at(-1)?.others.length === 0);
+    advisor.socket.close();
+    outsider.socket.close();
+  });
 });

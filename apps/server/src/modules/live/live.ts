@@ -12,25 +12,32 @@ import type { StaffActor } from "../auth/actor.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { EVENTS_CHANNEL, type EventNotice } from "../tickets/ticket-events.ts";
 import { canSeeTicket, canUseQueues } from "../tickets/tickets.access.ts";
+import { Presence } from "./presence.ts";
 
 type Connection = { actor: StaffActor; socket: WebSocket };
 
 export class LiveHub {
   private connections = new Set<Connection>();
   private stop: (() => Promise<void>) | null = null;
+  /** Who has which ticket open, for collision warnings. */
+  readonly presence: Presence;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: AppContext) {
+    this.presence = new Presence(ctx);
+  }
 
   async start() {
     this.stop = await this.ctx.database.listen(EVENTS_CHANNEL, (payload) => {
       for (const notice of JSON.parse(payload) as EventNotice[])
         this.publish(notice).catch((err) => console.error("live update failed", err));
     });
+    await this.presence.start();
   }
 
   async close() {
     for (const c of this.connections) c.socket.close(1001, "server shutting down");
     await this.stop?.();
+    await this.presence.close();
   }
 
   add(connection: Connection) {
@@ -70,16 +77,35 @@ export class LiveHub {
   }
 }
 
-/** `GET /api/staff/live` upgrades to a websocket that streams LiveEvent messages. */
+/**
+ * `GET /api/staff/live` upgrades to a websocket that streams LiveEvent messages, takes the
+ * console's PresenceUpdate messages, and answers with TicketPresence for the ticket it has open.
+ */
 export function liveRoutes(ctx: AppContext, hub: LiveHub): FastifyPluginAsync {
   return async (app) => {
     app.get("/live", { websocket: true, preHandler: staffGuard(ctx), schema: { hide: true } }, (socket, request) => {
       const actor = staffActor(request);
       if (!canUseQueues(actor)) return socket.close(1008, "no access to queues");
       hub.add({ actor, socket });
+      const presence = hub.presence.connect(actor, (message) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      });
+      const failed = (err: unknown) => request.log.warn({ err }, "presence update failed");
+      socket.on("message", (data) => {
+        let message: unknown;
+        try {
+          message = JSON.parse(String(data));
+        } catch {
+          return; // Not JSON: ignored, like any message the console does not send.
+        }
+        presence.report(message).catch(failed);
+      });
       // Keep idle connections alive through proxies.
       const ping = setInterval(() => socket.ping(), 25_000);
-      socket.on("close", () => clearInterval(ping));
+      socket.on("close", () => {
+        clearInterval(ping);
+        presence.leave().catch(failed);
+      });
     });
   };
 }
