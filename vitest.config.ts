@@ -9,7 +9,7 @@ export default defineConfig({
           name: "server",
           include: ["apps/server/src/**/*.test.ts", "apps/server/test/**/*.test.ts", "packages/*/src/**/*.test.ts"],
           globalSetup: ["apps/server/test/global-setup.ts"],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
+          // A browser waits for the server; on a loaded 2-core machine a step can take seconds.
+          expect: { poll: { timeout: 10_000 } },
           globalSetup: ["apps/server/test/global-setup.ts", "e2e/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,

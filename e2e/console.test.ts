@@ -69,6 +69,7 @@ describe("staff console", () => {
     expect(queueNames.map((n) => n.replace(/\d.*$/, "").trim())).toEqual([
       "Kaikki",
       "Omat",
+      "Pyynnöt minulle",
       "Palveluneuvontaepäselvät",
       "Viheralueet",
       "Liikuntapalvelut",

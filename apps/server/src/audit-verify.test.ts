@@ -32,7 +32,8 @@ function verify(): Promise<{ code: number; out: string }> {
 }
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))("npm run audit:verify", () => {
-  it("reports every chain as intact, then the first broken entry with exit code 1", async () => {
+  // Starts the command as processes (tsx compiles on start): slow on a loaded machine.
+  it("reports every chain as intact, then the first broken entry with exit code 1", { timeout: 120_000 }, async () => {
     const snapshot = await readFile(SNAPSHOT_PATH).catch(() => null);
     const database = await openPglite(path.join(dataDir, "pglite"), snapshot ? new Blob([snapshot]) : undefined);
     const tenant = await newTenant({ db: database.db });
