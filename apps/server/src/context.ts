@@ -1,6 +1,8 @@
+import { createJobs, type JobKinds } from "./background.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import { LoginThrottle } from "./modules/auth/throttle.ts";
+import type { JobRunner } from "./modules/jobs/job-runner.ts";
 import { TicketWriter } from "./modules/tickets/ticket-creation.ts";
 import { EventPublisher } from "./modules/tickets/ticket-events.ts";
 
@@ -12,10 +14,14 @@ export type AppContext = Store & {
   config: Config;
   database: Database;
   loginThrottle: LoginThrottle;
+  /** This process's job runner (started by the app when `JOBS=on`); `nudge()` it after enqueuing. */
+  jobs: JobRunner;
+  jobKinds: JobKinds;
 };
 
 /** The context of one app process on `database`. */
 export function createContext(config: Config, database: Database): AppContext {
+  const jobs = createJobs(database.db, { ...config.jobs, webhooks: config.webhooks });
   return {
     config,
     database,
@@ -25,5 +31,7 @@ export function createContext(config: Config, database: Database): AppContext {
     // on this 2-core machine (bench/RESULTS.md): more writers make smaller batches and more commits.
     tickets: new TicketWriter(database.db, { maxInFlight: database.engine === "pglite" ? 1 : 2, maxBatch: 100 }),
     loginThrottle: new LoginThrottle(),
+    jobs: jobs.runner,
+    jobKinds: jobs.kinds,
   };
 }

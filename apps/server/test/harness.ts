@@ -15,7 +15,10 @@ import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { DEMO_PASSWORD, type SeededOrganisation, seedOrganisation } from "../src/modules/demo/demo.ts";
 
 /** The migrated empty database, dumped once per run; one per checkout, since branches' schemas differ. */
-const checkout = createHash("sha256").update(import.meta.dirname).digest("hex").slice(0, 12);
+const checkout = createHash("sha256")
+  .update(import.meta.dirname)
+  .digest("hex")
+  .slice(0, 12);
 export const SNAPSHOT_PATH = path.join(tmpdir(), `yhteys-test-snapshot-${process.getuid?.() ?? 0}-${checkout}.tar`);
 
 export async function openTestDatabase(): Promise<Database> {
@@ -34,7 +37,7 @@ export async function startTestApp(
   options: BuildOptions = { logger: false },
 ): Promise<TestApp> {
   const database = existing ?? (await openTestDatabase());
-  const config = loadConfig({ NODE_ENV: "test", DEMO: "false", LOG_LEVEL: "silent", PUBLIC_RATE_LIMIT: "10000", ...env });
+  const config = loadConfig({ NODE_ENV: "test", DEMO: "false", LOG_LEVEL: "silent", PUBLIC_RATE_LIMIT: "10000", JOBS: "off", ...env });
   const ctx = createContext(config, database);
   const app = await buildApp(ctx, options);
   await app.ready();

@@ -53,6 +53,18 @@ export const messageKinds = ["resident", "reply", "note"] as const;
 
 export const actorKinds = ["user", "resident", "api_client", "system"] as const;
 
+/** What happens to tickets: the types of ticket events (history, live updates, webhooks). */
+export const ticketEventTypes = [
+  "ticket.created",
+  "ticket.edited",
+  "ticket.reclassified",
+  "ticket.forwarded",
+  "ticket.replied",
+  "ticket.noted",
+  "ticket.state_changed",
+  "ticket.resident_message",
+] as const;
+
 export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState"] as const;
 
 // The same types as the schemas infer, declared here so that this file needs no zod.

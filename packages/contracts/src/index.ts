@@ -5,3 +5,4 @@ export * from "./public.ts";
 export * from "./sla.ts";
 export * from "./staff.ts";
 export * from "./tickets.ts";
+export * from "./webhooks.ts";

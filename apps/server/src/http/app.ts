@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
+import { startBackground } from "../background.ts";
 import type { AppContext } from "../context.ts";
 import { adminRoutes } from "../modules/admin/admin.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
@@ -21,6 +22,7 @@ import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
 import { open311Routes } from "../modules/open311/open311.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
+import { webhookRoutes } from "../modules/webhooks/webhooks.routes.ts";
 import { AppError, handleError, problem, sendProblem } from "./errors.ts";
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../");
@@ -90,9 +92,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const live = new LiveHub(ctx);
   await live.start();
+  const stopBackground = ctx.config.jobs.enabled ? await startBackground(ctx) : null;
   app.addHook("onClose", async () => {
     await ctx.events.close();
     await live.close();
+    await stopBackground?.();
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
@@ -117,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(liveRoutes(ctx, live), { prefix: "/api/staff" });
   await app.register(adminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
+  await app.register(webhookRoutes(ctx), { prefix: "/api/staff/admin/webhooks" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
   await app.register(open311Routes(ctx), { prefix: "/open311/v2" });
   await registerWebApps(app, ctx);
