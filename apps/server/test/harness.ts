@@ -111,3 +111,13 @@ export async function submitContact(app: FastifyInstance, tenant: SeededOrganisa
   if (res.statusCode !== 201) throw new Error(`submit failed: ${res.statusCode} ${res.body}`);
   return res.json() as { reference: string; trackingToken: string };
 }
+
+/** Reads `read()` every 20 ms until `done` holds for its value or `ms` pass; returns the last value. */
+export async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

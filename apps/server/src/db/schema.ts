@@ -445,6 +445,8 @@ export const jobs = pgTable(
     name: text("name").notNull(),
     payload: jsonb("payload").$type<unknown>().notNull(),
     dedupeKey: text("dedupe_key"),
+    /** Jobs with the same serial key run one at a time, in id order (a job waiting to retry steps aside). */
+    serialKey: text("serial_key"),
     state: jobStateEnum("state").notNull().default("queued"),
     runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
     attempts: integer("attempts").notNull().default(0),
@@ -458,6 +460,7 @@ export const jobs = pgTable(
     uniqueIndex("jobs_name_dedupe").on(t.name, t.dedupeKey),
     // Claiming reads only unfinished jobs, oldest due first.
     index("jobs_pending").on(t.runAt).where(sql`${t.state} IN ('queued', 'running')`),
+    index("jobs_pending_serial").on(t.serialKey, t.id).where(sql`${t.state} IN ('queued', 'running')`),
   ],
 );
 

@@ -6,6 +6,7 @@ CREATE TABLE "jobs" (
 	"name" text NOT NULL,
 	"payload" jsonb NOT NULL,
 	"dedupe_key" text,
+	"serial_key" text,
 	"state" "job_state" DEFAULT 'queued' NOT NULL,
 	"run_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
@@ -73,6 +74,7 @@ ALTER TABLE "webhook_subscriptions" ADD CONSTRAINT "webhook_subscriptions_organi
 ALTER TABLE "webhook_subscriptions" ADD CONSTRAINT "webhook_subscriptions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_name_dedupe" ON "jobs" USING btree ("name","dedupe_key");--> statement-breakpoint
 CREATE INDEX "jobs_pending" ON "jobs" USING btree ("run_at") WHERE "jobs"."state" IN ('queued', 'running');--> statement-breakpoint
+CREATE INDEX "jobs_pending_serial" ON "jobs" USING btree ("serial_key","id") WHERE "jobs"."state" IN ('queued', 'running');--> statement-breakpoint
 CREATE INDEX "webhook_attempts_delivery" ON "webhook_attempts" USING btree ("delivery_id","id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_org_created" ON "webhook_deliveries" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_org_state" ON "webhook_deliveries" USING btree ("organisation_id","state","created_at");--> statement-breakpoint

@@ -7,6 +7,10 @@
  * in this process; rounds are at least `minIntervalMs` apart, so that a stream of nudges under
  * load cannot keep the single PGlite connection busy with claims. Periodic tasks (the outbox
  * relay) run at the start of every round.
+ *
+ * Jobs that share a serial key run one at a time in id order: a job is not claimed while an
+ * earlier one of its key is running or due. An earlier job that failed and waits for its retry
+ * does not hold the later ones back (its retry then comes after them).
  */
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.ts";
@@ -145,9 +149,13 @@ export class JobRunner {
     }>(
       this.db,
       sql`WITH due AS (
-            SELECT id FROM jobs
+            SELECT id FROM jobs j
             WHERE state IN ('queued', 'running') AND run_at <= now() AND name IN (${names})
               AND (state = 'queued' OR locked_until < now())
+              AND (serial_key IS NULL OR NOT EXISTS (
+                SELECT 1 FROM jobs e
+                WHERE e.serial_key = j.serial_key AND e.id < j.id AND e.state IN ('queued', 'running')
+                  AND (e.state = 'running' AND e.locked_until >= now() OR e.state = 'queued' AND e.run_at <= now())))
             ORDER BY run_at, id
             LIMIT ${limit}
             FOR UPDATE SKIP LOCKED)

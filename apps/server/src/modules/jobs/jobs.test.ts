@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { openTestDatabase } from "../../../test/harness.ts";
+import { openTestDatabase, waitFor } from "../../../test/harness.ts";
 import { type Database, queryRows } from "../../db/client.ts";
 import { JobRunner, type JobRunnerOptions } from "./job-runner.ts";
 import { defineJob, enqueueJobs, exponentialBackoff, requeueJob } from "./jobs.ts";
@@ -14,15 +14,6 @@ afterAll(() => database.close());
 
 const options: JobRunnerOptions = { concurrency: 4, pollMs: 200, minIntervalMs: 5, leaseMs: 60_000, onError: (e) => console.error(e) };
 const unique = () => `test-${crypto.randomUUID()}`;
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const stateOf = async (name: string) =>
   queryRows<{ state: string; attempts: number; last_error: string | null; dedupe_key: string | null }>(
@@ -86,6 +77,39 @@ describe("job queue", () => {
     await runner.stop();
     expect(done).toMatchObject({ state: "done", attempts: 1 });
     expect(calls).toBe(4);
+  });
+
+  it("runs jobs that share a serial key one at a time, in order", async () => {
+    const log: string[] = [];
+    const job = defineJob({
+      name: unique(),
+      payload: z.object({ key: z.string(), n: z.number() }),
+      maxAttempts: 1,
+      retryDelayMs: () => 0,
+      run: async ({ key, n }) => {
+        log.push(`start ${key}${n}`);
+        await new Promise((r) => setTimeout(r, 5));
+        log.push(`end ${key}${n}`);
+      },
+    });
+    await enqueueJobs(
+      database.db,
+      job,
+      [0, 1, 2, 3, 4].flatMap((n) => ["a", "b"].map((key) => ({ payload: { key, n }, serialKey: key }))),
+    );
+    const runner = new JobRunner(database.db, options).register(job);
+    runner.start();
+    await waitFor(
+      () => stateOf(job.name),
+      (r) => r.every((j) => j.state === "done"),
+    );
+    await runner.stop();
+    for (const key of ["a", "b"]) {
+      const own = log.filter((l) => l.split(" ")[1]?.startsWith(key));
+      expect(own).toEqual([0, 1, 2, 3, 4].flatMap((n) => [`start ${key}${n}`, `end ${key}${n}`]));
+    }
+    // The two keys ran side by side.
+    expect(log.indexOf("start b0")).toBeLessThan(log.indexOf("end a0"));
   });
 
   it("claims a job again when its worker's lease has run out", async () => {

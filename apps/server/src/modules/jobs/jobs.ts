@@ -39,6 +39,8 @@ export type NewJob<S extends z.ZodType> = {
   payload: z.input<S>;
   /** Enqueuing again with the same key (for this job name) does nothing. */
   dedupeKey?: string;
+  /** Jobs with one serial key run one at a time in the order they were enqueued (see `JobRunner`). */
+  serialKey?: string;
   runAt?: Date;
 };
 
@@ -56,6 +58,7 @@ export async function enqueueJobs<S extends z.ZodType>(db: Queryable, definition
         name: definition.name,
         payload: definition.payload.parse(job.payload),
         dedupeKey: job.dedupeKey ?? null,
+        serialKey: job.serialKey ?? null,
         maxAttempts: definition.maxAttempts,
         ...(job.runAt ? { runAt: job.runAt } : {}),
       })),

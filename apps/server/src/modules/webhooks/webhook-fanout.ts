@@ -2,7 +2,8 @@
  * The webhooks consumer of the outbox: for every ticket event, one delivery (and one delivery
  * job) per active subscription of the event's organisation that wants its type. The delivery's
  * body is fixed here, so that every retry sends the same document. The unique (subscription,
- * event) pair and the job's dedupe key make a second hand-over of the same event harmless.
+ * event) pair and the job's dedupe key make a second hand-over of the same event harmless. One
+ * ticket's deliveries to one subscription share a serial key, so they arrive in event order.
  */
 import type { WebhookPayload } from "@yhteys/contracts";
 import { inArray, sql } from "drizzle-orm";
@@ -104,10 +105,19 @@ export function webhookFanout(deliver: JobDefinition<typeof DeliverWebhook>): Ou
           subscriptionId: webhookDeliveries.subscriptionId,
           eventId: webhookDeliveries.eventId,
         });
+      const ticketOf = new Map(events.map((e) => [e.id, e.ticketId]));
+      // One ticket's deliveries to one receiver go one at a time, in event order.
       await enqueueJobs(
         tx,
         deliver,
-        created.map((d) => ({ organisationId: d.organisationId, payload: { deliveryId: d.id }, dedupeKey: deliveryJobKey(d) })),
+        created
+          .sort((a, b) => Number(a.eventId) - Number(b.eventId))
+          .map((d) => ({
+            organisationId: d.organisationId,
+            payload: { deliveryId: d.id },
+            dedupeKey: deliveryJobKey(d),
+            serialKey: `webhook:${d.subscriptionId}:${ticketOf.get(Number(d.eventId))}`,
+          })),
       );
     },
   };
