@@ -17,7 +17,7 @@ export type JobKinds = { webhookDelivery: ReturnType<typeof webhookDeliveryJob> 
 /** Builds the runner and its job kinds; nothing runs until `startBackground`. */
 export function createJobs(
   db: Db,
-  options: { concurrency: number; pollMs: number; webhooks: WebhookSettings },
+  options: { concurrency: number; pollMs: number; webhooks: WebhookSettings; leaseMs?: number },
 ): { runner: JobRunner; kinds: JobKinds } {
   const runner = new JobRunner(db, {
     concurrency: options.concurrency,
@@ -25,7 +25,7 @@ export function createJobs(
     // Rounds at most 40 times a second: a nudge per commit under load must not crowd out requests on PGlite.
     minIntervalMs: 25,
     // Longer than any job takes (a webhook delivery gives up after 10 s).
-    leaseMs: 60_000,
+    leaseMs: options.leaseMs ?? 60_000,
     onError: (error, context) => console.error(`background work failed (${context})`, error),
   });
   const webhookDelivery = webhookDeliveryJob(db, options.webhooks);
