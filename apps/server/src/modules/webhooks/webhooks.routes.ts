@@ -23,11 +23,11 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook("preHandler", staffGuard(ctx));
 
-    app.get("/", { schema: { tags, summary: "Webhook subscriptions", response: { 200: WebhookSubscriptionList } } }, (request) =>
+    app.get("", { schema: { tags, summary: "Webhook subscriptions", response: { 200: WebhookSubscriptionList } } }, (request) =>
       listSubscriptions(ctx, staffActor(request)),
     );
     app.post(
-      "/",
+      "",
       {
         schema: {
           tags,

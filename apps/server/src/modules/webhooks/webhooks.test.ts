@@ -85,7 +85,11 @@ describe("webhook deliveries", () => {
       (r) => r.length >= 2,
     );
     expect(onlyStates.map((r) => r.headers["yhteys-event"])).toEqual(["ticket.state_changed", "ticket.state_changed"]);
-    const deliveries = await deliveriesOf(admin, subscription.id);
+    // The receiver has the request a moment before the worker records the answer.
+    const deliveries = await waitFor(
+      () => deliveriesOf(admin, subscription.id),
+      (d) => d.every((x: { state: string }) => x.state === "delivered"),
+    );
     expect(deliveries).toHaveLength(4);
     expect(deliveries.every((d: { state: string; attempts: number }) => d.state === "delivered" && d.attempts === 1)).toBe(true);
     await Promise.all([receiver.close(), states.close()]);
