@@ -4,9 +4,11 @@
  */
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
+import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 
 const fi = {
   ...adminFi,
+  ...webhooksFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -248,6 +250,7 @@ export type MessageKey = keyof typeof fi;
 
 const sv: Dictionary<MessageKey> = {
   ...adminSv,
+  ...webhooksSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -487,6 +490,7 @@ const sv: Dictionary<MessageKey> = {
 
 const en: Dictionary<MessageKey> = {
   ...adminEn,
+  ...webhooksEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

@@ -11,6 +11,7 @@ export type Route =
   | { name: "adminUser"; userId: string }
   | { name: "adminGroups" }
   | { name: "adminAudit" }
+  | { name: "adminWebhooks" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -31,6 +32,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "users") return id ? { name: "adminUser", userId: id } : { name: "adminUsers" };
   if (section === "groups" && !id) return { name: "adminGroups" };
   if (section === "audit" && !id) return { name: "adminAudit" };
+  if (section === "webhooks" && !id) return { name: "adminWebhooks" };
   return { name: "notFound" };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, audit log; content admins: their groups) and the routed views.
+ * admins: users, groups, audit log, webhooks; content admins: their groups) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
@@ -10,13 +10,19 @@ import { AuditView } from "./AuditView.tsx";
 import { GroupsView } from "./GroupsView.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UsersView } from "./UsersView.tsx";
+import { WebhooksView } from "./WebhooksView.tsx";
 
-type AdminPage = "adminUsers" | "adminGroups" | "adminAudit";
+type AdminPage = "adminUsers" | "adminGroups" | "adminAudit" | "adminWebhooks";
 
 const pagesOf = (role: Role): AdminPage[] =>
-  role === "technical_admin" ? ["adminUsers", "adminGroups", "adminAudit"] : role === "content_admin" ? ["adminGroups"] : [];
+  role === "technical_admin"
+    ? ["adminUsers", "adminGroups", "adminAudit", "adminWebhooks"]
+    : role === "content_admin"
+      ? ["adminGroups"]
+      : [];
 
-const pathOf: Record<AdminPage, string> = { adminUsers: "users", adminGroups: "groups", adminAudit: "audit" };
+const pathOf = { adminUsers: "users", adminGroups: "groups", adminAudit: "audit", adminWebhooks: "webhooks" } as const;
+const isAdminPage = (name: string): name is AdminPage => name in pathOf;
 
 /** The "Ylläpito" navigation under the queues, with the pages the role may use. */
 export function AdminNav({ role, route }: { role: Role; route: Route }) {
@@ -31,7 +37,7 @@ export function AdminNav({ role, route }: { role: Role; route: Route }) {
         {pages.map((page) => (
           <li key={page}>
             <a href={adminPath(pathOf[page])} onClick={onLinkClick} aria-current={current === page ? "page" : undefined}>
-              <span className="queue-name">{t(`admin.nav.${pathOf[page] as "users" | "groups" | "audit"}`)}</span>
+              <span className="queue-name">{t(`admin.nav.${pathOf[page]}`)}</span>
             </a>
           </li>
         ))}
@@ -45,10 +51,11 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   const { t } = useI18n();
   const pages = pagesOf(role);
   const page = route.name === "adminUser" ? "adminUsers" : route.name;
-  if (page !== "adminUsers" && page !== "adminGroups" && page !== "adminAudit") return null;
+  if (!isAdminPage(page)) return null;
   if (!pages.includes(page)) return <h1>{t("error.forbidden")}</h1>;
   if (route.name === "adminUser") return <UserForm key={route.userId} userId={route.userId} />;
   if (page === "adminUsers") return <UsersView />;
   if (page === "adminGroups") return <GroupsView />;
+  if (page === "adminWebhooks") return <WebhooksView />;
   return <AuditView />;
 }

@@ -1,4 +1,4 @@
-/** The console's calls to the admin API (users, groups, areas, audit log). */
+/** The console's calls to the admin API (users, groups, areas, audit log, webhooks). */
 import type {
   AdminGroup,
   AdminGroupList,
@@ -6,11 +6,18 @@ import type {
   AdminUserList,
   AreaList,
   ChainStatus,
+  CreatedWebhookSubscription,
   GroupUpdate,
   LogExport,
   NewGroup,
   NewUser,
+  NewWebhookSubscription,
   UserUpdate,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookSubscription,
+  WebhookSubscriptionList,
+  WebhookSubscriptionUpdate,
 } from "@yhteys/contracts";
 import { staff } from "../api.ts";
 
@@ -39,3 +46,15 @@ export const logRequest = (by: "email" | "name", value: string) =>
 export const logRequestCsvUrl = (by: "email" | "name", value: string) =>
   `${base}/audit/log-request?${new URLSearchParams({ [by]: value, format: "csv" })}`;
 export const verifyChain = () => staff<ChainStatus>(`${base}/audit/verify`);
+
+export const webhooks = () => staff<WebhookSubscriptionList>(`${base}/webhooks`);
+export const createWebhook = (body: NewWebhookSubscription) =>
+  staff<CreatedWebhookSubscription>(`${base}/webhooks`, { method: "POST", body });
+export const updateWebhook = (id: string, body: WebhookSubscriptionUpdate) =>
+  staff<WebhookSubscription>(`${base}/webhooks/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const deleteWebhook = (id: string) => staff<void>(`${base}/webhooks/${encodeURIComponent(id)}`, { method: "DELETE" });
+export const pingWebhook = (id: string) => staff<WebhookDelivery>(`${base}/webhooks/${encodeURIComponent(id)}/ping`, { method: "POST" });
+export const webhookDeliveries = (id: string) => staff<WebhookDeliveryList>(`${base}/webhooks/${encodeURIComponent(id)}/deliveries`);
+export const deadLetters = () => staff<WebhookDeliveryList>(`${base}/webhooks/dead-letters`);
+export const retryDelivery = (id: string) =>
+  staff<WebhookDelivery>(`${base}/webhooks/deliveries/${encodeURIComponent(id)}/retry`, { method: "POST" });
