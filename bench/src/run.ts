@@ -1,6 +1,6 @@
 /**
  * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep]`.
- * Parts: submissions, queue, durability (default: all). Figures go to bench/RESULTS.md.
+ * Parts: submissions, queue, durability, webhooks (default: all). Figures go to bench/RESULTS.md.
  */
 import { parseArgs } from "node:util";
 import { benchDurability } from "./durability.ts";
@@ -8,8 +8,9 @@ import { describeMachine, machineMarkdown } from "./machine.ts";
 import { benchQueue } from "./queue.ts";
 import { writeSection } from "./results.ts";
 import { benchSubmissions } from "./submissions.ts";
+import { benchWebhooks } from "./webhooks.ts";
 
-const parts = ["submissions", "queue", "durability"] as const;
+const parts = ["submissions", "queue", "durability", "webhooks"] as const;
 type Part = (typeof parts)[number];
 const isPart = (s: string): s is Part => (parts as readonly string[]).includes(s);
 
@@ -17,6 +18,7 @@ const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [-
   submissions  public submissions/s and latency at 50 connections vs hello-world, PGlite and PostgreSQL
   queue        staff queue list and full-text search latency with bulk-generated tickets on PostgreSQL
   durability   SIGKILL the real server under load, restart, look up every acknowledged submission
+  webhooks     webhook deliveries/s to a receiver that takes 200 ms per answer, PGlite and PostgreSQL
   --seconds    duration of each submissions measurement (default 12)
   --tickets    ticket counts for the queue benchmark (default 100000,1000000)
   --keep       keep the queue benchmark's database (yhteys_bench) afterwards`;
@@ -48,6 +50,7 @@ async function main() {
     if (part === "submissions") await benchSubmissions({ seconds });
     if (part === "queue") await benchQueue({ tickets, keep: values.keep });
     if (part === "durability") await benchDurability();
+    if (part === "webhooks") await benchWebhooks();
     console.log(`${part}: done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   console.log(`all done in ${((performance.now() - started) / 60000).toFixed(1)} min; see bench/RESULTS.md`);

@@ -9,11 +9,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, expect, it } from "vitest";
-import { newTenant, SNAPSHOT_PATH, waitFor } from "../../../test/harness.ts";
+import { createTickets, newTenant, SNAPSHOT_PATH, waitFor } from "../../../test/harness.ts";
 import { startReceiver } from "../../../test/webhook-receiver.ts";
 import { type Database, openPglite, openPostgres } from "../../db/client.ts";
 import { webhookSubscriptions } from "../../db/schema.ts";
-import { createTicket } from "../tickets/ticket-creation.ts";
 import { newWebhookSecret } from "./webhook-signature.ts";
 
 const EVENTS = 60;
@@ -63,21 +62,7 @@ it("delivers every event at least once across a SIGKILL of the worker", async ()
   await database.db.execute(
     sql`INSERT INTO outbox_cursors (consumer, position) SELECT 'webhooks', coalesce(max(id), 0) FROM ticket_events ON CONFLICT DO NOTHING`,
   );
-  const organisation = { id: tenant.id, referencePrefix: "YH" };
-  for (let i = 0; i < EVENTS; i++)
-    await createTicket(
-      database.db,
-      {
-        organisation,
-        categoryId: tenant.categories.potholes ?? "",
-        description: `Kuoppa ${i}`,
-        channel: "web",
-        language: "fi",
-        extraFields: {},
-        wantsReply: false,
-      },
-      { kind: "system", organisationId: tenant.id },
-    );
+  await createTickets(database.db, tenant, EVENTS);
   // PGlite has one process at a time on its data dir.
   if (pgliteDir) await database.close();
 
