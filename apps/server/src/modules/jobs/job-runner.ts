@@ -212,6 +212,7 @@ export class JobRunner {
   }
 
   private sleep(ms: number, wakeOnNudge: boolean) {
+    if (!this.running) return Promise.resolve();
     if (wakeOnNudge && this.nudged) {
       this.nudged = false;
       return Promise.resolve();
