@@ -218,12 +218,13 @@ describe("administration", () => {
 
 describe("webhooks", () => {
   const base = "/api/staff/admin/webhooks";
-  // Nothing listens on the discard port: deliveries fail at once, and JOBS is off in these tests anyway.
+  // Nothing listens on the discard port. Subscriptions stay inactive: on a shared PostgreSQL
+  // database, the job runners of other test files would otherwise try every event of this file.
   const url = "http://127.0.0.1:9/hook";
 
   /** A subscription and a dead delivery of it, made by the technical admin. */
   async function subscriptionWithDeadLetter() {
-    const subscription = (await clients.admin.post(base, { url })).json();
+    const subscription = (await clients.admin.post(base, { url, active: false })).json();
     const ping = (await clients.admin.post(`${base}/${subscription.id}/ping`)).json();
     await t.ctx.db.update(webhookDeliveries).set({ state: "dead" }).where(eq(webhookDeliveries.id, ping.id));
     return { subscriptionId: subscription.id as string, deliveryId: ping.id as string };
@@ -234,7 +235,7 @@ describe("webhooks", () => {
     const c = clients[role];
     const calls: [string, () => ReturnType<Client["get"]>, number][] = [
       ["list", () => c.get(base), 200],
-      ["create", () => c.post(base, { url, eventTypes: ["ticket.created"] }), 201],
+      ["create", () => c.post(base, { url, eventTypes: ["ticket.created"], active: false }), 201],
       ["update", () => c.patch(`${base}/${subscriptionId}`, { description: "Integraatioalusta" }), 200],
       ["deliveries", () => c.get(`${base}/${subscriptionId}/deliveries`), 200],
       ["dead letters", () => c.get(`${base}/dead-letters`), 200],
@@ -252,7 +253,12 @@ describe("webhooks", () => {
   });
 
   it("refuses webhook changes without the CSRF token", async () => {
-    const res = await clients.admin.request({ method: "POST", url: base, payload: { url }, headers: { "x-csrf-token": "wrong" } });
+    const res = await clients.admin.request({
+      method: "POST",
+      url: base,
+      payload: { url, active: false },
+      headers: { "x-csrf-token": "wrong" },
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -280,7 +286,7 @@ describe("tenant isolation", () => {
     const log = (await admin.get("/api/staff/admin/audit/log-request?email=a@example.test")).json();
     expect(log.entries).toEqual([]);
     // Another organisation's webhooks do not exist for this admin.
-    const subscription = (await clients.admin.post("/api/staff/admin/webhooks", { url: "http://127.0.0.1:9/hook" })).json();
+    const subscription = (await clients.admin.post("/api/staff/admin/webhooks", { url: "http://127.0.0.1:9/hook", active: false })).json();
     const ping = (await clients.admin.post(`/api/staff/admin/webhooks/${subscription.id}/ping`)).json();
     const webhook = `/api/staff/admin/webhooks/${subscription.id}`;
     expect((await admin.get("/api/staff/admin/webhooks")).json().items).toEqual([]);
