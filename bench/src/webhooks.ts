@@ -5,22 +5,61 @@
  * a higher one, on PGlite and PostgreSQL. While it delivers, a probe times a trivial query every
  * 50 ms, to see whether the runner crowds the database out for requests (PGlite is one connection).
  */
+import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { startBackground } from "../../apps/server/src/background.ts";
 import { loadConfig } from "../../apps/server/src/config.ts";
 import { createContext } from "../../apps/server/src/context.ts";
 import { type Database, openPglite, openPostgres } from "../../apps/server/src/db/client.ts";
 import { webhookSubscriptions } from "../../apps/server/src/db/schema.ts";
+import { buildApp } from "../../apps/server/src/http/app.ts";
 import { newWebhookSecret } from "../../apps/server/src/modules/webhooks/webhook-signature.ts";
 import { createTickets, newTenant } from "../../apps/server/test/harness.ts";
 import { startReceiver } from "../../apps/server/test/webhook-receiver.ts";
 import { dropDatabase, freshDatabase } from "./databases.ts";
-import { percentile } from "./load.ts";
+import { load, percentile } from "./load.ts";
 import { loadAverage } from "./machine.ts";
 import { ms, table, writeSection } from "./results.ts";
 
 const RECEIVER_DELAY_MS = 200;
 const DB_NAME = "yhteys_bench_webhooks";
+
+type Submissions = { mode: string; rps: number; p99: number; delivered: number };
+
+/**
+ * Public submissions at 50 connections on PGlite (in memory) with the job runner off, on with
+ * nothing to deliver, and on with a subscription whose receiver answers at once: what background
+ * work costs the requests that share PGlite's one connection.
+ */
+async function submissionsUnderJobs(seconds: number): Promise<Submissions[]> {
+  const results: Submissions[] = [];
+  for (const [i, mode] of ["JOBS=off", "JOBS=on", "JOBS=on, 1 subscription"].entries()) {
+    const database = await openPglite(null);
+    const receiver = await startReceiver();
+    try {
+      const config = loadConfig({ ...BASE_ENV, PUBLIC_RATE_LIMIT: "100000000", JOBS: i === 0 ? "off" : "on" });
+      const ctx = createContext(config, database);
+      const tenant = await newTenant(ctx);
+      if (i === 2)
+        await ctx.db.insert(webhookSubscriptions).values({ organisationId: tenant.id, url: receiver.url, secret: newWebhookSecret() });
+      const app = await buildApp(ctx, { logger: false });
+      await app.listen({ host: "127.0.0.1", port: 0 });
+      const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      const body = JSON.stringify({ categoryId: tenant.categories.potholes, description: "Syvä kuoppa ajoradalla suojatien vieressä." });
+      const requests = [
+        { method: "POST" as const, path: `/api/public/${tenant.slug}/contacts`, headers: { "content-type": "application/json" }, body },
+      ];
+      await load(url, { connections: 50, seconds: 2, requests });
+      const figures = await load(url, { connections: 50, seconds, requests });
+      results.push({ mode, rps: figures.rps, p99: figures.p99, delivered: receiver.accepted.size });
+      await app.close();
+    } finally {
+      await receiver.close();
+      await database.close();
+    }
+  }
+  return results;
+}
 
 type Run = {
   engine: string;
@@ -32,17 +71,18 @@ type Run = {
   probeP99: number;
 };
 
+const BASE_ENV = {
+  NODE_ENV: "production",
+  SECRET: "bench-secret-bench-secret-bench-secret",
+  DEMO: "false",
+  LOG_LEVEL: "warn",
+  WEBHOOK_ALLOW_PRIVATE: "true",
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function measure(engine: string, database: Database, concurrency: number, events: number): Promise<Run> {
-  const config = loadConfig({
-    NODE_ENV: "production",
-    SECRET: "bench-secret-bench-secret-bench-secret",
-    DEMO: "false",
-    LOG_LEVEL: "warn",
-    JOBS_CONCURRENCY: String(concurrency),
-    WEBHOOK_ALLOW_PRIVATE: "true",
-  });
+  const config = loadConfig({ ...BASE_ENV, JOBS_CONCURRENCY: String(concurrency) });
   const ctx = createContext(config, database);
   const receiver = await startReceiver(() => ({ status: 200, delayMs: RECEIVER_DELAY_MS }));
   const tenant = await newTenant(ctx);
@@ -96,6 +136,8 @@ export async function benchWebhooks(options: { events: number } = { events: 400 
     }
   }
   for (const r of runs) console.log(`webhooks ${r.engine} ×${r.concurrency}: ${r.perSecond.toFixed(1)}/s`);
+  const submissions = await submissionsUnderJobs(8);
+  for (const r of submissions) console.log(`submissions with ${r.mode}: ${Math.round(r.rps)}/s, p99 ${r.p99} ms`);
   writeSection(
     "webhooks",
     `## Webhook deliveries (receiver answers in ${RECEIVER_DELAY_MS} ms)
@@ -121,6 +163,14 @@ ${table(
 
 Deliveries are bound by the receiver: each job holds a slot for the whole request, so a process
 delivers at most JOBS_CONCURRENCY / (answer time) per second. One ticket's events go one at a time
-(to keep their order); different tickets' deliveries run side by side.`,
+(to keep their order); different tickets' deliveries run side by side.
+
+**What background work costs requests on PGlite.** Public submissions at 50 connections for 8 s
+(PGlite in memory, same process and machine load):
+
+${table(
+  ["Runner", "Submissions/s", "p99", "Webhooks delivered meanwhile"],
+  submissions.map((r) => [r.mode, Math.round(r.rps), ms(r.p99), r.delivered]),
+)}`,
   );
 }

@@ -17,20 +17,19 @@ export type JobKinds = { webhookDelivery: ReturnType<typeof webhookDeliveryJob> 
 /** Builds the runner and its job kinds; nothing runs until `startBackground`. */
 export function createJobs(
   db: Db,
-  options: { concurrency: number; pollMs: number; webhooks: WebhookSettings; leaseMs?: number },
+  options: { concurrency: number; pollMs: number; webhooks: WebhookSettings; minIntervalMs: number; relayBatch: number; leaseMs?: number },
 ): { runner: JobRunner; kinds: JobKinds } {
   const runner = new JobRunner(db, {
     concurrency: options.concurrency,
     pollMs: options.pollMs,
-    // Rounds at most 40 times a second: a nudge per commit under load must not crowd out requests on PGlite.
-    minIntervalMs: 25,
+    minIntervalMs: options.minIntervalMs,
     // Longer than any job takes (a webhook delivery gives up after 10 s).
     leaseMs: options.leaseMs ?? 60_000,
     onError: (error, context) => console.error(`background work failed (${context})`, error),
   });
   const webhookDelivery = webhookDeliveryJob(db, options.webhooks);
   runner.register(webhookDelivery);
-  const relay = new OutboxRelay(db, webhookFanout(webhookDelivery));
+  const relay = new OutboxRelay(db, webhookFanout(webhookDelivery), { batchSize: options.relayBatch, gapGraceMs: 1000 });
   runner.addTask({ name: "outbox relay", run: () => relay.pump() });
   return { runner, kinds: { webhookDelivery } };
 }

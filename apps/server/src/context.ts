@@ -21,7 +21,14 @@ export type AppContext = Store & {
 
 /** The context of one app process on `database`. */
 export function createContext(config: Config, database: Database): AppContext {
-  const jobs = createJobs(database.db, { ...config.jobs, webhooks: config.webhooks });
+  const jobs = createJobs(database.db, {
+    ...config.jobs,
+    webhooks: config.webhooks,
+    // PGlite runs one transaction at a time and requests wait for it: there, rounds are further
+    // apart and relay transactions short (bench/RESULTS.md, "What background work costs requests").
+    minIntervalMs: database.engine === "pglite" ? 100 : 25,
+    relayBatch: database.engine === "pglite" ? 25 : 200,
+  });
   return {
     config,
     database,

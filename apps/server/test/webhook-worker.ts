@@ -9,7 +9,13 @@ import { openDatabase } from "../src/db/client.ts";
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: process.env.PGLITE_DIR ?? null });
-const { runner } = createJobs(database.db, { ...config.jobs, webhooks: config.webhooks, leaseMs: Number(process.env.LEASE_MS ?? 60_000) });
+const { runner } = createJobs(database.db, {
+  ...config.jobs,
+  webhooks: config.webhooks,
+  minIntervalMs: 25,
+  relayBatch: 200,
+  leaseMs: Number(process.env.LEASE_MS ?? 60_000),
+});
 const stop = await startBackground({ database, jobs: runner });
 runner.nudge();
 console.log("ready");

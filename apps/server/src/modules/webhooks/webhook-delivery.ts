@@ -7,7 +7,7 @@ import { PING_EVENT } from "@yhteys/contracts";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../../db/schema.ts";
+import { webhookDeliveries, webhookSubscriptions } from "../../db/schema.ts";
 import { defineJob, exponentialBackoff } from "../jobs/jobs.ts";
 import { postJson } from "./webhook-http.ts";
 import { signWebhook } from "./webhook-signature.ts";
@@ -73,20 +73,17 @@ export function webhookDeliveryJob(db: Db, settings: WebhookSettings) {
       const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
       const error = ok ? null : (result.error ?? `the receiver answered HTTP ${result.statusCode}`);
       const attempt = delivery.attempts + 1;
-      await db.transaction(async (tx) => {
-        await tx.insert(webhookAttempts).values({ organisationId: delivery.organisationId, deliveryId, attempt, ...result });
-        await tx
-          .update(webhookDeliveries)
-          .set({
-            attempts: attempt,
-            lastStatusCode: result.statusCode,
-            lastError: error,
-            state: ok ? "delivered" : job.attempt >= job.maxAttempts ? "dead" : "pending",
-            updatedAt: sql`now()`,
-            ...(ok ? { deliveredAt: sql`now()` } : {}),
-          })
-          .where(eq(webhookDeliveries.id, deliveryId));
-      });
+      const state = ok ? "delivered" : job.attempt >= job.maxAttempts ? "dead" : "pending";
+      // One statement (atomic by itself) logs the attempt and updates the delivery: on PGlite every
+      // statement and transaction of background work waits in line with requests.
+      await db.execute(
+        sql`WITH logged AS (
+              INSERT INTO webhook_attempts (organisation_id, delivery_id, attempt, status_code, duration_ms, error, response_body)
+              VALUES (${delivery.organisationId}, ${deliveryId}, ${attempt}, ${result.statusCode}, ${result.durationMs}, ${result.error}, ${result.responseBody}))
+            UPDATE webhook_deliveries SET attempts = ${attempt}, last_status_code = ${result.statusCode}, last_error = ${error},
+              state = ${state}, updated_at = now(), delivered_at = CASE WHEN ${ok} THEN now() ELSE delivered_at END
+            WHERE id = ${deliveryId}`,
+      );
       if (error) throw new Error(error);
     },
   });
