@@ -1,7 +1,7 @@
 /**
  * The admin pages in a real browser: a technical admin creates a user with a group and a role,
- * the new user signs in and works that group's queue; the log request and the chain check; axe
- * on every admin page, including a form showing its error summary.
+ * the new user signs in and works that group's queue; the log request and the chain check; a
+ * webhook subscription; axe on every admin page, including a form showing its error summary.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,6 +86,33 @@ describe("admin pages", () => {
     await expect.poll(() => admin.getByText(/Loki on ehjä/).count()).toBe(1);
     await expectAccessible(admin, "the audit page");
     await admin.context().close();
+  });
+
+  it("a technical admin subscribes a webhook, sees its secret once, sends a test message and sees the delivery", async () => {
+    const page = await signedIn(e2e.tenant.users.admin?.email ?? "", "demo");
+    await page.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Webhookit" }).click();
+    await expect.poll(() => heading(page)).toBe("Webhookit");
+    await page.getByText("Ei webhookeja.").waitFor();
+    await page.getByRole("button", { name: "Luo webhook" }).click();
+    await page.getByRole("alert").filter({ hasText: "Tarkista kentät." }).waitFor();
+    await page.getByLabel("Vastaanottajan osoite").fill("http://127.0.0.1:9/yhteys");
+    await page.getByLabel("Kuvaus").fill("Integraatioalusta");
+    await page.getByRole("checkbox", { name: "ticket.created" }).check();
+    await page.getByRole("button", { name: "Luo webhook" }).click();
+    const secret = page.getByRole("status").filter({ hasText: "Allekirjoitusavain" });
+    await secret.waitFor();
+    expect(await secret.locator("code").textContent()).toMatch(/^whsec_/);
+    await page.getByRole("rowheader", { name: /127\.0\.0\.1:9\/yhteys/ }).waitFor();
+    await expectAccessible(page, "the webhooks page with a new secret");
+    await page.getByRole("button", { name: "Lähetä testiviesti" }).click();
+    await page.getByRole("button", { name: "Lähetykset" }).click();
+    await page.getByRole("cell", { name: "webhook.ping" }).waitFor();
+    await expectAccessible(page, "the webhooks page with deliveries");
+    // The secret is not shown again after a reload.
+    await page.reload();
+    await page.getByRole("rowheader", { name: /127\.0\.0\.1:9\/yhteys/ }).waitFor();
+    expect(await page.getByText(/whsec_/).count()).toBe(0);
+    await page.context().close();
   });
 
   it("a content admin reaches only their own group's settings", async () => {

@@ -36,7 +36,7 @@ export async function load(
 export type Percentiles = { n: number; p50: number; p95: number; p99: number; mean: number };
 
 /** The p-th percentile (nearest rank) of sorted values. */
-const percentile = (sorted: number[], p: number) =>
+export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep]`.
- * Parts: submissions, queue, rules, durability, attachments (default: all). Figures go to bench/RESULTS.md.
+ * Parts: submissions, queue, rules, durability, attachments, webhooks (default: all). Figures go to bench/RESULTS.md.
  */
 import { parseArgs } from "node:util";
 import { benchAttachments } from "./attachments.ts";
@@ -10,8 +10,9 @@ import { benchQueue } from "./queue.ts";
 import { writeSection } from "./results.ts";
 import { benchRules } from "./rules.ts";
 import { benchSubmissions } from "./submissions.ts";
+import { benchWebhooks } from "./webhooks.ts";
 
-const parts = ["submissions", "queue", "rules", "durability", "attachments"] as const;
+const parts = ["submissions", "queue", "rules", "durability", "attachments", "webhooks"] as const;
 type Part = (typeof parts)[number];
 const isPart = (s: string): s is Part => (parts as readonly string[]).includes(s);
 
@@ -21,6 +22,7 @@ const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [-
   rules        cost of running 200 active automation rules over a new ticket
   durability   SIGKILL the real server under load, restart, look up every acknowledged submission
   attachments  p95 of a submission plus a photo upload at 50 concurrent senders, PGlite and PostgreSQL
+  webhooks     webhook deliveries/s to a receiver that takes 200 ms per answer, PGlite and PostgreSQL
   --seconds    duration of each submissions measurement (default 12)
   --tickets    ticket counts for the queue benchmark (default 100000,1000000)
   --keep       keep the queue benchmark's database (yhteys_bench) afterwards`;
@@ -54,6 +56,7 @@ async function main() {
     if (part === "rules") await benchRules();
     if (part === "durability") await benchDurability();
     if (part === "attachments") await benchAttachments({ seconds });
+    if (part === "webhooks") await benchWebhooks();
     console.log(`${part}: done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   console.log(`all done in ${((performance.now() - started) / 60000).toFixed(1)} min; see bench/RESULTS.md`);

@@ -6,6 +6,7 @@ import { type Dictionary, useTranslation } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
+import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
 import { viewsEn, viewsFi, viewsSv } from "./views.i18n.ts";
@@ -17,6 +18,7 @@ const fi = {
   ...attachmentsFi,
   ...requestsFi,
   ...viewsFi,
+  ...webhooksFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -263,6 +265,7 @@ const sv: Dictionary<MessageKey> = {
   ...attachmentsSv,
   ...requestsSv,
   ...viewsSv,
+  ...webhooksSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -507,6 +510,7 @@ const en: Dictionary<MessageKey> = {
   ...attachmentsEn,
   ...requestsEn,
   ...viewsEn,
+  ...webhooksEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

@@ -13,6 +13,7 @@ export type Route =
   | { name: "adminServiceLevels" }
   | { name: "adminRules" }
   | { name: "adminAudit" }
+  | { name: "adminWebhooks" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -35,6 +36,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "service-levels" && !id) return { name: "adminServiceLevels" };
   if (section === "rules" && !id) return { name: "adminRules" };
   if (section === "audit" && !id) return { name: "adminAudit" };
+  if (section === "webhooks" && !id) return { name: "adminWebhooks" };
   return { name: "notFound" };
 }
 

@@ -24,6 +24,16 @@ describe("configuration", () => {
     expect(ok.demo).toBe(false);
   });
 
+  it("runs jobs by default; refuses private webhook receivers only in production unless allowed", () => {
+    expect(loadConfig({}).jobs).toEqual({ enabled: true, concurrency: 8, pollMs: 1000 });
+    expect(loadConfig({ JOBS: "off" }).jobs.enabled).toBe(false);
+    expect(loadConfig({}).webhooks).toEqual({ allowPrivate: true, retryBaseMs: 60_000, maxAttempts: 14 });
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/yhteys", SECRET: "x".repeat(32) };
+    expect(loadConfig(production).webhooks.allowPrivate).toBe(false);
+    expect(loadConfig({ ...production, WEBHOOK_ALLOW_PRIVATE: "true" }).webhooks.allowPrivate).toBe(true);
+    expect(() => loadConfig({ JOBS: "maybe" })).toThrow(/JOBS/);
+  });
+
   it("rejects malformed values", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ SECRET: "short" })).toThrow(/at least 32/);

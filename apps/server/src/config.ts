@@ -41,6 +41,18 @@ const Env = z
       .string()
       .regex(/^tcp:\/\/[^\s:/]+:\d{1,5}$/, "CLAMAV_URL must look like tcp://host:3310")
       .optional(),
+    /** Background jobs (webhook deliveries, the outbox relay) in this process; `off` for a web-only process. */
+    JOBS: z.enum(["on", "off"]).default("on"),
+    /** Jobs running at once in this process. */
+    JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /** Longest pause between two looks for due jobs and new events (they also start on a nudge after commit). */
+    JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    /** Allow webhooks to loopback and private addresses in production (always allowed outside it). */
+    WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+    /** First retry delay of a failed webhook delivery; later ones double, up to 240 times this. */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
+    /** Attempts of a webhook delivery before it is a dead letter (the default spans about 24 h). */
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(14),
   })
   .transform((e) => ({ ...e, demo: e.DEMO ? e.DEMO === "true" : !e.DATABASE_URL }))
   .superRefine((e, ctx) => {
@@ -68,6 +80,8 @@ export type Config = {
   trustProxy: string[] | false;
   publicRateLimit: number;
   attachments: { maxFiles: number; maxBytes: number; dir: string; clamavUrl: string | undefined };
+  jobs: { enabled: boolean; concurrency: number; pollMs: number };
+  webhooks: { allowPrivate: boolean; retryBaseMs: number; maxAttempts: number };
 };
 
 /** A fixed development secret; production refuses to start without its own. */
@@ -101,6 +115,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBytes: e.ATTACHMENT_MAX_BYTES,
       dir: e.ATTACHMENTS_DIR ?? path.join(e.DATA_DIR, "attachments"),
       clamavUrl: e.CLAMAV_URL,
+    },
+    jobs: { enabled: e.JOBS === "on", concurrency: e.JOBS_CONCURRENCY, pollMs: e.JOBS_POLL_MS },
+    webhooks: {
+      // Outside production, receivers on this machine (development, tests) are expected.
+      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "true" || e.NODE_ENV !== "production",
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     },
   };
 }

@@ -1,8 +1,10 @@
+import { createJobs, type JobKinds } from "./background.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import { type AttachmentStore, LocalDiskStore } from "./modules/attachments/attachment-store.ts";
 import { ClamavScanner, noScanner, type Scanner } from "./modules/attachments/scanner.ts";
 import { LoginThrottle } from "./modules/auth/throttle.ts";
+import type { JobRunner } from "./modules/jobs/job-runner.ts";
 import { TicketWriter } from "./modules/tickets/ticket-creation.ts";
 import { EventPublisher } from "./modules/tickets/ticket-events.ts";
 
@@ -17,10 +19,21 @@ export type AppContext = Store & {
   /** Where attachment bytes live, and the virus scanner they pass first. */
   attachmentStore: AttachmentStore;
   scanner: Scanner;
+  /** This process's job runner (started by the app when `JOBS=on`); `nudge()` it after enqueuing. */
+  jobs: JobRunner;
+  jobKinds: JobKinds;
 };
 
 /** The context of one app process on `database`. */
 export function createContext(config: Config, database: Database): AppContext {
+  const jobs = createJobs(database.db, {
+    ...config.jobs,
+    webhooks: config.webhooks,
+    // PGlite runs one transaction at a time and requests wait for it: there, rounds are further
+    // apart and relay transactions short (bench/RESULTS.md, "What background work costs requests").
+    minIntervalMs: database.engine === "pglite" ? 100 : 25,
+    relayBatch: database.engine === "pglite" ? 25 : 200,
+  });
   return {
     config,
     database,
@@ -32,5 +45,7 @@ export function createContext(config: Config, database: Database): AppContext {
     loginThrottle: new LoginThrottle(),
     attachmentStore: new LocalDiskStore(config.attachments.dir),
     scanner: config.attachments.clamavUrl ? new ClamavScanner(config.attachments.clamavUrl) : noScanner,
+    jobs: jobs.runner,
+    jobKinds: jobs.kinds,
   };
 }

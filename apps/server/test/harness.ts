@@ -9,10 +9,11 @@ import path from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { loadConfig } from "../src/config.ts";
 import { type AppContext, createContext } from "../src/context.ts";
-import { type Database, openPglite, openPostgres } from "../src/db/client.ts";
+import { type Database, type Db, openPglite, openPostgres } from "../src/db/client.ts";
 import { type BuildOptions, buildApp } from "../src/http/app.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { DEMO_PASSWORD, type SeededOrganisation, seedOrganisation } from "../src/modules/demo/demo.ts";
+import { createTicket } from "../src/modules/tickets/ticket-creation.ts";
 
 /** The migrated empty database, dumped once per run; one per checkout, since branches' schemas differ. */
 const checkout = createHash("sha256")
@@ -46,6 +47,7 @@ export async function startTestApp(
     LOG_LEVEL: "silent",
     PUBLIC_RATE_LIMIT: "10000",
     ATTACHMENTS_DIR: TEST_ATTACHMENTS_DIR,
+    JOBS: "off",
     ...env,
   });
   const ctx = createContext(config, database);
@@ -146,4 +148,30 @@ export function uploadAttachment(app: FastifyInstance, tenant: SeededOrganisatio
     url: `/api/public/${tenant.slug}/contacts/${trackingToken}/attachments`,
     ...multipartFile(fileName, data),
   });
+}
+
+/** Reads `read()` every 20 ms until `done` holds for its value or `ms` pass; returns the last value. */
+export async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Writes `count` tickets straight to the database (one `ticket.created` event each), as the system. */
+export async function createTickets(db: Db, tenant: SeededOrganisation, count: number): Promise<void> {
+  const organisation = { id: tenant.id, referencePrefix: "YH" };
+  const actor = { kind: "system", organisationId: tenant.id } as const;
+  const categoryId = tenant.categories.potholes ?? "";
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      createTicket(
+        db,
+        { organisation, categoryId, description: `Kuoppa ${i}`, channel: "web", language: "fi", extraFields: {}, wantsReply: false },
+        actor,
+      ),
+    ),
+  );
 }

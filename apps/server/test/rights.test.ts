@@ -3,7 +3,9 @@
  * cases. Tickets: A (streets group, in Hervanta), B (green group, in the centre), C (streets,
  * assigned to the external partner, no location).
  */
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { webhookDeliveries } from "../src/db/schema.ts";
 import type { SeededOrganisation } from "../src/modules/demo/demo.ts";
 import { type Client, newTenant, signIn, startTestApp, submitContact, type TestApp, uploadAttachment } from "./harness.ts";
 
@@ -160,6 +162,8 @@ describe("changing tickets", () => {
       "/api/staff/admin/sla-policies",
       "/api/staff/admin/rules",
       "/api/staff/views",
+      "/api/staff/admin/webhooks",
+      "/api/staff/admin/webhooks/dead-letters",
     ]) {
       const res = await t.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(401);
@@ -271,6 +275,53 @@ describe("administration", () => {
   });
 });
 
+describe("webhooks", () => {
+  const base = "/api/staff/admin/webhooks";
+  // Nothing listens on the discard port. Subscriptions stay inactive: on a shared PostgreSQL
+  // database, the job runners of other test files would otherwise try every event of this file.
+  const url = "http://127.0.0.1:9/hook";
+
+  /** A subscription and a dead delivery of it, made by the technical admin. */
+  async function subscriptionWithDeadLetter() {
+    const subscription = (await clients.admin.post(base, { url, active: false })).json();
+    const ping = (await clients.admin.post(`${base}/${subscription.id}/ping`)).json();
+    await t.ctx.db.update(webhookDeliveries).set({ state: "dead" }).where(eq(webhookDeliveries.id, ping.id));
+    return { subscriptionId: subscription.id as string, deliveryId: ping.id as string };
+  }
+
+  it.each(roles)("%s reaches every webhook endpoint only as a technical admin", async (role) => {
+    const { subscriptionId, deliveryId } = await subscriptionWithDeadLetter();
+    const c = clients[role];
+    const calls: [string, () => ReturnType<Client["get"]>, number][] = [
+      ["list", () => c.get(base), 200],
+      ["create", () => c.post(base, { url, eventTypes: ["ticket.created"], active: false }), 201],
+      ["update", () => c.patch(`${base}/${subscriptionId}`, { description: "Integraatioalusta" }), 200],
+      ["deliveries", () => c.get(`${base}/${subscriptionId}/deliveries`), 200],
+      ["dead letters", () => c.get(`${base}/dead-letters`), 200],
+      ["retry", () => c.post(`${base}/deliveries/${deliveryId}/retry`), 202],
+      ["ping", () => c.post(`${base}/${subscriptionId}/ping`), 202],
+      ["delete", () => c.request({ method: "DELETE", url: `${base}/${subscriptionId}` }), 204],
+    ];
+    for (const [what, call, ok] of calls) {
+      const res = await call();
+      expect(res.statusCode, `${role} ${what}: ${res.body}`).toBe(role === "admin" ? ok : 403);
+      if (role !== "admin") expect(res.headers["content-type"]).toContain("application/problem+json");
+      if (role === "admin" && what === "create") expect(res.json().secret).toMatch(/^whsec_/);
+      if (what !== "create") expect(res.body).not.toMatch(/whsec_/);
+    }
+  });
+
+  it("refuses webhook changes without the CSRF token", async () => {
+    const res = await clients.admin.request({
+      method: "POST",
+      url: base,
+      payload: { url, active: false },
+      headers: { "x-csrf-token": "wrong" },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});
+
 describe("tenant isolation", () => {
   it("staff of one organisation never see another's tickets", async () => {
     const ids = await tickets();
@@ -309,5 +360,16 @@ describe("tenant isolation", () => {
     expect(foreign.statusCode).toBe(400);
     const log = (await admin.get("/api/staff/admin/audit/log-request?email=a@example.test")).json();
     expect(log.entries).toEqual([]);
+    // Another organisation's webhooks do not exist for this admin.
+    const subscription = (await clients.admin.post("/api/staff/admin/webhooks", { url: "http://127.0.0.1:9/hook", active: false })).json();
+    const ping = (await clients.admin.post(`/api/staff/admin/webhooks/${subscription.id}/ping`)).json();
+    const webhook = `/api/staff/admin/webhooks/${subscription.id}`;
+    expect((await admin.get("/api/staff/admin/webhooks")).json().items).toEqual([]);
+    expect((await admin.patch(webhook, { active: false })).statusCode).toBe(404);
+    expect((await admin.get(`${webhook}/deliveries`)).statusCode).toBe(404);
+    expect((await admin.post(`${webhook}/ping`)).statusCode).toBe(404);
+    expect((await admin.post(`/api/staff/admin/webhooks/deliveries/${ping.id}/retry`)).statusCode).toBe(404);
+    expect((await admin.request({ method: "DELETE", url: webhook })).statusCode).toBe(404);
+    expect((await admin.get("/api/staff/admin/webhooks/dead-letters")).json().items).toEqual([]);
   });
 });

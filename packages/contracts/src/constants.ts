@@ -53,6 +53,23 @@ export const messageKinds = ["resident", "reply", "note"] as const;
 
 export const actorKinds = ["user", "resident", "api_client", "system"] as const;
 
+/** What happens to tickets: the types of ticket events (history, live updates, webhooks). */
+export const ticketEventTypes = [
+  "ticket.created",
+  "ticket.edited",
+  "ticket.reclassified",
+  "ticket.forwarded",
+  "ticket.replied",
+  "ticket.noted",
+  "ticket.state_changed",
+  "ticket.resident_message",
+  "ticket.rules_applied",
+  "ticket.attachment_added",
+  "ticket.comment_requested",
+  "ticket.sent_for_information",
+  "ticket.comment_answered",
+] as const;
+
 export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;
 
 // The same types as the schemas infer, declared here so that this file needs no zod.

@@ -9,3 +9,4 @@ export * from "./sla.ts";
 export * from "./staff.ts";
 export * from "./tickets.ts";
 export * from "./views.ts";
+export * from "./webhooks.ts";

@@ -1,6 +1,6 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, service levels, rules, audit log; content admins: their groups) and the routed views.
+ * admins: users, groups, service levels, rules, audit log, webhooks; content admins: their groups) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
@@ -12,12 +12,13 @@ import { RulesView } from "./RulesView.tsx";
 import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UsersView } from "./UsersView.tsx";
+import { WebhooksView } from "./WebhooksView.tsx";
 
-type AdminPage = "adminUsers" | "adminGroups" | "adminServiceLevels" | "adminRules" | "adminAudit";
+type AdminPage = "adminUsers" | "adminGroups" | "adminServiceLevels" | "adminRules" | "adminAudit" | "adminWebhooks";
 
 const pagesOf = (role: Role): AdminPage[] =>
   role === "technical_admin"
-    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminRules", "adminAudit"]
+    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminRules", "adminAudit", "adminWebhooks"]
     : role === "content_admin"
       ? ["adminGroups"]
       : [];
@@ -28,6 +29,7 @@ const pathOf = {
   adminServiceLevels: "service-levels",
   adminRules: "rules",
   adminAudit: "audit",
+  adminWebhooks: "webhooks",
 } as const satisfies Record<AdminPage, string>;
 
 /** The "Ylläpito" navigation under the queues, with the pages the role may use. */
@@ -66,5 +68,6 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   if (page === "adminGroups") return <GroupsView />;
   if (page === "adminServiceLevels") return <ServiceLevelsView />;
   if (page === "adminRules") return <RulesView />;
+  if (page === "adminWebhooks") return <WebhooksView />;
   return <AuditView />;
 }

@@ -1,4 +1,4 @@
-/** The console's calls to the admin API (users, groups, areas, audit log, calendars, SLA policies and rules). */
+/** The console's calls to the admin API (users, groups, areas, audit log, calendars, SLA policies, rules and webhooks). */
 import type {
   AdminCalendar,
   AdminCalendarList,
@@ -10,12 +10,14 @@ import type {
   CalendarDays,
   CalendarUpdate,
   ChainStatus,
+  CreatedWebhookSubscription,
   GroupUpdate,
   LogExport,
   NewCalendar,
   NewGroup,
   NewRule,
   NewUser,
+  NewWebhookSubscription,
   Rule,
   RuleList,
   RuleOrder,
@@ -24,6 +26,11 @@ import type {
   SlaPolicyInput,
   SlaPolicyList,
   UserUpdate,
+  WebhookDelivery,
+  WebhookDeliveryList,
+  WebhookSubscription,
+  WebhookSubscriptionList,
+  WebhookSubscriptionUpdate,
 } from "@yhteys/contracts";
 import { staff } from "../api.ts";
 
@@ -69,3 +76,14 @@ export const updateRule = (id: string, body: RuleUpdate) =>
   staff<Rule>(`${base}/rules/${encodeURIComponent(id)}`, { method: "PATCH", body });
 export const deleteRule = (id: string) => staff<void>(`${base}/rules/${encodeURIComponent(id)}`, { method: "DELETE" });
 export const orderRules = (body: RuleOrder) => staff<RuleList>(`${base}/rules/order`, { method: "PUT", body });
+export const webhooks = () => staff<WebhookSubscriptionList>(`${base}/webhooks`);
+export const createWebhook = (body: NewWebhookSubscription) =>
+  staff<CreatedWebhookSubscription>(`${base}/webhooks`, { method: "POST", body });
+export const updateWebhook = (id: string, body: WebhookSubscriptionUpdate) =>
+  staff<WebhookSubscription>(`${base}/webhooks/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const deleteWebhook = (id: string) => staff<void>(`${base}/webhooks/${encodeURIComponent(id)}`, { method: "DELETE" });
+export const pingWebhook = (id: string) => staff<WebhookDelivery>(`${base}/webhooks/${encodeURIComponent(id)}/ping`, { method: "POST" });
+export const webhookDeliveries = (id: string) => staff<WebhookDeliveryList>(`${base}/webhooks/${encodeURIComponent(id)}/deliveries`);
+export const deadLetters = () => staff<WebhookDeliveryList>(`${base}/webhooks/dead-letters`);
+export const retryDelivery = (id: string) =>
+  staff<WebhookDelivery>(`${base}/webhooks/deliveries/${encodeURIComponent(id)}/retry`, { method: "POST" });

@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
+import { startBackground } from "../background.ts";
 import type { AppContext } from "../context.ts";
 import { adminRoutes } from "../modules/admin/admin.routes.ts";
 import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attachments/attachments.routes.ts";
@@ -25,6 +26,7 @@ import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
 import { viewRoutes } from "../modules/views/views.routes.ts";
+import { webhookRoutes } from "../modules/webhooks/webhooks.routes.ts";
 import { AppError, handleError, problem, sendProblem } from "./errors.ts";
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../");
@@ -94,9 +96,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const live = new LiveHub(ctx);
   await live.start();
+  const stopBackground = ctx.config.jobs.enabled ? await startBackground(ctx) : null;
   app.addHook("onClose", async () => {
     await ctx.events.close();
     await live.close();
+    await stopBackground?.();
   });
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
@@ -124,6 +128,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(slaRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(ruleRoutes(ctx), { prefix: "/api/staff/admin/rules" });
   await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
+  await app.register(webhookRoutes(ctx), { prefix: "/api/staff/admin/webhooks" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
   await app.register(staffAttachmentRoutes(ctx), { prefix: "/api/staff" });
   await app.register(publicAttachmentRoutes(ctx), { prefix: "/api/public" });

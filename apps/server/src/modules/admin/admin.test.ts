@@ -169,5 +169,14 @@ describe("groups", () => {
       expect(paths).toContain(path);
     for (const path of ["/api/staff/admin/areas", "/api/staff/admin/audit/log-request", "/api/staff/admin/audit/verify"])
       expect(paths).toContain(path);
+    for (const path of [
+      "/api/staff/admin/webhooks",
+      "/api/staff/admin/webhooks/{id}",
+      "/api/staff/admin/webhooks/{id}/deliveries",
+      "/api/staff/admin/webhooks/{id}/ping",
+      "/api/staff/admin/webhooks/dead-letters",
+      "/api/staff/admin/webhooks/deliveries/{id}/retry",
+    ])
+      expect(paths).toContain(path);
   });
 });

@@ -7,6 +7,7 @@
  * of committed changes into few NOTIFYs. A NOTIFY inside every transaction would make PostgreSQL
  * commit those transactions one at a time (it holds a global lock while committing a notify).
  */
+import type { ticketEventTypes } from "@yhteys/contracts";
 import { sql } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client.ts";
 import { ticketEvents } from "../../db/schema.ts";
@@ -14,20 +15,7 @@ import { type Actor, actorId } from "../auth/actor.ts";
 
 export const EVENTS_CHANNEL = "yhteys_ticket_events";
 
-export type TicketEventType =
-  | "ticket.created"
-  | "ticket.edited"
-  | "ticket.reclassified"
-  | "ticket.forwarded"
-  | "ticket.replied"
-  | "ticket.noted"
-  | "ticket.state_changed"
-  | "ticket.resident_message"
-  | "ticket.rules_applied"
-  | "ticket.attachment_added"
-  | "ticket.comment_requested"
-  | "ticket.sent_for_information"
-  | "ticket.comment_answered";
+export type TicketEventType = (typeof ticketEventTypes)[number];
 
 /** What travels in a NOTIFY: enough to find the event, nothing personal. */
 export type EventNotice = { organisationId: string; ticketId: string; eventId: number; type: TicketEventType };

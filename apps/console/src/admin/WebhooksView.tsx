@@ -1,0 +1,211 @@
+/**
+ * Webhooks for technical admins: the subscriptions with their state and actions, a form to
+ * subscribe a receiver (the signing secret is shown once, right after), each subscription's
+ * deliveries, and the dead letters with a button to send them again.
+ */
+import { ticketEventTypes, type WebhookSubscription } from "@yhteys/contracts";
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { useConsole } from "../Console.tsx";
+import { useFocusOnNavigation } from "../focus.ts";
+import { errorText } from "../format.ts";
+import { useI18n } from "../i18n.ts";
+import { CheckboxGroup, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
+import * as adminApi from "./adminApi.ts";
+import { DeadLetters, DeliveryTable } from "./WebhookDeliveries.tsx";
+
+/** The webhooks page. */
+export function WebhooksView() {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [items, setItems] = useState<WebhookSubscription[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  useFocusOnNavigation(heading, items !== null);
+  useEffect(() => {
+    document.title = `${t("webhooks.title")} – ${t("app.name")}`;
+  }, [t]);
+  const load = useCallback(() => {
+    setVersion((v) => v + 1);
+    adminApi
+      .webhooks()
+      .then((w) => setItems(w.items))
+      .catch((e) => setError(errorText(t, e)));
+  }, [t]);
+  useEffect(load, [load]);
+  const opened = items?.find((w) => w.id === open);
+
+  return (
+    <section className="admin-view" aria-labelledby="admin-webhooks-heading">
+      <h1 id="admin-webhooks-heading" ref={heading} tabIndex={-1}>
+        {t("webhooks.title")}
+      </h1>
+      <p className="muted">{t("webhooks.intro")}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {items === null ? (
+        <p className="muted">{t("app.loading")}</p>
+      ) : items.length === 0 ? (
+        <p className="muted">{t("webhooks.none")}</p>
+      ) : (
+        <SubscriptionTable items={items} open={open} onOpen={setOpen} onChanged={load} />
+      )}
+      {opened && <DeliveryTable key={`${opened.id}-${version}`} subscription={opened} onRetried={load} />}
+      <DeadLetters key={version} onRetried={load} />
+      <NewWebhookForm onCreated={load} />
+    </section>
+  );
+}
+
+function SubscriptionTable(props: {
+  items: WebhookSubscription[];
+  open: string | null;
+  onOpen: (id: string | null) => void;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const { announce } = useConsole();
+  const [error, setError] = useState<string | null>(null);
+  const act = (action: () => Promise<unknown>, done: string) => {
+    setError(null);
+    action()
+      .then(() => {
+        announce(done);
+        props.onChanged();
+      })
+      .catch((e) => setError(errorText(t, e)));
+  };
+  return (
+    <>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <table className="tickets">
+        <caption className="visually-hidden">{t("webhooks.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("webhooks.url")}</th>
+            <th scope="col">{t("webhooks.events")}</th>
+            <th scope="col">{t("webhooks.status")}</th>
+            <th scope="col">{t("webhooks.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((w) => (
+            <tr key={w.id}>
+              <th scope="row">
+                <span className="hash">{w.url}</span>
+                {w.description && <span className="muted small webhook-description">{w.description}</span>}
+              </th>
+              <td>{w.eventTypes.length ? w.eventTypes.join(", ") : t("webhooks.allEvents")}</td>
+              <td>{w.active ? t("webhooks.active") : t("webhooks.inactive")}</td>
+              <td className="button-row">
+                <button
+                  type="button"
+                  className="button secondary"
+                  aria-expanded={props.open === w.id}
+                  onClick={() => props.onOpen(props.open === w.id ? null : w.id)}
+                >
+                  {t("webhooks.showDeliveries")}
+                </button>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => act(() => adminApi.pingWebhook(w.id), t("webhooks.pinged", { url: w.url }))}
+                >
+                  {t("webhooks.ping")}
+                </button>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => act(() => adminApi.updateWebhook(w.id, { active: !w.active }), t("admin.saved"))}
+                >
+                  {w.active ? t("webhooks.deactivate") : t("webhooks.activate")}
+                </button>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() =>
+                    window.confirm(t("webhooks.confirmDelete", { url: w.url })) &&
+                    act(() => adminApi.deleteWebhook(w.id), t("webhooks.deleted"))
+                  }
+                >
+                  {t("webhooks.delete")}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function NewWebhookForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useI18n();
+  const prefix = useId();
+  const [url, setUrl] = useState("");
+  const [description, setDescription] = useState("");
+  const [eventTypes, setEventTypes] = useState<string[]>([]);
+  const [secret, setSecret] = useState<string | null>(null);
+  const secretRef = useRef<HTMLDivElement>(null);
+  const { busy, error, run } = useSubmit();
+  const labels = { url: { id: `${prefix}url`, label: t("webhooks.url") } };
+  useEffect(() => {
+    if (secret) secretRef.current?.focus();
+  }, [secret]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSecret(null);
+    void run(
+      async () => {
+        const created = await adminApi.createWebhook({
+          url: url.trim(),
+          description: description.trim() || null,
+          eventTypes: eventTypes as (typeof ticketEventTypes)[number][],
+        });
+        setSecret(created.secret);
+        setUrl("");
+        setDescription("");
+        setEventTypes([]);
+        onCreated();
+      },
+      /^https?:\/\/.+/.test(url.trim()) ? {} : { url: t("webhooks.urlHint") },
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${prefix}heading`}>
+      <h2 id={`${prefix}heading`}>{t("webhooks.new")}</h2>
+      {secret && (
+        <div ref={secretRef} tabIndex={-1} role="status" className="panel secret">
+          <h3>{t("webhooks.secretTitle")}</h3>
+          <p>{t("webhooks.secretIntro")}</p>
+          <code className="hash">{secret}</code>
+        </div>
+      )}
+      <ErrorSummary error={error} fields={labels} />
+      <form onSubmit={submit} noValidate>
+        <TextField {...labels.url} value={url} onChange={setUrl} hint={t("webhooks.urlHint")} error={error?.fields.url} required />
+        <TextField id={`${prefix}description`} label={t("webhooks.description")} value={description} onChange={setDescription} />
+        <p className="hint">{t("webhooks.eventsHint")}</p>
+        <CheckboxGroup
+          id={`${prefix}events`}
+          legend={t("webhooks.events")}
+          options={ticketEventTypes.map((type) => ({ value: type, label: type }))}
+          selected={eventTypes}
+          onChange={setEventTypes}
+        />
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t("common.saving") : t("webhooks.create")}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Background work of an app process: the job runner with every job kind registered, and the
+ * outbox relay as a task of its rounds. It runs in the web process by default (`JOBS=on`); a
+ * web-only process sets `JOBS=off` and leaves the work to others on the same database.
+ */
+import type { AppContext } from "./context.ts";
+import type { Db } from "./db/client.ts";
+import { JobRunner } from "./modules/jobs/job-runner.ts";
+import { OutboxRelay } from "./modules/outbox/outbox-relay.ts";
+import { EVENTS_CHANNEL } from "./modules/tickets/ticket-events.ts";
+import { type WebhookSettings, webhookDeliveryJob } from "./modules/webhooks/webhook-delivery.ts";
+import { webhookFanout } from "./modules/webhooks/webhook-fanout.ts";
+
+/** The job kinds services enqueue. */
+export type JobKinds = { webhookDelivery: ReturnType<typeof webhookDeliveryJob> };
+
+/** Builds the runner and its job kinds; nothing runs until `startBackground`. */
+export function createJobs(
+  db: Db,
+  options: { concurrency: number; pollMs: number; webhooks: WebhookSettings; minIntervalMs: number; relayBatch: number; leaseMs?: number },
+): { runner: JobRunner; kinds: JobKinds } {
+  const runner = new JobRunner(db, {
+    concurrency: options.concurrency,
+    pollMs: options.pollMs,
+    minIntervalMs: options.minIntervalMs,
+    // Longer than any job takes (a webhook delivery gives up after 10 s).
+    leaseMs: options.leaseMs ?? 60_000,
+    onError: (error, context) => console.error(`background work failed (${context})`, error),
+  });
+  const webhookDelivery = webhookDeliveryJob(db, options.webhooks);
+  runner.register(webhookDelivery);
+  const relay = new OutboxRelay(db, webhookFanout(webhookDelivery), { batchSize: options.relayBatch, gapGraceMs: 1000 });
+  runner.addTask({ name: "outbox relay", run: () => relay.pump() });
+  return { runner, kinds: { webhookDelivery } };
+}
+
+/**
+ * Starts the runner; every committed ticket event (NOTIFY from any process) nudges it, so the
+ * relay passes events on within milliseconds. Returns the function that stops it cleanly.
+ */
+export async function startBackground(ctx: Pick<AppContext, "database" | "jobs">): Promise<() => Promise<void>> {
+  const stopListening = await ctx.database.listen(EVENTS_CHANNEL, () => ctx.jobs.nudge());
+  ctx.jobs.start();
+  return async () => {
+    await stopListening();
+    await ctx.jobs.stop();
+  };
+}

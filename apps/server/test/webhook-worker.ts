@@ -1,0 +1,26 @@
+/**
+ * A background-only process for the crash test: the job runner and outbox relay of
+ * `background.ts` on DATABASE_URL or the PGlite data dir PGLITE_DIR, with a short lease
+ * (LEASE_MS) so that jobs of a killed worker come back quickly. Prints "ready" once running.
+ */
+import { createJobs, startBackground } from "../src/background.ts";
+import { loadConfig } from "../src/config.ts";
+import { openDatabase } from "../src/db/client.ts";
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: process.env.PGLITE_DIR ?? null });
+const { runner } = createJobs(database.db, {
+  ...config.jobs,
+  webhooks: config.webhooks,
+  minIntervalMs: 25,
+  relayBatch: 200,
+  leaseMs: Number(process.env.LEASE_MS ?? 60_000),
+});
+const stop = await startBackground({ database, jobs: runner });
+runner.nudge();
+console.log("ready");
+process.once("SIGTERM", async () => {
+  await stop();
+  await database.close();
+  process.exit(0);
+});
