@@ -56,6 +56,13 @@ describe("an expert's journey", () => {
     expect(await requests.textContent()).toContain("Eero Asiantuntija → Emma Asiantuntija");
 
     const colleague = await signedIn("expert2");
+    // A notification says so, and leads to the ticket.
+    const bell = colleague.getByRole("button", { name: /Ilmoitukset/ });
+    await expect.poll(() => bell.textContent()).toContain("1 lukematonta");
+    await bell.click();
+    await colleague.getByRole("button", { name: `Eero Asiantuntija pyysi lausuntoasi asiassa ${receipt.reference}.` }).click();
+    await expect.poll(() => colleague.getByRole("heading", { level: 1 }).textContent()).toContain(receipt.reference);
+    await expect.poll(() => bell.textContent()).not.toContain("lukematonta");
     const queues = colleague.getByRole("navigation", { name: "Jonot" });
     await expect.poll(() => queues.getByRole("link", { name: /Pyynnöt minulle/ }).textContent()).toContain("1");
     await queues.getByRole("link", { name: /Pyynnöt minulle/ }).click();

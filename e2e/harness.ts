@@ -14,7 +14,8 @@ export type E2E = TestApp & { baseUrl: string; tenant: SeededOrganisation; brows
 export async function startE2E(): Promise<E2E> {
   const database = await openTestDatabase();
   const tenant = await newTenant({ db: database.db });
-  const test = await startTestApp({ DEFAULT_ORGANISATION: tenant.slug }, database);
+  // Background work on, as in production: notifications and webhooks come from the outbox relay.
+  const test = await startTestApp({ DEFAULT_ORGANISATION: tenant.slug, JOBS: "on", JOBS_POLL_MS: "100" }, database);
   await test.app.listen({ port: 0, host: "127.0.0.1" });
   const address = test.app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;

@@ -10,6 +10,7 @@ import { name, roleName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { useLive } from "./live.ts";
+import { Notifications } from "./Notifications.tsx";
 import { QueueView } from "./QueueView.tsx";
 import { navigate, onLinkClick, queuePath, useRoute } from "./router.ts";
 import { TicketView } from "./TicketView.tsx";
@@ -161,6 +162,7 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
               <span className="user-name">{user.name}</span>
               <span className="user-role">{roleName(t, user.role)}</span>
             </p>
+            <Notifications />
             <LanguageSwitcher />
             <button type="button" className="button secondary" onClick={onSignOut}>
               {t("header.signOut")}

@@ -5,8 +5,10 @@
 import type {
   Category,
   GroupSummary,
+  MarkNotificationsRead,
   NewSavedView,
   NewTicketRequest,
+  NotificationList,
   QueueList,
   RequestAnswer,
   SavedView,
@@ -83,6 +85,10 @@ export const actions = {
 export const views = (signal?: AbortSignal) => staff<SavedViewList>("/api/staff/views", signal ? { signal } : {});
 export const createView = (body: NewSavedView) => staff<SavedView>("/api/staff/views", { method: "POST", body });
 export const deleteView = (id: string) => staff<void>(`/api/staff/views/${encodeURIComponent(id)}`, { method: "DELETE" });
+
+export const notifications = () => staff<NotificationList>("/api/staff/notifications");
+export const markNotificationsRead = (body: MarkNotificationsRead) =>
+  staff<NotificationList>("/api/staff/notifications/read", { method: "POST", body });
 
 export type Directory = { groups: GroupSummary[]; users: UserSummary[]; categories: Category[] };
 

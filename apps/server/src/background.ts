@@ -1,11 +1,12 @@
 /**
  * Background work of an app process: the job runner with every job kind registered, and the
- * outbox relay as a task of its rounds. It runs in the web process by default (`JOBS=on`); a
+ * outbox relays (webhooks, notifications) as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
  * web-only process sets `JOBS=off` and leaves the work to others on the same database.
  */
 import type { AppContext } from "./context.ts";
 import type { Db } from "./db/client.ts";
 import { JobRunner } from "./modules/jobs/job-runner.ts";
+import { notificationsConsumer } from "./modules/notifications/notifications.ts";
 import { OutboxRelay } from "./modules/outbox/outbox-relay.ts";
 import { EVENTS_CHANNEL } from "./modules/tickets/ticket-events.ts";
 import { type WebhookSettings, webhookDeliveryJob } from "./modules/webhooks/webhook-delivery.ts";
@@ -31,6 +32,8 @@ export function createJobs(
   runner.register(webhookDelivery);
   const relay = new OutboxRelay(db, webhookFanout(webhookDelivery), { batchSize: options.relayBatch, gapGraceMs: 1000 });
   runner.addTask({ name: "outbox relay", run: () => relay.pump() });
+  const notify = new OutboxRelay(db, notificationsConsumer, { batchSize: options.relayBatch, gapGraceMs: 1000 });
+  runner.addTask({ name: "notifications", run: () => notify.pump() });
   return { runner, kinds: { webhookDelivery } };
 }
 

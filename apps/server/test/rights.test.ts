@@ -162,6 +162,7 @@ describe("changing tickets", () => {
       "/api/staff/admin/sla-policies",
       "/api/staff/admin/rules",
       "/api/staff/views",
+      "/api/staff/notifications",
       "/api/staff/admin/webhooks",
       "/api/staff/admin/webhooks/dead-letters",
     ]) {

@@ -11,6 +11,7 @@ import {
   type ExtraFieldValues,
   type LocalizedText,
   languages,
+  notificationKinds,
   priorities,
   type RuleAction,
   type RuleCondition,
@@ -628,4 +629,27 @@ export const webhookAttempts = pgTable(
     createdAt: created(),
   },
   (t) => [index("webhook_attempts_delivery").on(t.deliveryId, t.id)],
+);
+
+/** In-app notifications, made from ticket events by the outbox's notifications consumer. */
+export const notificationKindEnum = pgEnum("notification_kind", notificationKinds);
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: tenant(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    kind: notificationKindEnum("kind").notNull(),
+    /** The event it came from: one notification per event and user, however often the event is relayed. */
+    eventId: bigint("event_id", { mode: "number" }).notNull(),
+    byUserId: uuid("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: created(),
+  },
+  (t) => [uniqueIndex("notifications_event_user").on(t.eventId, t.userId), index("notifications_user").on(t.userId, t.id)],
 );

@@ -21,6 +21,7 @@ import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
+import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { open311Routes } from "../modules/open311/open311.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authRoutes(ctx), { prefix: "/api/auth" });
   await app.register(ticketRoutes(ctx), { prefix: "/api/staff" });
   await app.register(viewRoutes(ctx), { prefix: "/api/staff/views" });
+  await app.register(notificationRoutes(ctx), { prefix: "/api/staff/notifications" });
   await app.register(directoryRoutes(ctx), { prefix: "/api/staff" });
   await app.register(liveRoutes(ctx, live), { prefix: "/api/staff" });
   await app.register(adminRoutes(ctx), { prefix: "/api/staff/admin" });
