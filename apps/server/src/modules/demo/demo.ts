@@ -9,11 +9,13 @@ import type { Db, Tx } from "../../db/client.ts";
 import {
   apiClients,
   areas,
+  automationRules,
   businessCalendars,
   categories,
   groupMemberships,
   handlerGroups,
   organisations,
+  savedViews,
   slaPolicies,
   ticketMessages,
   tickets,
@@ -282,4 +284,52 @@ export async function seedDemo(db: Db): Promise<void> {
   if (existing) return;
   const org = await seedOrganisation(db, { slug: "demo", emailDomain: "demo.test", apiKey: DEMO_API_KEY });
   await seedTickets(db, org, 300);
+  await seedAutomation(db, org);
+}
+
+/**
+ * Demo City's rules and shared views, made after its tickets so that the history of the demo
+ * tickets stays plain; new contacts show the rules at work (try "vaarallinen" in the text).
+ */
+async function seedAutomation(db: Db, org: SeededOrganisation) {
+  await db.insert(automationRules).values([
+    {
+      organisationId: org.id,
+      name: "Vaaratilanteet kiireellisiksi",
+      description: "Yhteydenotot, joissa kerrotaan vaarasta, nostetaan kiireellisiksi.",
+      trigger: "created",
+      position: 1,
+      conditions: [{ field: "words", anyOf: ["vaarallinen", "vaara", "kaatumassa", "putkirikko", "dangerous", "farlig"] }],
+      actions: [{ action: "setPriority", priority: "urgent" }],
+    },
+    {
+      organisationId: org.id,
+      name: "Leikkipaikat viheralueille",
+      description: "Kun asia luokitellaan leikkipaikaksi, se siirtyy viheralueiden jonoon.",
+      trigger: "updated",
+      position: 1,
+      conditions: [
+        { field: "changed", anyOf: ["category"] },
+        { field: "category", anyOf: [org.categories.playgrounds as string] },
+      ],
+      actions: [{ action: "route", groupId: org.groups.green as string }],
+    },
+  ]);
+  await db.insert(savedViews).values([
+    {
+      organisationId: org.id,
+      name: "Kiireelliset ilman käsittelijää",
+      scope: "group",
+      groupId: org.groups.streets,
+      ownerUserId: org.users.contentadmin?.id,
+      filters: { queue: org.groups.streets, state: ["new", "in_progress"], priority: ["urgent", "high"], handlerId: "none" },
+    },
+    {
+      organisationId: org.id,
+      name: "Myöhässä olevat",
+      scope: "organisation",
+      ownerUserId: org.users.admin?.id,
+      filters: { state: ["new", "in_progress", "waiting_for_customer"], sla: "breached" },
+    },
+  ]);
 }
