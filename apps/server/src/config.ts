@@ -41,6 +41,14 @@ const Env = z
       .string()
       .regex(/^tcp:\/\/[^\s:/]+:\d{1,5}$/, "CLAMAV_URL must look like tcp://host:3310")
       .optional(),
+    /** The portal's base map: a MapLibre style URL, or an XYZ raster tile template; neither draws a plain background. */
+    MAP_STYLE_URL: z.string().url().optional(),
+    MAP_TILE_URL: z
+      .string()
+      .regex(/^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}/, "MAP_TILE_URL must be an http(s) template with {z}, {x} and {y}")
+      .optional(),
+    /** Attribution shown on the map for its tiles (required by most tile licences). */
+    MAP_ATTRIBUTION: z.string().max(300).optional(),
   })
   .transform((e) => ({ ...e, demo: e.DEMO ? e.DEMO === "true" : !e.DATABASE_URL }))
   .superRefine((e, ctx) => {
@@ -68,6 +76,7 @@ export type Config = {
   trustProxy: string[] | false;
   publicRateLimit: number;
   attachments: { maxFiles: number; maxBytes: number; dir: string; clamavUrl: string | undefined };
+  map: { styleUrl: string | null; tileUrl: string | null; attribution: string | null };
 };
 
 /** A fixed development secret; production refuses to start without its own. */
@@ -102,5 +111,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dir: e.ATTACHMENTS_DIR ?? path.join(e.DATA_DIR, "attachments"),
       clamavUrl: e.CLAMAV_URL,
     },
+    map: { styleUrl: e.MAP_STYLE_URL ?? null, tileUrl: e.MAP_TILE_URL ?? null, attribution: e.MAP_ATTRIBUTION ?? null },
   };
 }

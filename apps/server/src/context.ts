@@ -3,6 +3,7 @@ import type { Database, Db } from "./db/client.ts";
 import { type AttachmentStore, LocalDiskStore } from "./modules/attachments/attachment-store.ts";
 import { ClamavScanner, noScanner, type Scanner } from "./modules/attachments/scanner.ts";
 import { LoginThrottle } from "./modules/auth/throttle.ts";
+import { AddressListGeocoder, type Geocoder } from "./modules/geocoding/geocoder.ts";
 import { TicketWriter } from "./modules/tickets/ticket-creation.ts";
 import { EventPublisher } from "./modules/tickets/ticket-events.ts";
 
@@ -17,6 +18,8 @@ export type AppContext = Store & {
   /** Where attachment bytes live, and the virus scanner they pass first. */
   attachmentStore: AttachmentStore;
   scanner: Scanner;
+  /** Address search and reverse geocoding (the built-in provider over imported address lists). */
+  geocoder: Geocoder;
 };
 
 /** The context of one app process on `database`. */
@@ -32,5 +35,6 @@ export function createContext(config: Config, database: Database): AppContext {
     loginThrottle: new LoginThrottle(),
     attachmentStore: new LocalDiskStore(config.attachments.dir),
     scanner: config.attachments.clamavUrl ? new ClamavScanner(config.attachments.clamavUrl) : noScanner,
+    geocoder: new AddressListGeocoder(database.db),
   };
 }

@@ -144,6 +144,13 @@ describe("changing tickets", () => {
     expect(noCsrf.statusCode).toBe(403);
     const anonymous = await t.app.inject({ method: "POST", url: `/api/staff/tickets/${ids.A}/notes`, payload: { body: "x" } });
     expect(anonymous.statusCode).toBe(401);
+    const anonymousImport = await t.app.inject({
+      method: "PUT",
+      url: "/api/staff/admin/addresses",
+      payload: "x",
+      headers: { "content-type": "text/csv" },
+    });
+    expect(anonymousImport.statusCode).toBe(401);
     for (const url of [
       "/api/staff/queues",
       "/api/staff/tickets",
@@ -257,6 +264,17 @@ describe("administration", () => {
     expect(own.statusCode, `${role} edits the streets group`).toBe(role === "admin" || role === "contentadmin" ? 200 : 403);
     const other = await c.patch(`/api/staff/admin/groups/${tenant.groups.green}`, { description: { fi: "Viher" } });
     expect(other.statusCode, `${role} edits the green group`).toBe(role === "admin" ? 200 : 403);
+  });
+
+  it.each(roles)("%s replaces the address list only as a technical admin", async (role) => {
+    const csv = "street,number,postal code,city,lat,lon\nHämeenkatu,10,33100,Tampere,61.4974,23.7415\n";
+    const res = await clients[role].request({
+      method: "PUT",
+      url: "/api/staff/admin/addresses",
+      payload: csv,
+      headers: { "content-type": "text/csv" },
+    });
+    expect(res.statusCode, `${role} imports addresses`).toBe(role === "admin" ? 200 : 403);
   });
 });
 

@@ -10,7 +10,7 @@ import type { RequestOrigin, StaffActor } from "../auth/actor.ts";
 /** What the audit log records besides who acted and from where. */
 export type AuditRecord = {
   action: string;
-  subjectType: "ticket" | "customer" | "user" | "group" | "audit_log" | "calendar" | "sla_policy" | "rule";
+  subjectType: "ticket" | "customer" | "user" | "group" | "audit_log" | "calendar" | "sla_policy" | "rule" | "address_list";
   subjectId: string | null;
   detail?: Record<string, unknown>;
 };

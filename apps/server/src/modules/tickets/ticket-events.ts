@@ -27,7 +27,8 @@ export type TicketEventType =
   | "ticket.attachment_added"
   | "ticket.comment_requested"
   | "ticket.sent_for_information"
-  | "ticket.comment_answered";
+  | "ticket.comment_answered"
+  | "ticket.followed";
 
 /** What travels in a NOTIFY: enough to find the event, nothing personal. */
 export type EventNotice = { organisationId: string; ticketId: string; eventId: number; type: TicketEventType };
