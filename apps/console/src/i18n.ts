@@ -7,6 +7,7 @@ import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
+import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
 
 const fi = {
@@ -15,6 +16,7 @@ const fi = {
   ...rulesFi,
   ...attachmentsFi,
   ...requestsFi,
+  ...followersFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -260,6 +262,7 @@ const sv: Dictionary<MessageKey> = {
   ...rulesSv,
   ...attachmentsSv,
   ...requestsSv,
+  ...followersSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -503,6 +506,7 @@ const en: Dictionary<MessageKey> = {
   ...rulesEn,
   ...attachmentsEn,
   ...requestsEn,
+  ...followersEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",
