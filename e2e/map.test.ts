@@ -148,4 +148,32 @@ describe("location on the contact form", () => {
     },
     SLOW,
   );
+
+  it(
+    "uses the device's position and shows its address, and says so when the position is refused",
+    async () => {
+      const start = await hameenkatu10();
+      const allowed = await e2e.browser.newContext({
+        locale: "en-GB",
+        geolocation: { latitude: start.lat + 0.00002, longitude: start.lon },
+        permissions: ["geolocation"],
+      });
+      await allowed.addInitScript(() => localStorage.setItem("yhteys.language", "en"));
+      const page = await allowed.newPage();
+      await openForm(page);
+      await page.getByRole("button", { name: "Use my location" }).click();
+      await expect.poll(() => page.locator(".location-status").textContent()).toBe("Chosen place: Hämeenkatu 10, 33100 Tampere");
+      expect(await page.locator("#address").inputValue()).toBe("Hämeenkatu 10, 33100 Tampere");
+      await allowed.close();
+
+      const refused = await newPage(e2e, "en");
+      await openForm(refused);
+      await refused.getByRole("button", { name: "Use my location" }).click();
+      await expect
+        .poll(() => refused.locator(".location-status").textContent())
+        .toBe("We could not get your location. You can type the address or place in the field.");
+      await refused.context().close();
+    },
+    SLOW,
+  );
 });

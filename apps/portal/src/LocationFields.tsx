@@ -35,17 +35,21 @@ export function LocationFields({ org, categoryId, address, location, onAddress, 
   const [placeName, setPlaceName] = useState<string | null>(null);
   // The address text the form filled in itself; the resident's own text is never overwritten.
   const filled = useRef<string | null>(null);
+  // Only the answer for the latest point counts when points are chosen quickly one after another.
+  const lookup = useRef(0);
   const nearby = useNearby(org.slug, location, categoryId);
   const nearbyPoints = useMemo(() => nearby.map((n) => n.location), [nearby]);
 
   /** A point chosen on the map or by the device: shows (and fills in) its nearest address. */
   const choosePoint = (point: GeoPoint, how: "added" | "chosen") => {
     const canFill = !address.trim() || address === filled.current;
+    const current = ++lookup.current;
     onLocation(point);
     setPlaceName(null);
     setStatus(how);
     api<ReverseAddress>(`/api/public/${encodeURIComponent(org.slug)}/addresses/reverse?lat=${point.lat}&lon=${point.lon}`)
       .then((found) => {
+        if (current !== lookup.current) return;
         const label = found.address?.label ?? null;
         setPlaceName(label);
         if (label && canFill) {
@@ -58,6 +62,7 @@ export function LocationFields({ org, categoryId, address, location, onAddress, 
 
   const pickAddress = (picked: Address) => {
     filled.current = picked.label;
+    lookup.current++;
     setPlaceName(picked.label);
     setStatus("chosen");
     onLocation(picked.location, picked.label);
@@ -85,7 +90,7 @@ export function LocationFields({ org, categoryId, address, location, onAddress, 
   const statusText = {
     idle: "",
     locating: t("location.locating"),
-    added: location ? t("location.added", { lat: formatNumber(location.lat), lon: formatNumber(location.lon) }) : "",
+    added: placeName ? where : location ? t("location.added", { lat: formatNumber(location.lat), lon: formatNumber(location.lon) }) : "",
     removed: t("location.removed"),
     failed: t("location.failed"),
     outside: t("location.outside"),

@@ -18,7 +18,6 @@ export const mapFi = {
   "map.moved": "Merkki siirretty. Valitse kohta painamalla Enter.",
   "map.chosen": "Valittu kohta: {address}",
   "map.chosenNoAddress": "Valittu kohta kartalla ({lat}, {lon}). Lähellä ei ole tunnettua osoitetta.",
-  "map.attribution": "Kartta: {attribution}",
   "map.noTiles": "Taustakarttaa ei ole käytössä: kartalla näkyvät vain merkit.",
   "nearby.title": "Lähellä on jo ilmoitettu",
   "nearby.intro":
@@ -61,7 +60,6 @@ export const mapSv: Dictionary<keyof typeof mapFi> = {
   "map.moved": "Markören flyttades. Välj platsen med Enter.",
   "map.chosen": "Vald plats: {address}",
   "map.chosenNoAddress": "Vald plats på kartan ({lat}, {lon}). Ingen känd adress i närheten.",
-  "map.attribution": "Karta: {attribution}",
   "map.noTiles": "Ingen bakgrundskarta används: kartan visar bara markörerna.",
   "nearby.title": "Redan anmält i närheten",
   "nearby.intro":
@@ -104,7 +102,6 @@ export const mapEn: Dictionary<keyof typeof mapFi> = {
   "map.moved": "Pin moved. Press Enter to choose this spot.",
   "map.chosen": "Chosen place: {address}",
   "map.chosenNoAddress": "Chosen place on the map ({lat}, {lon}). There is no known address nearby.",
-  "map.attribution": "Map: {attribution}",
   "map.noTiles": "No background map is in use: the map shows only the pins.",
   "nearby.title": "Already reported nearby",
   "nearby.intro":

@@ -78,7 +78,7 @@ export function createMapView(container: HTMLElement, options: Options): MapView
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
-    attributionControl: settings.attribution ? { compact: false } : false,
+    attributionControl: settings.styleUrl || settings.tileUrl ? { compact: false } : false,
     locale: { "Map.Title": options.label },
   });
   map.touchZoomRotate.disableRotation();

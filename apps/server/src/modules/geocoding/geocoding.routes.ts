@@ -9,6 +9,7 @@ import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { Org } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { parseAddressFile, replaceAddresses } from "./address-import.ts";
+import { forgetMapCentre } from "./map-settings.ts";
 
 const SEARCH_LIMIT = 10;
 /** How far from the point the nearest address may be. */
@@ -99,6 +100,7 @@ export function addressImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           });
           return count;
         });
+        forgetMapCentre(actor.organisationId);
         return { imported };
       },
     );

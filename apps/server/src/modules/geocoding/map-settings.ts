@@ -23,3 +23,8 @@ export async function mapSettings(db: Queryable, config: Config, organisationId:
   }
   return { ...config.map, center: hit.centre, zoom: hit.zoom };
 }
+
+/** Forgets the cached opening point of an organisation (its address list changed). */
+export function forgetMapCentre(organisationId: string) {
+  centres.delete(organisationId);
+}
