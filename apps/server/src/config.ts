@@ -3,6 +3,7 @@
  * config and says why. Nothing here is sent to browsers.
  */
 import path from "node:path";
+import { TileUrlTemplate } from "@yhteys/contracts";
 import { z } from "zod";
 
 const Env = z
@@ -43,10 +44,7 @@ const Env = z
       .optional(),
     /** The portal's base map: a MapLibre style URL, or an XYZ raster tile template; neither draws a plain background. */
     MAP_STYLE_URL: z.string().url().optional(),
-    MAP_TILE_URL: z
-      .string()
-      .regex(/^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}/, "MAP_TILE_URL must be an http(s) template with {z}, {x} and {y}")
-      .optional(),
+    MAP_TILE_URL: TileUrlTemplate.optional(),
     /** Attribution shown on the map for its tiles (required by most tile licences). */
     MAP_ATTRIBUTION: z.string().max(300).optional(),
   })

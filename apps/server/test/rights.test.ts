@@ -208,6 +208,7 @@ describe("administration", () => {
     "/api/staff/admin/audit/verify",
     "/api/staff/admin/audit/log-request?email=a@example.test",
     "/api/staff/admin/audit/log-request?name=Aapo%20Asukas&format=csv",
+    "/api/staff/admin/map",
   ];
 
   it.each(roles)("%s reads users, areas and the audit log only as a technical admin; groups as an admin", async (role) => {
@@ -266,7 +267,7 @@ describe("administration", () => {
     expect(other.statusCode, `${role} edits the green group`).toBe(role === "admin" ? 200 : 403);
   });
 
-  it.each(roles)("%s replaces the address list only as a technical admin", async (role) => {
+  it.each(roles)("%s replaces the address list and sets the base map only as a technical admin", async (role) => {
     const csv = "street,number,postal code,city,lat,lon\nHämeenkatu,10,33100,Tampere,61.4974,23.7415\n";
     const res = await clients[role].request({
       method: "PUT",
@@ -275,6 +276,8 @@ describe("administration", () => {
       headers: { "content-type": "text/csv" },
     });
     expect(res.statusCode, `${role} imports addresses`).toBe(role === "admin" ? 200 : 403);
+    const map = await clients[role].put("/api/staff/admin/map", { styleUrl: null, tileUrl: null, attribution: null });
+    expect(map.statusCode, `${role} sets the base map`).toBe(role === "admin" ? 200 : 403);
   });
 });
 

@@ -31,6 +31,23 @@ export type AddressList = z.infer<typeof AddressList>;
 export const ReverseAddress = z.object({ address: Address.nullable(), distanceMetres: z.number().int().nullable() });
 export type ReverseAddress = z.infer<typeof ReverseAddress>;
 
+/** An http(s) XYZ raster tile template with {z}, {x} and {y}. */
+export const TileUrlTemplate = z
+  .string()
+  .max(500)
+  .regex(/^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, "must be an http(s) template with {z}, {x} and {y}");
+
+/** An organisation's own base map; all null falls back to the installation's settings. */
+export const MapSource = z.object({
+  styleUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable(),
+  tileUrl: TileUrlTemplate.nullable(),
+  attribution: z.string().trim().max(300).nullable(),
+});
+export type MapSource = z.infer<typeof MapSource>;
+
 /** How the portal draws its map. Without a style or tile URL it draws a plain background. */
 export const MapSettings = z.object({
   /** A MapLibre style document (e.g. the city's vector tiles). */

@@ -523,6 +523,17 @@ export const addresses = pgTable(
   ],
 );
 
+/** An organisation's own base map for the location picker; without a row the installation's MAP_* settings apply. */
+export const mapSettings = pgTable("map_settings", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  styleUrl: text("style_url"),
+  tileUrl: text("tile_url"),
+  attribution: text("attribution"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /**
  * "I have the same issue": one row per resident who follows a contact. Their email (if given) is
  * a customer row like any resident's contact details; `email_digest` keeps one row per email.

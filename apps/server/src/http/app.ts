@@ -18,7 +18,7 @@ import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attach
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
-import { addressImportRoutes, publicGeocodingRoutes } from "../modules/geocoding/geocoding.routes.ts";
+import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/geocoding.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
 import { nearbyRoutes } from "../modules/nearby/nearby.routes.ts";
@@ -124,7 +124,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(slaRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(ruleRoutes(ctx), { prefix: "/api/staff/admin/rules" });
   await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
-  await app.register(addressImportRoutes(ctx), { prefix: "/api/staff/admin" });
+  await app.register(placesAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
   await app.register(publicGeocodingRoutes(ctx), { prefix: "/api/public" });
   await app.register(nearbyRoutes(ctx), { prefix: "/api/public" });

@@ -10,7 +10,17 @@ import type { RequestOrigin, StaffActor } from "../auth/actor.ts";
 /** What the audit log records besides who acted and from where. */
 export type AuditRecord = {
   action: string;
-  subjectType: "ticket" | "customer" | "user" | "group" | "audit_log" | "calendar" | "sla_policy" | "rule" | "address_list";
+  subjectType:
+    | "ticket"
+    | "customer"
+    | "user"
+    | "group"
+    | "audit_log"
+    | "calendar"
+    | "sla_policy"
+    | "rule"
+    | "address_list"
+    | "map_settings";
   subjectId: string | null;
   detail?: Record<string, unknown>;
 };

@@ -1,5 +1,5 @@
 /** Address search and reverse geocoding for residents, and the address-list import for technical admins. */
-import { AddressList, AddressSearchQuery, GeoPointQuery, ReverseAddress } from "@yhteys/contracts";
+import { AddressList, AddressSearchQuery, GeoPointQuery, MapSource, ReverseAddress } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
@@ -9,7 +9,7 @@ import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { Org } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { parseAddressFile, replaceAddresses } from "./address-import.ts";
-import { forgetMapCentre } from "./map-settings.ts";
+import { forgetMapSettings, ownMapSource, setOwnMapSource } from "./map-settings.ts";
 
 const SEARCH_LIMIT = 10;
 /** How far from the point the nearest address may be. */
@@ -62,8 +62,11 @@ export function publicGeocodingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 /** The largest address file accepted (a city of 250 000 has about 30 000 addresses, some 2 MiB). */
 const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 
-/** Staff route under /api/staff/admin: `PUT /addresses` replaces the organisation's address list. */
-export function addressImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+/**
+ * Staff routes under /api/staff/admin, technical admins only: `PUT /addresses` replaces the
+ * organisation's address list; `GET` and `PUT /map` read and set its own base map.
+ */
+export function placesAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook("preHandler", staffGuard(ctx));
     // This scope alone reads CSV and GeoJSON bodies, as text.
@@ -100,8 +103,47 @@ export function addressImportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           });
           return count;
         });
-        forgetMapCentre(actor.organisationId);
+        forgetMapSettings(actor.organisationId);
         return { imported };
+      },
+    );
+
+    app.get(
+      "/map",
+      {
+        schema: {
+          tags: ["admin"],
+          summary: "The organisation's own base map (all null: the installation's MAP_* settings apply)",
+          response: { 200: MapSource },
+        },
+      },
+      async (request) => {
+        const actor = staffActor(request);
+        requireTechnicalAdmin(actor);
+        return (await ownMapSource(ctx.db, actor.organisationId)) ?? { styleUrl: null, tileUrl: null, attribution: null };
+      },
+    );
+
+    app.put(
+      "/map",
+      {
+        schema: {
+          tags: ["admin"],
+          summary:
+            "Set the organisation's own base map: a MapLibre style URL or an XYZ tile template, with attribution; neither removes it",
+          body: MapSource,
+          response: { 200: MapSource },
+        },
+      },
+      async (request) => {
+        const actor = staffActor(request);
+        requireTechnicalAdmin(actor);
+        await ctx.db.transaction(async (tx) => {
+          await setOwnMapSource(tx, actor.organisationId, request.body);
+          await appendAudit(tx, actor, { action: "map_settings.set", subjectType: "map_settings", subjectId: null, detail: request.body });
+        });
+        forgetMapSettings(actor.organisationId);
+        return request.body;
       },
     );
   };

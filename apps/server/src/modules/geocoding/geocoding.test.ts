@@ -134,3 +134,42 @@ describe("address import", () => {
     expect(org.map).toMatchObject({ styleUrl: null, tileUrl: null, zoom: expect.any(Number) });
   });
 });
+
+describe("base map", () => {
+  it("uses the organisation's own tiles when a technical admin sets them, else the installation's, else none", async () => {
+    const tenant = await newTenant(t.ctx);
+    const admin = await signIn(t.app, tenant, "admin");
+    const map = async () => (await get(`/api/public/${tenant.slug}`)).json().map;
+    expect(await map()).toMatchObject({ styleUrl: null, tileUrl: null, attribution: null, zoom: 14 });
+    expect((await admin.get("/api/staff/admin/map")).json()).toEqual({ styleUrl: null, tileUrl: null, attribution: null });
+
+    const own = { styleUrl: null, tileUrl: "https://tiles.example.test/{z}/{x}/{y}.png", attribution: "© Kaupunki" };
+    expect((await admin.put("/api/staff/admin/map", own)).statusCode).toBe(200);
+    expect(await map()).toMatchObject(own);
+    expect((await admin.get("/api/staff/admin/map")).json()).toEqual(own);
+
+    for (const bad of [
+      { ...own, tileUrl: "javascript:alert(1)/{z}/{x}/{y}" },
+      { ...own, tileUrl: "https://x.test/tiles.png" },
+      { ...own, styleUrl: "ftp://x.test/style.json" },
+    ]) {
+      const res = await admin.put("/api/staff/admin/map", bad);
+      expect(res.statusCode).toBe(400);
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+    }
+    expect((await admin.put("/api/staff/admin/map", { styleUrl: null, tileUrl: null, attribution: null })).statusCode).toBe(200);
+    expect(await map()).toMatchObject({ styleUrl: null, tileUrl: null });
+
+    const installation = await startTestApp(
+      { MAP_STYLE_URL: "https://maps.example.test/style.json", MAP_ATTRIBUTION: "© Kartat" },
+      undefined,
+    );
+    try {
+      const other = await newTenant(installation.ctx);
+      const res = await installation.app.inject({ method: "GET", url: `/api/public/${other.slug}` });
+      expect(res.json().map).toMatchObject({ styleUrl: "https://maps.example.test/style.json", tileUrl: null, attribution: "© Kartat" });
+    } finally {
+      await installation.close();
+    }
+  });
+});
