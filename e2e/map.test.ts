@@ -140,7 +140,7 @@ describe("location on the contact form", () => {
       await page.getByRole("button", { name: "Seuraa tätä ilmoitusta" }).click();
       await page.getByRole("heading", { level: 1, name: "Kiitos! Seuraat nyt aiempaa ilmoitusta" }).waitFor();
       expect((await activeElement(page)).tag).toBe("H1");
-      expect(await page.locator("main").textContent()).toContain("1 asukkaalla on sama asia");
+      expect(await page.locator("main").textContent()).toContain("Kerroimme käsittelijöille, että asia koskee myös sinua.");
       await expectAccessible(page, "the follow confirmation");
       expect(await page.evaluate((slug) => localStorage.getItem(`yhteys.portal.draft.${slug}`), e2e.tenant.slug)).toBeNull();
       expect((await staffTicket(earlier.reference)).followers).toBe(1);

@@ -28,11 +28,11 @@ export function AddressSearch({ org, value, error, onChange, onPick }: Props) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [announce, setAnnounce] = useState("");
-  // Only typing asks for suggestions; a value set by choosing or by the map does not.
-  const typed = useRef(false);
+  // Only what the resident typed asks for suggestions; a value set by choosing or by the map does not.
+  const typed = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!typed.current) return;
+    if (typed.current !== value) return;
     const q = value.trim();
     if (q.length < MIN_CHARS) {
       setItems([]);
@@ -64,7 +64,7 @@ export function AddressSearch({ org, value, error, onChange, onPick }: Props) {
   }, [value, org, t]);
 
   const pick = (address: Address) => {
-    typed.current = false;
+    typed.current = null;
     setOpen(false);
     setItems([]);
     setActive(-1);
@@ -112,7 +112,7 @@ export function AddressSearch({ org, value, error, onChange, onPick }: Props) {
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(hintId("address"), error && errorId("address"))}
         onChange={(event) => {
-          typed.current = true;
+          typed.current = event.target.value;
           onChange(event.target.value);
         }}
         onKeyDown={onKeyDown}

@@ -19,7 +19,7 @@ export function FollowConfirmation({ orgName, receipt, withEmail, onAnother }: P
         </h1>
         <p>{t("followed.reference", { reference: receipt.reference })}</p>
       </div>
-      <p>{t("followed.body", { count: receipt.followers })}</p>
+      <p>{receipt.followers > 1 ? t("followed.bodyMany", { count: receipt.followers }) : t("followed.bodyOne")}</p>
       {withEmail && <p>{t("followed.email")}</p>}
       <p>
         <button type="button" className="button button-link" onClick={onAnother}>

@@ -34,7 +34,7 @@ export function NearbyContacts({ org, items, onFollowed }: Props) {
   if (!items.length) return null;
   return (
     <section className="nearby" aria-labelledby="nearby-title">
-      <h3 id="nearby-title">{t("nearby.title")}</h3>
+      <h2 id="nearby-title">{t("nearby.title")}</h2>
       <p>{t("nearby.intro")}</p>
       <ul className="nearby-list">
         {items.map((item) => (

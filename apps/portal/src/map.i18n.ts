@@ -36,7 +36,8 @@ export const mapFi = {
   "nearby.failed": "Seuraaminen ei onnistunut. Yritä uudelleen tai lähetä oma ilmoitus.",
   "followed.pageTitle": "Seuraat ilmoitusta",
   "followed.title": "Kiitos! Seuraat nyt aiempaa ilmoitusta",
-  "followed.body":
+  "followed.bodyOne": "Et lähettänyt uutta ilmoitusta. Kerroimme käsittelijöille, että asia koskee myös sinua.",
+  "followed.bodyMany":
     "Et lähettänyt uutta ilmoitusta. Kerroimme käsittelijöille, että asia koskee myös sinua: {count} asukkaalla on sama asia.",
   "followed.reference": "Ilmoituksen tunnus: {reference}",
   "followed.email": "Kerromme sähköpostitse, kun asia etenee.",
@@ -78,7 +79,8 @@ export const mapSv: Dictionary<keyof typeof mapFi> = {
   "nearby.failed": "Det gick inte att följa anmälan. Försök igen eller skicka en egen anmälan.",
   "followed.pageTitle": "Du följer anmälan",
   "followed.title": "Tack! Du följer nu den tidigare anmälan",
-  "followed.body":
+  "followed.bodyOne": "Du skickade ingen ny anmälan. Vi meddelade handläggarna att ärendet gäller även dig.",
+  "followed.bodyMany":
     "Du skickade ingen ny anmälan. Vi meddelade handläggarna att ärendet gäller även dig: {count} invånare har samma ärende.",
   "followed.reference": "Anmälans nummer: {reference}",
   "followed.email": "Vi meddelar per e-post när ärendet framskrider.",
@@ -120,7 +122,8 @@ export const mapEn: Dictionary<keyof typeof mapFi> = {
   "nearby.failed": "Following did not work. Try again or send your own report.",
   "followed.pageTitle": "You follow a report",
   "followed.title": "Thank you! You now follow the earlier report",
-  "followed.body":
+  "followed.bodyOne": "You did not send a new report. We told the handlers that the issue concerns you too.",
+  "followed.bodyMany":
     "You did not send a new report. We told the handlers that the issue concerns you too: {count} residents have the same issue.",
   "followed.reference": "Reference of the report: {reference}",
   "followed.email": "We will email you when the matter moves on.",
