@@ -57,3 +57,19 @@ export async function expectAccessible(page: Page, what: string) {
   const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(violations, `accessibility violations on ${what}`).toEqual([]);
 }
+
+/** What has the keyboard focus. */
+export const activeElement = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el?.tagName ?? "", id: el?.id ?? "", name: el?.getAttribute("name") ?? "", className: el?.className ?? "" };
+  });
+
+/** Presses Tab until the focused element matches the selector (keyboard only, like a real user). */
+export async function tabTo(page: Page, selector: string, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}

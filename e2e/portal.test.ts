@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, signIn, submitContact } from "../apps/server/test/harness.ts";
-import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
+import { activeElement, type E2E, expectAccessible, newPage, startE2E, tabTo } from "./harness.ts";
 
 /** Browser tests with several axe runs each; generous on a busy machine. */
 const SLOW = 180_000;
@@ -57,21 +57,6 @@ async function openForm(page: Page, heading: string) {
   await page.goto(formUrl());
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
   await page.locator(`#category-${categoryId("street-lighting")}`).waitFor();
-}
-
-const activeElement = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return { tag: el?.tagName ?? "", id: el?.id ?? "", name: el?.getAttribute("name") ?? "", className: el?.className ?? "" };
-  });
-
-/** Presses Tab until the focused element matches the selector (keyboard only, like a real user). */
-async function tabTo(page: Page, selector: string, max = 80) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
 }
 
 /** Street lighting with its required extra field, a message, an address and an email for the reply. */

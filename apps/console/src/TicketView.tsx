@@ -150,6 +150,11 @@ export function TicketView({ ticketId }: { ticketId: string }) {
                 <SlaBadge clock={ticket.sla.resolution} />
                 {ticket.sla.paused && <span className="muted small sla-paused">{t("sla.paused")}</span>}
               </Fact>
+              {ticket.followers > 0 && (
+                <Fact label={t("field.sameIssue")}>
+                  {ticket.followers === 1 ? t("ticket.followersOne") : t("ticket.followersMany", { count: ticket.followers })}
+                </Fact>
+              )}
               {ticket.address && <Fact label={t("field.address")}>{ticket.address}</Fact>}
               {ticket.location && (
                 <Fact label={t("field.location")}>

@@ -100,6 +100,8 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t("history.sentForInformation", { actor });
     case "ticket.comment_answered":
       return t("history.commentAnswered", { actor });
+    case "ticket.followed":
+      return t("history.followed");
     case "ticket.attachment_added":
       return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
     default:

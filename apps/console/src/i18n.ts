@@ -8,6 +8,7 @@ import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
+import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
 import { viewsEn, viewsFi, viewsSv } from "./views.i18n.ts";
 
@@ -19,6 +20,7 @@ const fi = {
   ...requestsFi,
   ...viewsFi,
   ...webhooksFi,
+  ...followersFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -266,6 +268,7 @@ const sv: Dictionary<MessageKey> = {
   ...requestsSv,
   ...viewsSv,
   ...webhooksSv,
+  ...followersSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -511,6 +514,7 @@ const en: Dictionary<MessageKey> = {
   ...requestsEn,
   ...viewsEn,
   ...webhooksEn,
+  ...followersEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

@@ -2,7 +2,7 @@
  * The contact form. The draft is saved on the device while the resident types and restored on
  * return; sending uses an Idempotency-Key kept with the draft, so a retry never creates a duplicate.
  */
-import type { Category, CategoryList, ContactReceipt, PublicOrganisation } from "@yhteys/contracts";
+import type { Category, CategoryList, ContactReceipt, FollowReceipt, PublicOrganisation } from "@yhteys/contracts";
 import { ApiError, api } from "@yhteys/web";
 import { useEffect, useRef, useState } from "react";
 import { CategoryPicker, ChosenCategory } from "./CategoryPicker.tsx";
@@ -34,10 +34,13 @@ export function ContactForm({
   org,
   orgName,
   onSent,
+  onFollowed,
 }: {
   org: PublicOrganisation;
   orgName: string;
   onSent: (receipt: ContactReceipt, wantsReply: boolean, files: File[]) => void;
+  /** The resident followed an earlier contact instead of sending this one. */
+  onFollowed: (receipt: FollowReceipt, withEmail: boolean) => void;
 }) {
   const { t, language } = useI18n();
   const [initial] = useState(() => loadDraft(org.slug));
@@ -89,8 +92,12 @@ export function ContactForm({
   const category = categories?.find((c) => c.id === values.categoryId && c.selectable);
   const errorFor = Object.fromEntries(errors.map((e) => [e.key, e.message]));
 
+  // The newest values, also for changes that arrive later (an address found for a chosen point).
+  const latest = useRef(values);
+  latest.current = values;
   const update = (patch: Partial<FormValues>) => {
-    const next = { ...values, ...patch };
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
     setValues(next);
     setCleared(false);
     // A fixed field loses its error at once; new errors appear only when sending again.
@@ -201,10 +208,17 @@ export function ContactForm({
         <DescriptionField value={values.description} onChange={(description) => update({ description })} error={errorFor.description} />
 
         <LocationFields
+          org={org}
+          categoryId={category?.id ?? ""}
           address={values.address}
           location={values.location}
           onAddress={(address) => update({ address })}
-          onLocation={(location) => update({ location })}
+          onLocation={(location, address) => update(address === undefined ? { location } : { location, address })}
+          onFollowed={(receipt, withEmail) => {
+            sent.current = true;
+            clearDraft(org.slug);
+            onFollowed(receipt, withEmail);
+          }}
           errors={errorFor}
         />
 

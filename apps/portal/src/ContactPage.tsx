@@ -1,8 +1,9 @@
 /** The form, or after sending the confirmation; the receipt survives a reload of the tab. */
-import type { ContactReceipt, PublicOrganisation } from "@yhteys/contracts";
+import type { ContactReceipt, FollowReceipt, PublicOrganisation } from "@yhteys/contracts";
 import { useState } from "react";
 import { Confirmation } from "./Confirmation.tsx";
 import { ContactForm } from "./ContactForm.tsx";
+import { FollowConfirmation } from "./FollowConfirmation.tsx";
 
 type Sent = { receipt: ContactReceipt; wantsReply: boolean };
 const receiptKey = (org: string) => `yhteys.portal.receipt.${org}`;
@@ -20,6 +21,23 @@ export function ContactPage({ org, orgName }: { org: PublicOrganisation; orgName
   const [sent, setSent] = useState<Sent | null>(() => loadSent(org.slug));
   // The chosen files live only in this tab's memory; after a reload they can be added on the tracking page.
   const [files, setFiles] = useState<File[]>([]);
+  const [followed, setFollowed] = useState<{ receipt: FollowReceipt; withEmail: boolean } | null>(null);
+  const startAgain = () => {
+    window.scrollTo(0, 0);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus());
+  };
+  if (followed)
+    return (
+      <FollowConfirmation
+        orgName={orgName}
+        receipt={followed.receipt}
+        withEmail={followed.withEmail}
+        onAnother={() => {
+          setFollowed(null);
+          startAgain();
+        }}
+      />
+    );
   if (sent)
     return (
       <Confirmation
@@ -32,8 +50,7 @@ export function ContactPage({ org, orgName }: { org: PublicOrganisation; orgName
           sessionStorage.removeItem(receiptKey(org.slug));
           setSent(null);
           setFiles([]);
-          window.scrollTo(0, 0);
-          requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus());
+          startAgain();
         }}
       />
     );
@@ -50,6 +67,10 @@ export function ContactPage({ org, orgName }: { org: PublicOrganisation; orgName
           // Without storage the confirmation still shows; it just does not survive a reload.
         }
         setSent(value);
+        window.scrollTo(0, 0);
+      }}
+      onFollowed={(receipt, withEmail) => {
+        setFollowed({ receipt, withEmail });
         window.scrollTo(0, 0);
       }}
     />

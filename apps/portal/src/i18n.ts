@@ -1,9 +1,11 @@
 /** All text of the resident portal in Finnish, Swedish and English. */
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
+import { mapEn, mapFi, mapSv } from "./map.i18n.ts";
 
 const fi = {
   ...attachmentsFi,
+  ...mapFi,
   "app.tagline": "Palautteet ja yhteydenotot",
   "app.skipLink": "Siirry pääsisältöön",
   "app.languageNav": "Kielivalinta",
@@ -152,6 +154,7 @@ export type MessageKey = keyof typeof fi;
 
 const sv: Dictionary<MessageKey> = {
   ...attachmentsSv,
+  ...mapSv,
   "app.tagline": "Respons och kontakter",
   "app.skipLink": "Hoppa till huvudinnehållet",
   "app.languageNav": "Språkval",
@@ -299,6 +302,7 @@ const sv: Dictionary<MessageKey> = {
 
 const en: Dictionary<MessageKey> = {
   ...attachmentsEn,
+  ...mapEn,
   "app.tagline": "Feedback and contacts",
   "app.skipLink": "Skip to main content",
   "app.languageNav": "Language",

@@ -3,6 +3,7 @@
  * config and says why. Nothing here is sent to browsers.
  */
 import path from "node:path";
+import { TileUrlTemplate } from "@yhteys/contracts";
 import { z } from "zod";
 
 const Env = z
@@ -53,6 +54,11 @@ const Env = z
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
     /** Attempts of a webhook delivery before it is a dead letter (the default spans about 24 h). */
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(14),
+    /** The portal's base map: a MapLibre style URL, or an XYZ raster tile template; neither draws a plain background. */
+    MAP_STYLE_URL: z.string().url().optional(),
+    MAP_TILE_URL: TileUrlTemplate.optional(),
+    /** Attribution shown on the map for its tiles (required by most tile licences). */
+    MAP_ATTRIBUTION: z.string().max(300).optional(),
   })
   .transform((e) => ({ ...e, demo: e.DEMO ? e.DEMO === "true" : !e.DATABASE_URL }))
   .superRefine((e, ctx) => {
@@ -82,6 +88,7 @@ export type Config = {
   attachments: { maxFiles: number; maxBytes: number; dir: string; clamavUrl: string | undefined };
   jobs: { enabled: boolean; concurrency: number; pollMs: number };
   webhooks: { allowPrivate: boolean; retryBaseMs: number; maxAttempts: number };
+  map: { styleUrl: string | null; tileUrl: string | null; attribution: string | null };
 };
 
 /** A fixed development secret; production refuses to start without its own. */
@@ -123,5 +130,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     },
+    map: { styleUrl: e.MAP_STYLE_URL ?? null, tileUrl: e.MAP_TILE_URL ?? null, attribution: e.MAP_ATTRIBUTION ?? null },
   };
 }

@@ -4,6 +4,7 @@ import type { Database, Db } from "./db/client.ts";
 import { type AttachmentStore, LocalDiskStore } from "./modules/attachments/attachment-store.ts";
 import { ClamavScanner, noScanner, type Scanner } from "./modules/attachments/scanner.ts";
 import { LoginThrottle } from "./modules/auth/throttle.ts";
+import { AddressListGeocoder, type Geocoder } from "./modules/geocoding/geocoder.ts";
 import type { JobRunner } from "./modules/jobs/job-runner.ts";
 import { TicketWriter } from "./modules/tickets/ticket-creation.ts";
 import { EventPublisher } from "./modules/tickets/ticket-events.ts";
@@ -22,6 +23,8 @@ export type AppContext = Store & {
   /** This process's job runner (started by the app when `JOBS=on`); `nudge()` it after enqueuing. */
   jobs: JobRunner;
   jobKinds: JobKinds;
+  /** Address search and reverse geocoding (the built-in provider over imported address lists). */
+  geocoder: Geocoder;
 };
 
 /** The context of one app process on `database`. */
@@ -47,5 +50,6 @@ export function createContext(config: Config, database: Database): AppContext {
     scanner: config.attachments.clamavUrl ? new ClamavScanner(config.attachments.clamavUrl) : noScanner,
     jobs: jobs.runner,
     jobKinds: jobs.kinds,
+    geocoder: new AddressListGeocoder(database.db),
   };
 }

@@ -146,6 +146,13 @@ describe("changing tickets", () => {
     expect(noCsrf.statusCode).toBe(403);
     const anonymous = await t.app.inject({ method: "POST", url: `/api/staff/tickets/${ids.A}/notes`, payload: { body: "x" } });
     expect(anonymous.statusCode).toBe(401);
+    const anonymousImport = await t.app.inject({
+      method: "PUT",
+      url: "/api/staff/admin/addresses",
+      payload: "x",
+      headers: { "content-type": "text/csv" },
+    });
+    expect(anonymousImport.statusCode).toBe(401);
     for (const url of [
       "/api/staff/queues",
       "/api/staff/tickets",
@@ -217,6 +224,7 @@ describe("administration", () => {
     "/api/staff/admin/audit/verify",
     "/api/staff/admin/audit/log-request?email=a@example.test",
     "/api/staff/admin/audit/log-request?name=Aapo%20Asukas&format=csv",
+    "/api/staff/admin/map",
   ];
 
   it.each(roles)("%s reads users, areas and the audit log only as a technical admin; groups as an admin", async (role) => {
@@ -273,6 +281,19 @@ describe("administration", () => {
     expect(own.statusCode, `${role} edits the streets group`).toBe(role === "admin" || role === "contentadmin" ? 200 : 403);
     const other = await c.patch(`/api/staff/admin/groups/${tenant.groups.green}`, { description: { fi: "Viher" } });
     expect(other.statusCode, `${role} edits the green group`).toBe(role === "admin" ? 200 : 403);
+  });
+
+  it.each(roles)("%s replaces the address list and sets the base map only as a technical admin", async (role) => {
+    const csv = "street,number,postal code,city,lat,lon\nHämeenkatu,10,33100,Tampere,61.4974,23.7415\n";
+    const res = await clients[role].request({
+      method: "PUT",
+      url: "/api/staff/admin/addresses",
+      payload: csv,
+      headers: { "content-type": "text/csv" },
+    });
+    expect(res.statusCode, `${role} imports addresses`).toBe(role === "admin" ? 200 : 403);
+    const map = await clients[role].put("/api/staff/admin/map", { styleUrl: null, tileUrl: null, attribution: null });
+    expect(map.statusCode, `${role} sets the base map`).toBe(role === "admin" ? 200 : 403);
   });
 });
 

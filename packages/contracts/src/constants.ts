@@ -68,6 +68,7 @@ export const ticketEventTypes = [
   "ticket.comment_requested",
   "ticket.sent_for_information",
   "ticket.comment_answered",
+  "ticket.followed",
 ] as const;
 
 export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;

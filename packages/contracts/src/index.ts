@@ -3,6 +3,7 @@ export * from "./attachments.ts";
 export * from "./common.ts";
 export * from "./constants.ts";
 export * from "./notifications.ts";
+export * from "./places.ts";
 export * from "./public.ts";
 export * from "./requests.ts";
 export * from "./rules.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AttachmentLimits, PublicAttachment } from "./attachments.ts";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
+import { MapSettings } from "./places.ts";
 import { Category, ExtraFieldValues, TicketState, TicketType } from "./tickets.ts";
 
 export const Instance = z.object({ defaultOrganisation: z.string() });
@@ -12,6 +13,8 @@ export const PublicOrganisation = z.object({
   languages: z.array(Language),
   /** What the contact form and the tracking page may upload. */
   attachments: AttachmentLimits,
+  /** The base map of the location picker. */
+  map: MapSettings,
 });
 export type PublicOrganisation = z.infer<typeof PublicOrganisation>;
 

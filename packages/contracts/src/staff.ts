@@ -171,6 +171,8 @@ export const TicketDetail = TicketRow.extend({
   history: z.array(TicketEventView),
   attachments: z.array(Attachment),
   requests: z.array(TicketRequest),
+  /** Residents who said they have the same issue (followed it from the contact form). */
+  followers: z.number().int(),
   allowedActions: z.array(z.enum(ticketActions)),
   allowedStates: z.array(TicketState),
 });

@@ -653,3 +653,59 @@ export const notifications = pgTable(
   },
   (t) => [uniqueIndex("notifications_event_user").on(t.eventId, t.userId), index("notifications_user").on(t.userId, t.id)],
 );
+
+/**
+ * Geocoding and the duplicate hint (REQUIREMENTS P2): the organisation's address list for the
+ * built-in geocoder, and residents who follow an earlier contact instead of sending a new one.
+ */
+export const addresses = pgTable(
+  "addresses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    street: text("street").notNull(),
+    number: text("number").notNull(),
+    postalCode: text("postal_code").notNull(),
+    city: text("city").notNull(),
+    lat: doublePrecision("lat").notNull(),
+    lon: doublePrecision("lon").notNull(),
+    /** Lower case without diacritics, "hameenkatu 10": what searches match the beginning of. */
+    searchKey: text("search_key").notNull(),
+  },
+  (t) => [
+    index("addresses_org_search").on(t.organisationId, t.searchKey.op("text_pattern_ops")),
+    index("addresses_org_point").on(t.organisationId, t.lat, t.lon),
+  ],
+);
+
+/** An organisation's own base map for the location picker; without a row the installation's MAP_* settings apply. */
+export const mapSettings = pgTable("map_settings", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  styleUrl: text("style_url"),
+  tileUrl: text("tile_url"),
+  attribution: text("attribution"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * "I have the same issue": one row per resident who follows a contact. Their email (if given) is
+ * a customer row like any resident's contact details; `email_digest` keeps one row per email.
+ */
+export const ticketFollowers = pgTable(
+  "ticket_followers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    /** SHA-256 of the lower-cased email; null for a follower who left none. */
+    emailDigest: text("email_digest"),
+    createdAt: created(),
+  },
+  // Also serves counting a ticket's followers (ticket_id first).
+  (t) => [uniqueIndex("ticket_followers_ticket_email").on(t.ticketId, t.emailDigest)],
+);

@@ -19,8 +19,10 @@ import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attach
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
+import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/geocoding.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
+import { nearbyRoutes } from "../modules/nearby/nearby.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { open311Routes } from "../modules/open311/open311.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
@@ -131,7 +133,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(ruleRoutes(ctx), { prefix: "/api/staff/admin/rules" });
   await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
   await app.register(webhookRoutes(ctx), { prefix: "/api/staff/admin/webhooks" });
+  await app.register(placesAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
+  await app.register(publicGeocodingRoutes(ctx), { prefix: "/api/public" });
+  await app.register(nearbyRoutes(ctx), { prefix: "/api/public" });
   await app.register(staffAttachmentRoutes(ctx), { prefix: "/api/staff" });
   await app.register(publicAttachmentRoutes(ctx), { prefix: "/api/public" });
   await app.register(open311Routes(ctx), { prefix: "/open311/v2" });

@@ -10,7 +10,18 @@ import type { RequestOrigin, StaffActor } from "../auth/actor.ts";
 /** What the audit log records besides who acted and from where. */
 export type AuditRecord = {
   action: string;
-  subjectType: "ticket" | "customer" | "user" | "group" | "audit_log" | "calendar" | "sla_policy" | "rule" | "webhook";
+  subjectType:
+    | "ticket"
+    | "customer"
+    | "user"
+    | "group"
+    | "audit_log"
+    | "calendar"
+    | "sla_policy"
+    | "rule"
+    | "address_list"
+    | "map_settings"
+    | "webhook";
   subjectId: string | null;
   detail?: Record<string, unknown>;
 };

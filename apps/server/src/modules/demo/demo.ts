@@ -1,6 +1,6 @@
 /**
  * Demo City: an organisation with the catalogue of `demo-catalogue.ts`, one user per role
- * (password `demo`), an Open311 API key `demo-key` and ~300 tickets in and around Tampere.
+ * (password `demo`), an Open311 API key `demo-key`, ~300 addresses and ~300 tickets in and around Tampere.
  * `seedOrganisation` is also what tests use to create a fresh tenant.
  */
 import type { Channel, Language, Priority, Role, TicketState } from "@yhteys/contracts";
@@ -24,8 +24,10 @@ import {
 } from "../../db/schema.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { hashToken } from "../auth/tokens.ts";
+import { replaceAddresses } from "../geocoding/address-import.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
+import { demoAddresses } from "./demo-addresses.ts";
 import { demoAreas, demoCalendar, demoCategoryTree, demoGroups, demoSlaPolicies } from "./demo-catalogue.ts";
 
 export const DEMO_PASSWORD = "demo";
@@ -148,6 +150,7 @@ export async function seedOrganisation(
     );
     if (scopes.length) await tx.insert(userAreas).values(scopes);
     await tx.insert(apiClients).values({ organisationId: orgId, name: "Demo mobile app", keyHash: hashToken(options.apiKey) });
+    await replaceAddresses(tx, orgId, demoAddresses());
 
     return {
       id: orgId,

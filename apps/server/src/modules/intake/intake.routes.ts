@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { attachmentLimits } from "../attachments/attachment-files.ts";
 import { listCategories } from "../categories/categories.ts";
+import { mapSettings } from "../geocoding/map-settings.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { submitContact, trackContact } from "./intake.service.ts";
 
@@ -21,7 +22,13 @@ export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags, summary: "The organisation", params: Org, response: { 200: PublicOrganisation } } },
       async (request) => {
         const org = await organisationBySlug(ctx.db, request.params.org);
-        return { slug: org.slug, name: org.name, languages: [...languages], attachments: attachmentLimits(ctx.config) };
+        return {
+          slug: org.slug,
+          name: org.name,
+          languages: [...languages],
+          attachments: attachmentLimits(ctx.config),
+          map: await mapSettings(ctx.db, ctx.config, org.id),
+        };
       },
     );
 

@@ -58,7 +58,10 @@ export function toTicketRow(t: TicketRowSource): TicketRow {
 
 export function toTicketDetail(
   t: TicketRowSource & Ticket,
-  extra: Pick<TicketDetail, "customer" | "messages" | "history" | "attachments" | "requests" | "allowedActions" | "allowedStates">,
+  extra: Pick<
+    TicketDetail,
+    "customer" | "messages" | "history" | "attachments" | "requests" | "followers" | "allowedActions" | "allowedStates"
+  >,
 ): TicketDetail {
   return {
     ...toTicketRow(t),

@@ -17,6 +17,7 @@ import { toAttachment } from "../attachments/attachments.presenter.ts";
 import { listAttachments } from "../attachments/attachments.queries.ts";
 import { auditRead } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { followerCount } from "../nearby/followers.queries.ts";
 import { hasRequestTo, requestsOf, waitingRequestTo } from "../requests/requests.ts";
 import { SLA_WARNING_MS } from "../sla/sla.ts";
 import {
@@ -321,7 +322,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
 
   const showCustomer = inScope && seesCustomer(actor);
   const author = alias(users, "author");
-  const [messages, events, [customer], files, requests] = await Promise.all([
+  const [messages, events, [customer], files, requests, followers] = await Promise.all([
     db
       .select({ m: ticketMessages, author: author.name })
       .from(ticketMessages)
@@ -337,6 +338,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
     showCustomer && ticket.t.customerId ? db.select().from(customers).where(eq(customers.id, ticket.t.customerId)) : Promise.resolve([]),
     listAttachments(db, actor.organisationId, ticketId),
     requestsOf(db, actor, ticketId),
+    followerCount(db, ticketId),
   ]);
   await auditRead(db, actor, {
     action: showCustomer && customer ? "ticket.read_with_customer" : "ticket.read",
@@ -366,6 +368,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
       })),
       attachments: files.map(toAttachment),
       requests,
+      followers,
       allowedActions: inScope ? [...allowedActions(actor)] : [],
       allowedStates: inScope ? [...allowedStates(actor, ticket.t.state)] : [],
     },
