@@ -94,6 +94,11 @@ export function historySentence(t: T, language: Language, directory: Directory |
       const changed = Array.isArray(data.changed) ? (data.changed as RuleChangeField[]) : [];
       return t("history.rulesApplied", { changed: changed.map((f) => t(`rules.change.${f}`)).join(", ") });
     }
+    case "ticket.sla_warning":
+    case "ticket.sla_breached": {
+      const target = t(str(data.target) === "first_response" ? "field.firstResponseDue" : "field.resolutionDue").toLowerCase();
+      return t(event.type === "ticket.sla_warning" ? "history.slaWarning" : "history.slaBreached", { target });
+    }
     case "ticket.comment_requested":
       return t("history.commentRequested", { actor });
     case "ticket.sent_for_information":

@@ -35,6 +35,10 @@ export const viewsFi = {
   "notifications.comment_answered": "{by} vastasi lausuntopyyntöösi asiassa {reference}.",
   "notifications.resident_message": "Asukas kirjoitti asiaan {reference}.",
   "notifications.markAllRead": "Merkitse kaikki luetuiksi",
+  "notifications.sla_warning": "Asian {reference} määräaika lähestyy.",
+  "notifications.sla_breached": "Asian {reference} määräaika ylittyi.",
+  "history.slaWarning": "Määräaika lähestyy ({target}).",
+  "history.slaBreached": "Määräaika ylittyi ({target}).",
   "presence.viewing": "{names} katsoo myös tätä asiaa.",
   "presence.typing": "{names} kirjoittaa parhaillaan tähän asiaan. Vältä päällekkäisiä vastauksia.",
 };
@@ -75,6 +79,10 @@ export const viewsSv: Dictionary<ViewsKey> = {
   "notifications.comment_answered": "{by} svarade på din begäran om utlåtande i ärendet {reference}.",
   "notifications.resident_message": "Invånaren skrev i ärendet {reference}.",
   "notifications.markAllRead": "Markera alla som lästa",
+  "notifications.sla_warning": "Tidsfristen för ärendet {reference} närmar sig.",
+  "notifications.sla_breached": "Tidsfristen för ärendet {reference} har överskridits.",
+  "history.slaWarning": "Tidsfristen närmar sig ({target}).",
+  "history.slaBreached": "Tidsfristen har överskridits ({target}).",
   "presence.viewing": "{names} tittar också på det här ärendet.",
   "presence.typing": "{names} skriver just nu i det här ärendet. Undvik överlappande svar.",
 };
@@ -113,6 +121,10 @@ export const viewsEn: Dictionary<ViewsKey> = {
   "notifications.comment_answered": "{by} answered your comment request on {reference}.",
   "notifications.resident_message": "The resident wrote on {reference}.",
   "notifications.markAllRead": "Mark all read",
+  "notifications.sla_warning": "The deadline of {reference} is near.",
+  "notifications.sla_breached": "The deadline of {reference} was missed.",
+  "history.slaWarning": "A deadline is near ({target}).",
+  "history.slaBreached": "A deadline was missed ({target}).",
   "presence.viewing": "{names} is also viewing this ticket.",
   "presence.typing": "{names} is typing in this ticket right now. Avoid overlapping replies.",
 };

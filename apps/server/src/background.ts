@@ -1,6 +1,6 @@
 /**
  * Background work of an app process: the job runner with every job kind registered, and the
- * outbox relays (webhooks, notifications) as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
+ * outbox relays (webhooks, notifications) and the SLA watch as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
  * web-only process sets `JOBS=off` and leaves the work to others on the same database.
  */
 import type { AppContext } from "./context.ts";
@@ -8,7 +8,8 @@ import type { Db } from "./db/client.ts";
 import { JobRunner } from "./modules/jobs/job-runner.ts";
 import { notificationsConsumer } from "./modules/notifications/notifications.ts";
 import { OutboxRelay } from "./modules/outbox/outbox-relay.ts";
-import { EVENTS_CHANNEL } from "./modules/tickets/ticket-events.ts";
+import { slaWatchTask } from "./modules/sla/sla-watch.ts";
+import { EVENTS_CHANNEL, type EventNotice } from "./modules/tickets/ticket-events.ts";
 import { type WebhookSettings, webhookDeliveryJob } from "./modules/webhooks/webhook-delivery.ts";
 import { webhookFanout } from "./modules/webhooks/webhook-fanout.ts";
 
@@ -18,7 +19,16 @@ export type JobKinds = { webhookDelivery: ReturnType<typeof webhookDeliveryJob> 
 /** Builds the runner and its job kinds; nothing runs until `startBackground`. */
 export function createJobs(
   db: Db,
-  options: { concurrency: number; pollMs: number; webhooks: WebhookSettings; minIntervalMs: number; relayBatch: number; leaseMs?: number },
+  options: {
+    concurrency: number;
+    pollMs: number;
+    webhooks: WebhookSettings;
+    minIntervalMs: number;
+    relayBatch: number;
+    leaseMs?: number;
+    /** Publishes live notices of events the background writes (SLA announcements). */
+    publish: (notices: EventNotice[]) => void;
+  },
 ): { runner: JobRunner; kinds: JobKinds } {
   const runner = new JobRunner(db, {
     concurrency: options.concurrency,
@@ -34,6 +44,7 @@ export function createJobs(
   runner.addTask({ name: "outbox relay", run: () => relay.pump() });
   const notify = new OutboxRelay(db, notificationsConsumer, { batchSize: options.relayBatch, gapGraceMs: 1000 });
   runner.addTask({ name: "notifications", run: () => notify.pump() });
+  runner.addTask(slaWatchTask(db, options.publish));
   return { runner, kinds: { webhookDelivery } };
 }
 

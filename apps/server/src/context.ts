@@ -29,7 +29,9 @@ export type AppContext = Store & {
 
 /** The context of one app process on `database`. */
 export function createContext(config: Config, database: Database): AppContext {
+  const events = new EventPublisher(database.db, (error) => console.error("publishing live events failed", error));
   const jobs = createJobs(database.db, {
+    publish: (notices) => events.publish(notices),
     ...config.jobs,
     webhooks: config.webhooks,
     // PGlite runs one transaction at a time and requests wait for it: there, rounds are further
@@ -41,7 +43,7 @@ export function createContext(config: Config, database: Database): AppContext {
     config,
     database,
     db: database.db,
-    events: new EventPublisher(database.db, (error) => console.error("publishing live events failed", error)),
+    events,
     // PGlite runs one statement at a time, so one batch at a time. On PostgreSQL two writers measured best
     // on this 2-core machine (bench/RESULTS.md): more writers make smaller batches and more commits.
     tickets: new TicketWriter(database.db, { maxInFlight: database.engine === "pglite" ? 1 : 2, maxBatch: 100 }),

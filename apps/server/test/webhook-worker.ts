@@ -15,6 +15,8 @@ const { runner } = createJobs(database.db, {
   minIntervalMs: 25,
   relayBatch: 200,
   leaseMs: Number(process.env.LEASE_MS ?? 60_000),
+  // No live consoles in this worker.
+  publish: () => {},
 });
 const stop = await startBackground({ database, jobs: runner });
 runner.nudge();

@@ -69,6 +69,8 @@ export const ticketEventTypes = [
   "ticket.sent_for_information",
   "ticket.comment_answered",
   "ticket.followed",
+  "ticket.sla_warning",
+  "ticket.sla_breached",
 ] as const;
 
 export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;

@@ -2,7 +2,15 @@
 import { z } from "zod";
 import { IsoDateTime, Uuid } from "./common.ts";
 
-export const notificationKinds = ["assigned", "comment_requested", "information", "comment_answered", "resident_message"] as const;
+export const notificationKinds = [
+  "assigned",
+  "comment_requested",
+  "information",
+  "comment_answered",
+  "resident_message",
+  "sla_warning",
+  "sla_breached",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const Notification = z.object({

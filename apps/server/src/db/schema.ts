@@ -263,6 +263,9 @@ export const tickets = pgTable(
     resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
     /** Set while the ticket waits for the customer: the service-level clocks stand still. */
     slaPausedAt: timestamp("sla_paused_at", { withTimezone: true }),
+    /** When the SLA watch announced that a target is near, and that one was missed; cleared when due times change. */
+    slaWarnedAt: timestamp("sla_warned_at", { withTimezone: true }),
+    slaBreachedAt: timestamp("sla_breached_at", { withTimezone: true }),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('simple', ${tickets.reference}), 'A') || ${stemmed(sql`${tickets.language}`, sql`coalesce(${tickets.description}, '') || ' ' || coalesce(${tickets.address}, '')`)}`,
@@ -285,6 +288,15 @@ export const tickets = pgTable(
     index("tickets_org_area").on(t.organisationId, t.areaId),
     index("tickets_org_point").on(t.organisationId, t.lat, t.lon),
     index("tickets_search").using("gin", t.searchVector),
+    // The SLA watch looks only at open tickets it has not yet announced as breached.
+    index("tickets_sla_watch_response")
+      .on(t.firstResponseDueAt)
+      .where(
+        sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer') AND ${t.slaBreachedAt} IS NULL AND ${t.firstResponseAt} IS NULL`,
+      ),
+    index("tickets_sla_watch_resolution")
+      .on(t.resolutionDueAt)
+      .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer') AND ${t.slaBreachedAt} IS NULL`),
   ],
 );
 

@@ -1,8 +1,9 @@
 /**
  * In-app notifications (REQUIREMENTS M8). A consumer of the outbox turns ticket events into
  * notifications for the people they concern: a ticket given to someone, a comment request or
- * information sent to them or their group, the answer to their comment request, and a resident's
- * new message on a ticket they handle. Nobody is notified of their own doing. The unique
+ * information sent to them or their group, the answer to their comment request, a resident's
+ * new message on a ticket they handle, and a service-level target near or missed (to the handler;
+ * a missed one on an untaken ticket to the group's content admins). Nobody is notified of their own doing. The unique
  * (event, user) pair makes a second hand-over of an event harmless.
  */
 import type { MarkNotificationsRead, NotificationKind, NotificationList } from "@yhteys/contracts";
@@ -62,6 +63,21 @@ async function recipients(tx: Tx, e: Event, handlerOf: Map<string, string | null
       const handler = handlerOf.get(e.ticketId);
       return handler ? { kind: "resident_message", userIds: [handler] } : null;
     }
+    case "ticket.sla_warning":
+    case "ticket.sla_breached": {
+      const kind = e.type === "ticket.sla_warning" ? "sla_warning" : "sla_breached";
+      const handler = handlerOf.get(e.ticketId);
+      if (handler) return { kind, userIds: [handler] };
+      // Nobody has taken it: a missed target goes to the group's content admins, who lead its queue.
+      if (kind === "sla_warning") return null;
+      const leads = await tx
+        .select({ id: users.id })
+        .from(groupMemberships)
+        .innerJoin(users, eq(users.id, groupMemberships.userId))
+        .innerJoin(tickets, eq(tickets.groupId, groupMemberships.groupId))
+        .where(and(eq(tickets.id, e.ticketId), eq(users.role, "content_admin"), eq(users.active, true)));
+      return { kind, userIds: leads.map((l) => l.id) };
+    }
     default:
       return null;
   }
@@ -80,6 +96,8 @@ export const notificationsConsumer: OutboxConsumer = {
         "ticket.sent_for_information",
         "ticket.comment_answered",
         "ticket.resident_message",
+        "ticket.sla_warning",
+        "ticket.sla_breached",
       ].includes(e.type),
     );
     if (!relevant.length) return;

@@ -212,11 +212,13 @@ export function forwardTicket(
  */
 async function restampedDues(tx: Tx, ticket: Ticket, change: Partial<Pick<Ticket, "categoryId" | "priority" | "groupId">>) {
   const settings = await slaSettingsOf(tx, ticket.organisationId);
-  return dueTimes(
+  const due = dueTimes(
     settings,
     { categoryId: ticket.categoryId, priority: ticket.priority, groupId: ticket.groupId, ...change },
     ticket.createdAt,
   );
+  // New due times: the SLA watch announces them afresh.
+  return { ...due, slaWarnedAt: null, slaBreachedAt: null };
 }
 
 /** Time stamps that follow a move into `to`; waiting for the customer stops the service-level clocks. */
@@ -228,7 +230,7 @@ async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: Date): 
   if (to !== "waiting_for_customer" && ticket.slaPausedAt)
     Object.assign(
       stamps,
-      { slaPausedAt: null },
+      { slaPausedAt: null, slaWarnedAt: null, slaBreachedAt: null },
       resumedDueTimes(await slaSettingsOf(tx, ticket.organisationId), ticket, ticket.slaPausedAt, now),
     );
   return stamps;
