@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTenant, signIn, startTestApp, submitContact, type TestApp, waitFor } from "../../../test/harness.ts";
-import { startBackground } from "../../background.ts";
 
 let t: TestApp;
-let stopBackground: () => Promise<void>;
+// Background work on: the app starts the job runner, the outbox relays and the SLA watch.
 beforeAll(async () => {
   t = await startTestApp({ JOBS: "on", JOBS_POLL_MS: "50" });
-  stopBackground = await startBackground(t.ctx);
 });
-afterAll(async () => {
-  await stopBackground();
-  await t.close();
-});
+afterAll(() => t.close());
 
 type List = {
   items: { kind: string; by: string | null; ticket: { reference: string }; id: string; readAt: string | null }[];

@@ -1,20 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newTenant, signIn, startTestApp, submitContact, type TestApp, waitFor } from "../../../test/harness.ts";
-import { startBackground } from "../../background.ts";
 import { tickets } from "../../db/schema.ts";
 import { watchSla } from "./sla-watch.ts";
 
 let t: TestApp;
-let stopBackground: () => Promise<void>;
+// Background work on: the app starts the job runner, the outbox relays and the SLA watch.
 beforeAll(async () => {
   t = await startTestApp({ JOBS: "on", JOBS_POLL_MS: "50" });
-  stopBackground = await startBackground(t.ctx);
 });
-afterAll(async () => {
-  await stopBackground();
-  await t.close();
-});
+afterAll(() => t.close());
 
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000);
 
