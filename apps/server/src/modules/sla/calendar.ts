@@ -86,13 +86,22 @@ class CalendarDays {
     return { date, hours, holiday, exception: exception ? (exception.note ?? "") : null };
   }
 
+  /** Periods by date: time-zone conversion (Intl) is the costly part, and tickets share their days. */
+  private readonly periodCache = new Map<string, [number, number][]>();
+
   /** The opening periods of a local date as [start, end) instants in ms. */
   periods(date: string): [number, number][] {
+    const cached = this.periodCache.get(date);
+    if (cached) return cached;
     const tz = this.calendar.timeZone;
-    return this.day(date).hours.map((h) => [
+    const periods: [number, number][] = this.day(date).hours.map((h) => [
       zonedInstant(tz, date, h.from),
       h.to === "24:00" ? zonedInstant(tz, nextDate(date), "00:00") : zonedInstant(tz, date, h.to),
     ]);
+    // A few years of dates at most; a long-lived process starts over rather than grow without end.
+    if (this.periodCache.size >= 4000) this.periodCache.clear();
+    this.periodCache.set(date, periods);
+    return periods;
   }
 }
 
