@@ -1,6 +1,6 @@
 /** One queue as a table: state tabs, text search, sortable columns and paging. Re-reads on live events. */
 import type { TicketList, TicketListQuery, TicketState } from "@yhteys/contracts";
-import { ticketStates } from "@yhteys/contracts/constants";
+import { openStates, ticketStates } from "@yhteys/contracts/constants";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
@@ -15,7 +15,6 @@ import { filtersOf } from "./viewParams.ts";
 const PAGE = 50;
 /** The largest `offset` TicketListQuery accepts. */
 const MAX_OFFSET = 100_000;
-const OPEN_STATES: TicketState[] = ["new", "in_progress", "waiting_for_customer"];
 type SortField = "reference" | "priority" | "createdAt";
 type Filter = "open" | "all" | TicketState;
 
@@ -61,7 +60,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
     const controller = new AbortController();
     const query: TicketListQuery = {
       ...(queueId === "all" ? {} : { queue: queueId }),
-      ...(filter === "all" ? {} : { state: filter === "open" ? OPEN_STATES : [filter] }),
+      ...(filter === "all" ? {} : { state: filter === "open" ? openStates : [filter] }),
       ...(q ? { q } : {}),
       ...(sla ? { sla } : {}),
       ...(JSON.parse(extrasKey) as typeof extras),
@@ -119,7 +118,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
           states.reduce((n, s) => n + counts[s], 0),
         )
       : null;
-  const openCount = sumCounts(OPEN_STATES);
+  const openCount = sumCounts(openStates);
   const allCount = sumCounts(ticketStates);
   const tabs: { filter: Filter; label: string; count: number | null }[] = [
     { filter: "open", label: t("queue.open"), count: openCount },

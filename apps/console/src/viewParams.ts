@@ -3,9 +3,9 @@
  * queue view, its filter panel and saved views: a saved view is a queue plus these parameters.
  */
 import type { Channel, Priority, TicketState, TicketType, ViewFilters } from "@yhteys/contracts";
+import { openStates } from "@yhteys/contracts/constants";
 import { queuePath } from "./router.ts";
 
-const OPEN_STATES: TicketState[] = ["new", "in_progress", "waiting_for_customer"];
 const lists = ["priority", "channel", "type"] as const;
 const ids = ["categoryId", "areaId", "handlerId"] as const;
 
@@ -29,7 +29,7 @@ export function viewFiltersOf(queueId: string, search: URLSearchParams): ViewFil
   const q = search.get("q")?.trim();
   return {
     ...(queueId === "all" ? {} : { queue: queueId }),
-    state: state === "all" ? undefined : state ? [state as TicketState] : OPEN_STATES,
+    state: state === "all" ? undefined : state ? [state as TicketState] : [...openStates],
     ...filtersOf(search),
     ...(q ? { q } : {}),
     ...(sla === "warning" || sla === "breached" ? { sla } : {}),
@@ -42,7 +42,7 @@ export function viewFiltersOf(queueId: string, search: URLSearchParams): ViewFil
 export function viewPath(viewId: string, f: ViewFilters): string {
   const p = new URLSearchParams({ view: viewId });
   const states = f.state ?? [];
-  const open = states.length === OPEN_STATES.length && OPEN_STATES.every((s) => states.includes(s));
+  const open = states.length === openStates.length && openStates.every((s) => states.includes(s));
   if (!open) p.set("state", states.length === 1 ? (states[0] as string) : "all");
   for (const k of lists) if (f[k]?.length) p.set(k, (f[k] as string[]).join(","));
   for (const k of ids) if (f[k]) p.set(k, f[k] as string);

@@ -20,6 +20,8 @@ export const ticketStates = ["new", "in_progress", "waiting_for_customer", "reso
 
 /** States in which the ticket is finished; leaving them is a reopen. */
 export const finishedStates: readonly TicketState[] = ["resolved", "closed_unnecessary"];
+/** States of tickets still being worked on: a queue's default view. */
+export const openStates: readonly TicketState[] = ["new", "in_progress", "waiting_for_customer"];
 
 /** The transitions a handler may make from each state. */
 export const stateTransitions: Record<TicketState, readonly TicketState[]> = {

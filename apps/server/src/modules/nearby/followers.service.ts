@@ -6,13 +6,13 @@
  */
 import { createHash } from "node:crypto";
 import type { FollowReceipt } from "@yhteys/contracts";
+import { openStates } from "@yhteys/contracts";
 import { and, eq } from "drizzle-orm";
 import type { Store } from "../../context.ts";
 import { customers, ticketFollowers, tickets } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { Organisation } from "../organisations/organisations.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
-import { openStates } from "../tickets/tickets.queries.ts";
 import { followerCount } from "./followers.queries.ts";
 
 const digest = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex");

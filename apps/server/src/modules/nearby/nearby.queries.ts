@@ -4,12 +4,12 @@
  * never the description, the address or anything about the sender.
  */
 import type { GeoPoint, NearbyContact } from "@yhteys/contracts";
+import { openStates } from "@yhteys/contracts";
 import { and, between, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { categories, tickets } from "../../db/schema.ts";
 import { boundingBox, distanceMetres } from "../geocoding/geo.ts";
 import { iso } from "../tickets/tickets.presenter.ts";
-import { openStates } from "../tickets/tickets.queries.ts";
 
 /** How far counts as "nearby", and how many contacts the hint shows. */
 export const NEARBY_METRES = 200;

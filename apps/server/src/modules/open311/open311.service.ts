@@ -12,6 +12,7 @@ import {
   type Language,
   languages,
   localize,
+  openStates,
   type TicketState,
 } from "@yhteys/contracts";
 import { and, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
@@ -23,7 +24,6 @@ import { hashToken } from "../auth/tokens.ts";
 import { submitContact } from "../intake/intake.service.ts";
 import type { Organisation } from "../organisations/organisations.ts";
 import { iso } from "../tickets/tickets.presenter.ts";
-import { openStates } from "../tickets/tickets.queries.ts";
 import {
   type Discovery,
   type FormValue,

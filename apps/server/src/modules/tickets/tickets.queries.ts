@@ -1,5 +1,6 @@
 /** Reads of tickets for staff, always scoped by what the actor may see. */
 import {
+  openStates,
   type QueueList,
   type TicketDetail,
   type TicketList,
@@ -33,7 +34,6 @@ import {
 import { iso, toTicketDetail, toTicketRow } from "./tickets.presenter.ts";
 
 type ListQuery = z.output<typeof TicketListQuery>;
-export const openStates: TicketState[] = ["new", "in_progress", "waiting_for_customer"];
 
 const handler = alias(users, "handler");
 const rowColumns = {
