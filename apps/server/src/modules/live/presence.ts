@@ -11,8 +11,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { tickets } from "../../db/schema.ts";
 import type { StaffActor } from "../auth/actor.ts";
-import { hasRequestTo } from "../requests/requests.ts";
-import { canSeeTicket } from "../tickets/tickets.access.ts";
+import { mayReadTicket } from "../requests/requests.ts";
 
 export const PRESENCE_CHANNEL = "yhteys_presence";
 /** A report is forgotten this long after it was made, unless renewed (a closed laptop, a crash). */
@@ -80,12 +79,10 @@ export class Presence {
 
   private async mayRead(actor: StaffActor, ticketId: string): Promise<boolean> {
     const [ticket] = await this.ctx.db
-      .select({ groupId: tickets.groupId, handlerId: tickets.handlerId, areaId: tickets.areaId })
+      .select({ id: tickets.id, groupId: tickets.groupId, handlerId: tickets.handlerId, areaId: tickets.areaId })
       .from(tickets)
       .where(and(eq(tickets.organisationId, actor.organisationId), eq(tickets.id, ticketId)));
-    return (
-      Boolean(ticket) && (canSeeTicket(actor, ticket as NonNullable<typeof ticket>) || (await hasRequestTo(this.ctx.db, actor, ticketId)))
-    );
+    return ticket ? mayReadTicket(this.ctx.db, actor, ticket) : false;
   }
 
   private announce(report: Report) {

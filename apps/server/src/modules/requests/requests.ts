@@ -15,6 +15,7 @@ import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
+import { canBeAsked, canSeeTicket, type TicketAccessFields } from "../tickets/tickets.access.ts";
 import { changeTicket } from "../tickets/tickets.service.ts";
 
 /** Roles that handle tickets can be asked; partners, viewers and reporters cannot. */
@@ -34,8 +35,16 @@ const waiting = isNull(ticketRequests.answeredAt);
 export const waitingRequestTo = (actor: StaffActor): SQL =>
   exists(sql`(SELECT 1 FROM ${ticketRequests} WHERE ${ticketRequests.ticketId} = ${tickets.id} AND ${addressedTo(actor)} AND ${waiting})`);
 
+/**
+ * Whether the actor may read the ticket: in their role's scope, or asked about it by a colleague
+ * (then read-only, without the customer).
+ */
+export async function mayReadTicket(db: Queryable, actor: StaffActor, ticket: TicketAccessFields & { id: string }): Promise<boolean> {
+  return canSeeTicket(actor, ticket) || (canBeAsked(actor) && (await hasRequestTo(db, actor, ticket.id)));
+}
+
 /** Whether any request (waiting or done) gives the actor read access to the ticket. */
-export async function hasRequestTo(db: Queryable, actor: StaffActor, ticketId: string): Promise<boolean> {
+async function hasRequestTo(db: Queryable, actor: StaffActor, ticketId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: ticketRequests.id })
     .from(ticketRequests)
@@ -51,10 +60,6 @@ const mayAnswer = (actor: StaffActor, r: Request) => r.kind === "comment" && r.a
 
 /** The ticket's requests for its detail view; opening the ticket marks information sent to the actor as seen. */
 export async function requestsOf(db: Db, actor: StaffActor, ticketId: string): Promise<TicketRequest[]> {
-  await db
-    .update(ticketRequests)
-    .set({ answeredAt: new Date() })
-    .where(and(eq(ticketRequests.ticketId, ticketId), eq(ticketRequests.kind, "information"), addressedTo(actor), waiting));
   const requester = alias(users, "requester");
   const answerer = alias(users, "answerer");
   const recipient = alias(users, "recipient");
@@ -67,6 +72,9 @@ export async function requestsOf(db: Db, actor: StaffActor, ticketId: string): P
     .leftJoin(handlerGroups, eq(handlerGroups.id, ticketRequests.toGroupId))
     .where(and(eq(ticketRequests.organisationId, actor.organisationId), eq(ticketRequests.ticketId, ticketId)))
     .orderBy(asc(ticketRequests.createdAt));
+  // Written only when there is something to mark: most reads of a ticket are not its recipients'.
+  const seen = rows.filter(({ r }) => r.kind === "information" && r.answeredAt === null && isRecipient(actor, r)).map(({ r }) => r.id);
+  if (seen.length) await db.update(ticketRequests).set({ answeredAt: new Date() }).where(inArray(ticketRequests.id, seen));
   return rows.map(({ r, requester, answerer, user, group }) => ({
     id: r.id,
     kind: r.kind,

@@ -19,7 +19,7 @@ import { listAttachments } from "../attachments/attachments.queries.ts";
 import { auditRead } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { followerCount } from "../nearby/followers.queries.ts";
-import { hasRequestTo, requestsOf, waitingRequestTo } from "../requests/requests.ts";
+import { mayReadTicket, requestsOf, waitingRequestTo } from "../requests/requests.ts";
 import { SLA_WARNING_MS } from "../sla/sla.ts";
 import {
   allowedActions,
@@ -318,7 +318,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
   if (!ticket) throw notFound("The ticket");
   // A colleague asked for a statement or sent the ticket for information may read it, nothing more.
   const inScope = canSeeTicket(actor, ticket.t);
-  if (!inScope && !(canBeAsked(actor) && (await hasRequestTo(db, actor, ticketId)))) throw notFound("The ticket");
+  if (!inScope && !(await mayReadTicket(db, actor, ticket.t))) throw notFound("The ticket");
 
   const showCustomer = inScope && seesCustomer(actor);
   const author = alias(users, "author");
