@@ -1,0 +1,46 @@
+/** Automation rules and saved views. */
+
+import { type RuleAction, type RuleCondition, type ViewFilters, viewScopes } from "@yhteys/contracts";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { handlerGroups, users } from "./directory.ts";
+import { created, ruleTriggerEnum, tenant } from "./tenancy.ts";
+
+/**
+ * Automation rules: tried in `position` order per trigger when a ticket is created or changed;
+ * conditions and actions are JSON checked by the contracts' RuleCondition and RuleAction.
+ */
+export const automationRules = pgTable(
+  "automation_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    name: text("name").notNull(),
+    description: text("description"),
+    trigger: ruleTriggerEnum("trigger").notNull(),
+    position: integer("position").notNull(),
+    active: boolean("active").notNull().default(true),
+    stopsProcessing: boolean("stops_processing").notNull().default(false),
+    conditions: jsonb("conditions").$type<RuleCondition[]>().notNull(),
+    actions: jsonb("actions").$type<RuleAction[]>().notNull(),
+    createdAt: created(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("automation_rules_org_trigger").on(t.organisationId, t.trigger, t.position)],
+);
+
+/** Saved views: a queue's filters under a name, personal (owner), a group's, or the organisation's. */
+export const viewScopeEnum = pgEnum("view_scope", viewScopes);
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    name: text("name").notNull(),
+    scope: viewScopeEnum("scope").notNull(),
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").references(() => handlerGroups.id, { onDelete: "cascade" }),
+    filters: jsonb("filters").$type<ViewFilters>().notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("saved_views_org_scope").on(t.organisationId, t.scope), index("saved_views_owner").on(t.ownerUserId)],
+);

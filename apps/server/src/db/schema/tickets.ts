@@ -1,0 +1,263 @@
+/** Tickets and everything that hangs on them: customers, messages, attachments, events, requests, followers. */
+
+import { type ExtraFieldValues, scanStatuses, ticketRequestKinds } from "@yhteys/contracts";
+import { type SQL, sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { categories, handlerGroups, users } from "./directory.ts";
+import { areas } from "./geography.ts";
+import {
+  actorKindEnum,
+  channelEnum,
+  created,
+  languageEnum,
+  messageKindEnum,
+  priorityEnum,
+  tenant,
+  ticketStateEnum,
+  ticketTypeEnum,
+  tsvector,
+} from "./tenancy.ts";
+
+/** Installation-wide so that a reference names one ticket even across tenants (e.g. in email subjects). */
+export const ticketReferenceSeq = pgSequence("ticket_reference_seq", { startWith: 1 });
+
+/** A resident's contact details, kept apart from tickets so they can be shown, retained and erased on their own. */
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    createdAt: created(),
+  },
+  (t) => [index("customers_org_email").on(t.organisationId, sql`lower(${t.email})`)],
+);
+
+/** Stems text with the search configuration of its language (constant configs keep it immutable). */
+const stemmed = (language: SQL, text: SQL) =>
+  sql`CASE ${language} WHEN 'sv' THEN to_tsvector('swedish', ${text}) WHEN 'en' THEN to_tsvector('english', ${text}) ELSE to_tsvector('finnish', ${text}) END`;
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    reference: text("reference").notNull(),
+    type: ticketTypeEnum("type").notNull(),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => categories.id),
+    description: text("description").notNull(),
+    channel: channelEnum("channel").notNull(),
+    language: languageEnum("language").notNull(),
+    lat: doublePrecision("lat"),
+    lon: doublePrecision("lon"),
+    address: text("address"),
+    areaId: uuid("area_id").references(() => areas.id, { onDelete: "set null" }),
+    extraFields: jsonb("extra_fields").$type<ExtraFieldValues>().notNull().default({}),
+    state: ticketStateEnum("state").notNull().default("new"),
+    priority: priorityEnum("priority").notNull().default("normal"),
+    groupId: uuid("group_id").references(() => handlerGroups.id, { onDelete: "set null" }),
+    handlerId: uuid("handler_id").references(() => users.id, { onDelete: "set null" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    wantsReply: boolean("wants_reply").notNull().default(false),
+    /** SHA-256 of the resident's tracking token; the token itself is never stored. */
+    trackingTokenHash: text("tracking_token_hash").notNull(),
+    createdAt: created(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /** Service-level due times (working time of the group's calendar); null without a policy. */
+    firstResponseDueAt: timestamp("first_response_due_at", { withTimezone: true }),
+    resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
+    /** Set while the ticket waits for the customer: the service-level clocks stand still. */
+    slaPausedAt: timestamp("sla_paused_at", { withTimezone: true }),
+    /** When the SLA watch announced that a target is near, and that one was missed; cleared when due times change. */
+    slaWarnedAt: timestamp("sla_warned_at", { withTimezone: true }),
+    slaBreachedAt: timestamp("sla_breached_at", { withTimezone: true }),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('simple', ${tickets.reference}), 'A') || ${stemmed(sql`${tickets.language}`, sql`coalesce(${tickets.description}, '') || ' ' || coalesce(${tickets.address}, '')`)}`,
+    ),
+  },
+  (t) => [
+    uniqueIndex("tickets_reference").on(t.reference),
+    uniqueIndex("tickets_tracking_token").on(t.trackingTokenHash),
+    index("tickets_org_created").on(t.organisationId, t.createdAt),
+    index("tickets_org_group_state_created").on(t.organisationId, t.groupId, t.state, t.createdAt),
+    // Open tickets are about a tenth of all; these partial indexes serve a queue's default views
+    // (open states, newest first or by priority) without reading the finished ones.
+    index("tickets_open_org_group_created")
+      .on(t.organisationId, t.groupId, t.createdAt)
+      .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
+    index("tickets_open_org_group_priority")
+      .on(t.organisationId, t.groupId, t.priority, t.createdAt)
+      .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
+    index("tickets_org_handler_state").on(t.organisationId, t.handlerId, t.state),
+    index("tickets_org_area").on(t.organisationId, t.areaId),
+    index("tickets_org_point").on(t.organisationId, t.lat, t.lon),
+    index("tickets_search").using("gin", t.searchVector),
+    // The SLA watch looks only at open tickets it has not yet announced as breached.
+    index("tickets_sla_watch_response")
+      .on(t.firstResponseDueAt)
+      .where(
+        sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer') AND ${t.slaBreachedAt} IS NULL AND ${t.firstResponseAt} IS NULL`,
+      ),
+    index("tickets_sla_watch_resolution")
+      .on(t.resolutionDueAt)
+      .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer') AND ${t.slaBreachedAt} IS NULL`),
+  ],
+);
+
+export const ticketMessages = pgTable(
+  "ticket_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    kind: messageKindEnum("kind").notNull(),
+    authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("ticket_messages_ticket").on(t.ticketId, t.createdAt)],
+);
+
+export const scanStatusEnum = pgEnum("attachment_scan_status", scanStatuses);
+
+/**
+ * Metadata of a stored file; the bytes live in the attachment store (local disk or S3) under
+ * `storage_key`, the thumbnail under `storage_key` + `.thumb`. `content_type` is sniffed from the
+ * content; `file_name` is the sender's name made safe. Infected files stay quarantined (never served).
+ */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id").references(() => ticketMessages.id, { onDelete: "set null" }),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull(),
+    hasThumbnail: boolean("has_thumbnail").notNull().default(false),
+    scanStatus: scanStatusEnum("scan_status").notNull().default("pending"),
+    uploadedBy: actorKindEnum("uploaded_by").notNull().default("resident"),
+    /** Shown with the published contact (M5); never by default. */
+    published: boolean("published").notNull().default(false),
+    createdAt: created(),
+  },
+  (t) => [index("attachments_ticket").on(t.ticketId)],
+);
+
+/**
+ * One row for every change of a ticket, written in the same transaction as the change:
+ * the ticket's history, the audit trail of changes and the outbox that workers read.
+ */
+export const ticketEvents = pgTable(
+  "ticket_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organisationId: tenant(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    actorKind: actorKindEnum("actor_kind").notNull(),
+    actorId: uuid("actor_id"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: created(),
+  },
+  (t) => [index("ticket_events_ticket").on(t.ticketId, t.id)],
+);
+
+/** Answers to submissions made with an Idempotency-Key, so that a retry gets the same answer. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    organisationId: tenant(),
+    key: text("key").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    response: jsonb("response").$type<Record<string, unknown>>().notNull(),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.key] })],
+);
+
+/**
+ * Comment requests and information sent to a colleague or a group (REQUIREMENTS M3). The
+ * recipient may read the ticket while the request exists; a comment request is answered once.
+ */
+export const ticketRequestKindEnum = pgEnum("ticket_request_kind", ticketRequestKinds);
+export const ticketRequests = pgTable(
+  "ticket_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    kind: ticketRequestKindEnum("kind").notNull(),
+    requestedByUserId: uuid("requested_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    toUserId: uuid("to_user_id").references(() => users.id, { onDelete: "cascade" }),
+    toGroupId: uuid("to_group_id").references(() => handlerGroups.id, { onDelete: "cascade" }),
+    message: text("message").notNull(),
+    dueOn: text("due_on"),
+    answer: text("answer"),
+    answeredByUserId: uuid("answered_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    createdAt: created(),
+  },
+  (t) => [
+    index("ticket_requests_ticket").on(t.ticketId),
+    index("ticket_requests_to_user").on(t.toUserId),
+    index("ticket_requests_to_group").on(t.toGroupId),
+  ],
+);
+
+/**
+ * "I have the same issue": one row per resident who follows a contact. Their email (if given) is
+ * a customer row like any resident's contact details; `email_digest` keeps one row per email.
+ */
+export const ticketFollowers = pgTable(
+  "ticket_followers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    /** SHA-256 of the lower-cased email; null for a follower who left none. */
+    emailDigest: text("email_digest"),
+    createdAt: created(),
+  },
+  // Also serves counting a ticket's followers (ticket_id first).
+  (t) => [uniqueIndex("ticket_followers_ticket_email").on(t.ticketId, t.emailDigest)],
+);
