@@ -14,6 +14,7 @@ import { useI18n } from "./i18n.ts";
 import { useTypingReporter } from "./Presence.tsx";
 import { RequestForm } from "./Requests.tsx";
 import { navigate } from "./router.ts";
+import { SensitivityForm } from "./Sensitivity.tsx";
 
 export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated: (ticket: TicketDetail) => void }) {
   const { t } = useI18n();
@@ -49,6 +50,7 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       {can("request") && <RequestForm ticket={ticket} done={done} />}
       {can("reclassify") && <ReclassifyForm key={ticket.category.id} ticket={ticket} done={done} />}
       {can("edit") && <EditForm key={`${ticket.priority}-${ticket.type}`} ticket={ticket} done={done} />}
+      {can("edit") && <SensitivityForm key={String(ticket.sensitive)} ticket={ticket} done={done} />}
     </div>
   );
 }

@@ -255,6 +255,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
                 <td>{name(row.category.name, language)}</td>
                 <td>
                   <span className={`badge state-${row.state}`}>{stateName(t, row.state)}</span>
+                  {row.sensitive && <span className="badge sensitive">{t("sensitive.badge")}</span>}
                 </td>
                 <td>
                   <span className={`priority priority-${row.priority}`}>{priorityName(t, row.priority)}</span>

@@ -118,6 +118,12 @@ export function TicketView({ ticketId }: { ticketId: string }) {
         <p className="ticket-badges">
           <span className={`badge state-${ticket.state}`}>{stateName(t, ticket.state)}</span>{" "}
           <span className={`priority priority-${ticket.priority}`}>{priorityName(t, ticket.priority)}</span>
+          {ticket.sensitive && (
+            <>
+              {" "}
+              <span className="badge sensitive">{t("sensitive.badge")}</span>
+            </>
+          )}
         </p>
       </header>
       <ColleaguesNotice ticketId={ticket.id} />

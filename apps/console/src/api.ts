@@ -13,6 +13,7 @@ import type {
   RequestAnswer,
   SavedView,
   SavedViewList,
+  SensitivityChange,
   SessionInfo,
   TicketDetail,
   TicketList,
@@ -78,6 +79,7 @@ export const actions = {
   reply: (id: string, body: { body: string; state?: "resolved" | "waiting_for_customer" }) => change(id, "/replies", body),
   note: (id: string, body: { body: string }) => change(id, "/notes", body),
   state: (id: string, body: { state: TicketState; reason?: string }) => change(id, "/state", body),
+  sensitivity: (id: string, body: SensitivityChange) => change(id, "/sensitivity", body),
   request: (id: string, body: NewTicketRequest) => change(id, "/requests", body),
   answer: (id: string, requestId: string, body: RequestAnswer) => change(id, `/requests/${encodeURIComponent(requestId)}/answer`, body),
 };

@@ -59,6 +59,8 @@ export function actionText(t: T, language: Language, names: RuleNames, a: RuleAc
       return t("rules.didCategory", {
         value: name(names.directory?.categories.find((c) => c.id === a.categoryId)?.name, language) || unknown,
       });
+    case "markSensitive":
+      return t("rules.didSensitive");
   }
 }
 

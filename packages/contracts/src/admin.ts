@@ -71,6 +71,8 @@ export const AdminGroup = z.object({
   isUnclearQueue: z.boolean(),
   /** The group's business calendar; null = the organisation's default calendar. */
   calendarId: Uuid.nullable(),
+  /** Members may open tickets with special categories of personal data (set by technical admins). */
+  sensitiveAccess: z.boolean(),
   members: z.array(z.object({ id: Uuid, name: z.string(), role: Role })),
 });
 export type AdminGroup = z.infer<typeof AdminGroup>;
@@ -88,7 +90,7 @@ export const NewGroup = z.object({
 export type NewGroup = z.input<typeof NewGroup>;
 
 export const GroupUpdate = z
-  .object({ name: LocalizedText, description: LocalizedText.nullable(), calendarId: Uuid.nullable() })
+  .object({ name: LocalizedText, description: LocalizedText.nullable(), calendarId: Uuid.nullable(), sensitiveAccess: z.boolean() })
   .partial()
   .refine((g) => Object.keys(g).length > 0, "Change at least one field");
 export type GroupUpdate = z.input<typeof GroupUpdate>;

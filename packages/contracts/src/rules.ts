@@ -50,6 +50,8 @@ export const RuleAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("setPriority"), priority: z.enum(priorities) }),
   z.object({ action: z.literal("setType"), type: z.enum(ticketTypes) }),
   z.object({ action: z.literal("setCategory"), categoryId: Uuid }),
+  /** Flags the ticket as holding special categories of personal data; it is never unflagged by a rule. */
+  z.object({ action: z.literal("markSensitive") }),
 ]);
 export type RuleAction = z.infer<typeof RuleAction>;
 

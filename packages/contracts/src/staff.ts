@@ -51,6 +51,8 @@ export const TicketRow = z.object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   sla: TicketSla,
+  /** Holds special categories of personal data: opens only to groups with sensitive access. */
+  sensitive: z.boolean(),
 });
 export type TicketRow = z.infer<typeof TicketRow>;
 
@@ -194,6 +196,8 @@ export const Reclassify = z.object({ categoryId: Uuid, type: TicketType.optional
 export const Forward = z
   .object({ groupId: Uuid.optional(), handlerId: Uuid.optional(), note: z.string().trim().max(5000).optional() })
   .refine((f) => f.groupId || f.handlerId, { message: "a group or a handler is needed" });
+export const SensitivityChange = z.object({ sensitive: z.boolean(), reason: z.string().trim().min(1).max(500) });
+export type SensitivityChange = z.infer<typeof SensitivityChange>;
 export const Reply = z.object({
   body: z.string().trim().min(1).max(20000),
   state: z.enum(["waiting_for_customer", "resolved"]).optional(),

@@ -10,7 +10,17 @@ import { useFocusOnNavigation } from "../focus.ts";
 import { errorText, name, roleName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { adminPath, onLinkClick } from "../router.ts";
-import { ErrorSummary, fromDraft, type NameDraft, NameFields, SelectField, TextField, toDraft, useSubmit } from "./AdminForm.tsx";
+import {
+  CheckboxField,
+  ErrorSummary,
+  fromDraft,
+  type NameDraft,
+  NameFields,
+  SelectField,
+  TextField,
+  toDraft,
+  useSubmit,
+} from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
 
 /** The handler groups page, for technical and content admins. */
@@ -67,6 +77,7 @@ function GroupPanel(props: { group: AdminGroup; calendars: AdminCalendar[]; tech
   const [nameDraft, setNameDraft] = useState(() => toDraft(group.name));
   const [description, setDescription] = useState(group.description?.fi ?? "");
   const [calendarId, setCalendarId] = useState(group.calendarId ?? "");
+  const [sensitiveAccess, setSensitiveAccess] = useState(group.sensitiveAccess);
   const defaultCalendar = calendars.find((c) => c.isDefault);
   const [status, setStatus] = useState("");
   const { busy, error, run } = useSubmit();
@@ -80,6 +91,8 @@ function GroupPanel(props: { group: AdminGroup; calendars: AdminCalendar[]; tech
           name: fromDraft(nameDraft),
           description: description.trim() ? { ...(group.description ?? {}), fi: description.trim() } : null,
           calendarId: calendarId || null,
+          // Access rights stay with technical admins.
+          ...(technical ? { sensitiveAccess } : {}),
         });
         setStatus(t("admin.saved"));
         onSaved();
@@ -134,6 +147,19 @@ function GroupPanel(props: { group: AdminGroup; calendars: AdminCalendar[]; tech
           }
           onChange={setCalendarId}
         />
+        {technical ? (
+          <>
+            <CheckboxField
+              id={`${prefix}sensitive`}
+              label={t("admin.groups.sensitiveAccess")}
+              checked={sensitiveAccess}
+              onChange={setSensitiveAccess}
+            />
+            <p className="hint">{t("admin.groups.sensitiveAccessHint")}</p>
+          </>
+        ) : (
+          group.sensitiveAccess && <p>{t("admin.groups.sensitiveAccess")}</p>
+        )}
         <p role="status" className={status ? "success" : "status-empty"}>
           {status}
         </p>

@@ -39,7 +39,7 @@ const fields: Field[] = [
   "changed",
 ];
 type Kind = RuleAction["action"];
-const kinds: Kind[] = ["route", "setPriority", "setType", "setCategory"];
+const kinds: Kind[] = ["route", "setPriority", "setType", "setCategory", "markSensitive"];
 
 /** A condition being edited: list values, typed words or a yes/no. */
 type ConditionDraft = { key: number; field: Field; values: string[]; words: string; is: boolean };
@@ -77,6 +77,7 @@ function fromActionDraft(d: ActionDraft): RuleAction {
     return { action: "route", ...(d.groupId ? { groupId: d.groupId } : {}), ...(d.handlerId ? { handlerId: d.handlerId } : {}) };
   if (d.action === "setPriority") return { action: "setPriority", priority: d.value as Priority };
   if (d.action === "setType") return { action: "setType", type: d.value as TicketType };
+  if (d.action === "markSensitive") return { action: "markSensitive" };
   return { action: "setCategory", categoryId: d.value };
 }
 const nextKey = (list: { key: number }[]) => Math.max(0, ...list.map((x) => x.key + 1));
@@ -285,7 +286,7 @@ export function RuleForm({ rule, directory, areas, onDone }: Props) {
                   />
                 </div>
               )}
-              {a.action !== "route" && (
+              {a.action !== "route" && a.action !== "markSensitive" && (
                 <SelectField
                   id={`${prefix}a${a.key}-value`}
                   label={t(

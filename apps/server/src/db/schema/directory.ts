@@ -53,6 +53,8 @@ export const handlerGroups = pgTable(
     description: jsonb("description").$type<LocalizedText>(),
     /** The group's opening hours for service-level clocks; null uses the organisation's default calendar. */
     calendarId: uuid("calendar_id").references(() => businessCalendars.id, { onDelete: "set null" }),
+    /** Members may open tickets flagged as holding special categories of personal data (REQUIREMENTS M10, D1). */
+    sensitiveAccess: boolean("sensitive_access").notNull().default(false),
     createdAt: created(),
   },
   (t) => [uniqueIndex("handler_groups_org_code").on(t.organisationId, t.code)],

@@ -78,6 +78,8 @@ export const tickets = pgTable(
     handlerId: uuid("handler_id").references(() => users.id, { onDelete: "set null" }),
     customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
     wantsReply: boolean("wants_reply").notNull().default(false),
+    /** Holds special categories of personal data (health, social welfare…): only groups with sensitive access open it. */
+    sensitive: boolean("sensitive").notNull().default(false),
     /** SHA-256 of the resident's tracking token; the token itself is never stored. */
     trackingTokenHash: text("tracking_token_hash").notNull(),
     createdAt: created(),

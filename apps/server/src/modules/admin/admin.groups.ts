@@ -1,7 +1,7 @@
 /**
  * Handler groups and area scopes for the admin views. Technical admins list, create and rename
  * every group; content admins see and edit the settings (name, description, calendar) of their own groups
- * only. Memberships are access rights and stay with technical admins (through the user views).
+ * only. Memberships and sensitive access are access rights and stay with technical admins.
  */
 import type { AdminGroup, AdminGroupList, AreaList, GroupUpdate, NewGroup } from "@yhteys/contracts";
 import { and, asc, eq, inArray } from "drizzle-orm";
@@ -36,6 +36,7 @@ async function presentGroups(db: Db | Tx, organisationId: string, groupIds: stri
     description: g.description ?? null,
     isUnclearQueue: g.isUnclearQueue,
     calendarId: g.calendarId ?? null,
+    sensitiveAccess: g.sensitiveAccess,
     members: members.filter((m) => m.groupId === g.id).map(({ id, name, role }) => ({ id, name, role })),
   }));
 }
@@ -95,6 +96,7 @@ export async function updateGroup(db: Db, actor: StaffActor, groupId: string, up
       .for("update");
     if (!group) throw notFound("The group");
     if (!mayManageGroup(actor, groupId)) throw forbidden("Content admins manage only their own groups");
+    if (update.sensitiveAccess !== undefined) requireTechnicalAdmin(actor);
     if (update.calendarId) await requireCalendar(tx, actor.organisationId, update.calendarId);
     await tx
       .update(handlerGroups)
@@ -102,6 +104,7 @@ export async function updateGroup(db: Db, actor: StaffActor, groupId: string, up
         ...(update.name ? { name: update.name } : {}),
         ...(update.description !== undefined ? { description: update.description } : {}),
         ...(update.calendarId !== undefined ? { calendarId: update.calendarId } : {}),
+        ...(update.sensitiveAccess !== undefined ? { sensitiveAccess: update.sensitiveAccess } : {}),
       })
       .where(eq(handlerGroups.id, groupId));
     await appendAudit(tx, actor, {

@@ -16,7 +16,7 @@ import type { Actor, StaffActor } from "../auth/actor.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { Organisation } from "../organisations/organisations.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
-import { canSeeTicket } from "../tickets/tickets.access.ts";
+import { accessColumns, canSeeTicket } from "../tickets/tickets.access.ts";
 import { assertQueues } from "../tickets/tickets.queries.ts";
 import type { PreparedFile } from "./attachment-files.ts";
 import { isServable, toPublicAttachment } from "./attachments.presenter.ts";
@@ -150,7 +150,7 @@ export async function staffDownload(
 ): Promise<AttachmentDownload> {
   assertQueues(actor);
   const [ticket] = await ctx.db
-    .select({ groupId: tickets.groupId, handlerId: tickets.handlerId, areaId: tickets.areaId })
+    .select(accessColumns)
     .from(tickets)
     .where(and(eq(tickets.organisationId, actor.organisationId), eq(tickets.id, ticketId)));
   if (!ticket || !canSeeTicket(actor, ticket)) throw notFound("The ticket");

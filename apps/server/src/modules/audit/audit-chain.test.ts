@@ -96,6 +96,7 @@ describe("audit hash chain", () => {
       language: "fi",
       groupIds: [],
       areaIds: [],
+      sensitiveAccess: false,
       origin: { ip: "192.0.2.1", userAgent: null },
     };
     const parallel = 200;

@@ -40,7 +40,7 @@ export async function appendAudit(db: Queryable, actor: StaffActor, record: Audi
 export function auditRead(
   db: Queryable,
   actor: StaffActor,
-  subject: { subjectType: "ticket" | "customer"; subjectId: string; action: string },
+  subject: { subjectType: "ticket" | "customer"; subjectId: string; action: string; detail?: Record<string, unknown> },
 ) {
   return appendAudit(db, actor, subject);
 }

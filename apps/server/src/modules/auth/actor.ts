@@ -11,6 +11,8 @@ export type StaffActor = {
   language: Language;
   groupIds: string[];
   areaIds: string[];
+  /** Belongs to a group that may open tickets holding special categories of personal data. */
+  sensitiveAccess: boolean;
   /** Where the request came from, for the audit log ("from where"). */
   origin?: RequestOrigin;
 };

@@ -1,7 +1,7 @@
 import type { SessionInfo } from "@yhteys/contracts";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
-import { groupMemberships, organisations, sessions, userAreas, users } from "../../db/schema.ts";
+import { groupMemberships, handlerGroups, organisations, sessions, userAreas, users } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import type { StaffActor } from "./actor.ts";
 import { decoyHash, verifyPassword } from "./passwords.ts";
@@ -75,6 +75,7 @@ const actorColumns = {
     string[]
   >`coalesce((SELECT json_agg(${groupMemberships.groupId}) FROM ${groupMemberships} WHERE ${groupMemberships.userId} = ${users.id}), '[]')`,
   areaIds: sql<string[]>`coalesce((SELECT json_agg(${userAreas.areaId}) FROM ${userAreas} WHERE ${userAreas.userId} = ${users.id}), '[]')`,
+  sensitiveAccess: sql<boolean>`EXISTS (SELECT 1 FROM ${groupMemberships} JOIN ${handlerGroups} ON ${handlerGroups.id} = ${groupMemberships.groupId} WHERE ${groupMemberships.userId} = ${users.id} AND ${handlerGroups.sensitiveAccess})`,
 };
 
 type ActorRow = Omit<StaffActor, "kind" | "userId"> & { id: string };
@@ -89,6 +90,7 @@ const toActor = (row: ActorRow): StaffActor => ({
   language: row.language,
   groupIds: row.groupIds,
   areaIds: row.areaIds,
+  sensitiveAccess: row.sensitiveAccess,
 });
 
 async function loadActor(ctx: AppContext, organisationId: string, userId: string): Promise<StaffActor | null> {

@@ -292,9 +292,22 @@ export async function seedDemo(db: Db): Promise<void> {
 
 /**
  * Demo City's rules and shared views, made after its tickets so that the history of the demo
- * tickets stays plain; new contacts show the rules at work (try "vaarallinen" in the text).
+ * tickets stays plain; new contacts show the rules at work (try "vaarallinen" in the text, or
+ * "diagnoosi", which flags the contact as holding special categories of personal data and routes
+ * it to the only group that may open such contacts, where Emma (expert2) works).
  */
 async function seedAutomation(db: Db, org: SeededOrganisation) {
+  const [guidance] = await db
+    .insert(handlerGroups)
+    .values({
+      organisationId: org.id,
+      code: "social-guidance",
+      name: { fi: "Sosiaali- ja terveysneuvonta", sv: "Social- och hälsorådgivning", en: "Social and health guidance" },
+      sensitiveAccess: true,
+    })
+    .returning({ id: handlerGroups.id });
+  if (!guidance) throw new Error("group not created");
+  await db.insert(groupMemberships).values({ organisationId: org.id, groupId: guidance.id, userId: org.users.expert2?.id as string });
   await db.insert(automationRules).values([
     {
       organisationId: org.id,
@@ -316,6 +329,15 @@ async function seedAutomation(db: Db, org: SeededOrganisation) {
         { field: "category", anyOf: [org.categories.playgrounds as string] },
       ],
       actions: [{ action: "route", groupId: org.groups.green as string }],
+    },
+    {
+      organisationId: org.id,
+      name: "Terveys- ja sosiaalitiedot suojaan",
+      description: "Yhteydenotot, joissa kerrotaan terveydestä tai sosiaalihuollosta, merkitään erityisiä henkilötietoja sisältäviksi.",
+      trigger: "created",
+      position: 2,
+      conditions: [{ field: "words", anyOf: ["diagnoosi", "terveydentila", "toimeentulotuki", "lastensuojelu", "sairaus", "sairauden"] }],
+      actions: [{ action: "route", groupId: guidance.id }, { action: "markSensitive" }],
     },
   ]);
   await db.insert(savedViews).values([

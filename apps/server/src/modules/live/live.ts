@@ -11,7 +11,7 @@ import { tickets } from "../../db/schema.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { EVENTS_CHANNEL, type EventNotice } from "../tickets/ticket-events.ts";
-import { canSeeTicket, canUseQueues } from "../tickets/tickets.access.ts";
+import { accessColumns, canSeeTicket, canUseQueues } from "../tickets/tickets.access.ts";
 import { Presence } from "./presence.ts";
 
 type Connection = { actor: StaffActor; socket: WebSocket };
@@ -56,10 +56,8 @@ export class LiveHub {
       .select({
         id: tickets.id,
         reference: tickets.reference,
-        groupId: tickets.groupId,
-        handlerId: tickets.handlerId,
-        areaId: tickets.areaId,
         state: tickets.state,
+        ...accessColumns,
       })
       .from(tickets)
       .where(and(eq(tickets.organisationId, notice.organisationId), eq(tickets.id, notice.ticketId)));

@@ -12,6 +12,7 @@ import type { AppContext } from "../../context.ts";
 import { tickets } from "../../db/schema.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { mayReadTicket } from "../requests/requests.ts";
+import { accessColumns } from "../tickets/tickets.access.ts";
 
 export const PRESENCE_CHANNEL = "yhteys_presence";
 /** A report is forgotten this long after it was made, unless renewed (a closed laptop, a crash). */
@@ -79,7 +80,7 @@ export class Presence {
 
   private async mayRead(actor: StaffActor, ticketId: string): Promise<boolean> {
     const [ticket] = await this.ctx.db
-      .select({ id: tickets.id, groupId: tickets.groupId, handlerId: tickets.handlerId, areaId: tickets.areaId })
+      .select({ id: tickets.id, ...accessColumns })
       .from(tickets)
       .where(and(eq(tickets.organisationId, actor.organisationId), eq(tickets.id, ticketId)));
     return ticket ? mayReadTicket(this.ctx.db, actor, ticket) : false;

@@ -23,7 +23,7 @@ export async function followContact(store: Store, org: Organisation, reference: 
     const [ticket] = await tx
       .select({ id: tickets.id, state: tickets.state })
       .from(tickets)
-      .where(and(eq(tickets.organisationId, org.id), eq(tickets.reference, reference)))
+      .where(and(eq(tickets.organisationId, org.id), eq(tickets.reference, reference), eq(tickets.sensitive, false)))
       .for("update");
     if (!ticket) throw notFound("The contact");
     if (!openStates.includes(ticket.state)) throw new AppError("conflict", "This contact has already been handled; send a new one");

@@ -39,6 +39,7 @@ export async function nearbyContacts(db: Db, organisationId: string, point: GeoP
       and(
         eq(tickets.organisationId, organisationId),
         inArray(tickets.state, openStates),
+        eq(tickets.sensitive, false),
         between(tickets.lat, box.minLat, box.maxLat),
         between(tickets.lon, box.minLon, box.maxLon),
       ),

@@ -304,12 +304,15 @@ const requestColumns = {
 };
 
 function requestsQuery(db: Db, where: SQL | undefined) {
-  return db
-    .select(requestColumns)
-    .from(tickets)
-    .innerJoin(categories, eq(categories.id, tickets.categoryId))
-    .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
-    .where(where);
+  return (
+    db
+      .select(requestColumns)
+      .from(tickets)
+      .innerJoin(categories, eq(categories.id, tickets.categoryId))
+      .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
+      // Tickets with special categories of personal data never leave the staff console.
+      .where(and(where, eq(tickets.sensitive, false)))
+  );
 }
 
 type RequestRow = Awaited<ReturnType<typeof requestsQuery>>[number];

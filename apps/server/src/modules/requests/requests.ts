@@ -14,8 +14,9 @@ import { handlerGroups, ticketRequests, tickets, users } from "../../db/schema.t
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { assertMayReceiveSensitive } from "../tickets/sensitive.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
-import { canBeAsked, canSeeTicket, type TicketAccessFields } from "../tickets/tickets.access.ts";
+import { canBeAsked, canSeeTicket, mayOpenSensitive, type TicketAccessFields } from "../tickets/tickets.access.ts";
 import { changeTicket } from "../tickets/tickets.service.ts";
 
 /** Roles that handle tickets can be asked; partners, viewers and reporters cannot. */
@@ -40,6 +41,7 @@ export const waitingRequestTo = (actor: StaffActor): SQL =>
  * (then read-only, without the customer).
  */
 export async function mayReadTicket(db: Queryable, actor: StaffActor, ticket: TicketAccessFields & { id: string }): Promise<boolean> {
+  if (!mayOpenSensitive(actor, ticket)) return false;
   return canSeeTicket(actor, ticket) || (canBeAsked(actor) && (await hasRequestTo(db, actor, ticket.id)));
 }
 
@@ -119,6 +121,13 @@ export function createRequest(store: Store, actor: StaffActor, ticketId: string,
         .where(and(eq(handlerGroups.organisationId, actor.organisationId), eq(handlerGroups.id, input.toGroupId)));
       if (!group) throw new AppError("validation_failed", "Unknown group", [{ path: "toGroupId", message: "unknown group" }]);
     }
+    if (ticket.sensitive)
+      await assertMayReceiveSensitive(
+        tx,
+        actor.organisationId,
+        { groupId: input.toGroupId, userId: input.toUserId },
+        { group: "toGroupId", user: "toUserId" },
+      );
     const [row] = await tx
       .insert(ticketRequests)
       .values({

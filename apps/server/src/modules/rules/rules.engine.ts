@@ -21,7 +21,14 @@ export type RuleFacts = {
 };
 
 /** The changes rules decided, to apply to the ticket. */
-export type RuleChanges = Partial<{ groupId: string; handlerId: string | null; priority: string; type: string; categoryId: string }>;
+export type RuleChanges = Partial<{
+  groupId: string;
+  handlerId: string | null;
+  priority: string;
+  type: string;
+  categoryId: string;
+  sensitive: true;
+}>;
 export type RuleOutcome = { changes: RuleChanges; fired: FiredRule[] };
 
 export type RuleSource = {
@@ -135,6 +142,9 @@ function apply(action: RuleAction, facts: RuleFacts, changes: RuleChanges) {
       return;
     case "setCategory":
       facts.categoryId = changes.categoryId = action.categoryId;
+      return;
+    case "markSensitive":
+      changes.sensitive = true;
       return;
   }
 }

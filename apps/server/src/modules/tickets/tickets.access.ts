@@ -26,10 +26,29 @@ const policy: Record<Role, { scope: Scope; actions: readonly TicketAction[]; see
 };
 
 /** The fields of a ticket that decide who may see it. */
-export type TicketAccessFields = { groupId: string | null; handlerId: string | null; areaId: string | null };
+export type TicketAccessFields = { groupId: string | null; handlerId: string | null; areaId: string | null; sensitive: boolean };
+
+/** The columns to select for `canSeeTicket`. */
+export const accessColumns = {
+  groupId: tickets.groupId,
+  handlerId: tickets.handlerId,
+  areaId: tickets.areaId,
+  sensitive: tickets.sensitive,
+};
 
 /** SQL condition for the tickets the actor may see, always within their organisation. */
 export function visibleTickets(actor: StaffActor): SQL {
+  return and(scopedTickets(actor), sensitiveAllowed(actor)) as SQL;
+}
+
+/**
+ * Special categories of personal data: a flagged ticket opens only to members of a group with
+ * sensitive access, whatever their role or requests say.
+ */
+export const sensitiveAllowed = (actor: StaffActor): SQL => (actor.sensitiveAccess ? sql`true` : eq(tickets.sensitive, false));
+export const mayOpenSensitive = (actor: StaffActor, ticket: { sensitive: boolean }) => actor.sensitiveAccess || !ticket.sensitive;
+
+function scopedTickets(actor: StaffActor): SQL {
   const inOrg = eq(tickets.organisationId, actor.organisationId);
   const none = sql`false`;
   switch (policy[actor.role].scope) {
@@ -50,6 +69,10 @@ export function visibleTickets(actor: StaffActor): SQL {
 }
 
 export function canSeeTicket(actor: StaffActor, ticket: TicketAccessFields): boolean {
+  return mayOpenSensitive(actor, ticket) && inScope(actor, ticket);
+}
+
+function inScope(actor: StaffActor, ticket: TicketAccessFields): boolean {
   switch (policy[actor.role].scope) {
     case "all":
       return true;

@@ -31,6 +31,7 @@ export type TicketRowSource = Pick<
   | "firstResponseDueAt"
   | "resolutionDueAt"
   | "slaPausedAt"
+  | "sensitive"
 > & { categoryName: LocalizedText; groupName: LocalizedText | null; handlerName: string | null };
 
 export function toTicketRow(t: TicketRowSource): TicketRow {
@@ -53,6 +54,7 @@ export function toTicketRow(t: TicketRowSource): TicketRow {
       resolution: slaClock(t.resolutionDueAt, t.resolvedAt, t.slaPausedAt),
       paused: t.slaPausedAt !== null,
     },
+    sensitive: t.sensitive,
   };
 }
 

@@ -29,6 +29,7 @@ import {
   canUseQueues,
   seesAllTickets,
   seesCustomer,
+  sensitiveAllowed,
   visibleTickets,
 } from "./tickets.access.ts";
 import { iso, toTicketDetail, toTicketRow } from "./tickets.presenter.ts";
@@ -55,6 +56,7 @@ const rowColumns = {
   firstResponseDueAt: tickets.firstResponseDueAt,
   resolutionDueAt: tickets.resolutionDueAt,
   slaPausedAt: tickets.slaPausedAt,
+  sensitive: tickets.sensitive,
   categoryName: categories.name,
   groupName: handlerGroups.name,
   handlerName: handler.name,
@@ -192,7 +194,9 @@ async function ticketFilters(db: Db, actor: StaffActor, query: Filters) {
   const tsq = query.q ? await searchQuery(db, query.q) : null;
   // The requests queue holds tickets a colleague asked the actor about, which they may not otherwise see.
   const filters: (SQL | undefined)[] = [
-    query.queue === "requests" ? and(eq(tickets.organisationId, actor.organisationId), waitingRequestTo(actor)) : visibleTickets(actor),
+    query.queue === "requests"
+      ? and(eq(tickets.organisationId, actor.organisationId), waitingRequestTo(actor), sensitiveAllowed(actor))
+      : visibleTickets(actor),
   ];
   if (query.queue === "mine") filters.push(eq(tickets.handlerId, actor.userId));
   else if (query.queue && query.queue !== "requests") filters.push(eq(tickets.groupId, query.queue));
@@ -344,6 +348,8 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
     action: showCustomer && customer ? "ticket.read_with_customer" : "ticket.read",
     subjectType: "ticket",
     subjectId: ticketId,
+    // Reads of special categories of personal data stand out in the log.
+    ...(ticket.t.sensitive ? { detail: { sensitive: true } } : {}),
   });
   return toTicketDetail(
     { ...ticket.t, ...ticket },

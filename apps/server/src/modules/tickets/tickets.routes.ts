@@ -7,6 +7,7 @@ import {
   Reclassify,
   Reply,
   RequestAnswer,
+  SensitivityChange,
   StateChange,
   TicketDetail,
   TicketEdit,
@@ -20,7 +21,7 @@ import { AppError } from "../../http/errors.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { answerRequest, createRequest } from "../requests/requests.ts";
 import { getTicketDetail, listQueues, listTickets } from "./tickets.queries.ts";
-import { addNote, changeState, editTicket, forwardTicket, reclassifyTicket, replyToResident } from "./tickets.service.ts";
+import { addNote, changeState, editTicket, forwardTicket, reclassifyTicket, replyToResident, setSensitive } from "./tickets.service.ts";
 
 const ById = z.object({ id: z.uuid() });
 const tags = ["tickets"];
@@ -84,6 +85,9 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     change("post", "/tickets/:id/replies", "Reply to the resident", Reply, (a, id, b) => replyToResident(ctx, a, id, b));
     change("post", "/tickets/:id/notes", "Add an internal note", Note, (a, id, b) => addNote(ctx, a, id, b));
     change("post", "/tickets/:id/state", "Change state", StateChange, (a, id, b) => changeState(ctx, a, id, b));
+    change("post", "/tickets/:id/sensitivity", "Flag or unflag special categories of personal data", SensitivityChange, (a, id, b) =>
+      setSensitive(ctx, a, id, b),
+    );
     change(
       "post",
       "/tickets/:id/requests",

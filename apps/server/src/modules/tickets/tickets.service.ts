@@ -22,6 +22,7 @@ import { changedFields, factsOf, runRules } from "../rules/rules.ts";
 import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
+import { assertMayReceiveSensitive, sensitiveNotAllowed } from "./sensitive.ts";
 import { type EventNotice, recordEvent, type TicketEventType } from "./ticket-events.ts";
 import { allowedActions, allowedStates, canSeeTicket, type TicketAction } from "./tickets.access.ts";
 
@@ -81,6 +82,7 @@ async function applyUpdatedRules(tx: Tx, before: Ticket): Promise<EventNotice | 
     ...(changes.priority ? { priority: changes.priority as Priority } : {}),
     ...(changes.type ? { type: changes.type as TicketType } : {}),
     ...(changes.categoryId ? { categoryId: changes.categoryId } : {}),
+    ...(changes.sensitive ? { sensitive: true } : {}),
   };
   if (values.groupId !== undefined || values.priority || values.categoryId) {
     const { groupId, priority, categoryId } = { ...after, ...values };
@@ -181,6 +183,13 @@ export function forwardTicket(
       if (!user || ["viewer", "reporter", "internal_customer"].includes(user.role))
         throw new AppError("validation_failed", "Unknown handler", [{ path: "handlerId", message: "not a user who handles tickets" }]);
     }
+    if (ticket.sensitive)
+      await assertMayReceiveSensitive(
+        tx,
+        actor.organisationId,
+        { groupId: input.groupId, userId: input.handlerId },
+        { group: "groupId", user: "handlerId" },
+      );
     const groupId = input.groupId ?? ticket.groupId;
     // Forwarding to a group without naming a person puts the ticket back in that group's queue.
     const handlerId = input.handlerId ?? (input.groupId ? null : ticket.handlerId);
@@ -202,6 +211,25 @@ export function forwardTicket(
       to: { groupId, handlerId },
       noteId,
     });
+  });
+}
+
+/**
+ * Flags or unflags a ticket. Flagging needs the ticket to be in a group with sensitive access
+ * (forward it there first); whoever flags it without that access loses sight of it at once.
+ */
+export function setSensitive(store: Store, actor: StaffActor, ticketId: string, input: { sensitive: boolean; reason: string }) {
+  return changeTicket(store, actor, ticketId, "edit", async (tx, ticket, event) => {
+    if (ticket.sensitive === input.sensitive) return;
+    if (input.sensitive) {
+      if (!ticket.groupId)
+        throw new AppError("validation_failed", "Forward the ticket to a group first", [
+          { path: "sensitive", message: sensitiveNotAllowed },
+        ]);
+      await assertMayReceiveSensitive(tx, actor.organisationId, { groupId: ticket.groupId }, { group: "sensitive", user: "sensitive" });
+    }
+    await tx.update(tickets).set({ sensitive: input.sensitive }).where(eq(tickets.id, ticket.id));
+    await event("ticket.sensitivity_changed", { sensitive: input.sensitive, reason: input.reason });
   });
 }
 
