@@ -19,21 +19,6 @@ export const noticeKinds = ["disruption", "news"] as const;
 export const NoticeKind = z.enum(noticeKinds);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
-/** What a resident sees of a current notice. */
-export const PublicNotice = z.object({
-  id: Uuid,
-  kind: NoticeKind,
-  title: LocalizedText,
-  body: LocalizedLongText,
-  validFrom: IsoDateTime,
-  validUntil: IsoDateTime.nullable(),
-  categoryIds: z.array(Uuid),
-  areas: z.array(z.object({ id: Uuid, name: LocalizedText })),
-});
-export type PublicNotice = z.infer<typeof PublicNotice>;
-export const PublicNoticeList = z.object({ items: z.array(PublicNotice) });
-export type PublicNoticeList = z.infer<typeof PublicNoticeList>;
-
 /**
  * Which current notices to list. Without any of these: all of them (the notices page). With a
  * category, an area or a point: the targeted notices that match it (the contact form), where a
@@ -64,6 +49,22 @@ const NoticeFields = z.object({
   /** The handler group whose content admins may change it; none: technical admins only. */
   groupId: Uuid.nullable(),
 });
+/** What a resident sees of a current notice. */
+export const PublicNotice = NoticeFields.pick({
+  kind: true,
+  title: true,
+  body: true,
+  validFrom: true,
+  validUntil: true,
+  categoryIds: true,
+}).extend({
+  id: Uuid,
+  areas: z.array(z.object({ id: Uuid, name: LocalizedText })),
+});
+export type PublicNotice = z.infer<typeof PublicNotice>;
+export const PublicNoticeList = z.object({ items: z.array(PublicNotice) });
+export type PublicNoticeList = z.infer<typeof PublicNoticeList>;
+
 const validWindow = (n: { validFrom?: string; validUntil?: string | null }) =>
   !n.validFrom || !n.validUntil || Date.parse(n.validUntil) > Date.parse(n.validFrom);
 const windowError = { message: "the end must be after the start", path: ["validUntil"] };
@@ -81,16 +82,8 @@ export const NoticeUpdate = NoticeFields.partial()
 export type NoticeUpdate = z.input<typeof NoticeUpdate>;
 
 /** A notice in the console. */
-export const AdminNotice = z.object({
+export const AdminNotice = NoticeFields.extend({
   id: Uuid,
-  kind: NoticeKind,
-  title: LocalizedText,
-  body: LocalizedLongText,
-  validFrom: IsoDateTime,
-  validUntil: IsoDateTime.nullable(),
-  categoryIds: z.array(Uuid),
-  areaIds: z.array(Uuid),
-  groupId: Uuid.nullable(),
   /** Shown to residents now. */
   current: z.boolean(),
   mayEdit: z.boolean(),

@@ -4,7 +4,7 @@
  */
 import type { AdminFaqEntry, AdminNotice, AreaList, Category, LocalizedText, NoticeKind } from "@yhteys/contracts";
 import { localize } from "@yhteys/contracts/constants";
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, Fragment, type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useConsole } from "../Console.tsx";
 import { useFocusOnNavigation } from "../focus.ts";
 import { errorText } from "../format.ts";
@@ -59,6 +59,36 @@ function TextArea(props: {
         aria-describedby={[props.hint ? hintId : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ") || undefined}
       />
     </div>
+  );
+}
+
+/** One text in Finnish (required), Swedish and English: single lines or, for longer texts, text areas. */
+function LocalizedInputs(props: {
+  id: string;
+  labels: "title" | "body" | "question" | "answer";
+  value: Texts;
+  onChange: (value: Texts) => void;
+  multiline?: boolean;
+  error: string | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {langs.map((l) => {
+        const common = {
+          id: `${props.id}-${l}`,
+          label: t(`content.${props.labels}.${l}`),
+          value: props.value[l],
+          onChange: (v: string) => props.onChange({ ...props.value, [l]: v }),
+          error: l === "fi" ? props.error : undefined,
+        };
+        return props.multiline ? (
+          <TextArea key={l} {...common} {...(l === "fi" ? { hint: t("content.bodyHint") } : {})} />
+        ) : (
+          <TextField key={l} {...common} required={l === "fi"} />
+        );
+      })}
+    </>
   );
 }
 
@@ -128,80 +158,69 @@ export function ContentView() {
   );
 }
 
-function useDelete(onChanged: () => void) {
+/** A list of entries (notices or FAQ) as a table, with edit and delete for those the user may change, and the form. */
+function EntriesSection<T extends { id: string; mayEdit: boolean }>(props: {
+  id: string;
+  title: string;
+  empty: string;
+  columns: string[];
+  items: T[];
+  name: (item: T) => string;
+  cells: (item: T) => ReactNode;
+  form: (item: T | null, done: () => void, cancel: () => void) => ReactNode;
+  newLabel: string;
+  remove: (item: T) => Promise<unknown>;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const { announce } = useConsole();
+  const [editing, setEditing] = useState<T | "new" | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const remove = (title: string, action: () => Promise<unknown>) => {
-    if (!window.confirm(t("content.confirmDelete", { title }))) return;
+  const remove = (item: T) => {
+    if (!window.confirm(t("content.confirmDelete", { title: props.name(item) }))) return;
     setError(null);
-    action()
+    props
+      .remove(item)
       .then(() => {
         announce(t("content.deleted"));
-        onChanged();
+        props.onChanged();
       })
       .catch((e) => setError(errorText(t, e)));
   };
-  return { error, remove };
-}
-
-function NoticesSection({ notices, areas, onChanged }: { notices: AdminNotice[]; areas: AreaList["items"]; onChanged: () => void }) {
-  const { t, language, formatDateTime } = useI18n();
-  const { directory } = useConsole();
-  const [editing, setEditing] = useState<AdminNotice | "new" | null>(null);
-  const { error, remove } = useDelete(onChanged);
-  const categories = directory?.categories ?? [];
-  const targeting = (n: AdminNotice) => {
-    const names = [
-      ...n.categoryIds.map((id) => categories.find((c) => c.id === id)).flatMap((c) => (c ? [localize(c.name, language)] : [])),
-      ...n.areaIds.map((id) => areas.find((a) => a.id === id)).flatMap((a) => (a ? [localize(a.name, language)] : [])),
-    ];
-    return names.length ? names.join(", ") : t("content.everyone");
-  };
   return (
-    <section className="panel" aria-labelledby="content-notices-heading">
-      <h2 id="content-notices-heading">{t("content.notices")}</h2>
+    <section className="panel" aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
-      {notices.length === 0 ? (
-        <p className="muted">{t("content.noNotices")}</p>
+      {props.items.length === 0 ? (
+        <p className="muted">{props.empty}</p>
       ) : (
         <table className="tickets">
-          <caption className="visually-hidden">{t("content.notices")}</caption>
+          <caption className="visually-hidden">{props.title}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("content.noticeTitle")}</th>
-              <th scope="col">{t("content.kind")}</th>
-              <th scope="col">{t("content.validity")}</th>
-              <th scope="col">{t("content.targeting")}</th>
-              <th scope="col">{t("content.actions")}</th>
+              {[...props.columns, t("content.actions")].map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {notices.map((n) => (
-              <tr key={n.id}>
-                <th scope="row">{localize(n.title, language)}</th>
-                <td>{t(`content.kind.${n.kind}`)}</td>
-                <td>
-                  {formatDateTime(n.validFrom)}
-                  {n.validUntil ? ` – ${formatDateTime(n.validUntil)}` : ""}
-                  <span className="muted small"> ({n.current ? t("content.current") : t("content.notCurrent")})</span>
-                </td>
-                <td>{targeting(n)}</td>
+            {props.items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">{props.name(item)}</th>
+                {props.cells(item)}
                 <td className="button-row">
-                  {n.mayEdit && (
+                  {item.mayEdit && (
                     <>
-                      <button type="button" className="button secondary" onClick={() => setEditing(n)}>
+                      <button type="button" className="button secondary" onClick={() => setEditing(item)}>
                         {t("content.edit")}
                       </button>
-                      <button
-                        type="button"
-                        className="button secondary"
-                        onClick={() => remove(localize(n.title, language), () => adminApi.deleteNotice(n.id))}
-                      >
+                      <button type="button" className="button secondary" onClick={() => remove(item)}>
                         {t("content.delete")}
                       </button>
                     </>
@@ -213,23 +232,84 @@ function NoticesSection({ notices, areas, onChanged }: { notices: AdminNotice[];
         </table>
       )}
       {editing ? (
-        <NoticeForm
-          key={editing === "new" ? "new" : editing.id}
-          notice={editing === "new" ? null : editing}
-          categories={categories}
-          areas={areas}
-          onDone={() => {
-            setEditing(null);
-            onChanged();
-          }}
-          onCancel={() => setEditing(null)}
-        />
+        <Fragment key={editing === "new" ? "new" : editing.id}>
+          {props.form(
+            editing === "new" ? null : editing,
+            () => {
+              setEditing(null);
+              props.onChanged();
+            },
+            () => setEditing(null),
+          )}
+        </Fragment>
       ) : (
         <button type="button" className="button primary" onClick={() => setEditing("new")}>
-          {t("content.newNotice")}
+          {props.newLabel}
         </button>
       )}
     </section>
+  );
+}
+
+function NoticesSection({ notices, areas, onChanged }: { notices: AdminNotice[]; areas: AreaList["items"]; onChanged: () => void }) {
+  const { t, language, formatDateTime } = useI18n();
+  const { directory } = useConsole();
+  const categories = directory?.categories ?? [];
+  const targeting = (n: AdminNotice) => {
+    const names = [
+      ...n.categoryIds.map((id) => categories.find((c) => c.id === id)).flatMap((c) => (c ? [localize(c.name, language)] : [])),
+      ...n.areaIds.map((id) => areas.find((a) => a.id === id)).flatMap((a) => (a ? [localize(a.name, language)] : [])),
+    ];
+    return names.length ? names.join(", ") : t("content.everyone");
+  };
+  return (
+    <EntriesSection
+      id="content-notices-heading"
+      title={t("content.notices")}
+      empty={t("content.noNotices")}
+      columns={[t("content.noticeTitle"), t("content.kind"), t("content.validity"), t("content.targeting")]}
+      items={notices}
+      name={(n) => localize(n.title, language)}
+      cells={(n) => (
+        <>
+          <td>{t(`content.kind.${n.kind}`)}</td>
+          <td>
+            {formatDateTime(n.validFrom)}
+            {n.validUntil ? ` – ${formatDateTime(n.validUntil)}` : ""}
+            <span className="muted small"> ({n.current ? t("content.current") : t("content.notCurrent")})</span>
+          </td>
+          <td>{targeting(n)}</td>
+        </>
+      )}
+      form={(n, done, cancel) => <NoticeForm notice={n} categories={categories} areas={areas} onDone={done} onCancel={cancel} />}
+      newLabel={t("content.newNotice")}
+      remove={(n) => adminApi.deleteNotice(n.id)}
+      onChanged={onChanged}
+    />
+  );
+}
+
+function FaqSection({ entries, onChanged }: { entries: AdminFaqEntry[]; onChanged: () => void }) {
+  const { t, language } = useI18n();
+  return (
+    <EntriesSection
+      id="content-faq-heading"
+      title={t("content.faq")}
+      empty={t("content.noFaq")}
+      columns={[t("content.question"), t("content.position"), t("content.published")]}
+      items={entries}
+      name={(f) => localize(f.question, language)}
+      cells={(f) => (
+        <>
+          <td>{f.position}</td>
+          <td>{f.published ? t("content.published") : t("content.draft")}</td>
+        </>
+      )}
+      form={(f, done, cancel) => <FaqForm entry={f} onDone={done} onCancel={cancel} />}
+      newLabel={t("content.newFaq")}
+      remove={(f) => adminApi.deleteFaq(f.id)}
+      onChanged={onChanged}
+    />
   );
 }
 
@@ -295,27 +375,8 @@ function NoticeForm(props: {
         optionLabel={(k) => t(`content.kind.${k}`)}
         onChange={setKind}
       />
-      {langs.map((l) => (
-        <TextField
-          key={l}
-          id={`${prefix}title-${l}`}
-          label={t(`content.title.${l}`)}
-          value={title[l]}
-          onChange={(v) => setTitle({ ...title, [l]: v })}
-          required={l === "fi"}
-          error={l === "fi" ? error?.fields["body.title.fi"] : undefined}
-        />
-      ))}
-      {langs.map((l) => (
-        <TextArea
-          key={l}
-          id={`${prefix}body-${l}`}
-          label={t(`content.body.${l}`)}
-          value={body[l]}
-          onChange={(v) => setBody({ ...body, [l]: v })}
-          {...(l === "fi" ? { hint: t("content.bodyHint"), error: error?.fields["body.body.fi"] } : {})}
-        />
-      ))}
+      <LocalizedInputs id={`${prefix}title`} labels="title" value={title} onChange={setTitle} error={error?.fields["body.title.fi"]} />
+      <LocalizedInputs id={`${prefix}body`} labels="body" value={body} onChange={setBody} multiline error={error?.fields["body.body.fi"]} />
       <div className="field-row">
         <TextField
           {...fields["body.validFrom"]}
@@ -364,77 +425,6 @@ function NoticeForm(props: {
   );
 }
 
-function FaqSection({ entries, onChanged }: { entries: AdminFaqEntry[]; onChanged: () => void }) {
-  const { t, language } = useI18n();
-  const [editing, setEditing] = useState<AdminFaqEntry | "new" | null>(null);
-  const { error, remove } = useDelete(onChanged);
-  return (
-    <section className="panel" aria-labelledby="content-faq-heading">
-      <h2 id="content-faq-heading">{t("content.faq")}</h2>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {entries.length === 0 ? (
-        <p className="muted">{t("content.noFaq")}</p>
-      ) : (
-        <table className="tickets">
-          <caption className="visually-hidden">{t("content.faq")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("content.question")}</th>
-              <th scope="col">{t("content.position")}</th>
-              <th scope="col">{t("content.published")}</th>
-              <th scope="col">{t("content.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((f) => (
-              <tr key={f.id}>
-                <th scope="row">{localize(f.question, language)}</th>
-                <td>{f.position}</td>
-                <td>{f.published ? t("content.published") : t("content.draft")}</td>
-                <td className="button-row">
-                  {f.mayEdit && (
-                    <>
-                      <button type="button" className="button secondary" onClick={() => setEditing(f)}>
-                        {t("content.edit")}
-                      </button>
-                      <button
-                        type="button"
-                        className="button secondary"
-                        onClick={() => remove(localize(f.question, language), () => adminApi.deleteFaq(f.id))}
-                      >
-                        {t("content.delete")}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {editing ? (
-        <FaqForm
-          key={editing === "new" ? "new" : editing.id}
-          entry={editing === "new" ? null : editing}
-          onDone={() => {
-            setEditing(null);
-            onChanged();
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      ) : (
-        <button type="button" className="button primary" onClick={() => setEditing("new")}>
-          {t("content.newFaq")}
-        </button>
-      )}
-    </section>
-  );
-}
-
 function FaqForm(props: { entry: AdminFaqEntry | null; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const { announce } = useConsole();
@@ -476,27 +466,21 @@ function FaqForm(props: { entry: AdminFaqEntry | null; onDone: () => void; onCan
     <form onSubmit={submit} noValidate aria-labelledby={`${prefix}heading`} className="panel">
       <h3 id={`${prefix}heading`}>{f ? t("content.editFaq") : t("content.newFaq")}</h3>
       <ErrorSummary error={error} fields={fields} />
-      {langs.map((l) => (
-        <TextField
-          key={l}
-          id={`${prefix}q-${l}`}
-          label={t(`content.question.${l}`)}
-          value={question[l]}
-          onChange={(v) => setQuestion({ ...question, [l]: v })}
-          required={l === "fi"}
-          error={l === "fi" ? error?.fields["body.question.fi"] : undefined}
-        />
-      ))}
-      {langs.map((l) => (
-        <TextArea
-          key={l}
-          id={`${prefix}a-${l}`}
-          label={t(`content.answer.${l}`)}
-          value={answer[l]}
-          onChange={(v) => setAnswer({ ...answer, [l]: v })}
-          {...(l === "fi" ? { hint: t("content.bodyHint"), error: error?.fields["body.answer.fi"] } : {})}
-        />
-      ))}
+      <LocalizedInputs
+        id={`${prefix}q`}
+        labels="question"
+        value={question}
+        onChange={setQuestion}
+        error={error?.fields["body.question.fi"]}
+      />
+      <LocalizedInputs
+        id={`${prefix}a`}
+        labels="answer"
+        value={answer}
+        onChange={setAnswer}
+        multiline
+        error={error?.fields["body.answer.fi"]}
+      />
       <TextField
         {...fields["body.position"]}
         type="number"

@@ -11,6 +11,17 @@ import { contains } from "../tickets/areas.ts";
 
 type NoticeRow = typeof notices.$inferSelect;
 
+/** The fields every view of a notice shows, with times as ISO strings. */
+export const noticeFields = (n: NoticeRow) => ({
+  id: n.id,
+  kind: n.kind,
+  title: n.title,
+  body: n.body,
+  validFrom: n.validFrom.toISOString(),
+  validUntil: n.validUntil?.toISOString() ?? null,
+  categoryIds: n.categoryIds,
+});
+
 /** The category and all its ancestors: a notice for "Streets" is about potholes too. */
 async function categoryChain(db: Queryable, organisationId: string, categoryId: string): Promise<Set<string>> {
   const rows = await db
@@ -69,13 +80,7 @@ export async function currentNotices(
   return {
     items: shown.map(
       (n): PublicNotice => ({
-        id: n.id,
-        kind: n.kind,
-        title: n.title,
-        body: n.body,
-        validFrom: n.validFrom.toISOString(),
-        validUntil: n.validUntil?.toISOString() ?? null,
-        categoryIds: n.categoryIds,
+        ...noticeFields(n),
         areas: n.areaIds.flatMap((id) => {
           const name = nameOf.get(id);
           return name ? [{ id, name }] : [];

@@ -17,9 +17,11 @@ import type { z } from "zod";
 import type { Db, Queryable } from "../../db/client.ts";
 import { areas, categories, faqEntries, handlerGroups, notices } from "../../db/schema.ts";
 import { AppError, type FieldError, notFound } from "../../http/errors.ts";
+import { organisationAreas } from "../admin/admin.groups.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { mayManageContent, requireContentAccess, requireManageContent } from "./notices.access.ts";
+import { noticeFields } from "./notices.queries.ts";
 
 type NoticeRow = typeof notices.$inferSelect;
 type FaqRow = typeof faqEntries.$inferSelect;
@@ -30,13 +32,7 @@ export const isCurrent = (n: Pick<NoticeRow, "validFrom" | "validUntil">, now = 
 
 function presentNotice(actor: StaffActor, n: NoticeRow): AdminNotice {
   return {
-    id: n.id,
-    kind: n.kind,
-    title: n.title,
-    body: n.body,
-    validFrom: n.validFrom.toISOString(),
-    validUntil: n.validUntil?.toISOString() ?? null,
-    categoryIds: n.categoryIds,
+    ...noticeFields(n),
     areaIds: n.areaIds,
     groupId: n.groupId,
     current: isCurrent(n),
@@ -228,10 +224,5 @@ export async function deleteFaq(db: Db, actor: StaffActor, id: string): Promise<
 /** The areas to target notices at, for content and technical admins. */
 export async function targetAreas(db: Db, actor: StaffActor) {
   requireContentAccess(actor);
-  const rows = await db
-    .select({ id: areas.id, code: areas.code, name: areas.name })
-    .from(areas)
-    .where(eq(areas.organisationId, actor.organisationId))
-    .orderBy(asc(areas.code));
-  return { items: rows };
+  return { items: await organisationAreas(db, actor.organisationId) };
 }
