@@ -207,6 +207,12 @@ describe("embedded form", () => {
       expect(Math.abs(formHeight - contentHeight)).toBeLessThanOrEqual(1);
       await expectAccessible(page, "the host page with the embedded form");
 
+      // The preset category alone is no draft of the resident's: loading again restores nothing.
+      await page.reload();
+      await frame.getByRole("heading", { level: 1, name: "Contact us" }).waitFor();
+      await expect.poll(frameHeight).toBeGreaterThan(600);
+      expect(await frame.getByText("restored", { exact: false }).count()).toBe(0);
+
       const description = `Embedded pothole report ${Date.now()}`;
       await frame.locator("#description").fill(description);
       await frame.getByRole("button", { name: "Send" }).click();

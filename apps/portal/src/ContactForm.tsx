@@ -84,9 +84,11 @@ export function ContactForm({
   // Keep the draft on the device while the resident types.
   useEffect(() => {
     if (sent.current) return;
-    if (hasContent(values)) saveDraft(org.slug, { values, idempotencyKey: idempotencyKey.current, savedAt: new Date().toISOString() });
+    // The embedding page's preset category alone is not the resident's draft.
+    const own = presetCategoryId && values.categoryId === presetCategoryId ? { ...values, categoryId: "" } : values;
+    if (hasContent(own)) saveDraft(org.slug, { values, idempotencyKey: idempotencyKey.current, savedAt: new Date().toISOString() });
     else clearDraft(org.slug);
-  }, [values, org.slug]);
+  }, [values, org.slug, presetCategoryId]);
 
   useEffect(() => {
     if (focusSummary.current && errors.length) {
