@@ -115,10 +115,45 @@ describe("admin pages", () => {
     await page.context().close();
   });
 
+  it("a content admin publishes a targeted notice for their group, and residents see it on the form", async () => {
+    const page = await signedIn(e2e.tenant.users.contentadmin?.email ?? "", "demo");
+    await page.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Tiedotteet ja UKK" }).click();
+    await expect.poll(() => heading(page)).toBe("Tiedotteet ja UKK");
+    // Content admins do not set the embedding origins.
+    expect(await page.getByRole("heading", { name: "Lomakkeen upotus" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Uusi tiedote" }).click();
+    await page.getByRole("button", { name: "Julkaise" }).click();
+    await page.getByRole("alert").getByRole("link", { name: "Otsikko suomeksi" }).waitFor();
+    await page.getByLabel("Otsikko suomeksi").fill("Liikennevalot pois päältä");
+    await page.getByLabel("Otsikko englanniksi").fill("Traffic lights switched off");
+    await page.getByLabel("Teksti suomeksi").fill("Valot on sammutettu huollon ajaksi.");
+    await page.getByLabel("Teksti englanniksi").fill("The lights are off for maintenance.");
+    await page.getByRole("checkbox", { name: "– Liikennemerkit ja -valot" }).check();
+    // Their own group is the owner; the organisation is not offered.
+    expect(await page.getByLabel("Omistaja").locator("option").allTextContents()).toEqual(["Katu- ja liikenneyksikkö"]);
+    await expectAccessible(page, "the notice form");
+    await page.getByRole("button", { name: "Julkaise" }).click();
+    await page.getByRole("rowheader", { name: "Liikennevalot pois päältä" }).waitFor();
+    expect(
+      await page
+        .getByRole("row", { name: /Liikennevalot pois päältä/ })
+        .getByText("Näkyy nyt")
+        .count(),
+    ).toBe(1);
+    await expectAccessible(page, "the notices admin page");
+    await page.context().close();
+
+    const resident = await newPage(e2e, "en");
+    await resident.goto(`${e2e.baseUrl}/${e2e.tenant.slug}/`);
+    await resident.locator(`#category-${e2e.tenant.categories["traffic-signs"]}`).check();
+    await resident.locator(".form-notices").getByRole("heading", { name: "Traffic lights switched off" }).waitFor();
+    await resident.context().close();
+  });
+
   it("a content admin reaches only their own group's settings", async () => {
     const page = await signedIn(e2e.tenant.users.contentadmin?.email ?? "", "demo");
     const nav = page.getByRole("navigation", { name: "Ylläpito" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Käsittelijäryhmät"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Käsittelijäryhmät", "Tiedotteet ja UKK"]);
     await nav.getByRole("link", { name: "Käsittelijäryhmät" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 2 }).allTextContents()).toContain("Katu- ja liikenneyksikkö (streets)");
     await page.getByLabel("Kuvaus").fill("Katujen kunnossapito");

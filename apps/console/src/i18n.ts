@@ -4,6 +4,7 @@
  */
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
+import { contentEn, contentFi, contentSv } from "./admin/content.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
@@ -21,6 +22,7 @@ const fi = {
   ...requestsFi,
   ...viewsFi,
   ...webhooksFi,
+  ...contentFi,
   ...followersFi,
   ...sensitiveFi,
   "app.name": "Yhteys",
@@ -270,6 +272,7 @@ const sv: Dictionary<MessageKey> = {
   ...requestsSv,
   ...viewsSv,
   ...webhooksSv,
+  ...contentSv,
   ...followersSv,
   ...sensitiveSv,
   "app.name": "Yhteys",
@@ -517,6 +520,7 @@ const en: Dictionary<MessageKey> = {
   ...requestsEn,
   ...viewsEn,
   ...webhooksEn,
+  ...contentEn,
   ...followersEn,
   ...sensitiveEn,
   "app.name": "Yhteys",

@@ -4,6 +4,10 @@ import { localize } from "@yhteys/contracts/constants";
 import { ApiError, api } from "@yhteys/web";
 import { useEffect, useRef, useState } from "react";
 import { ContactPage } from "./ContactPage.tsx";
+import { EmbedFrame, embedOptions } from "./EmbedFrame.tsx";
+import { FaqPage } from "./FaqPage.tsx";
+import { NoticesPage } from "./NoticesPage.tsx";
+import "./notices.css";
 import { useI18n } from "./i18n.ts";
 import { Layout } from "./Layout.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
@@ -53,6 +57,7 @@ export function App() {
     requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus());
   }, [path]);
 
+  const [embed] = useState(() => embedOptions(window.location.search));
   const ready = org && org.slug === slug && org.status === "ready" ? org.org : undefined;
   const orgName = ready ? localize(ready.name, language) : undefined;
 
@@ -62,8 +67,17 @@ export function App() {
     content = org?.status === "missing" ? <NotFoundPage org={undefined} /> : <StatusMessage kind="loading" />;
   else if (route.page === "form") content = <ContactPage org={ready} orgName={orgName ?? ""} />;
   else if (route.page === "track") content = <TrackingPage org={ready} orgName={orgName ?? ""} token={route.token} />;
+  else if (route.page === "notices") content = <NoticesPage org={ready} orgName={orgName ?? ""} />;
+  else if (route.page === "faq") content = <FaqPage org={ready} orgName={orgName ?? ""} />;
+  else if (route.page === "embed") content = <ContactPage org={ready} orgName={orgName ?? ""} presetCategoryId={embed.category} />;
   else content = <NotFoundPage org={ready.slug} orgName={orgName} />;
 
+  if (route.page === "embed")
+    return (
+      <EmbedFrame org={route.org} options={embed}>
+        {content}
+      </EmbedFrame>
+    );
   return (
     <Layout org={org?.status === "missing" ? undefined : slug} orgName={orgName} languages={ready?.languages}>
       {content}

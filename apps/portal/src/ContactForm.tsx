@@ -20,6 +20,7 @@ import {
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { ExtraFields } from "./ExtraFields.tsx";
 import { FilePicker } from "./FilePicker.tsx";
+import { FormNotices, useMatchingNotices } from "./FormNotices.tsx";
 import { useI18n } from "./i18n.ts";
 import { LocationFields } from "./LocationFields.tsx";
 import { ReplyFields } from "./ReplyFields.tsx";
@@ -33,18 +34,23 @@ type SendProblem = "network" | "server" | "rateLimited";
 export function ContactForm({
   org,
   orgName,
+  presetCategoryId = null,
   onSent,
   onFollowed,
 }: {
   org: PublicOrganisation;
   orgName: string;
+  presetCategoryId?: string | null;
   onSent: (receipt: ContactReceipt, wantsReply: boolean, files: File[]) => void;
   /** The resident followed an earlier contact instead of sending this one. */
   onFollowed: (receipt: FollowReceipt, withEmail: boolean) => void;
 }) {
   const { t, language } = useI18n();
   const [initial] = useState(() => loadDraft(org.slug));
-  const [values, setValues] = useState<FormValues>(initial?.values ?? emptyValues);
+  const [values, setValues] = useState<FormValues>(() => {
+    const start = initial?.values ?? emptyValues;
+    return presetCategoryId && !start.categoryId ? { ...start, categoryId: presetCategoryId } : start;
+  });
   const idempotencyKey = useRef(initial?.idempotencyKey ?? newIdempotencyKey());
   const [restored, setRestored] = useState(Boolean(initial && hasContent(initial.values)));
   const [cleared, setCleared] = useState(false);
@@ -78,9 +84,11 @@ export function ContactForm({
   // Keep the draft on the device while the resident types.
   useEffect(() => {
     if (sent.current) return;
-    if (hasContent(values)) saveDraft(org.slug, { values, idempotencyKey: idempotencyKey.current, savedAt: new Date().toISOString() });
+    // The embedding page's preset category alone is not the resident's draft.
+    const own = presetCategoryId && values.categoryId === presetCategoryId ? { ...values, categoryId: "" } : values;
+    if (hasContent(own)) saveDraft(org.slug, { values, idempotencyKey: idempotencyKey.current, savedAt: new Date().toISOString() });
     else clearDraft(org.slug);
-  }, [values, org.slug]);
+  }, [values, org.slug, presetCategoryId]);
 
   useEffect(() => {
     if (focusSummary.current && errors.length) {
@@ -90,6 +98,7 @@ export function ContactForm({
   }, [errors]);
 
   const category = categories?.find((c) => c.id === values.categoryId && c.selectable);
+  const notices = useMatchingNotices(org.slug, category?.id ?? "", values.location);
   const errorFor = Object.fromEntries(errors.map((e) => [e.key, e.message]));
 
   // The newest values, also for changes that arrive later (an address found for a chosen point).
@@ -193,6 +202,7 @@ export function ContactForm({
           <p role="status">{t("category.loading")}</p>
         )}
         {categories && category && <ChosenCategory categories={categories} category={category} />}
+        <FormNotices notices={notices} />
 
         <TypeChoice
           value={values.type || category?.defaultType}

@@ -17,7 +17,16 @@ function loadSent(org: string): Sent | null {
   }
 }
 
-export function ContactPage({ org, orgName }: { org: PublicOrganisation; orgName: string }) {
+export function ContactPage({
+  org,
+  orgName,
+  presetCategoryId = null,
+}: {
+  org: PublicOrganisation;
+  orgName: string;
+  /** The category the embedding page chose, unless the resident's draft has one. */
+  presetCategoryId?: string | null;
+}) {
   const [sent, setSent] = useState<Sent | null>(() => loadSent(org.slug));
   // The chosen files live only in this tab's memory; after a reload they can be added on the tracking page.
   const [files, setFiles] = useState<File[]>([]);
@@ -58,6 +67,7 @@ export function ContactPage({ org, orgName }: { org: PublicOrganisation; orgName
     <ContactForm
       org={org}
       orgName={orgName}
+      presetCategoryId={presetCategoryId}
       onSent={(receipt, wantsReply, chosen) => {
         const value = { receipt, wantsReply };
         setFiles(chosen);

@@ -4,7 +4,7 @@ import { languages as allLanguages } from "@yhteys/contracts/constants";
 import type { ReactNode } from "react";
 import { useI18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
-import { followLink, formPath } from "./router.ts";
+import { faqPath, followLink, formPath, noticesPath, usePath } from "./router.ts";
 
 export function Layout({
   org,
@@ -18,6 +18,14 @@ export function Layout({
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  const path = usePath();
+  const links = org
+    ? [
+        { href: formPath(org), label: t("nav.form") },
+        { href: noticesPath(org), label: t("nav.notices") },
+        { href: faqPath(org), label: t("nav.faq") },
+      ]
+    : [];
   return (
     <>
       <a className="skip-link" href="#main">
@@ -38,6 +46,19 @@ export function Layout({
           )}
           <LanguageSwitcher languages={languages} />
         </div>
+        {links.length > 0 && (
+          <nav className="container site-nav" aria-label={t("nav.label")}>
+            <ul>
+              {links.map((l) => (
+                <li key={l.href}>
+                  <a href={l.href} onClick={followLink} aria-current={path === l.href ? "page" : undefined}>
+                    {l.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
       </header>
       <main id="main" tabIndex={-1} className="container site-main">
         {children}

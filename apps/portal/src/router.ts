@@ -40,6 +40,10 @@ export type Route =
   | { page: "root" }
   | { page: "form"; org: string }
   | { page: "track"; org: string; token: string }
+  | { page: "notices"; org: string }
+  | { page: "faq"; org: string }
+  /** The chromeless form for other sites' pages (embed.js). */
+  | { page: "embed"; org: string }
   | { page: "notFound"; org: string };
 
 export function parseRoute(path: string): Route {
@@ -48,8 +52,11 @@ export function parseRoute(path: string): Route {
   if (!org) return { page: "root" };
   if (!section) return { page: "form", org };
   if (section === "track" && token && rest.length === 0) return { page: "track", org, token };
+  if ((section === "notices" || section === "faq" || section === "embed") && !token) return { page: section, org };
   return { page: "notFound", org };
 }
 
 export const formPath = (org: string) => `/${encodeURIComponent(org)}/`;
 export const trackPath = (org: string, token: string) => `/${encodeURIComponent(org)}/track/${encodeURIComponent(token)}`;
+export const noticesPath = (org: string) => `/${encodeURIComponent(org)}/notices`;
+export const faqPath = (org: string) => `/${encodeURIComponent(org)}/faq`;

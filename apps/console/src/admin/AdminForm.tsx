@@ -76,7 +76,7 @@ type TextFieldProps = {
   onChange: (value: string) => void;
   error?: string | undefined;
   hint?: string;
-  type?: "text" | "email" | "password" | "search";
+  type?: "text" | "email" | "password" | "search" | "number" | "datetime-local";
   autoComplete?: string;
   required?: boolean;
 };

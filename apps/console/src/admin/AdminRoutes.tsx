@@ -7,6 +7,7 @@ import "./admin.css";
 import { useI18n } from "../i18n.ts";
 import { adminPath, onLinkClick, type Route } from "../router.ts";
 import { AuditView } from "./AuditView.tsx";
+import { ContentView } from "./ContentView.tsx";
 import { GroupsView } from "./GroupsView.tsx";
 import { RulesView } from "./RulesView.tsx";
 import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
@@ -14,13 +15,13 @@ import { UserForm } from "./UserForm.tsx";
 import { UsersView } from "./UsersView.tsx";
 import { WebhooksView } from "./WebhooksView.tsx";
 
-type AdminPage = "adminUsers" | "adminGroups" | "adminServiceLevels" | "adminRules" | "adminAudit" | "adminWebhooks";
+type AdminPage = "adminUsers" | "adminGroups" | "adminServiceLevels" | "adminRules" | "adminAudit" | "adminWebhooks" | "adminContent";
 
 const pagesOf = (role: Role): AdminPage[] =>
   role === "technical_admin"
-    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminRules", "adminAudit", "adminWebhooks"]
+    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminRules", "adminAudit", "adminWebhooks", "adminContent"]
     : role === "content_admin"
-      ? ["adminGroups"]
+      ? ["adminGroups", "adminContent"]
       : [];
 
 const pathOf = {
@@ -30,6 +31,7 @@ const pathOf = {
   adminRules: "rules",
   adminAudit: "audit",
   adminWebhooks: "webhooks",
+  adminContent: "content",
 } as const satisfies Record<AdminPage, string>;
 
 /** The "Ylläpito" navigation under the queues, with the pages the role may use. */
@@ -69,5 +71,6 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   if (page === "adminServiceLevels") return <ServiceLevelsView />;
   if (page === "adminRules") return <RulesView />;
   if (page === "adminWebhooks") return <WebhooksView />;
+  if (page === "adminContent") return <ContentView />;
   return <AuditView />;
 }

@@ -2,8 +2,12 @@
 import type {
   AdminCalendar,
   AdminCalendarList,
+  AdminFaqEntry,
+  AdminFaqList,
   AdminGroup,
   AdminGroupList,
+  AdminNotice,
+  AdminNoticeList,
   AdminUser,
   AdminUserList,
   AreaList,
@@ -11,13 +15,19 @@ import type {
   CalendarUpdate,
   ChainStatus,
   CreatedWebhookSubscription,
+  EmbedSettings,
+  EmbedSettingsInput,
+  FaqEntryUpdate,
   GroupUpdate,
   LogExport,
   NewCalendar,
+  NewFaqEntry,
   NewGroup,
+  NewNotice,
   NewRule,
   NewUser,
   NewWebhookSubscription,
+  NoticeUpdate,
   Rule,
   RuleList,
   RuleOrder,
@@ -87,3 +97,17 @@ export const webhookDeliveries = (id: string) => staff<WebhookDeliveryList>(`${b
 export const deadLetters = () => staff<WebhookDeliveryList>(`${base}/webhooks/dead-letters`);
 export const retryDelivery = (id: string) =>
   staff<WebhookDelivery>(`${base}/webhooks/deliveries/${encodeURIComponent(id)}/retry`, { method: "POST" });
+
+export const notices = () => staff<AdminNoticeList>(`${base}/notices`);
+export const createNotice = (body: NewNotice) => staff<AdminNotice>(`${base}/notices`, { method: "POST", body });
+export const updateNotice = (id: string, body: NoticeUpdate) =>
+  staff<AdminNotice>(`${base}/notices/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const deleteNotice = (id: string) => staff<void>(`${base}/notices/${encodeURIComponent(id)}`, { method: "DELETE" });
+export const noticeAreas = () => staff<AreaList>(`${base}/notice-areas`);
+export const faq = () => staff<AdminFaqList>(`${base}/faq`);
+export const createFaq = (body: NewFaqEntry) => staff<AdminFaqEntry>(`${base}/faq`, { method: "POST", body });
+export const updateFaq = (id: string, body: FaqEntryUpdate) =>
+  staff<AdminFaqEntry>(`${base}/faq/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const deleteFaq = (id: string) => staff<void>(`${base}/faq/${encodeURIComponent(id)}`, { method: "DELETE" });
+export const embedSettings = () => staff<EmbedSettings>(`${base}/embed`);
+export const setEmbedSettings = (body: EmbedSettingsInput) => staff<EmbedSettings>(`${base}/embed`, { method: "PUT", body });

@@ -9,6 +9,7 @@ export * from "./schema/automation.ts";
 export * from "./schema/directory.ts";
 export * from "./schema/geography.ts";
 export * from "./schema/jobs.ts";
+export * from "./schema/notices.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/sla.ts";
 export * from "./schema/tenancy.ts";

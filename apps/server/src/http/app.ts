@@ -19,12 +19,15 @@ import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attach
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
+import { allowedOrigins, embedAdminRoutes, embedScriptRoute, frameAncestors } from "../modules/embed/embed.ts";
 import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/geocoding.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
 import { nearbyRoutes } from "../modules/nearby/nearby.routes.ts";
+import { noticeAdminRoutes, publicNoticeRoutes } from "../modules/notices/notices.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { open311Routes } from "../modules/open311/open311.routes.ts";
+import { organisationBySlug } from "../modules/organisations/organisations.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
@@ -134,9 +137,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
   await app.register(webhookRoutes(ctx), { prefix: "/api/staff/admin/webhooks" });
   await app.register(placesAdminRoutes(ctx), { prefix: "/api/staff/admin" });
+  await app.register(noticeAdminRoutes(ctx), { prefix: "/api/staff/admin" });
+  await app.register(embedAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
   await app.register(publicGeocodingRoutes(ctx), { prefix: "/api/public" });
   await app.register(nearbyRoutes(ctx), { prefix: "/api/public" });
+  await app.register(publicNoticeRoutes(ctx), { prefix: "/api/public" });
+  await app.register(embedScriptRoute(ctx));
   await app.register(staffAttachmentRoutes(ctx), { prefix: "/api/staff" });
   await app.register(publicAttachmentRoutes(ctx), { prefix: "/api/public" });
   await app.register(open311Routes(ctx), { prefix: "/open311/v2" });
@@ -146,7 +153,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 }
 
 /** First path segments that belong to the server, never to an organisation's portal. */
-const RESERVED_SEGMENTS = new Set(["api", "open311", "console", "assets", "healthz", "readyz"]);
+const RESERVED_SEGMENTS = new Set(["api", "open311", "console", "assets", "healthz", "readyz", "embed.js"]);
 
 /** Serves the built console under /console/ and the portal at /{organisation}/ (single-page apps). */
 async function registerWebApps(app: FastifyInstance, ctx: AppContext) {
@@ -167,7 +174,11 @@ async function registerWebApps(app: FastifyInstance, ctx: AppContext) {
   app.get<{ Params: { org: string } }>("/:org", { schema: { hide: true } }, (request, reply) =>
     RESERVED_SEGMENTS.has(request.params.org) ? reply.callNotFound() : reply.redirect(`/${encodeURIComponent(request.params.org)}/`),
   );
-  app.get<{ Params: { org: string } }>("/:org/*", { schema: { hide: true } }, (request, reply) =>
-    RESERVED_SEGMENTS.has(request.params.org) ? reply.callNotFound() : reply.sendFile("index.html", portalDir),
-  );
+  // An organisation's pages may be framed only by the portal itself and the origins it allows (the embed).
+  app.get<{ Params: { org: string } }>("/:org/*", { schema: { hide: true } }, async (request, reply) => {
+    if (RESERVED_SEGMENTS.has(request.params.org)) return reply.callNotFound();
+    const org = await organisationBySlug(ctx.db, request.params.org).catch(() => null);
+    reply.header("content-security-policy", frameAncestors(org ? await allowedOrigins(ctx.db, org.id) : []));
+    return reply.sendFile("index.html", portalDir);
+  });
 }

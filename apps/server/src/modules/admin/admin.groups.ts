@@ -121,12 +121,16 @@ export async function updateGroup(db: Db, actor: StaffActor, groupId: string, up
 }
 
 /** The organisation's areas, to scope viewers. */
-export async function listAreas(db: Db, actor: StaffActor): Promise<AreaList> {
-  requireTechnicalAdmin(actor);
-  const rows = await db
+/** The organisation's areas by code, without their boundaries. */
+export function organisationAreas(db: Db, organisationId: string): Promise<AreaList["items"]> {
+  return db
     .select({ id: areas.id, code: areas.code, name: areas.name })
     .from(areas)
-    .where(eq(areas.organisationId, actor.organisationId))
+    .where(eq(areas.organisationId, organisationId))
     .orderBy(asc(areas.code));
-  return { items: rows };
+}
+
+export async function listAreas(db: Db, actor: StaffActor): Promise<AreaList> {
+  requireTechnicalAdmin(actor);
+  return { items: await organisationAreas(db, actor.organisationId) };
 }

@@ -20,6 +20,9 @@ export type AuditRecord = {
     | "sla_policy"
     | "rule"
     | "address_list"
+    | "notice"
+    | "faq_entry"
+    | "embed_settings"
     | "map_settings"
     | "webhook";
   subjectId: string | null;
