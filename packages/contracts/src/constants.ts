@@ -73,6 +73,11 @@ export const ticketEventTypes = [
   "ticket.followed",
   "ticket.sla_warning",
   "ticket.sla_breached",
+  "ticket.phone_call",
+  "ticket.callback_done",
+  "ticket.external_sent",
+  "ticket.external_updated",
+  "ticket.external_returned",
 ] as const;
 
 export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;

@@ -15,6 +15,7 @@ import type { DestinationStream } from "pino";
 import { startBackground } from "../background.ts";
 import type { AppContext } from "../context.ts";
 import { adminRoutes } from "../modules/admin/admin.routes.ts";
+import { apiClientRoutes } from "../modules/api-clients/api-clients.routes.ts";
 import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attachments/attachments.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
@@ -25,6 +26,7 @@ import { LiveHub, liveRoutes } from "../modules/live/live.ts";
 import { nearbyRoutes } from "../modules/nearby/nearby.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { open311Routes } from "../modules/open311/open311.routes.ts";
+import { callbackRoutes, telephonyRoutes } from "../modules/phone/phone.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
@@ -140,6 +142,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(staffAttachmentRoutes(ctx), { prefix: "/api/staff" });
   await app.register(publicAttachmentRoutes(ctx), { prefix: "/api/public" });
   await app.register(open311Routes(ctx), { prefix: "/open311/v2" });
+  await app.register(telephonyRoutes(ctx), { prefix: "/api/telephony" });
+  await app.register(callbackRoutes(ctx), { prefix: "/api/staff/callbacks" });
+  await app.register(apiClientRoutes(ctx), { prefix: "/api/staff/admin/api-clients" });
   await registerWebApps(app, ctx);
 
   return app;

@@ -21,7 +21,10 @@ export type AuditRecord = {
     | "rule"
     | "address_list"
     | "map_settings"
-    | "webhook";
+    | "webhook"
+    | "api_client"
+    | "inbound_channel"
+    | "open311_route";
   subjectId: string | null;
   detail?: Record<string, unknown>;
 };
