@@ -5,6 +5,7 @@
  */
 import type { AppContext } from "./context.ts";
 import type { Db } from "./db/client.ts";
+import { channelReplies, channelReplyJob } from "./modules/channels/channels.outbound.ts";
 import { JobRunner } from "./modules/jobs/job-runner.ts";
 import { notificationsConsumer } from "./modules/notifications/notifications.ts";
 import { OutboxRelay } from "./modules/outbox/outbox-relay.ts";
@@ -14,7 +15,7 @@ import { type WebhookSettings, webhookDeliveryJob } from "./modules/webhooks/web
 import { webhookFanout } from "./modules/webhooks/webhook-fanout.ts";
 
 /** The job kinds services enqueue. */
-export type JobKinds = { webhookDelivery: ReturnType<typeof webhookDeliveryJob> };
+export type JobKinds = { webhookDelivery: ReturnType<typeof webhookDeliveryJob>; channelReply: ReturnType<typeof channelReplyJob> };
 
 /** Builds the runner and its job kinds; nothing runs until `startBackground`. */
 export function createJobs(
@@ -45,7 +46,11 @@ export function createJobs(
   const notify = new OutboxRelay(db, notificationsConsumer, { batchSize: options.relayBatch, gapGraceMs: 1000 });
   runner.addTask({ name: "notifications", run: () => notify.pump() });
   runner.addTask(slaWatchTask(db, options.publish));
-  return { runner, kinds: { webhookDelivery } };
+  const channelReply = channelReplyJob(db, options.webhooks);
+  runner.register(channelReply);
+  const replies = new OutboxRelay(db, channelReplies(channelReply), { batchSize: options.relayBatch, gapGraceMs: 1000 });
+  runner.addTask({ name: "channel replies", run: () => replies.pump() });
+  return { runner, kinds: { webhookDelivery, channelReply } };
 }
 
 /**

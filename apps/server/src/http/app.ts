@@ -19,6 +19,7 @@ import { apiClientRoutes } from "../modules/api-clients/api-clients.routes.ts";
 import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attachments/attachments.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { channelAdminRoutes, channelInboundRoutes } from "../modules/channels/channels.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/geocoding.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
@@ -145,6 +146,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(telephonyRoutes(ctx), { prefix: "/api/telephony" });
   await app.register(callbackRoutes(ctx), { prefix: "/api/staff/callbacks" });
   await app.register(apiClientRoutes(ctx), { prefix: "/api/staff/admin/api-clients" });
+  await app.register(channelInboundRoutes(ctx), { prefix: "/api/channels" });
+  await app.register(channelAdminRoutes(ctx), { prefix: "/api/staff/admin/channels" });
   await registerWebApps(app, ctx);
 
   return app;
