@@ -8,6 +8,7 @@ import type { Db } from "./db/client.ts";
 import { channelReplies, channelReplyJob } from "./modules/channels/channels.outbound.ts";
 import { JobRunner } from "./modules/jobs/job-runner.ts";
 import { notificationsConsumer } from "./modules/notifications/notifications.ts";
+import { open311CreateJob, open311Forwarding, open311PollTask } from "./modules/open311-client/open311-client.ts";
 import { OutboxRelay } from "./modules/outbox/outbox-relay.ts";
 import { slaWatchTask } from "./modules/sla/sla-watch.ts";
 import { EVENTS_CHANNEL, type EventNotice } from "./modules/tickets/ticket-events.ts";
@@ -15,7 +16,11 @@ import { type WebhookSettings, webhookDeliveryJob } from "./modules/webhooks/web
 import { webhookFanout } from "./modules/webhooks/webhook-fanout.ts";
 
 /** The job kinds services enqueue. */
-export type JobKinds = { webhookDelivery: ReturnType<typeof webhookDeliveryJob>; channelReply: ReturnType<typeof channelReplyJob> };
+export type JobKinds = {
+  webhookDelivery: ReturnType<typeof webhookDeliveryJob>;
+  channelReply: ReturnType<typeof channelReplyJob>;
+  open311Create: ReturnType<typeof open311CreateJob>;
+};
 
 /** Builds the runner and its job kinds; nothing runs until `startBackground`. */
 export function createJobs(
@@ -24,6 +29,7 @@ export function createJobs(
     concurrency: number;
     pollMs: number;
     webhooks: WebhookSettings;
+    open311Client: { pollMs: number };
     minIntervalMs: number;
     relayBatch: number;
     leaseMs?: number;
@@ -50,7 +56,14 @@ export function createJobs(
   runner.register(channelReply);
   const replies = new OutboxRelay(db, channelReplies(channelReply), { batchSize: options.relayBatch, gapGraceMs: 1000 });
   runner.addTask({ name: "channel replies", run: () => replies.pump() });
-  return { runner, kinds: { webhookDelivery, channelReply } };
+  const open311Create = open311CreateJob(db, options.webhooks, options.publish);
+  runner.register(open311Create);
+  const forwarding = new OutboxRelay(db, open311Forwarding(open311Create), { batchSize: options.relayBatch, gapGraceMs: 1000 });
+  runner.addTask({ name: "open311 forwarding", run: () => forwarding.pump() });
+  runner.addTask(
+    open311PollTask(db, { pollMs: options.open311Client.pollMs, allowPrivate: options.webhooks.allowPrivate }, options.publish),
+  );
+  return { runner, kinds: { webhookDelivery, channelReply, open311Create } };
 }
 
 /**

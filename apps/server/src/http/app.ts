@@ -27,6 +27,7 @@ import { LiveHub, liveRoutes } from "../modules/live/live.ts";
 import { nearbyRoutes } from "../modules/nearby/nearby.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { open311Routes } from "../modules/open311/open311.routes.ts";
+import { open311RouteRoutes } from "../modules/open311-client/open311-client.routes.ts";
 import { callbackRoutes, telephonyRoutes } from "../modules/phone/phone.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
@@ -148,6 +149,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(apiClientRoutes(ctx), { prefix: "/api/staff/admin/api-clients" });
   await app.register(channelInboundRoutes(ctx), { prefix: "/api/channels" });
   await app.register(channelAdminRoutes(ctx), { prefix: "/api/staff/admin/channels" });
+  await app.register(open311RouteRoutes(ctx), { prefix: "/api/staff/admin/open311-routes" });
   await registerWebApps(app, ctx);
 
   return app;
