@@ -2,7 +2,19 @@
 
 import type { ApiClientPermission, ExtraFieldDefinition, LocalizedText } from "@yhteys/contracts";
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { areas } from "./geography.ts";
 import { businessCalendars } from "./sla.ts";
 import { created, languageEnum, roleEnum, tenant, ticketTypeEnum } from "./tenancy.ts";

@@ -5,9 +5,9 @@
  */
 
 import type { CallbackOutcome, ChannelMapping } from "@yhteys/contracts";
-import type { z } from "zod";
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { z } from "zod";
 import { categories, users } from "./directory.ts";
 import { created, languageEnum, tenant } from "./tenancy.ts";
 import { ticketMessages, tickets } from "./tickets.ts";

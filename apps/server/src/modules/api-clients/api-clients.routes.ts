@@ -16,7 +16,14 @@ export function apiClientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       "",
-      { schema: { tags, summary: "A new API client; the answer carries its key, shown this once", body: NewApiClient, response: { 201: CreatedApiClient } } },
+      {
+        schema: {
+          tags,
+          summary: "A new API client; the answer carries its key, shown this once",
+          body: NewApiClient,
+          response: { 201: CreatedApiClient },
+        },
+      },
       async (request, reply) => reply.code(201).send(await createApiClient(ctx, staffActor(request), request.body)),
     );
     app.patch(

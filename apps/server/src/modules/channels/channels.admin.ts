@@ -2,13 +2,7 @@
  * Inbound channels for technical admins: list, create (the secret is shown once), change. The
  * secret authenticates incoming messages and signs outgoing replies. Every change is audited.
  */
-import type {
-  CreatedInboundChannel,
-  InboundChannel,
-  InboundChannelList,
-  InboundChannelUpdate,
-  NewInboundChannel,
-} from "@yhteys/contracts";
+import type { CreatedInboundChannel, InboundChannel, InboundChannelList, InboundChannelUpdate, NewInboundChannel } from "@yhteys/contracts";
 import { and, asc, eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
@@ -85,7 +79,12 @@ export async function createChannel(ctx: Ctx, actor: StaffActor, input: NewInbou
       })
       .returning();
     if (!row) throw new Error("channel not created");
-    await appendAudit(tx, actor, { action: "channel.created", subjectType: "inbound_channel", subjectId: row.id, detail: { key: row.key } });
+    await appendAudit(tx, actor, {
+      action: "channel.created",
+      subjectType: "inbound_channel",
+      subjectId: row.id,
+      detail: { key: row.key },
+    });
     return { ...present(row), secret };
   });
 }

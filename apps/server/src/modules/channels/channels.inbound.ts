@@ -19,6 +19,7 @@ import type { Queryable } from "../../db/client.ts";
 import { channelMessages, inboundChannels, organisations, ticketMessages, tickets } from "../../db/schema.ts";
 import { AppError, type FieldError } from "../../http/errors.ts";
 import type { Actor } from "../auth/actor.ts";
+import { isUniqueViolation } from "../intake/intake.service.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
 import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
 import { verifyWebhookSignature } from "../webhooks/webhook-signature.ts";
@@ -43,7 +44,8 @@ export async function authenticateChannel(
   const ok =
     channel &&
     ((bearer !== undefined && sameSecret(bearer, channel.secret)) ||
-      (headers.signature !== undefined && verifyWebhookSignature(channel.secret, headers.signature, rawBody, Math.floor(Date.now() / 1000))));
+      (headers.signature !== undefined &&
+        verifyWebhookSignature(channel.secret, headers.signature, rawBody, Math.floor(Date.now() / 1000))));
   // An unknown channel and a wrong secret answer alike, so that keys cannot be probed.
   if (!channel || !ok) throw new AppError("unauthenticated", "Send the channel's secret as a bearer token or sign the body");
   return channel;
@@ -90,7 +92,8 @@ export function mapMessage(mapping: ChannelMapping, document: unknown): MappedMe
       else errors.push({ path: mapping.attachments, message: "an attachment is not an http or https address" });
     }
   }
-  if (errors.length || !externalId || !text) throw new AppError("validation_failed", "The message does not fit the channel's mapping", errors);
+  if (errors.length || !externalId || !text)
+    throw new AppError("validation_failed", "The message does not fit the channel's mapping", errors);
   return { externalId, text, author, threadId, link, attachments };
 }
 
@@ -99,9 +102,6 @@ function body(message: MappedMessage): string {
   const links = [message.link, ...message.attachments].filter(Boolean);
   return links.length ? `${message.text}\n\n${links.join("\n")}` : message.text;
 }
-
-const isUniqueViolation = (e: unknown): boolean =>
-  (e as { code?: string })?.code === "23505" || (e instanceof Error && e.cause !== undefined && isUniqueViolation(e.cause));
 
 async function replayOf(db: Queryable, channelId: string, externalId: string): Promise<ChannelReceipt | null> {
   const [row] = await db

@@ -86,9 +86,19 @@ export function channelReplies(deliver: JobDefinition<typeof DeliverChannelReply
       const replies = events.filter((e) => e.type === "ticket.replied");
       if (!replies.length) return;
       const eventRows = await tx
-        .select({ id: ticketEvents.id, ticketId: ticketEvents.ticketId, organisationId: ticketEvents.organisationId, data: ticketEvents.data })
+        .select({
+          id: ticketEvents.id,
+          ticketId: ticketEvents.ticketId,
+          organisationId: ticketEvents.organisationId,
+          data: ticketEvents.data,
+        })
         .from(ticketEvents)
-        .where(inArray(ticketEvents.id, replies.map((e) => e.id)));
+        .where(
+          inArray(
+            ticketEvents.id,
+            replies.map((e) => e.id),
+          ),
+        );
       const threads = await tx
         .selectDistinctOn([channelMessages.ticketId], {
           ticketId: channelMessages.ticketId,
@@ -125,7 +135,12 @@ export function channelReplies(deliver: JobDefinition<typeof DeliverChannelReply
           .returning({ id: channelMessages.id });
         if (outgoing)
           await enqueueJobs(tx, deliver, [
-            { organisationId: event.organisationId, payload: { outgoingId: outgoing.id }, dedupeKey: outgoing.id, serialKey: `channel:${event.ticketId}` },
+            {
+              organisationId: event.organisationId,
+              payload: { outgoingId: outgoing.id },
+              dedupeKey: outgoing.id,
+              serialKey: `channel:${event.ticketId}`,
+            },
           ]);
       }
     },

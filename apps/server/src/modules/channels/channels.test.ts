@@ -24,11 +24,22 @@ async function setUp(replyUrl: string | null = null) {
   const tenant = await newTenant(t.ctx);
   const admin = await signIn(t.app, tenant, "admin");
   const key = `some-${tenant.slug}`;
-  const created = await admin.post("/api/staff/admin/channels", { key, name: "Some-palvelu", mapping, categoryId: tenant.categories.litter, replyUrl });
+  const created = await admin.post("/api/staff/admin/channels", {
+    key,
+    name: "Some-palvelu",
+    mapping,
+    categoryId: tenant.categories.litter,
+    replyUrl,
+  });
   expect(created.statusCode, created.body).toBe(201);
   const secret = created.json().secret as string;
   const send = (payload: unknown, headers: Record<string, string> = { authorization: `Bearer ${secret}` }) =>
-    t.app.inject({ method: "POST", url: `/api/channels/${key}/messages`, headers: { "content-type": "application/json", ...headers }, payload: JSON.stringify(payload) });
+    t.app.inject({
+      method: "POST",
+      url: `/api/channels/${key}/messages`,
+      headers: { "content-type": "application/json", ...headers },
+      payload: JSON.stringify(payload),
+    });
   return { tenant, admin, key, secret, send };
 }
 
@@ -67,7 +78,9 @@ describe("inbound channels", () => {
     const found = (await admin.get(`/api/staff/tickets?q=${first.json().reference}`)).json().items[0];
     const ticket = (await admin.get(`/api/staff/tickets/${found.id}`)).json();
     expect(ticket).toMatchObject({ channel: "social" });
-    expect(ticket.description).toBe("Roskis on täynnä torilla\n\nhttps://some.example/p/1\nhttps://some.example/img/1.jpg\nhttps://some.example/img/2.jpg");
+    expect(ticket.description).toBe(
+      "Roskis on täynnä torilla\n\nhttps://some.example/p/1\nhttps://some.example/img/1.jpg\nhttps://some.example/img/2.jpg",
+    );
     expect(ticket.customer?.name).toBe("Maija Meikäläinen");
     expect(ticket.messages.map((m: { body: string }) => m.body.split("\n")[0])).toEqual(["Vieläkin täynnä"]);
   });
@@ -85,7 +98,12 @@ describe("inbound channels", () => {
     expect(old.statusCode).toBe(401);
     expect((await send(message("s-3", "x"), { authorization: "Bearer wrong" })).statusCode).toBe(401);
     expect((await send(message("s-3", "x"), {})).statusCode).toBe(401);
-    const unknown = await t.app.inject({ method: "POST", url: "/api/channels/no-such-channel/messages", headers: { authorization: `Bearer ${secret}` }, payload: {} });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/channels/no-such-channel/messages",
+      headers: { authorization: `Bearer ${secret}` },
+      payload: {},
+    });
     expect(unknown.statusCode).toBe(401);
     expect(key).toBeTruthy();
   });
@@ -95,7 +113,12 @@ describe("inbound channels", () => {
     const bad = await send({ message: { text: "", media: ["javascript:alert(1)"] } });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers["content-type"]).toContain("application/problem+json");
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(["/message/id", "/message/media", "/message/text"]);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(["/message/id", "/message/media", "/message/text"]);
     const broken = await t.app.inject({
       method: "POST",
       url: "/api/channels/whatever/messages",
@@ -125,7 +148,13 @@ describe("inbound channels", () => {
     if (!last) throw new Error("no delivery");
     expect(verifyWebhookSignature(secret, String(last.headers["yhteys-signature"]), last.body, Math.floor(Date.now() / 1000))).toBe(true);
     const payload = ChannelReplyPayload.parse(JSON.parse(last.body));
-    expect(payload).toMatchObject({ channel: key, threadId: "conv-1", inReplyTo: "r-1", reference: created.json().reference, text: "Tyhjennämme sen tänään." });
+    expect(payload).toMatchObject({
+      channel: key,
+      threadId: "conv-1",
+      inReplyTo: "r-1",
+      reference: created.json().reference,
+      text: "Tyhjennämme sen tänään.",
+    });
     // Every attempt carries the same delivery id.
     expect(new Set(got.map((r) => r.headers["yhteys-delivery"])).size).toBe(1);
     await receiver.close();
@@ -139,7 +168,12 @@ describe("inbound channels", () => {
     const listed = await admin.get("/api/staff/admin/channels");
     expect(listed.json().items).toHaveLength(1);
     expect(listed.body).not.toContain("whsec_");
-    const badMapping = await admin.post("/api/staff/admin/channels", { key: "x-y", name: "x", mapping: { externalId: "id", text: "/t" }, categoryId: tenant.categories.litter });
+    const badMapping = await admin.post("/api/staff/admin/channels", {
+      key: "x-y",
+      name: "x",
+      mapping: { externalId: "id", text: "/t" },
+      categoryId: tenant.categories.litter,
+    });
     expect(badMapping.statusCode).toBe(400);
     expect(badMapping.json().errors[0].path).toMatch(/externalId/);
     const taken = await admin.post("/api/staff/admin/channels", { key, name: "x", mapping, categoryId: tenant.categories.litter });

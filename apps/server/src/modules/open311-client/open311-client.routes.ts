@@ -12,22 +12,43 @@ const ById = z.object({ id: z.uuid() });
 export function open311RouteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook("preHandler", staffGuard(ctx));
-    app.get("", { schema: { tags, summary: "Categories routed to external Open311 systems", response: { 200: Open311RouteList } } }, (request) =>
-      listOpen311Routes(ctx, staffActor(request)),
+    app.get(
+      "",
+      { schema: { tags, summary: "Categories routed to external Open311 systems", response: { 200: Open311RouteList } } },
+      (request) => listOpen311Routes(ctx, staffActor(request)),
     );
     app.post(
       "",
-      { schema: { tags, summary: "Route a category; the api key is stored and never shown", body: NewOpen311Route, response: { 201: Open311Route } } },
+      {
+        schema: {
+          tags,
+          summary: "Route a category; the api key is stored and never shown",
+          body: NewOpen311Route,
+          response: { 201: Open311Route },
+        },
+      },
       async (request, reply) => reply.code(201).send(await createOpen311Route(ctx, staffActor(request), request.body)),
     );
     app.patch(
       "/:id",
-      { schema: { tags, summary: "Change a route (a new api key replaces the old)", params: ById, body: Open311RouteUpdate, response: { 200: Open311Route } } },
+      {
+        schema: {
+          tags,
+          summary: "Change a route (a new api key replaces the old)",
+          params: ById,
+          body: Open311RouteUpdate,
+          response: { 200: Open311Route },
+        },
+      },
       (request) => updateOpen311Route(ctx, staffActor(request), request.params.id, request.body),
     );
-    app.delete("/:id", { schema: { tags, summary: "Remove a route", params: ById, response: { 204: z.null() } } }, async (request, reply) => {
-      await deleteOpen311Route(ctx, staffActor(request), request.params.id);
-      return reply.code(204).send(null);
-    });
+    app.delete(
+      "/:id",
+      { schema: { tags, summary: "Remove a route", params: ById, response: { 204: z.null() } } },
+      async (request, reply) => {
+        await deleteOpen311Route(ctx, staffActor(request), request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
   };
 }

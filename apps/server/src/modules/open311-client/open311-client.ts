@@ -49,7 +49,11 @@ export function open311Forwarding(create: JobDefinition<typeof CreateExternalReq
         .from(tickets)
         .innerJoin(
           open311Routes,
-          and(eq(open311Routes.organisationId, tickets.organisationId), eq(open311Routes.categoryId, tickets.categoryId), eq(open311Routes.active, true)),
+          and(
+            eq(open311Routes.organisationId, tickets.organisationId),
+            eq(open311Routes.categoryId, tickets.categoryId),
+            eq(open311Routes.active, true),
+          ),
         )
         .leftJoin(externalRequests, eq(externalRequests.ticketId, tickets.id))
         .where(and(inArray(tickets.id, [...new Set(relevant.map((e) => e.ticketId))]), isNull(externalRequests.ticketId)));
@@ -111,7 +115,10 @@ export function open311CreateJob(db: Db, settings: WebhookSettings, publish: Pub
         { timeoutMs: TIMEOUT_MS, allowPrivate: settings.allowPrivate, responseLimit: ANSWER_LIMIT },
       );
       const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-      if (!ok) throw new Error(result.error ?? `the Open311 server answered HTTP ${result.statusCode}: ${(result.responseBody ?? "").slice(0, 300)}`);
+      if (!ok)
+        throw new Error(
+          result.error ?? `the Open311 server answered HTTP ${result.statusCode}: ${(result.responseBody ?? "").slice(0, 300)}`,
+        );
       const [answer] = parseList(result.responseBody);
       const id = str(answer?.service_request_id);
       const token = str(answer?.token);
@@ -136,7 +143,14 @@ export function open311CreateJob(db: Db, settings: WebhookSettings, publish: Pub
   });
 }
 
-type Polled = { ticketId: string; organisationId: string; serviceRequestId: string | null; status: string | null; statusNotes: string | null; route: typeof open311Routes.$inferSelect };
+type Polled = {
+  ticketId: string;
+  organisationId: string;
+  serviceRequestId: string | null;
+  status: string | null;
+  statusNotes: string | null;
+  route: typeof open311Routes.$inferSelect;
+};
 
 /** Applies one external answer to its ticket; returns the events written. */
 async function applyAnswer(db: Db, row: Polled, answer: Answer): Promise<EventNotice[]> {
@@ -189,7 +203,12 @@ async function applyAnswer(db: Db, row: Polled, answer: Answer): Promise<EventNo
           ticketId: ticket.id,
           type: "ticket.forwarded",
           actor,
-          data: { from: { groupId: ticket.groupId, handlerId: ticket.handlerId }, to: { groupId: unclear.id, handlerId: null }, noteId: null, reason: "external_not_ours" },
+          data: {
+            from: { groupId: ticket.groupId, handlerId: ticket.handlerId },
+            to: { groupId: unclear.id, handlerId: null },
+            noteId: null,
+            reason: "external_not_ours",
+          },
         }),
       );
     }

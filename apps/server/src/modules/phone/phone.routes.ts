@@ -3,8 +3,8 @@
  * `Authorization: Bearer <key>`), and the callback queue under /api/staff/callbacks.
  */
 import { CallbackDone, CallbackList, CallbackQuery, CallbackRequest, PhoneCall, PhoneReceipt } from "@yhteys/contracts";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../http/errors.ts";

@@ -11,11 +11,11 @@
  * ticket wins. Otherwise the call makes a new ticket.
  */
 import {
-  CallbackRequest,
   type CallbackDone,
   type Callback as CallbackItem,
   type CallbackList,
   type CallbackQuery,
+  CallbackRequest,
   type Language,
   openStates,
   PhoneCall,
@@ -29,12 +29,13 @@ import { apiClients, callbacks, categories, phoneCalls, ticketMessages, tickets 
 import { AppError, forbidden } from "../../http/errors.ts";
 import { auditRead } from "../audit/audit.ts";
 import type { Actor, StaffActor } from "../auth/actor.ts";
+import { isUniqueViolation } from "../intake/intake.service.ts";
 import type { ApiClientIdentity } from "../open311/open311.service.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
 import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
-import { changeTicket } from "../tickets/tickets.service.ts";
 import { canUseQueues, seesCustomer, visibleTickets } from "../tickets/tickets.access.ts";
 import { iso } from "../tickets/tickets.presenter.ts";
+import { changeTicket } from "../tickets/tickets.service.ts";
 
 /** How far back an earlier call from the same number makes a call join its ticket. */
 export const JOIN_WINDOW_DAYS = 14;
@@ -51,9 +52,6 @@ export function normalisePhone(raw: string): string {
   if (digits.startsWith("0")) return `+358${digits.slice(1)}`;
   return digits;
 }
-
-const isUniqueViolation = (e: unknown): boolean =>
-  (e as { code?: string })?.code === "23505" || (e instanceof Error && e.cause !== undefined && isUniqueViolation(e.cause));
 
 /** The telephony client's category for a call: the code it sent, else its default category. */
 async function categoryFor(db: Queryable, client: ApiClientIdentity, code: string | undefined): Promise<string> {
@@ -110,7 +108,12 @@ async function openTicketOf(tx: Tx, organisationId: string, number: string, now:
 }
 
 /** Runs `write` once per telephony id: a repeat (also a concurrent one) answers with the first result. */
-async function once(store: Store, organisationId: string, id: string, write: (tx: Tx) => Promise<{ receipt: Receipt; notices: EventNotice[] }>) {
+async function once(
+  store: Store,
+  organisationId: string,
+  id: string,
+  write: (tx: Tx) => Promise<{ receipt: Receipt; notices: EventNotice[] }>,
+) {
   const earlier = await replayOf(store.db, organisationId, id);
   if (earlier) return earlier;
   try {
@@ -168,7 +171,15 @@ export async function recordCall(store: Store, client: ApiClientIdentity, input:
         .values({ organisationId: org.id, ticketId, kind: "resident", body: text })
         .returning({ id: ticketMessages.id });
       messageId = message?.id ?? null;
-      notices.push(await recordEvent(tx, { organisationId: org.id, ticketId, type: "ticket.resident_message", actor, data: { messageId, channel: "phone" } }));
+      notices.push(
+        await recordEvent(tx, {
+          organisationId: org.id,
+          ticketId,
+          type: "ticket.resident_message",
+          actor,
+          data: { messageId, channel: "phone" },
+        }),
+      );
       await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticketId));
     } else {
       const created = await createTicket(
@@ -260,7 +271,8 @@ const sorts: Record<z.output<typeof CallbackQuery>["sort"], SQL> = {
 /** The callback queue: the callbacks of tickets the actor may see, with the phone numbers (an audited read). */
 export async function listCallbacks(store: Store, actor: StaffActor, query: z.output<typeof CallbackQuery>): Promise<CallbackList> {
   if (!canUseQueues(actor) || !seesCustomer(actor)) throw forbidden("Your role has no callback queue");
-  const status = query.status === "open" ? isNull(callbacks.calledBackAt) : query.status === "done" ? isNotNull(callbacks.calledBackAt) : undefined;
+  const status =
+    query.status === "open" ? isNull(callbacks.calledBackAt) : query.status === "done" ? isNotNull(callbacks.calledBackAt) : undefined;
   const rows = await store.db
     .select({ c: callbacks, reference: tickets.reference, groupId: tickets.groupId })
     .from(callbacks)

@@ -79,13 +79,12 @@ describe("telephony", () => {
   });
 
   it("answers concurrent deliveries of one call with one ticket", async () => {
-    const { admin, send, tenant } = await setUp();
+    const { admin, send } = await setUp();
     const answers = await Promise.all([1, 2, 3, 4].map(() => send("calls", call("same", { callerNumber: "044 555 0000" }))));
     expect(new Set(answers.map((a) => a.json().ticketId)).size).toBe(1);
     expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
-    const list = await admin.get(`/api/staff/tickets?channel=phone&limit=50`);
-    expect(list.json().items.filter((i: { organisationId?: string }) => i).length).toBe(1);
-    expect(tenant.id).toBeTruthy();
+    const list = await admin.get("/api/staff/tickets?channel=phone");
+    expect(list.json().items).toHaveLength(1);
   });
 
   it("refuses a missing key, a wrong key and a key without the telephony permission, and bad input as problem+json", async () => {
@@ -102,7 +101,12 @@ describe("telephony", () => {
     const bad = await send("calls", { callId: "y", callerNumber: "not a number", startedAt: "yesterday" });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers["content-type"]).toContain("application/problem+json");
-    expect(bad.json().errors.map((e: { path: string }) => e.path).join(" ")).toMatch(/callerNumber/);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .join(" "),
+    ).toMatch(/callerNumber/);
     const backwards = await send("calls", call("z", { endedAt: "2026-11-30T07:00:00Z" }));
     expect(backwards.statusCode).toBe(400);
     const unknownCategory = await send("calls", call("w", { categoryCode: "no-such" }));
@@ -126,8 +130,22 @@ describe("telephony", () => {
       windowStart: "2026-12-01T08:00:00Z",
       windowEnd: "2026-12-01T10:00:00Z",
     });
-    expect((await send("callbacks", { requestId: "cb-2", phoneNumber: "040 333 4444", windowStart: "2026-12-01T08:00:00Z", windowEnd: "2026-12-01T10:00:00Z" })).statusCode).toBe(200);
-    const badWindow = await send("callbacks", { requestId: "cb-3", phoneNumber: "040 1", windowStart: "2026-12-01T10:00:00Z", windowEnd: "2026-12-01T09:00:00Z" });
+    expect(
+      (
+        await send("callbacks", {
+          requestId: "cb-2",
+          phoneNumber: "040 333 4444",
+          windowStart: "2026-12-01T08:00:00Z",
+          windowEnd: "2026-12-01T10:00:00Z",
+        })
+      ).statusCode,
+    ).toBe(200);
+    const badWindow = await send("callbacks", {
+      requestId: "cb-3",
+      phoneNumber: "040 1",
+      windowStart: "2026-12-01T10:00:00Z",
+      windowEnd: "2026-12-01T09:00:00Z",
+    });
     expect(badWindow.statusCode).toBe(400);
 
     const queue = await admin.get("/api/staff/callbacks");
@@ -137,7 +155,10 @@ describe("telephony", () => {
     const byEnd = await admin.get("/api/staff/callbacks?sort=-windowEnd");
     expect(byEnd.json().items[0].reference).toBe(late.json().reference);
 
-    const done = await admin.post(`/api/staff/callbacks/${early.json().ticketId}/done`, { outcome: "reached", note: "Neuvottu puhelimessa" });
+    const done = await admin.post(`/api/staff/callbacks/${early.json().ticketId}/done`, {
+      outcome: "reached",
+      note: "Neuvottu puhelimessa",
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect((await admin.post(`/api/staff/callbacks/${early.json().ticketId}/done`, { outcome: "reached" })).statusCode).toBe(409);
     expect((await admin.post(`/api/staff/callbacks/${early.json().ticketId}/done`, { outcome: "maybe" })).statusCode).toBe(400);

@@ -93,9 +93,7 @@ export function httpExchange(
     const request = send(url, {
       method,
       headers:
-        body === null
-          ? headers
-          : { "content-type": "application/json", ...headers, "content-length": Buffer.byteLength(body).toString() },
+        body === null ? headers : { "content-type": "application/json", ...headers, "content-length": Buffer.byteLength(body).toString() },
       ...(options.allowPrivate ? {} : { lookup: publicOnlyLookup }),
     });
     const timer = setTimeout(() => request.destroy(new Error(`no answer in ${options.timeoutMs / 1000} s`)), options.timeoutMs);
