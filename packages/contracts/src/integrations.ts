@@ -103,6 +103,7 @@ export type PhoneReceipt = z.infer<typeof PhoneReceipt>;
 
 export const callbackOutcomes = ["reached", "no_answer", "wrong_number", "resolved_by_phone"] as const;
 export const CallbackOutcome = z.enum(callbackOutcomes);
+export type CallbackOutcome = z.infer<typeof CallbackOutcome>;
 
 /** A callback in the console's callback queue. */
 export const Callback = z.object({

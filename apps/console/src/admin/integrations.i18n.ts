@@ -82,6 +82,11 @@ export const integrationsFi = {
   "callbacks.outcome.wrong_number": "Väärä numero",
   "callbacks.outcome.resolved_by_phone": "Ratkaistu puhelimessa",
   "callbacks.calledBack": "Soitettu {at}",
+  "history.phoneCall": "Puhelu jonossa {queue}.",
+  "history.callbackDone": "{actor} soitti takaisin: {outcome}.",
+  "history.externalSent": "Välitetty järjestelmään {endpoint} (tunnus {id}).",
+  "history.externalUpdated": "Ulkoinen järjestelmä: {status}{notes}",
+  "history.externalReturned": "Ulkoinen järjestelmä palautti: ei heidän asiansa. Palautettu selvittelyjonoon.",
 };
 
 export type IntegrationsKey = keyof typeof integrationsFi;
@@ -167,6 +172,11 @@ export const integrationsSv: Dictionary<IntegrationsKey> = {
   "callbacks.outcome.wrong_number": "Fel nummer",
   "callbacks.outcome.resolved_by_phone": "Löst per telefon",
   "callbacks.calledBack": "Uppringd {at}",
+  "history.phoneCall": "Samtal i kön {queue}.",
+  "history.callbackDone": "{actor} ringde upp: {outcome}.",
+  "history.externalSent": "Vidarebefordrat till {endpoint} (id {id}).",
+  "history.externalUpdated": "Externt system: {status}{notes}",
+  "history.externalReturned": "Det externa systemet returnerade ärendet som inte deras. Tillbaka i kön för oklara ärenden.",
 };
 
 export const integrationsEn: Dictionary<IntegrationsKey> = {
@@ -250,4 +260,9 @@ export const integrationsEn: Dictionary<IntegrationsKey> = {
   "callbacks.outcome.wrong_number": "Wrong number",
   "callbacks.outcome.resolved_by_phone": "Resolved by phone",
   "callbacks.calledBack": "Called back {at}",
+  "history.phoneCall": "Phone call in queue {queue}.",
+  "history.callbackDone": "{actor} called back: {outcome}.",
+  "history.externalSent": "Forwarded to {endpoint} (id {id}).",
+  "history.externalUpdated": "External system: {status}{notes}",
+  "history.externalReturned": "The external system returned it as not theirs. Back in the unclear queue.",
 };
