@@ -6,13 +6,14 @@ import type { LiveEvent, QueueList, SavedView, SessionInfo, TicketPresence } fro
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { AdminNav, AdminRoutes } from "./admin/AdminRoutes.tsx";
 import * as api from "./api.ts";
+import { CallbacksView, hasCallbackQueue } from "./CallbacksView.tsx";
 import { name, roleName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { useLive } from "./live.ts";
 import { Notifications } from "./Notifications.tsx";
 import { QueueView } from "./QueueView.tsx";
-import { navigate, onLinkClick, queuePath, useRoute } from "./router.ts";
+import { callbacksPath, navigate, onLinkClick, queuePath, useRoute } from "./router.ts";
 import { TicketView } from "./TicketView.tsx";
 import { viewPath } from "./viewParams.ts";
 
@@ -227,12 +228,27 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
               </ul>
             </nav>
           )}
+          {hasCallbackQueue(user.role) && (
+            <nav aria-labelledby="callbacks-heading" className="views-nav">
+              <h2 id="callbacks-heading" className="visually-hidden">
+                {t("callbacks.nav")}
+              </h2>
+              <ul className="queue-list">
+                <li>
+                  <a href={callbacksPath()} onClick={onLinkClick} aria-current={route.name === "callbacks" ? "page" : undefined}>
+                    <span className="queue-name">{t("callbacks.nav")}</span>
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          )}
           <AdminNav role={user.role} route={route} />
         </div>
         <main id="main" className="content" tabIndex={-1}>
           {route.name === "queue" && <QueueView key={route.queueId} queueId={route.queueId} search={route.search} />}
           {route.name === "ticket" && <TicketView key={route.ticketId} ticketId={route.ticketId} />}
           {route.name === "home" && <p className="muted">{queues?.length === 0 ? t("queue.noQueues") : t("app.loading")}</p>}
+          {route.name === "callbacks" && <CallbacksView search={route.search} />}
           <AdminRoutes role={user.role} route={route} />
           {route.name === "notFound" && <h1>{t("error.notFound")}</h1>}
         </main>

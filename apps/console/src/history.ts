@@ -1,5 +1,14 @@
 /** Turns ticket events into localized sentences ("Eero Asiantuntija vastasi asukkaalle."). */
-import type { Channel, FiredRule, Language, RuleChangeField, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
+import type {
+  CallbackOutcome,
+  Channel,
+  FiredRule,
+  Language,
+  RuleChangeField,
+  TicketDetail,
+  TicketState,
+  TicketType,
+} from "@yhteys/contracts";
 import type { Directory } from "./api.ts";
 import { channelName, name, stateName, typeName } from "./format.ts";
 import type { MessageKey, T } from "./i18n.ts";
@@ -111,6 +120,20 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t(data.sensitive === true ? "history.sensitiveOn" : "history.sensitiveOff", { actor, reason: str(data.reason) ?? "–" });
     case "ticket.attachment_added":
       return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
+    case "ticket.phone_call":
+      return t("history.phoneCall", { queue: str(data.queue) ?? "–" });
+    case "ticket.callback_done": {
+      const outcome = str(data.outcome);
+      return t("history.callbackDone", { actor, outcome: outcome ? t(`callbacks.outcome.${outcome as CallbackOutcome}`) : "–" });
+    }
+    case "ticket.external_sent":
+      return t("history.externalSent", { endpoint: str(data.endpoint) ?? "–", id: str(data.serviceRequestId) ?? "–" });
+    case "ticket.external_updated": {
+      const notes = str(data.statusNotes);
+      return t("history.externalUpdated", { status: str(data.status) ?? "–", notes: notes ? ` – ${notes}` : "" });
+    }
+    case "ticket.external_returned":
+      return t("history.externalReturned");
     default:
       return t("history.other", { actor, type: event.type });
   }

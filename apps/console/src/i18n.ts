@@ -5,6 +5,7 @@
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
 import { contentEn, contentFi, contentSv } from "./admin/content.i18n.ts";
+import { integrationsEn, integrationsFi, integrationsSv } from "./admin/integrations.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
@@ -23,6 +24,7 @@ const fi = {
   ...viewsFi,
   ...webhooksFi,
   ...contentFi,
+  ...integrationsFi,
   ...followersFi,
   ...sensitiveFi,
   "app.name": "Yhteys",
@@ -273,6 +275,7 @@ const sv: Dictionary<MessageKey> = {
   ...viewsSv,
   ...webhooksSv,
   ...contentSv,
+  ...integrationsSv,
   ...followersSv,
   ...sensitiveSv,
   "app.name": "Yhteys",
@@ -521,6 +524,7 @@ const en: Dictionary<MessageKey> = {
   ...viewsEn,
   ...webhooksEn,
   ...contentEn,
+  ...integrationsEn,
   ...followersEn,
   ...sensitiveEn,
   "app.name": "Yhteys",

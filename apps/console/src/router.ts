@@ -15,6 +15,8 @@ export type Route =
   | { name: "adminAudit" }
   | { name: "adminWebhooks" }
   | { name: "adminContent" }
+  | { name: "adminIntegrations" }
+  | { name: "callbacks"; search: URLSearchParams }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -26,6 +28,7 @@ export function parseRoute(pathname: string, search: string): Route {
     return { name: "queue", queueId: parts[1], search: new URLSearchParams(search) };
   if (parts[0] === "tickets" && parts[1] && parts.length === 2) return { name: "ticket", ticketId: parts[1] };
   if (parts[0] === "admin") return parseAdminRoute(parts.slice(1));
+  if (parts[0] === "callbacks" && parts.length === 1) return { name: "callbacks", search: new URLSearchParams(search) };
   return { name: "notFound" };
 }
 
@@ -39,6 +42,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "audit" && !id) return { name: "adminAudit" };
   if (section === "webhooks" && !id) return { name: "adminWebhooks" };
   if (section === "content" && !id) return { name: "adminContent" };
+  if (section === "integrations" && !id) return { name: "adminIntegrations" };
   return { name: "notFound" };
 }
 
@@ -47,6 +51,7 @@ export const queuePath = (queueId: string, search?: URLSearchParams) => {
   return `${BASE}queue/${encodeURIComponent(queueId)}${query ? `?${query}` : ""}`;
 };
 export const ticketPath = (ticketId: string) => `${BASE}tickets/${encodeURIComponent(ticketId)}`;
+export const callbacksPath = (search?: URLSearchParams) => `${BASE}callbacks${search?.toString() ? `?${search}` : ""}`;
 /** An admin page, e.g. `adminPath("users/new")`. */
 export const adminPath = (page: string) => `${BASE}admin/${page}`;
 

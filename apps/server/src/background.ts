@@ -5,8 +5,10 @@
  */
 import type { AppContext } from "./context.ts";
 import type { Db } from "./db/client.ts";
+import { channelReplies, channelReplyJob } from "./modules/channels/channels.outbound.ts";
 import { JobRunner } from "./modules/jobs/job-runner.ts";
 import { notificationsConsumer } from "./modules/notifications/notifications.ts";
+import { open311CreateJob, open311Forwarding, open311PollTask } from "./modules/open311-client/open311-client.ts";
 import { OutboxRelay } from "./modules/outbox/outbox-relay.ts";
 import { slaWatchTask } from "./modules/sla/sla-watch.ts";
 import { EVENTS_CHANNEL, type EventNotice } from "./modules/tickets/ticket-events.ts";
@@ -14,7 +16,11 @@ import { type WebhookSettings, webhookDeliveryJob } from "./modules/webhooks/web
 import { webhookFanout } from "./modules/webhooks/webhook-fanout.ts";
 
 /** The job kinds services enqueue. */
-export type JobKinds = { webhookDelivery: ReturnType<typeof webhookDeliveryJob> };
+export type JobKinds = {
+  webhookDelivery: ReturnType<typeof webhookDeliveryJob>;
+  channelReply: ReturnType<typeof channelReplyJob>;
+  open311Create: ReturnType<typeof open311CreateJob>;
+};
 
 /** Builds the runner and its job kinds; nothing runs until `startBackground`. */
 export function createJobs(
@@ -23,6 +29,7 @@ export function createJobs(
     concurrency: number;
     pollMs: number;
     webhooks: WebhookSettings;
+    open311Client: { pollMs: number };
     minIntervalMs: number;
     relayBatch: number;
     leaseMs?: number;
@@ -45,7 +52,18 @@ export function createJobs(
   const notify = new OutboxRelay(db, notificationsConsumer, { batchSize: options.relayBatch, gapGraceMs: 1000 });
   runner.addTask({ name: "notifications", run: () => notify.pump() });
   runner.addTask(slaWatchTask(db, options.publish));
-  return { runner, kinds: { webhookDelivery } };
+  const channelReply = channelReplyJob(db, options.webhooks);
+  runner.register(channelReply);
+  const replies = new OutboxRelay(db, channelReplies(channelReply), { batchSize: options.relayBatch, gapGraceMs: 1000 });
+  runner.addTask({ name: "channel replies", run: () => replies.pump() });
+  const open311Create = open311CreateJob(db, options.webhooks, options.publish);
+  runner.register(open311Create);
+  const forwarding = new OutboxRelay(db, open311Forwarding(open311Create), { batchSize: options.relayBatch, gapGraceMs: 1000 });
+  runner.addTask({ name: "open311 forwarding", run: () => forwarding.pump() });
+  runner.addTask(
+    open311PollTask(db, { pollMs: options.open311Client.pollMs, allowPrivate: options.webhooks.allowPrivate }, options.publish),
+  );
+  return { runner, kinds: { webhookDelivery, channelReply, open311Create } };
 }
 
 /**

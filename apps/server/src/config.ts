@@ -54,6 +54,8 @@ const Env = z
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
     /** Attempts of a webhook delivery before it is a dead letter (the default spans about 24 h). */
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(14),
+    /** How often each request forwarded to an external Open311 system is polled for its status and notes. */
+    OPEN311_POLL_MS: z.coerce.number().int().min(50).default(300_000),
     /** The portal's base map: a MapLibre style URL, or an XYZ raster tile template; neither draws a plain background. */
     MAP_STYLE_URL: z.string().url().optional(),
     MAP_TILE_URL: TileUrlTemplate.optional(),
@@ -88,6 +90,7 @@ export type Config = {
   attachments: { maxFiles: number; maxBytes: number; dir: string; clamavUrl: string | undefined };
   jobs: { enabled: boolean; concurrency: number; pollMs: number };
   webhooks: { allowPrivate: boolean; retryBaseMs: number; maxAttempts: number };
+  open311Client: { pollMs: number };
   map: { styleUrl: string | null; tileUrl: string | null; attribution: string | null };
 };
 
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     },
+    open311Client: { pollMs: e.OPEN311_POLL_MS },
     map: { styleUrl: e.MAP_STYLE_URL ?? null, tileUrl: e.MAP_TILE_URL ?? null, attribution: e.MAP_ATTRIBUTION ?? null },
   };
 }

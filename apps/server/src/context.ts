@@ -34,6 +34,7 @@ export function createContext(config: Config, database: Database): AppContext {
     publish: (notices) => events.publish(notices),
     ...config.jobs,
     webhooks: config.webhooks,
+    open311Client: config.open311Client,
     // PGlite runs one transaction at a time and requests wait for it: there, rounds are further
     // apart and relay transactions short (bench/RESULTS.md, "What background work costs requests").
     minIntervalMs: database.engine === "pglite" ? 100 : 25,

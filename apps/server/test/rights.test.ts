@@ -411,4 +411,12 @@ describe("tenant isolation", () => {
     expect((await admin.request({ method: "DELETE", url: webhook })).statusCode).toBe(404);
     expect((await admin.get("/api/staff/admin/webhooks/dead-letters")).json().items).toEqual([]);
   });
+
+  it.each(roles)("%s reaches the integrations admin and the callback queue only as the role allows", async (role) => {
+    const c = clients[role];
+    for (const url of ["/api/staff/admin/api-clients", "/api/staff/admin/channels", "/api/staff/admin/open311-routes"])
+      expect((await c.get(url)).statusCode, `${role} ${url}`).toBe(role === "admin" ? 200 : 403);
+    const seesPhones = ["admin", "contentadmin", "advisor", "expert", "expert2"].includes(role);
+    expect((await c.get("/api/staff/callbacks")).statusCode, `${role} callbacks`).toBe(seesPhones ? 200 : 403);
+  });
 });

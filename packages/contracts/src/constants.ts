@@ -74,6 +74,11 @@ export const ticketEventTypes = [
   "ticket.sla_warning",
   "ticket.sla_breached",
   "ticket.sensitivity_changed",
+  "ticket.phone_call",
+  "ticket.callback_done",
+  "ticket.external_sent",
+  "ticket.external_updated",
+  "ticket.external_returned",
 ] as const;
 
 export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;

@@ -1,6 +1,6 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, service levels, rules, audit log, webhooks; content admins: their groups) and the routed views.
+ * admins: users, groups, service levels, rules, audit log, webhooks, integrations; content admins: their groups) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
@@ -9,17 +9,26 @@ import { adminPath, onLinkClick, type Route } from "../router.ts";
 import { AuditView } from "./AuditView.tsx";
 import { ContentView } from "./ContentView.tsx";
 import { GroupsView } from "./GroupsView.tsx";
+import { IntegrationsView } from "./IntegrationsView.tsx";
 import { RulesView } from "./RulesView.tsx";
 import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UsersView } from "./UsersView.tsx";
 import { WebhooksView } from "./WebhooksView.tsx";
 
-type AdminPage = "adminUsers" | "adminGroups" | "adminServiceLevels" | "adminRules" | "adminAudit" | "adminWebhooks" | "adminContent";
+type AdminPage =
+  | "adminUsers"
+  | "adminGroups"
+  | "adminServiceLevels"
+  | "adminRules"
+  | "adminAudit"
+  | "adminWebhooks"
+  | "adminContent"
+  | "adminIntegrations";
 
 const pagesOf = (role: Role): AdminPage[] =>
   role === "technical_admin"
-    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminRules", "adminAudit", "adminWebhooks", "adminContent"]
+    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminRules", "adminAudit", "adminWebhooks", "adminContent", "adminIntegrations"]
     : role === "content_admin"
       ? ["adminGroups", "adminContent"]
       : [];
@@ -32,6 +41,7 @@ const pathOf = {
   adminAudit: "audit",
   adminWebhooks: "webhooks",
   adminContent: "content",
+  adminIntegrations: "integrations",
 } as const satisfies Record<AdminPage, string>;
 
 /** The "Ylläpito" navigation under the queues, with the pages the role may use. */
@@ -72,5 +82,6 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   if (page === "adminRules") return <RulesView />;
   if (page === "adminWebhooks") return <WebhooksView />;
   if (page === "adminContent") return <ContentView />;
+  if (page === "adminIntegrations") return <IntegrationsView />;
   return <AuditView />;
 }

@@ -1,8 +1,20 @@
 /** Who works in an organisation and what they work on: users, groups, categories, sessions, API clients. */
 
-import type { ExtraFieldDefinition, LocalizedText } from "@yhteys/contracts";
+import type { ApiClientPermission, ExtraFieldDefinition, LocalizedText } from "@yhteys/contracts";
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { areas } from "./geography.ts";
 import { businessCalendars } from "./sla.ts";
 import { created, languageEnum, roleEnum, tenant, ticketTypeEnum } from "./tenancy.ts";
@@ -120,6 +132,10 @@ export const apiClients = pgTable(
     organisationId: tenant(),
     name: text("name").notNull(),
     keyHash: text("key_hash").notNull(),
+    /** What the key may do besides submitting Open311 requests (e.g. `telephony`). */
+    permissions: text("permissions").array().$type<ApiClientPermission[]>().notNull().default(sql`'{}'::text[]`),
+    /** Where telephony contacts go when a call names no category. */
+    defaultCategoryId: uuid("default_category_id").references((): AnyPgColumn => categories.id, { onDelete: "set null" }),
     active: boolean("active").notNull().default(true),
     createdAt: created(),
   },

@@ -24,7 +24,10 @@ export type AuditRecord = {
     | "faq_entry"
     | "embed_settings"
     | "map_settings"
-    | "webhook";
+    | "webhook"
+    | "api_client"
+    | "inbound_channel"
+    | "open311_route";
   subjectId: string | null;
   detail?: Record<string, unknown>;
 };

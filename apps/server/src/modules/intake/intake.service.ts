@@ -21,7 +21,7 @@ import { iso } from "../tickets/tickets.presenter.ts";
 type Submission = z.output<typeof ContactSubmission>;
 
 const fingerprint = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("base64url");
-const isUniqueViolation = (e: unknown): boolean =>
+export const isUniqueViolation = (e: unknown): boolean =>
   (e as { code?: string })?.code === "23505" || (e instanceof Error && e.cause !== undefined && isUniqueViolation(e.cause));
 
 /** Creates the ticket for a submission, or returns the stored answer for a repeated Idempotency-Key. */

@@ -68,12 +68,12 @@ export function discovery(publicUrl: string, production: boolean): Discovery {
 }
 
 /** An API client found by its key, with the organisation (jurisdiction) it submits to. */
-export type ApiClientIdentity = { clientId: string; organisation: Organisation };
+export type ApiClientIdentity = { clientId: string; organisation: Organisation; permissions: string[] };
 
 /** The active API client with this key, or null; keys are stored only as hashes. */
 export async function apiClientByKey(db: Queryable, apiKey: string): Promise<ApiClientIdentity | null> {
   const [row] = await db
-    .select({ clientId: apiClients.id, organisation: organisations })
+    .select({ clientId: apiClients.id, organisation: organisations, permissions: apiClients.permissions })
     .from(apiClients)
     .innerJoin(organisations, eq(organisations.id, apiClients.organisationId))
     .where(and(eq(apiClients.keyHash, hashToken(apiKey)), eq(apiClients.active, true)));

@@ -64,13 +64,25 @@ export type PostResult = { statusCode: number | null; durationMs: number; error:
 
 export const RESPONSE_BODY_LIMIT = 1024;
 
-/** POSTs `body`; never throws: network errors, time-outs and refusals come back as `error`. */
+/** POSTs `body` (JSON unless `headers` name another content type); never throws: network errors, time-outs and refusals come back as `error`. */
 export function postJson(
   target: string,
   body: string,
   headers: Record<string, string>,
   options: { timeoutMs: number; allowPrivate: boolean },
 ): Promise<PostResult> {
+  return httpExchange("POST", target, body, headers, { ...options, responseLimit: RESPONSE_BODY_LIMIT });
+}
+
+/** One HTTP exchange under the same address policy and time limit; keeps at most `responseLimit` bytes of the answer. */
+export function httpExchange(
+  method: "GET" | "POST",
+  target: string,
+  body: string | null,
+  headers: Record<string, string>,
+  options: { timeoutMs: number; allowPrivate: boolean; responseLimit: number },
+): Promise<PostResult> {
+  const limit = options.responseLimit;
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
@@ -79,8 +91,9 @@ export function postJson(
     if (refused) return resolve({ statusCode: null, durationMs: 0, error: `refused: ${refused}`, responseBody: null });
     const send = url.protocol === "https:" ? https.request : http.request;
     const request = send(url, {
-      method: "POST",
-      headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body).toString() },
+      method,
+      headers:
+        body === null ? headers : { "content-type": "application/json", ...headers, "content-length": Buffer.byteLength(body).toString() },
       ...(options.allowPrivate ? {} : { lookup: publicOnlyLookup }),
     });
     const timer = setTimeout(() => request.destroy(new Error(`no answer in ${options.timeoutMs / 1000} s`)), options.timeoutMs);
@@ -93,19 +106,19 @@ export function postJson(
       const chunks: Buffer[] = [];
       let size = 0;
       const finish = () => {
-        const text = Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT).toString("utf8");
+        const text = Buffer.concat(chunks).subarray(0, limit).toString("utf8");
         done({ statusCode: response.statusCode ?? null, error: null, responseBody: text || null });
         response.destroy();
       };
       response.on("data", (chunk: Buffer) => {
-        if (size >= RESPONSE_BODY_LIMIT) return;
+        if (size >= limit) return;
         chunks.push(chunk);
         size += chunk.length;
-        if (size >= RESPONSE_BODY_LIMIT) finish();
+        if (size >= limit) finish();
       });
       response.on("end", finish);
       response.on("error", finish);
     });
-    request.end(body);
+    request.end(body ?? undefined);
   });
 }
