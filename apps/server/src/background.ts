@@ -1,10 +1,12 @@
 /**
  * Background work of an app process: the job runner with every job kind registered, and the
- * outbox relays (webhooks, notifications) and the SLA watch as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
+ * outbox relays (webhooks, notifications, email) and the SLA watch as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
  * web-only process sets `JOBS=off` and leaves the work to others on the same database.
  */
 import type { AppContext } from "./context.ts";
 import type { Db } from "./db/client.ts";
+import { type EmailSettings, emailDeliveryJob } from "./modules/email/outgoing-delivery.ts";
+import { emailFanout } from "./modules/email/outgoing-fanout.ts";
 import { JobRunner } from "./modules/jobs/job-runner.ts";
 import { notificationsConsumer } from "./modules/notifications/notifications.ts";
 import { OutboxRelay } from "./modules/outbox/outbox-relay.ts";
@@ -14,7 +16,7 @@ import { type WebhookSettings, webhookDeliveryJob } from "./modules/webhooks/web
 import { webhookFanout } from "./modules/webhooks/webhook-fanout.ts";
 
 /** The job kinds services enqueue. */
-export type JobKinds = { webhookDelivery: ReturnType<typeof webhookDeliveryJob> };
+export type JobKinds = { webhookDelivery: ReturnType<typeof webhookDeliveryJob>; emailDelivery: ReturnType<typeof emailDeliveryJob> };
 
 /** Builds the runner and its job kinds; nothing runs until `startBackground`. */
 export function createJobs(
@@ -23,6 +25,7 @@ export function createJobs(
     concurrency: number;
     pollMs: number;
     webhooks: WebhookSettings;
+    email: EmailSettings;
     minIntervalMs: number;
     relayBatch: number;
     leaseMs?: number;
@@ -44,8 +47,16 @@ export function createJobs(
   runner.addTask({ name: "outbox relay", run: () => relay.pump() });
   const notify = new OutboxRelay(db, notificationsConsumer, { batchSize: options.relayBatch, gapGraceMs: 1000 });
   runner.addTask({ name: "notifications", run: () => notify.pump() });
+  const emailDelivery = emailDeliveryJob(db, options.email, options.publish);
+  runner.register(emailDelivery);
+  const emails = new OutboxRelay(
+    db,
+    emailFanout(emailDelivery, { configured: Boolean(options.email.smtpUrl), fallbackDomain: new URL(options.email.publicUrl).hostname }),
+    { batchSize: options.relayBatch, gapGraceMs: 1000 },
+  );
+  runner.addTask({ name: "email", run: () => emails.pump() });
   runner.addTask(slaWatchTask(db, options.publish));
-  return { runner, kinds: { webhookDelivery } };
+  return { runner, kinds: { webhookDelivery, emailDelivery } };
 }
 
 /**

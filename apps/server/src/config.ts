@@ -54,6 +54,15 @@ const Env = z
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
     /** Attempts of a webhook delivery before it is a dead letter (the default spans about 24 h). */
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(14),
+    /** Outgoing email relay, e.g. smtp://127.0.0.1:2525 or smtps://user:pass@mail.example:465; without it emails are recorded as not sent. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must look like smtp://host:port or smtps://user:password@host:465")
+      .optional(),
+    /** First retry delay of an email the relay refused for now (4xx, no connection); later ones double, up to 240 times this. */
+    EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
+    /** Attempts of an email before it has failed (the default spans about 12 h). */
+    EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     /** The portal's base map: a MapLibre style URL, or an XYZ raster tile template; neither draws a plain background. */
     MAP_STYLE_URL: z.string().url().optional(),
     MAP_TILE_URL: TileUrlTemplate.optional(),
@@ -88,6 +97,7 @@ export type Config = {
   attachments: { maxFiles: number; maxBytes: number; dir: string; clamavUrl: string | undefined };
   jobs: { enabled: boolean; concurrency: number; pollMs: number };
   webhooks: { allowPrivate: boolean; retryBaseMs: number; maxAttempts: number };
+  email: { smtpUrl: string | null; retryBaseMs: number; maxAttempts: number };
   map: { styleUrl: string | null; tileUrl: string | null; attribution: string | null };
 };
 
@@ -130,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     },
+    email: { smtpUrl: e.SMTP_URL ?? null, retryBaseMs: e.EMAIL_RETRY_BASE_MS, maxAttempts: e.EMAIL_MAX_ATTEMPTS },
     map: { styleUrl: e.MAP_STYLE_URL ?? null, tileUrl: e.MAP_TILE_URL ?? null, attribution: e.MAP_ATTRIBUTION ?? null },
   };
 }

@@ -12,6 +12,7 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 const { runner } = createJobs(database.db, {
   ...config.jobs,
   webhooks: config.webhooks,
+  email: { ...config.email, publicUrl: config.publicUrl, secret: config.secret },
   minIntervalMs: 25,
   relayBatch: 200,
   leaseMs: Number(process.env.LEASE_MS ?? 60_000),

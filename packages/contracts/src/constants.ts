@@ -73,6 +73,8 @@ export const ticketEventTypes = [
   "ticket.followed",
   "ticket.sla_warning",
   "ticket.sla_breached",
+  "ticket.email_failed",
+  "ticket.email_unsubscribed",
 ] as const;
 
 export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;

@@ -1,4 +1,5 @@
 /** Assembles the HTTP application: plugins, error handling, OpenAPI, modules and web apps. */
+
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +20,7 @@ import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attach
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
+import { mailAdminRoutes, unsubscribeRoutes } from "../modules/email/outgoing.routes.ts";
 import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/geocoding.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
@@ -134,9 +136,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
   await app.register(webhookRoutes(ctx), { prefix: "/api/staff/admin/webhooks" });
   await app.register(placesAdminRoutes(ctx), { prefix: "/api/staff/admin" });
+  await app.register(mailAdminRoutes(ctx), { prefix: "/api/staff/admin/mail" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
   await app.register(publicGeocodingRoutes(ctx), { prefix: "/api/public" });
   await app.register(nearbyRoutes(ctx), { prefix: "/api/public" });
+  await app.register(unsubscribeRoutes(ctx), { prefix: "/api/public" });
   await app.register(staffAttachmentRoutes(ctx), { prefix: "/api/staff" });
   await app.register(publicAttachmentRoutes(ctx), { prefix: "/api/public" });
   await app.register(open311Routes(ctx), { prefix: "/open311/v2" });

@@ -21,7 +21,9 @@ export type AuditRecord = {
     | "rule"
     | "address_list"
     | "map_settings"
-    | "webhook";
+    | "webhook"
+    | "mail_settings"
+    | "email";
   subjectId: string | null;
   detail?: Record<string, unknown>;
 };
