@@ -48,12 +48,12 @@ export function createJobs(
   const notify = new OutboxRelay(db, notificationsConsumer, { batchSize: options.relayBatch, gapGraceMs: 1000 });
   runner.addTask({ name: "notifications", run: () => notify.pump() });
   const emailDelivery = emailDeliveryJob(db, options.email, options.publish);
-  runner.register(emailDelivery);
-  const emails = new OutboxRelay(
-    db,
-    emailFanout(emailDelivery, { configured: Boolean(options.email.smtpUrl), fallbackDomain: new URL(options.email.publicUrl).hostname }),
-    { batchSize: options.relayBatch, gapGraceMs: 1000 },
-  );
+  // Only a process that can send claims emails; the others still record them (queued, for a sender).
+  if (options.email.smtpUrl) runner.register(emailDelivery);
+  const emails = new OutboxRelay(db, emailFanout(emailDelivery, { fallbackDomain: new URL(options.email.publicUrl).hostname }), {
+    batchSize: options.relayBatch,
+    gapGraceMs: 1000,
+  });
   runner.addTask({ name: "email", run: () => emails.pump() });
   runner.addTask(slaWatchTask(db, options.publish));
   return { runner, kinds: { webhookDelivery, emailDelivery } };

@@ -172,6 +172,8 @@ describe("changing tickets", () => {
       "/api/staff/notifications",
       "/api/staff/admin/webhooks",
       "/api/staff/admin/webhooks/dead-letters",
+      "/api/staff/admin/mail",
+      "/api/staff/admin/mail/deliveries",
     ]) {
       const res = await t.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(401);

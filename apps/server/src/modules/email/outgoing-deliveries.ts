@@ -15,12 +15,19 @@ import { enqueueJobs, requeueJob } from "../jobs/jobs.ts";
 import type { Organisation } from "../organisations/organisations.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
 import { mailSettingsOf } from "./mail-settings.ts";
-import { domainOf, emailJobKey, newMessageId } from "./outgoing-delivery.ts";
+import { domainOf, emailJobKey, NO_RELAY, newMessageId } from "./outgoing-delivery.ts";
 import { unsubscribeTokens } from "./outgoing-tokens.ts";
 
 type Ctx = Pick<AppContext, "db" | "jobs" | "jobKinds" | "config" | "events">;
 
-async function deliveriesWhere(db: Queryable, where: ReturnType<typeof and>, limit: number): Promise<EmailDelivery[]> {
+async function deliveriesWhere(
+  ctx: Pick<Ctx, "config">,
+  db: Queryable,
+  where: ReturnType<typeof and>,
+  limit: number,
+): Promise<EmailDelivery[]> {
+  // Without an SMTP relay, queued emails are not on their way: say so.
+  const noRelay = !ctx.config.email.smtpUrl;
   const rows = await db
     .select({ d: emailDeliveries, reference: tickets.reference })
     .from(emailDeliveries)
@@ -34,9 +41,9 @@ async function deliveriesWhere(db: Queryable, where: ReturnType<typeof and>, lim
     kind: d.kind,
     recipient: d.kind === "test" ? "test" : d.followerId ? "follower" : "resident",
     language: d.language,
-    state: d.state,
+    state: noRelay && d.state === "queued" ? "unconfigured" : d.state,
     attempts: d.attempts,
-    lastError: d.lastError,
+    lastError: noRelay && d.state === "queued" ? NO_RELAY : d.lastError,
     messageId: d.messageId,
     createdAt: d.createdAt.toISOString(),
     sentAt: d.sentAt?.toISOString() ?? null,
@@ -47,13 +54,16 @@ export async function listEmailDeliveries(ctx: Ctx, actor: StaffActor, query: Em
   requireTechnicalAdmin(actor);
   const where = and(
     eq(emailDeliveries.organisationId, actor.organisationId),
-    query.state === "failed" ? inArray(emailDeliveries.state, ["failed", "unconfigured"]) : undefined,
+    query.state === "failed"
+      ? inArray(emailDeliveries.state, ctx.config.email.smtpUrl ? ["failed", "unconfigured"] : ["failed", "unconfigured", "queued"])
+      : undefined,
   );
-  return { items: await deliveriesWhere(ctx.db, where, query.limit) };
+  return { items: await deliveriesWhere(ctx, ctx.db, where, query.limit) };
 }
 
-async function deliveryById(db: Queryable, actor: StaffActor, id: string) {
+async function deliveryById(ctx: Pick<Ctx, "config">, db: Queryable, actor: StaffActor, id: string) {
   const [delivery] = await deliveriesWhere(
+    ctx,
     db,
     and(eq(emailDeliveries.organisationId, actor.organisationId), eq(emailDeliveries.id, id)),
     1,
@@ -83,7 +93,7 @@ export async function retryEmail(ctx: Ctx, actor: StaffActor, id: string): Promi
         { organisationId: actor.organisationId, payload: { deliveryId: id }, dedupeKey: key },
       ]);
     await appendAudit(tx, actor, { action: "email.retried", subjectType: "email", subjectId: id, detail: { ticketId: row.ticketId } });
-    return deliveryById(tx, actor, id);
+    return deliveryById(ctx, tx, actor, id);
   });
   ctx.jobs.nudge();
   return delivery;
@@ -95,7 +105,7 @@ export async function sendTestEmail(ctx: Ctx, actor: StaffActor, to: string): Pr
   const delivery = await ctx.db.transaction(async (tx) => {
     const settings = await mailSettingsOf(tx, actor.organisationId);
     if (!settings) throw new AppError("conflict", "Save the sender settings first");
-    const configured = Boolean(ctx.config.email.smtpUrl);
+    if (!ctx.config.email.smtpUrl) throw new AppError("conflict", "No email can be sent: the installation has no SMTP_URL");
     const [row] = await tx
       .insert(emailDeliveries)
       .values({
@@ -103,18 +113,15 @@ export async function sendTestEmail(ctx: Ctx, actor: StaffActor, to: string): Pr
         testAddress: to,
         kind: "test",
         language: actor.language,
-        state: configured ? "queued" : "unconfigured",
-        lastError: configured ? null : "SMTP_URL is not set",
         messageId: newMessageId("test", domainOf(settings.fromAddress)),
       })
       .returning({ id: emailDeliveries.id });
     if (!row) throw new Error("no delivery row");
-    if (configured)
-      await enqueueJobs(tx, ctx.jobKinds.emailDelivery, [
-        { organisationId: actor.organisationId, payload: { deliveryId: row.id }, dedupeKey: emailJobKey(row.id) },
-      ]);
+    await enqueueJobs(tx, ctx.jobKinds.emailDelivery, [
+      { organisationId: actor.organisationId, payload: { deliveryId: row.id }, dedupeKey: emailJobKey(row.id) },
+    ]);
     await appendAudit(tx, actor, { action: "email.test_sent", subjectType: "email", subjectId: row.id });
-    return deliveryById(tx, actor, row.id);
+    return deliveryById(ctx, tx, actor, row.id);
   });
   ctx.jobs.nudge();
   return delivery;

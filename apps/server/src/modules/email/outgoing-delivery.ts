@@ -4,8 +4,10 @@
  *
  * A refusal for now (4xx, no connection, timeout) is retried with doubling delays; a permanent
  * refusal (5xx) or the last attempt fails the email: it is marked failed and a
- * `ticket.email_failed` event tells the ticket's handlers. Without SMTP_URL or sender settings the
- * email is marked `unconfigured` (listed for admins, sent again on retry), never dropped silently.
+ * `ticket.email_failed` event tells the ticket's handlers. Without sender settings the email is
+ * marked `unconfigured` (listed for admins, sent again on retry), never dropped silently. Only
+ * processes with SMTP_URL run this job; without one anywhere, emails wait queued and admins see
+ * them as not sent (`listEmailDeliveries`).
  */
 import type { Language } from "@yhteys/contracts";
 import { and, eq, sql } from "drizzle-orm";
@@ -22,6 +24,9 @@ import { trackingTokenSeal, unsubscribeTokens } from "./outgoing-tokens.ts";
 export const DeliverEmail = z.object({ deliveryId: z.uuid() });
 
 export type EmailSettings = { smtpUrl: string | null; retryBaseMs: number; maxAttempts: number; publicUrl: string; secret: string };
+
+export const NO_SENDER = "the organisation has no sender settings";
+export const NO_RELAY = "SMTP_URL is not set";
 
 /** Delays double from the base up to 240 times it. */
 const CAP_FACTOR = 240;
@@ -162,7 +167,7 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
       if (!smtp || !mail) {
         await update(d.id, {
           state: "unconfigured",
-          lastError: smtp ? "the organisation has no sender settings" : "SMTP_URL is not set",
+          lastError: smtp ? NO_SENDER : NO_RELAY,
         });
         return;
       }

@@ -18,18 +18,19 @@ import type { Tx } from "../../db/client.ts";
 import { customers, emailDeliveries, emailUnsubscribes, mailSettings, ticketEvents, ticketFollowers, tickets } from "../../db/schema.ts";
 import { enqueueJobs, type JobDefinition } from "../jobs/jobs.ts";
 import type { OutboxConsumer, OutboxEvent } from "../outbox/outbox-relay.ts";
-import { type DeliverEmail, domainOf, emailJobKey, newMessageId } from "./outgoing-delivery.ts";
+import { type DeliverEmail, domainOf, emailJobKey, NO_SENDER, newMessageId } from "./outgoing-delivery.ts";
 import type { EmailKind } from "./outgoing-messages.ts";
 
 const stateKinds: Partial<Record<TicketState, EmailKind>> = { resolved: "resolved", closed_unnecessary: "closed" };
 
 type Wanted = { event: OutboxEvent; kind: EmailKind; toFollowers: boolean; toResident: boolean };
 
-/** The outbox consumer that turns ticket events into emails; `configured` tells whether an SMTP relay is set. */
-export function emailFanout(
-  deliver: JobDefinition<typeof DeliverEmail>,
-  options: { configured: boolean; fallbackDomain: string },
-): OutboxConsumer {
+/**
+ * The outbox consumer that turns ticket events into emails. It decides from the database only (not
+ * from this process's SMTP_URL), so that every process records the same: queued emails wait for a
+ * process with SMTP_URL to claim them.
+ */
+export function emailFanout(deliver: JobDefinition<typeof DeliverEmail>, options: { fallbackDomain: string }): OutboxConsumer {
   return {
     name: "email",
     async handle(tx: Tx, events: OutboxEvent[]) {
@@ -74,7 +75,7 @@ export function emailFanout(
       const ticketIds = [...new Set(wanted.map((w) => w.event.ticketId))];
       const [ticketRows, followerRows, unsubscribed, senders] = await Promise.all([
         tx
-          .select({ id: tickets.id, reference: tickets.reference, language: tickets.language, customerId: tickets.customerId })
+          .select({ id: tickets.id, customerId: tickets.customerId })
           .from(tickets)
           .innerJoin(customers, eq(customers.id, tickets.customerId))
           .where(and(inArray(tickets.id, ticketIds), isNotNull(customers.email))),
@@ -92,7 +93,6 @@ export function emailFanout(
           .from(mailSettings)
           .where(inArray(mailSettings.organisationId, [...new Set(wanted.map((w) => w.event.organisationId))])),
       ]);
-      // Followers are listed for every ticket; the resident and followers get references from the ticket row.
       const references = new Map(
         (
           await tx
@@ -109,7 +109,7 @@ export function emailFanout(
         const ticket = references.get(w.event.ticketId);
         if (!ticket) continue;
         const sender = senderOf.get(w.event.organisationId);
-        const ready = options.configured && Boolean(sender);
+        const ready = Boolean(sender);
         const recipients: { customerId: string; followerId: string | null }[] = [];
         const own = resident.get(ticket.id);
         if (w.toResident && own) recipients.push({ customerId: own, followerId: null });
@@ -128,7 +128,7 @@ export function emailFanout(
             kind: w.kind,
             language: ticket.language as Language,
             state: ready ? "queued" : "unconfigured",
-            lastError: ready ? null : options.configured ? "the organisation has no sender settings" : "SMTP_URL is not set",
+            lastError: ready ? null : NO_SENDER,
             messageId: newMessageId(ticket.reference, sender ? domainOf(sender) : options.fallbackDomain),
           });
         }

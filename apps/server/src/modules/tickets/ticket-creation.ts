@@ -30,6 +30,8 @@ export type NewTicket = {
   extraFields: ExtraFieldValues;
   wantsReply: boolean;
   contact?: { name?: string | undefined; email?: string | undefined; phone?: string | undefined } | undefined;
+  /** More for the `ticket.created` event's data, e.g. `email: { messageId, noAutoReply }` for a contact that came by email. */
+  eventData?: Record<string, unknown> | undefined;
   /** For imports and demo data; new contacts are created now. */
   createdAt?: Date;
 };
@@ -207,7 +209,13 @@ async function prepareTicket(
       resolution_due_at: due.resolutionDueAt?.toISOString() ?? null,
       actor_kind: actor.kind,
       actor_id: actorId(actor),
-      event_data: { channel: input.channel, categoryId, groupId, ...(rules.fired.length ? { rules: rules.fired } : {}) },
+      event_data: {
+        ...input.eventData,
+        channel: input.channel,
+        categoryId,
+        groupId,
+        ...(rules.fired.length ? { rules: rules.fired } : {}),
+      },
       idempotency_key: idempotency?.key ?? null,
       idempotency_fingerprint: idempotency?.fingerprint ?? null,
       receipt: { trackingToken, state, createdAt: createdAt.toISOString() },
