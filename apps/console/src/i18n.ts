@@ -4,6 +4,7 @@
  */
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
+import { mailEn, mailFi, mailSv } from "./admin/mail.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
@@ -20,6 +21,7 @@ const fi = {
   ...requestsFi,
   ...viewsFi,
   ...webhooksFi,
+  ...mailFi,
   ...followersFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
@@ -268,6 +270,7 @@ const sv: Dictionary<MessageKey> = {
   ...requestsSv,
   ...viewsSv,
   ...webhooksSv,
+  ...mailSv,
   ...followersSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
@@ -514,6 +517,7 @@ const en: Dictionary<MessageKey> = {
   ...requestsEn,
   ...viewsEn,
   ...webhooksEn,
+  ...mailEn,
   ...followersEn,
   "app.name": "Yhteys",
   "app.console": "Service console",

@@ -1,4 +1,4 @@
-/** The console's calls to the admin API (users, groups, areas, audit log, calendars, SLA policies, rules and webhooks). */
+/** The console's calls to the admin API (users, groups, areas, audit log, calendars, SLA policies, rules, webhooks and email). */
 import type {
   AdminCalendar,
   AdminCalendarList,
@@ -11,8 +11,12 @@ import type {
   CalendarUpdate,
   ChainStatus,
   CreatedWebhookSubscription,
+  EmailDelivery,
+  EmailDeliveryList,
   GroupUpdate,
   LogExport,
+  MailSettings,
+  MailSettingsUpdate,
   NewCalendar,
   NewGroup,
   NewRule,
@@ -87,3 +91,10 @@ export const webhookDeliveries = (id: string) => staff<WebhookDeliveryList>(`${b
 export const deadLetters = () => staff<WebhookDeliveryList>(`${base}/webhooks/dead-letters`);
 export const retryDelivery = (id: string) =>
   staff<WebhookDelivery>(`${base}/webhooks/deliveries/${encodeURIComponent(id)}/retry`, { method: "POST" });
+
+export const mailSettings = () => staff<MailSettings>(`${base}/mail`);
+export const saveMailSettings = (body: MailSettingsUpdate) => staff<MailSettings>(`${base}/mail`, { method: "PUT", body });
+export const sendTestEmail = (to: string) => staff<EmailDelivery>(`${base}/mail/test`, { method: "POST", body: { to } });
+export const failedEmails = () => staff<EmailDeliveryList>(`${base}/mail/deliveries?state=failed`);
+export const retryEmail = (id: string) =>
+  staff<EmailDelivery>(`${base}/mail/deliveries/${encodeURIComponent(id)}/retry`, { method: "POST" });
