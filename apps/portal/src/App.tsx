@@ -1,4 +1,4 @@
-/** Routes by path: /{org}/ is the contact form, /{org}/track/{token} the tracking page. */
+/** Routes by path: /{org}/ is the contact form, /{org}/track/{token} the tracking page, /{org}/unsubscribe/{token} stops a contact's emails. */
 import type { Instance, PublicOrganisation } from "@yhteys/contracts";
 import { localize } from "@yhteys/contracts/constants";
 import { ApiError, api } from "@yhteys/web";
@@ -10,6 +10,7 @@ import { NotFoundPage } from "./NotFoundPage.tsx";
 import { formPath, navigate, parseRoute, usePath } from "./router.ts";
 import { StatusMessage } from "./StatusMessage.tsx";
 import { TrackingPage } from "./TrackingPage.tsx";
+import { UnsubscribePage } from "./UnsubscribePage.tsx";
 
 type OrgState = { slug: string } & (
   | { status: "loading" }
@@ -62,6 +63,7 @@ export function App() {
     content = org?.status === "missing" ? <NotFoundPage org={undefined} /> : <StatusMessage kind="loading" />;
   else if (route.page === "form") content = <ContactPage org={ready} orgName={orgName ?? ""} />;
   else if (route.page === "track") content = <TrackingPage org={ready} orgName={orgName ?? ""} token={route.token} />;
+  else if (route.page === "unsubscribe") content = <UnsubscribePage org={ready.slug} orgName={orgName ?? ""} token={route.token} />;
   else content = <NotFoundPage org={ready.slug} orgName={orgName} />;
 
   return (

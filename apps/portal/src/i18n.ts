@@ -2,10 +2,12 @@
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { mapEn, mapFi, mapSv } from "./map.i18n.ts";
+import { unsubscribeEn, unsubscribeFi, unsubscribeSv } from "./unsubscribe.i18n.ts";
 
 const fi = {
   ...attachmentsFi,
   ...mapFi,
+  ...unsubscribeFi,
   "app.tagline": "Palautteet ja yhteydenotot",
   "app.skipLink": "Siirry pääsisältöön",
   "app.languageNav": "Kielivalinta",
@@ -155,6 +157,7 @@ export type MessageKey = keyof typeof fi;
 const sv: Dictionary<MessageKey> = {
   ...attachmentsSv,
   ...mapSv,
+  ...unsubscribeSv,
   "app.tagline": "Respons och kontakter",
   "app.skipLink": "Hoppa till huvudinnehållet",
   "app.languageNav": "Språkval",
@@ -303,6 +306,7 @@ const sv: Dictionary<MessageKey> = {
 const en: Dictionary<MessageKey> = {
   ...attachmentsEn,
   ...mapEn,
+  ...unsubscribeEn,
   "app.tagline": "Feedback and contacts",
   "app.skipLink": "Skip to main content",
   "app.languageNav": "Language",

@@ -40,6 +40,7 @@ export type Route =
   | { page: "root" }
   | { page: "form"; org: string }
   | { page: "track"; org: string; token: string }
+  | { page: "unsubscribe"; org: string; token: string }
   | { page: "notFound"; org: string };
 
 export function parseRoute(path: string): Route {
@@ -48,6 +49,7 @@ export function parseRoute(path: string): Route {
   if (!org) return { page: "root" };
   if (!section) return { page: "form", org };
   if (section === "track" && token && rest.length === 0) return { page: "track", org, token };
+  if (section === "unsubscribe" && token && rest.length === 0) return { page: "unsubscribe", org, token };
   return { page: "notFound", org };
 }
 
