@@ -64,7 +64,8 @@ export function emailFanout(deliver: JobDefinition<typeof DeliverEmail>, options
               and(
                 eq(ticketEvents.ticketId, event.ticketId),
                 eq(ticketEvents.type, "ticket.replied"),
-                sql`${ticketEvents.createdAt} = ${event.createdAt.toISOString()}::timestamptz`,
+                // Same transaction, same now(); compared in SQL, as a JavaScript Date drops the microseconds.
+                sql`${ticketEvents.createdAt} = (SELECT created_at FROM ticket_events WHERE id = ${event.id})`,
               ),
             )
             .limit(1);
