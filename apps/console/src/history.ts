@@ -118,6 +118,18 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t("history.followed");
     case "ticket.sensitivity_changed":
       return t(data.sensitive === true ? "history.sensitiveOn" : "history.sensitiveOff", { actor, reason: str(data.reason) ?? "–" });
+    case "ticket.email_failed": {
+      const kind = str(data.kind) ?? "";
+      const known = ["confirmation", "reply", "resolved", "closed"].includes(kind);
+      return t("history.emailFailed", {
+        kind: known ? t(`mail.kind.${kind}` as MessageKey).toLowerCase() : kind,
+        recipient: t(str(data.recipient) === "follower" ? "mail.recipient.follower" : "mail.recipient.resident").toLowerCase(),
+      });
+    }
+    case "ticket.email_unsubscribed":
+      return t("history.emailUnsubscribed", {
+        recipient: t(str(data.recipient) === "follower" ? "mail.recipient.follower" : "mail.recipient.resident"),
+      });
     case "ticket.attachment_added":
       return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
     case "ticket.phone_call":

@@ -6,6 +6,7 @@ import { type Dictionary, useTranslation } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
 import { contentEn, contentFi, contentSv } from "./admin/content.i18n.ts";
 import { integrationsEn, integrationsFi, integrationsSv } from "./admin/integrations.i18n.ts";
+import { mailEn, mailFi, mailSv } from "./admin/mail.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
@@ -25,6 +26,7 @@ const fi = {
   ...webhooksFi,
   ...contentFi,
   ...integrationsFi,
+  ...mailFi,
   ...followersFi,
   ...sensitiveFi,
   "app.name": "Yhteys",
@@ -276,6 +278,7 @@ const sv: Dictionary<MessageKey> = {
   ...webhooksSv,
   ...contentSv,
   ...integrationsSv,
+  ...mailSv,
   ...followersSv,
   ...sensitiveSv,
   "app.name": "Yhteys",
@@ -525,6 +528,7 @@ const en: Dictionary<MessageKey> = {
   ...webhooksEn,
   ...contentEn,
   ...integrationsEn,
+  ...mailEn,
   ...followersEn,
   ...sensitiveEn,
   "app.name": "Yhteys",

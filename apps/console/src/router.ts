@@ -17,6 +17,7 @@ export type Route =
   | { name: "adminContent" }
   | { name: "adminIntegrations" }
   | { name: "callbacks"; search: URLSearchParams }
+  | { name: "adminMail" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -43,6 +44,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "webhooks" && !id) return { name: "adminWebhooks" };
   if (section === "content" && !id) return { name: "adminContent" };
   if (section === "integrations" && !id) return { name: "adminIntegrations" };
+  if (section === "mail" && !id) return { name: "adminMail" };
   return { name: "notFound" };
 }
 

@@ -1,4 +1,4 @@
-/** Routes by path: /{org}/ is the contact form, /{org}/track/{token} the tracking page. */
+/** Routes by path: /{org}/ is the contact form, /{org}/track/{token} the tracking page, /{org}/unsubscribe/{token} stops a contact's emails. */
 import type { Instance, PublicOrganisation } from "@yhteys/contracts";
 import { localize } from "@yhteys/contracts/constants";
 import { ApiError, api } from "@yhteys/web";
@@ -14,6 +14,7 @@ import { NotFoundPage } from "./NotFoundPage.tsx";
 import { formPath, navigate, parseRoute, usePath } from "./router.ts";
 import { StatusMessage } from "./StatusMessage.tsx";
 import { TrackingPage } from "./TrackingPage.tsx";
+import { UnsubscribePage } from "./UnsubscribePage.tsx";
 
 type OrgState = { slug: string } & (
   | { status: "loading" }
@@ -70,6 +71,7 @@ export function App() {
   else if (route.page === "notices") content = <NoticesPage org={ready} orgName={orgName ?? ""} />;
   else if (route.page === "faq") content = <FaqPage org={ready} orgName={orgName ?? ""} />;
   else if (route.page === "embed") content = <ContactPage org={ready} orgName={orgName ?? ""} presetCategoryId={embed.category} />;
+  else if (route.page === "unsubscribe") content = <UnsubscribePage org={ready.slug} orgName={orgName ?? ""} token={route.token} />;
   else content = <NotFoundPage org={ready.slug} orgName={orgName} />;
 
   if (route.page === "embed")

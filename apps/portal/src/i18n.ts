@@ -3,11 +3,13 @@ import { type Dictionary, useTranslation } from "@yhteys/web";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { mapEn, mapFi, mapSv } from "./map.i18n.ts";
 import { noticesEn, noticesFi, noticesSv } from "./notices.i18n.ts";
+import { unsubscribeEn, unsubscribeFi, unsubscribeSv } from "./unsubscribe.i18n.ts";
 
 const fi = {
   ...attachmentsFi,
   ...mapFi,
   ...noticesFi,
+  ...unsubscribeFi,
   "app.tagline": "Palautteet ja yhteydenotot",
   "app.skipLink": "Siirry pääsisältöön",
   "app.languageNav": "Kielivalinta",
@@ -158,6 +160,7 @@ const sv: Dictionary<MessageKey> = {
   ...attachmentsSv,
   ...mapSv,
   ...noticesSv,
+  ...unsubscribeSv,
   "app.tagline": "Respons och kontakter",
   "app.skipLink": "Hoppa till huvudinnehållet",
   "app.languageNav": "Språkval",
@@ -307,6 +310,7 @@ const en: Dictionary<MessageKey> = {
   ...attachmentsEn,
   ...mapEn,
   ...noticesEn,
+  ...unsubscribeEn,
   "app.tagline": "Feedback and contacts",
   "app.skipLink": "Skip to main content",
   "app.languageNav": "Language",

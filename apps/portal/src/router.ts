@@ -44,6 +44,7 @@ export type Route =
   | { page: "faq"; org: string }
   /** The chromeless form for other sites' pages (embed.js). */
   | { page: "embed"; org: string }
+  | { page: "unsubscribe"; org: string; token: string }
   | { page: "notFound"; org: string };
 
 export function parseRoute(path: string): Route {
@@ -53,6 +54,7 @@ export function parseRoute(path: string): Route {
   if (!section) return { page: "form", org };
   if (section === "track" && token && rest.length === 0) return { page: "track", org, token };
   if ((section === "notices" || section === "faq" || section === "embed") && !token) return { page: section, org };
+  if (section === "unsubscribe" && token && rest.length === 0) return { page: "unsubscribe", org, token };
   return { page: "notFound", org };
 }
 

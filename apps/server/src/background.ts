@@ -1,11 +1,13 @@
 /**
  * Background work of an app process: the job runner with every job kind registered, and the
- * outbox relays (webhooks, notifications) and the SLA watch as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
+ * outbox relays (webhooks, notifications, email) and the SLA watch as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
  * web-only process sets `JOBS=off` and leaves the work to others on the same database.
  */
 import type { AppContext } from "./context.ts";
 import type { Db } from "./db/client.ts";
 import { channelReplies, channelReplyJob } from "./modules/channels/channels.outbound.ts";
+import { type EmailSettings, emailDeliveryJob } from "./modules/email/outgoing-delivery.ts";
+import { emailFanout } from "./modules/email/outgoing-fanout.ts";
 import { JobRunner } from "./modules/jobs/job-runner.ts";
 import { notificationsConsumer } from "./modules/notifications/notifications.ts";
 import { open311CreateJob, open311Forwarding, open311PollTask } from "./modules/open311-client/open311-client.ts";
@@ -20,6 +22,7 @@ export type JobKinds = {
   webhookDelivery: ReturnType<typeof webhookDeliveryJob>;
   channelReply: ReturnType<typeof channelReplyJob>;
   open311Create: ReturnType<typeof open311CreateJob>;
+  emailDelivery: ReturnType<typeof emailDeliveryJob>;
 };
 
 /** Builds the runner and its job kinds; nothing runs until `startBackground`. */
@@ -30,6 +33,7 @@ export function createJobs(
     pollMs: number;
     webhooks: WebhookSettings;
     open311Client: { pollMs: number };
+    email: EmailSettings;
     minIntervalMs: number;
     relayBatch: number;
     leaseMs?: number;
@@ -51,6 +55,14 @@ export function createJobs(
   runner.addTask({ name: "outbox relay", run: () => relay.pump() });
   const notify = new OutboxRelay(db, notificationsConsumer, { batchSize: options.relayBatch, gapGraceMs: 1000 });
   runner.addTask({ name: "notifications", run: () => notify.pump() });
+  const emailDelivery = emailDeliveryJob(db, options.email, options.publish);
+  // Only a process that can send claims emails; the others still record them (queued, for a sender).
+  if (options.email.smtpUrl) runner.register(emailDelivery);
+  const emails = new OutboxRelay(db, emailFanout(emailDelivery, { fallbackDomain: new URL(options.email.publicUrl).hostname }), {
+    batchSize: options.relayBatch,
+    gapGraceMs: 1000,
+  });
+  runner.addTask({ name: "email", run: () => emails.pump() });
   runner.addTask(slaWatchTask(db, options.publish));
   const channelReply = channelReplyJob(db, options.webhooks);
   runner.register(channelReply);
@@ -63,7 +75,7 @@ export function createJobs(
   runner.addTask(
     open311PollTask(db, { pollMs: options.open311Client.pollMs, allowPrivate: options.webhooks.allowPrivate }, options.publish),
   );
-  return { runner, kinds: { webhookDelivery, channelReply, open311Create } };
+  return { runner, kinds: { webhookDelivery, channelReply, open311Create, emailDelivery } };
 }
 
 /**

@@ -56,6 +56,15 @@ const Env = z
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(14),
     /** How often each request forwarded to an external Open311 system is polled for its status and notes. */
     OPEN311_POLL_MS: z.coerce.number().int().min(50).default(300_000),
+    /** Outgoing email relay, e.g. smtp://127.0.0.1:2525 or smtps://user:pass@mail.example:465; without it emails are recorded as not sent. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, "SMTP_URL must look like smtp://host:port or smtps://user:password@host:465")
+      .optional(),
+    /** First retry delay of an email the relay refused for now (4xx, no connection); later ones double, up to 240 times this. */
+    EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
+    /** Attempts of an email before it has failed (the default spans about 12 h). */
+    EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
     /** The portal's base map: a MapLibre style URL, or an XYZ raster tile template; neither draws a plain background. */
     MAP_STYLE_URL: z.string().url().optional(),
     MAP_TILE_URL: TileUrlTemplate.optional(),
@@ -91,6 +100,7 @@ export type Config = {
   jobs: { enabled: boolean; concurrency: number; pollMs: number };
   webhooks: { allowPrivate: boolean; retryBaseMs: number; maxAttempts: number };
   open311Client: { pollMs: number };
+  email: { smtpUrl: string | null; retryBaseMs: number; maxAttempts: number };
   map: { styleUrl: string | null; tileUrl: string | null; attribution: string | null };
 };
 
@@ -134,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     },
     open311Client: { pollMs: e.OPEN311_POLL_MS },
+    email: { smtpUrl: e.SMTP_URL ?? null, retryBaseMs: e.EMAIL_RETRY_BASE_MS, maxAttempts: e.EMAIL_MAX_ATTEMPTS },
     map: { styleUrl: e.MAP_STYLE_URL ?? null, tileUrl: e.MAP_TILE_URL ?? null, attribution: e.MAP_ATTRIBUTION ?? null },
   };
 }

@@ -4,6 +4,7 @@ import type { Database, Db } from "./db/client.ts";
 import { type AttachmentStore, LocalDiskStore } from "./modules/attachments/attachment-store.ts";
 import { ClamavScanner, noScanner, type Scanner } from "./modules/attachments/scanner.ts";
 import { LoginThrottle } from "./modules/auth/throttle.ts";
+import { trackingTokenSeal } from "./modules/email/outgoing-tokens.ts";
 import { AddressListGeocoder, type Geocoder } from "./modules/geocoding/geocoder.ts";
 import type { JobRunner } from "./modules/jobs/job-runner.ts";
 import { TicketWriter } from "./modules/tickets/ticket-creation.ts";
@@ -35,6 +36,7 @@ export function createContext(config: Config, database: Database): AppContext {
     ...config.jobs,
     webhooks: config.webhooks,
     open311Client: config.open311Client,
+    email: { ...config.email, publicUrl: config.publicUrl, secret: config.secret },
     // PGlite runs one transaction at a time and requests wait for it: there, rounds are further
     // apart and relay transactions short (bench/RESULTS.md, "What background work costs requests").
     minIntervalMs: database.engine === "pglite" ? 100 : 25,
@@ -47,7 +49,11 @@ export function createContext(config: Config, database: Database): AppContext {
     events,
     // PGlite runs one statement at a time, so one batch at a time. On PostgreSQL two writers measured best
     // on this 2-core machine (bench/RESULTS.md): more writers make smaller batches and more commits.
-    tickets: new TicketWriter(database.db, { maxInFlight: database.engine === "pglite" ? 1 : 2, maxBatch: 100 }),
+    tickets: new TicketWriter(database.db, {
+      maxInFlight: database.engine === "pglite" ? 1 : 2,
+      maxBatch: 100,
+      sealToken: trackingTokenSeal(config.secret).seal,
+    }),
     loginThrottle: new LoginThrottle(),
     attachmentStore: new LocalDiskStore(config.attachments.dir),
     scanner: config.attachments.clamavUrl ? new ClamavScanner(config.attachments.clamavUrl) : noScanner,

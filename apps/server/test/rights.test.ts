@@ -176,6 +176,8 @@ describe("changing tickets", () => {
       "/api/staff/admin/faq",
       "/api/staff/admin/notice-areas",
       "/api/staff/admin/embed",
+      "/api/staff/admin/mail",
+      "/api/staff/admin/mail/deliveries",
     ]) {
       const res = await t.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(401);

@@ -13,6 +13,7 @@ const { runner } = createJobs(database.db, {
   ...config.jobs,
   webhooks: config.webhooks,
   open311Client: config.open311Client,
+  email: { ...config.email, publicUrl: config.publicUrl, secret: config.secret },
   minIntervalMs: 25,
   relayBatch: 200,
   leaseMs: Number(process.env.LEASE_MS ?? 60_000),

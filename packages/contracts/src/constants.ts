@@ -79,6 +79,8 @@ export const ticketEventTypes = [
   "ticket.external_sent",
   "ticket.external_updated",
   "ticket.external_returned",
+  "ticket.email_failed",
+  "ticket.email_unsubscribed",
 ] as const;
 
 export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;

@@ -3,6 +3,7 @@ export * from "./attachments.ts";
 export * from "./common.ts";
 export * from "./constants.ts";
 export * from "./integrations.ts";
+export * from "./mail.ts";
 export * from "./notices.ts";
 export * from "./notifications.ts";
 export * from "./places.ts";

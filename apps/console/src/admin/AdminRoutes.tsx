@@ -1,6 +1,6 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, service levels, rules, audit log, webhooks, integrations; content admins: their groups) and the routed views.
+ * admins: users, groups, service levels, rules, audit log, webhooks, integrations, email; content admins: their groups) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
@@ -10,6 +10,7 @@ import { AuditView } from "./AuditView.tsx";
 import { ContentView } from "./ContentView.tsx";
 import { GroupsView } from "./GroupsView.tsx";
 import { IntegrationsView } from "./IntegrationsView.tsx";
+import { MailView } from "./MailView.tsx";
 import { RulesView } from "./RulesView.tsx";
 import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
 import { UserForm } from "./UserForm.tsx";
@@ -24,11 +25,22 @@ type AdminPage =
   | "adminAudit"
   | "adminWebhooks"
   | "adminContent"
-  | "adminIntegrations";
+  | "adminIntegrations"
+  | "adminMail";
 
 const pagesOf = (role: Role): AdminPage[] =>
   role === "technical_admin"
-    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminRules", "adminAudit", "adminWebhooks", "adminContent", "adminIntegrations"]
+    ? [
+        "adminUsers",
+        "adminGroups",
+        "adminServiceLevels",
+        "adminRules",
+        "adminAudit",
+        "adminWebhooks",
+        "adminContent",
+        "adminIntegrations",
+        "adminMail",
+      ]
     : role === "content_admin"
       ? ["adminGroups", "adminContent"]
       : [];
@@ -42,6 +54,7 @@ const pathOf = {
   adminWebhooks: "webhooks",
   adminContent: "content",
   adminIntegrations: "integrations",
+  adminMail: "mail",
 } as const satisfies Record<AdminPage, string>;
 
 /** The "Ylläpito" navigation under the queues, with the pages the role may use. */
@@ -83,5 +96,6 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   if (page === "adminWebhooks") return <WebhooksView />;
   if (page === "adminContent") return <ContentView />;
   if (page === "adminIntegrations") return <IntegrationsView />;
+  if (page === "adminMail") return <MailView />;
   return <AuditView />;
 }

@@ -1,4 +1,4 @@
-/** The console's calls to the admin API (users, groups, areas, audit log, calendars, SLA policies, rules and webhooks). */
+/** The console's calls to the admin API (users, groups, areas, audit log, calendars, SLA policies, rules, webhooks and email). */
 import type {
   AdminCalendar,
   AdminCalendarList,
@@ -15,11 +15,15 @@ import type {
   CalendarUpdate,
   ChainStatus,
   CreatedWebhookSubscription,
+  EmailDelivery,
+  EmailDeliveryList,
   EmbedSettings,
   EmbedSettingsInput,
   FaqEntryUpdate,
   GroupUpdate,
   LogExport,
+  MailSettings,
+  MailSettingsUpdate,
   NewCalendar,
   NewFaqEntry,
   NewGroup,
@@ -111,3 +115,9 @@ export const updateFaq = (id: string, body: FaqEntryUpdate) =>
 export const deleteFaq = (id: string) => staff<void>(`${base}/faq/${encodeURIComponent(id)}`, { method: "DELETE" });
 export const embedSettings = () => staff<EmbedSettings>(`${base}/embed`);
 export const setEmbedSettings = (body: EmbedSettingsInput) => staff<EmbedSettings>(`${base}/embed`, { method: "PUT", body });
+export const mailSettings = () => staff<MailSettings>(`${base}/mail`);
+export const saveMailSettings = (body: MailSettingsUpdate) => staff<MailSettings>(`${base}/mail`, { method: "PUT", body });
+export const sendTestEmail = (to: string) => staff<EmailDelivery>(`${base}/mail/test`, { method: "POST", body: { to } });
+export const failedEmails = () => staff<EmailDeliveryList>(`${base}/mail/deliveries?state=failed`);
+export const retryEmail = (id: string) =>
+  staff<EmailDelivery>(`${base}/mail/deliveries/${encodeURIComponent(id)}/retry`, { method: "POST" });

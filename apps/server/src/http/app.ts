@@ -1,4 +1,5 @@
 /** Assembles the HTTP application: plugins, error handling, OpenAPI, modules and web apps. */
+
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +22,7 @@ import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { channelAdminRoutes, channelInboundRoutes } from "../modules/channels/channels.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
+import { mailAdminRoutes, unsubscribeRoutes } from "../modules/email/outgoing.routes.ts";
 import { allowedOrigins, embedAdminRoutes, embedScriptRoute, frameAncestors } from "../modules/embed/embed.ts";
 import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/geocoding.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
@@ -148,6 +150,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(nearbyRoutes(ctx), { prefix: "/api/public" });
   await app.register(publicNoticeRoutes(ctx), { prefix: "/api/public" });
   await app.register(embedScriptRoute(ctx));
+  await app.register(mailAdminRoutes(ctx), { prefix: "/api/staff/admin/mail" });
+  await app.register(unsubscribeRoutes(ctx), { prefix: "/api/public" });
   await app.register(staffAttachmentRoutes(ctx), { prefix: "/api/staff" });
   await app.register(publicAttachmentRoutes(ctx), { prefix: "/api/public" });
   await app.register(open311Routes(ctx), { prefix: "/open311/v2" });

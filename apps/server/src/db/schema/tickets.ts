@@ -82,6 +82,8 @@ export const tickets = pgTable(
     sensitive: boolean("sensitive").notNull().default(false),
     /** SHA-256 of the resident's tracking token; the token itself is never stored. */
     trackingTokenHash: text("tracking_token_hash").notNull(),
+    /** The tracking token encrypted with a key derived from SECRET, for links in emails; only when an email was given. */
+    trackingTokenSealed: text("tracking_token_sealed"),
     createdAt: created(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),

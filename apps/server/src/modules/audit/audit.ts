@@ -27,7 +27,9 @@ export type AuditRecord = {
     | "webhook"
     | "api_client"
     | "inbound_channel"
-    | "open311_route";
+    | "open311_route"
+    | "mail_settings"
+    | "email";
   subjectId: string | null;
   detail?: Record<string, unknown>;
 };

@@ -30,9 +30,14 @@ export type NewTicket = {
   extraFields: ExtraFieldValues;
   wantsReply: boolean;
   contact?: { name?: string | undefined; email?: string | undefined; phone?: string | undefined } | undefined;
+  /** More for the `ticket.created` event's data, e.g. `email: { messageId, noAutoReply }` for a contact that came by email. */
+  eventData?: Record<string, unknown> | undefined;
   /** For imports and demo data; new contacts are created now. */
   createdAt?: Date;
 };
+
+/** Encrypts a tracking token for later emails (`modules/email/tracking-seal.ts`). */
+export type TokenSealer = (token: string) => string;
 
 /** What creating a ticket gives back; the tracking token exists only here (its hash is stored). */
 export type CreatedTicket = {
@@ -55,8 +60,14 @@ type PreparedTicket = {
  * unclear queue), in one statement.
  * Works inside a transaction too. The caller publishes `notice` once the write has committed.
  */
-export async function createTicket(db: Queryable, input: NewTicket, actor: Actor, idempotency?: IdempotencyRecord): Promise<CreatedTicket> {
-  const [created] = await insertTickets(db, [await prepareTicket(db, input, actor, idempotency)]);
+export async function createTicket(
+  db: Queryable,
+  input: NewTicket,
+  actor: Actor,
+  idempotency?: IdempotencyRecord,
+  sealToken?: TokenSealer,
+): Promise<CreatedTicket> {
+  const [created] = await insertTickets(db, [await prepareTicket(db, input, actor, idempotency, sealToken)]);
   if (!created) throw new Error("creating the ticket returned no row");
   return created;
 }
@@ -77,11 +88,11 @@ export class TicketWriter {
 
   constructor(
     private readonly db: Db,
-    private readonly options: { maxInFlight: number; maxBatch: number },
+    private readonly options: { maxInFlight: number; maxBatch: number; sealToken?: TokenSealer },
   ) {}
 
   async create(input: NewTicket, actor: Actor, idempotency?: IdempotencyRecord): Promise<CreatedTicket> {
-    const prepared = await prepareTicket(this.db, input, actor, idempotency);
+    const prepared = await prepareTicket(this.db, input, actor, idempotency, this.options.sealToken);
     return new Promise((resolve, reject) => {
       this.waiting.push({ prepared, resolve, reject });
       // Wait for the rest of this turn of the event loop, so requests read together are written together.
@@ -125,7 +136,13 @@ export class TicketWriter {
 }
 
 /** Validates a new ticket against its organisation's routing and decides every value to insert. */
-async function prepareTicket(db: Queryable, input: NewTicket, actor: Actor, idempotency?: IdempotencyRecord): Promise<PreparedTicket> {
+async function prepareTicket(
+  db: Queryable,
+  input: NewTicket,
+  actor: Actor,
+  idempotency?: IdempotencyRecord,
+  sealToken?: TokenSealer,
+): Promise<PreparedTicket> {
   const orgId = input.organisation.id;
   const [routing, sla] = await Promise.all([routingOf(db, orgId), slaSettingsOf(db, orgId)]);
   const category = routing.categories.get(input.categoryId);
@@ -186,12 +203,20 @@ async function prepareTicket(db: Queryable, input: NewTicket, actor: Actor, idem
       wants_reply: input.wantsReply,
       sensitive: changes.sensitive ?? false,
       tracking_token_hash: hashToken(trackingToken),
+      // Emails to the resident carry the tracking link; kept only when there is an address to send to.
+      tracking_token_sealed: contact?.email && sealToken ? sealToken(trackingToken) : null,
       created_at: createdAt.toISOString(),
       first_response_due_at: due.firstResponseDueAt?.toISOString() ?? null,
       resolution_due_at: due.resolutionDueAt?.toISOString() ?? null,
       actor_kind: actor.kind,
       actor_id: actorId(actor),
-      event_data: { channel: input.channel, categoryId, groupId, ...(rules.fired.length ? { rules: rules.fired } : {}) },
+      event_data: {
+        ...input.eventData,
+        channel: input.channel,
+        categoryId,
+        groupId,
+        ...(rules.fired.length ? { rules: rules.fired } : {}),
+      },
       idempotency_key: idempotency?.key ?? null,
       idempotency_fingerprint: idempotency?.fingerprint ?? null,
       receipt: { trackingToken, state, createdAt: createdAt.toISOString() },
@@ -209,7 +234,7 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
           id uuid, organisation_id uuid, reference_prefix text, type ticket_type, category_id uuid, priority priority, description text,
           channel channel, language language, lat double precision, lon double precision, address text, area_id uuid,
           extra_fields jsonb, group_id uuid, handler_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
-          wants_reply boolean, sensitive boolean, tracking_token_hash text, created_at timestamptz, first_response_due_at timestamptz,
+          wants_reply boolean, sensitive boolean, tracking_token_hash text, tracking_token_sealed text, created_at timestamptz, first_response_due_at timestamptz,
           resolution_due_at timestamptz, actor_kind actor_kind, actor_id uuid,
           event_data jsonb, idempotency_key text, idempotency_fingerprint text, receipt jsonb)
       ), customer AS (
@@ -217,11 +242,11 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
         SELECT customer_id, organisation_id, customer_name, customer_email, customer_phone FROM input WHERE customer_id IS NOT NULL
       ), ticket AS (
         INSERT INTO tickets (id, organisation_id, reference, type, category_id, priority, description, channel, language, lat, lon,
-          address, area_id, extra_fields, state, group_id, handler_id, customer_id, wants_reply, sensitive, tracking_token_hash, created_at,
-          updated_at, first_response_due_at, resolution_due_at)
+          address, area_id, extra_fields, state, group_id, handler_id, customer_id, wants_reply, sensitive, tracking_token_hash, tracking_token_sealed,
+          created_at, updated_at, first_response_due_at, resolution_due_at)
         SELECT id, organisation_id, reference_prefix || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
           type, category_id, priority, description, channel, language, lat, lon,
-          address, area_id, extra_fields, 'new', group_id, handler_id, customer_id, wants_reply, sensitive, tracking_token_hash, created_at, created_at,
+          address, area_id, extra_fields, 'new', group_id, handler_id, customer_id, wants_reply, sensitive, tracking_token_hash, tracking_token_sealed, created_at, created_at,
           first_response_due_at, resolution_due_at
         FROM input
         RETURNING id, reference

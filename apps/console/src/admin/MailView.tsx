@@ -1,0 +1,270 @@
+/**
+ * Outgoing email for technical admins: the sender (From, Reply-To, optional DKIM whose key is
+ * write-only), a test email, and the emails that failed with a button to send them again.
+ */
+import type { EmailDelivery, MailSettings } from "@yhteys/contracts";
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { useConsole } from "../Console.tsx";
+import { useFocusOnNavigation } from "../focus.ts";
+import { errorText } from "../format.ts";
+import { useI18n } from "../i18n.ts";
+import { CheckboxField, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
+import * as adminApi from "./adminApi.ts";
+
+/** The email page. */
+export function MailView() {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [settings, setSettings] = useState<MailSettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  useFocusOnNavigation(heading, settings !== null);
+  useEffect(() => {
+    document.title = `${t("mail.title")} – ${t("app.name")}`;
+  }, [t]);
+  useEffect(() => {
+    adminApi
+      .mailSettings()
+      .then(setSettings)
+      .catch((e) => setError(errorText(t, e)));
+  }, [t]);
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+
+  return (
+    <section className="admin-view" aria-labelledby="admin-mail-heading">
+      <h1 id="admin-mail-heading" ref={heading} tabIndex={-1}>
+        {t("mail.title")}
+      </h1>
+      <p className="muted">{t("mail.intro")}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {settings === null ? (
+        <p className="muted">{t("app.loading")}</p>
+      ) : (
+        <>
+          {!settings.transportConfigured && (
+            <p className="form-error" role="status">
+              {t("mail.noRelay")}
+            </p>
+          )}
+          <SettingsForm settings={settings} onSaved={setSettings} />
+          {settings.fromAddress && settings.transportConfigured && <TestEmailForm onSent={changed} />}
+        </>
+      )}
+      <FailedEmails key={version} />
+    </section>
+  );
+}
+
+function SettingsForm({ settings, onSaved }: { settings: MailSettings; onSaved: (s: MailSettings) => void }) {
+  const { t } = useI18n();
+  const { announce } = useConsole();
+  const prefix = useId();
+  const [fromName, setFromName] = useState(settings.fromName);
+  const [fromAddress, setFromAddress] = useState(settings.fromAddress);
+  const [replyTo, setReplyTo] = useState(settings.replyTo ?? "");
+  const [dkimOn, setDkimOn] = useState(settings.dkim !== null);
+  const [domain, setDomain] = useState(settings.dkim?.domain ?? "");
+  const [selector, setSelector] = useState(settings.dkim?.selector ?? "");
+  const [privateKey, setPrivateKey] = useState("");
+  const { busy, error, run } = useSubmit();
+  const field = (key: string, label: string) => ({ id: `${prefix}${key}`, label });
+  const labels = {
+    fromName: field("fromName", t("mail.fromName")),
+    fromAddress: field("fromAddress", t("mail.fromAddress")),
+    replyTo: field("replyTo", t("mail.replyTo")),
+    domain: field("domain", t("mail.dkimDomain")),
+    selector: field("selector", t("mail.dkimSelector")),
+    privateKey: field("privateKey", t("mail.dkimKey")),
+  };
+  const keyHintId = `${labels.privateKey.id}-hint`;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const saved = await adminApi.saveMailSettings({
+        fromName: fromName.trim(),
+        fromAddress: fromAddress.trim(),
+        replyTo: replyTo.trim() || null,
+        dkim: dkimOn
+          ? { domain: domain.trim(), selector: selector.trim(), ...(privateKey.trim() ? { privateKey: privateKey.trim() } : {}) }
+          : null,
+      });
+      setPrivateKey("");
+      onSaved(saved);
+      announce(t("mail.saved"));
+    });
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${prefix}heading`}>
+      <h2 id={`${prefix}heading`}>{t("mail.settings")}</h2>
+      <ErrorSummary error={error} fields={labels} />
+      <form onSubmit={submit} noValidate>
+        <TextField
+          {...labels.fromName}
+          value={fromName}
+          onChange={setFromName}
+          hint={t("mail.fromNameHint")}
+          error={error?.fields.fromName}
+          required
+        />
+        <TextField
+          {...labels.fromAddress}
+          type="email"
+          value={fromAddress}
+          onChange={setFromAddress}
+          error={error?.fields.fromAddress}
+          required
+        />
+        <TextField
+          {...labels.replyTo}
+          type="email"
+          value={replyTo}
+          onChange={setReplyTo}
+          hint={t("mail.replyToHint")}
+          error={error?.fields.replyTo}
+        />
+        <CheckboxField id={`${prefix}dkim`} label={t("mail.dkim")} checked={dkimOn} onChange={setDkimOn} />
+        {dkimOn && (
+          <>
+            <TextField {...labels.domain} value={domain} onChange={setDomain} error={error?.fields.domain} required />
+            <TextField {...labels.selector} value={selector} onChange={setSelector} error={error?.fields.selector} required />
+            <div className="field">
+              <label htmlFor={labels.privateKey.id}>{labels.privateKey.label}</label>
+              <p className="hint" id={keyHintId}>
+                {settings.dkim?.keySet ? t("mail.dkimKeySet") : t("mail.dkimKeyHint")}
+              </p>
+              {error?.fields.privateKey && (
+                <p className="field-error" id={`${labels.privateKey.id}-error`}>
+                  {error.fields.privateKey}
+                </p>
+              )}
+              <textarea
+                id={labels.privateKey.id}
+                rows={6}
+                value={privateKey}
+                onChange={(e) => setPrivateKey(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                aria-invalid={error?.fields.privateKey ? true : undefined}
+                aria-describedby={[keyHintId, error?.fields.privateKey ? `${labels.privateKey.id}-error` : null].filter(Boolean).join(" ")}
+              />
+            </div>
+          </>
+        )}
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t("common.saving") : t("mail.save")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function TestEmailForm({ onSent }: { onSent: () => void }) {
+  const { t } = useI18n();
+  const { announce } = useConsole();
+  const prefix = useId();
+  const [to, setTo] = useState("");
+  const { busy, error, run } = useSubmit();
+  const labels = { to: { id: `${prefix}to`, label: t("mail.testTo") } };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await adminApi.sendTestEmail(to.trim());
+      announce(t("mail.testSent", { to: to.trim() }));
+      onSent();
+    });
+  };
+  return (
+    <section className="panel" aria-labelledby={`${prefix}heading`}>
+      <h2 id={`${prefix}heading`}>{t("mail.test")}</h2>
+      <ErrorSummary error={error} fields={labels} />
+      <form onSubmit={submit} noValidate>
+        <TextField {...labels.to} type="email" value={to} onChange={setTo} error={error?.fields.to} required />
+        <button type="submit" className="button" disabled={busy}>
+          {t("mail.sendTest")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function FailedEmails() {
+  const { t, formatDateTime } = useI18n();
+  const { announce } = useConsole();
+  const [items, setItems] = useState<EmailDelivery[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    adminApi
+      .failedEmails()
+      .then((d) => setItems(d.items))
+      .catch((e) => setError(errorText(t, e)));
+  }, [t]);
+  useEffect(load, [load]);
+  const retry = (id: string) => {
+    setError(null);
+    adminApi
+      .retryEmail(id)
+      .then(() => {
+        announce(t("mail.retried"));
+        load();
+      })
+      .catch((e) => setError(errorText(t, e)));
+  };
+  return (
+    <section className="panel" aria-labelledby="admin-mail-failed">
+      <h2 id="admin-mail-failed">{t("mail.failed")}</h2>
+      <p className="muted">{t("mail.failedIntro")}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {items === null ? (
+        <p className="muted">{t("app.loading")}</p>
+      ) : items.length === 0 ? (
+        <p className="muted">{t("mail.noFailed")}</p>
+      ) : (
+        <table className="tickets">
+          <thead>
+            <tr>
+              <th scope="col">{t("mail.time")}</th>
+              <th scope="col">{t("mail.ticket")}</th>
+              <th scope="col">{t("mail.kind")}</th>
+              <th scope="col">{t("mail.recipient")}</th>
+              <th scope="col">{t("mail.state")}</th>
+              <th scope="col">{t("mail.error")}</th>
+              <th scope="col">{t("mail.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
+                </td>
+                <td>{d.ticket?.reference ?? "–"}</td>
+                <td>{t(`mail.kind.${d.kind}`)}</td>
+                <td>{t(`mail.recipient.${d.recipient}`)}</td>
+                <td>{t(`mail.state.${d.state}`)}</td>
+                <td>{d.lastError ?? "–"}</td>
+                <td>
+                  {(d.state === "failed" || d.state === "unconfigured") && (
+                    <button type="button" className="button" onClick={() => retry(d.id)}>
+                      {t("mail.retry")}
+                      <span className="visually-hidden"> {d.ticket?.reference ?? ""}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * A real SMTP server on loopback for tests (smtp-server), that parses what it receives
+ * (mailparser) and can be told to refuse mail to an address: `refuse(to, 451, 2)` answers the next
+ * two messages to `to` with a temporary error, `refuse(to, 550)` every one with a permanent error.
+ */
+import type { AddressInfo } from "node:net";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export type ReceivedMail = { parsed: ParsedMail; raw: string; to: string[] };
+
+export type SmtpSink = {
+  url: string;
+  received: ReceivedMail[];
+  /** Messages refused so far per address (each attempt). */
+  refusals: Map<string, number>;
+  refuse: (to: string, code: number, times?: number) => void;
+  /** What arrived for `to`, waiting for up to 15 s until `count` have. */
+  mailsTo: (to: string, count?: number) => Promise<ReceivedMail[]>;
+  close: () => Promise<void>;
+};
+
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const rules = new Map<string, { code: number; times: number }>();
+  const sink: SmtpSink = {
+    url: "",
+    received: [],
+    refusals: new Map(),
+    refuse: (to, code, times = Number.POSITIVE_INFINITY) => {
+      rules.set(to, { code, times });
+    },
+    mailsTo: async (to, count = 1) => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const mails = sink.received.filter((m) => m.to.includes(to));
+        if (mails.length >= count || Date.now() > deadline) return mails;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", async () => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        const rule = to.map((a) => rules.get(a)).find((r) => r && r.times > 0);
+        if (rule) {
+          rule.times--;
+          for (const a of to) sink.refusals.set(a, (sink.refusals.get(a) ?? 0) + 1);
+          const error = Object.assign(new Error(rule.code >= 500 ? `<${to[0]}> mailbox unavailable` : "try again later"), {
+            responseCode: rule.code,
+          });
+          return callback(error);
+        }
+        const raw = Buffer.concat(chunks).toString("utf8");
+        sink.received.push({ parsed: await simpleParser(raw), raw, to });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  sink.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  return sink;
+}
