@@ -73,6 +73,7 @@ export const ticketEventTypes = [
   "ticket.followed",
   "ticket.sla_warning",
   "ticket.sla_breached",
+  "ticket.email_bounced",
 ] as const;
 
 export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;

@@ -2,6 +2,7 @@ export * from "./admin.ts";
 export * from "./attachments.ts";
 export * from "./common.ts";
 export * from "./constants.ts";
+export * from "./mailboxes.ts";
 export * from "./notifications.ts";
 export * from "./places.ts";
 export * from "./public.ts";

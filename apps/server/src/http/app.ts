@@ -12,13 +12,14 @@ import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
-import { startBackground } from "../background.ts";
+import { startBackground, startIncomingEmail } from "../background.ts";
 import type { AppContext } from "../context.ts";
 import { adminRoutes } from "../modules/admin/admin.routes.ts";
 import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attachments/attachments.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
+import { mailboxRoutes } from "../modules/email/mailboxes.routes.ts";
 import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/geocoding.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
@@ -100,7 +101,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const live = new LiveHub(ctx);
   await live.start();
   const stopBackground = ctx.config.jobs.enabled ? await startBackground(ctx) : null;
+  const stopIncomingEmail = ctx.config.jobs.enabled ? await startIncomingEmail(ctx) : null;
   app.addHook("onClose", async () => {
+    await stopIncomingEmail?.();
     await ctx.events.close();
     await live.close();
     await stopBackground?.();
@@ -133,6 +136,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(ruleRoutes(ctx), { prefix: "/api/staff/admin/rules" });
   await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
   await app.register(webhookRoutes(ctx), { prefix: "/api/staff/admin/webhooks" });
+  await app.register(mailboxRoutes(ctx), { prefix: "/api/staff/admin/mailboxes" });
   await app.register(placesAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
   await app.register(publicGeocodingRoutes(ctx), { prefix: "/api/public" });

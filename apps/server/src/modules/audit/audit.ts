@@ -21,7 +21,8 @@ export type AuditRecord = {
     | "rule"
     | "address_list"
     | "map_settings"
-    | "webhook";
+    | "webhook"
+    | "mailbox";
   subjectId: string | null;
   detail?: Record<string, unknown>;
 };

@@ -32,6 +32,10 @@ export type NewTicket = {
   contact?: { name?: string | undefined; email?: string | undefined; phone?: string | undefined } | undefined;
   /** For imports and demo data; new contacts are created now. */
   createdAt?: Date;
+  /** Routes to this group (a channel's own, e.g. an email mailbox's) unless a rule routes the ticket. */
+  groupId?: string | undefined;
+  /** More data for the `ticket.created` event (e.g. the email's Message-ID). */
+  eventData?: Record<string, unknown> | undefined;
 };
 
 /** What creating a ticket gives back; the tracking token exists only here (its hash is stored). */
@@ -158,7 +162,7 @@ async function prepareTicket(db: Queryable, input: NewTicket, actor: Actor, idem
   const { changes } = rules;
   // A rule may move the ticket to another category; the category's group routes it unless a rule routes it.
   const categoryId = changes.categoryId ?? category.id;
-  const groupId = changes.groupId ?? routing.categories.get(categoryId)?.defaultGroupId ?? routing.unclearGroupId;
+  const groupId = changes.groupId ?? input.groupId ?? routing.categories.get(categoryId)?.defaultGroupId ?? routing.unclearGroupId;
   const priority = (changes.priority ?? "normal") as Priority;
   const due = dueTimes(sla, { categoryId, priority, groupId }, createdAt);
   return {
@@ -190,7 +194,13 @@ async function prepareTicket(db: Queryable, input: NewTicket, actor: Actor, idem
       resolution_due_at: due.resolutionDueAt?.toISOString() ?? null,
       actor_kind: actor.kind,
       actor_id: actorId(actor),
-      event_data: { channel: input.channel, categoryId, groupId, ...(rules.fired.length ? { rules: rules.fired } : {}) },
+      event_data: {
+        channel: input.channel,
+        categoryId,
+        groupId,
+        ...(rules.fired.length ? { rules: rules.fired } : {}),
+        ...input.eventData,
+      },
       idempotency_key: idempotency?.key ?? null,
       idempotency_fingerprint: idempotency?.fingerprint ?? null,
       receipt: { trackingToken, state, createdAt: createdAt.toISOString() },
