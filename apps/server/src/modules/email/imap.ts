@@ -145,6 +145,8 @@ export class MailboxReader {
   private done: Promise<void> | null = null;
   private client: ImapFlow | null = null;
   private wake: (() => void) | null = null;
+  /** New mail was announced since the last read began. */
+  private news = false;
 
   constructor(
     private readonly ctx: AppContext,
@@ -174,13 +176,21 @@ export class MailboxReader {
         this.client = client;
         client.on("error", (e) => this.options.log(e, "imap connection"));
         // New mail announced during IDLE (or a poll's NOOP) wakes the wait below.
-        client.on("exists", () => this.wake?.());
+        client.on("exists", () => {
+          this.news = true;
+          this.wake?.();
+        });
         const closed = new Promise<void>((resolve) => client.once("close", () => resolve()));
         await client.connect();
         while (!this.stopping.signal.aborted && client.usable) {
+          this.news = false;
           await readOpenMailbox(this.ctx, client, this.mailboxId, this.options);
           await recordStatus(this.ctx, this.mailboxId, null);
           failures = 0;
+          // IDLE now (imapflow would only after a delay); the next command ends it. Without IDLE
+          // on the server, imapflow polls with NOOP instead.
+          if (this.news) continue;
+          void client.idle().catch(() => undefined);
           await Promise.race([
             sleep(this.options.pollMs, this.stopping.signal),
             closed,

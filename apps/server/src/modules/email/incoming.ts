@@ -59,6 +59,8 @@ const firstAddress = (from: AddressObject | AddressObject[] | undefined) => (Arr
  */
 export function emailSignals(parsed: ParsedMail, envelopeFrom?: string | null): EmailSignals {
   const h = parsed.headers;
+  // Presence is read from the raw header lines: mailparser folds List-* headers into one `list` value.
+  const has = (name: string) => parsed.headerLines.some((l) => l.key === name);
   const contentType = h.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
   const report =
     contentType?.value?.toLowerCase() === "multipart/report" &&
@@ -73,10 +75,10 @@ export function emailSignals(parsed: ParsedMail, envelopeFrom?: string | null): 
     bounce: report || emptyReturnPath || daemon,
     autoReply:
       (autoSubmitted !== "" && autoSubmitted !== "no") ||
-      h.has("x-autoreply") ||
-      h.has("x-autorespond") ||
+      has("x-autoreply") ||
+      has("x-autorespond") ||
       ["auto_reply", "bulk", "junk", "list"].includes(precedence),
-    mailingList: h.has("list-id") || h.has("list-unsubscribe"),
+    mailingList: has("list-id") || has("list-unsubscribe"),
   };
 }
 
@@ -140,7 +142,7 @@ export function sanitiseHtml(html: string): string {
       "a",
       "hr",
     ],
-    allowedAttributes: { a: ["href"] },
+    allowedAttributes: { a: ["href", "rel"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowProtocolRelative: false,
     transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }, true) },

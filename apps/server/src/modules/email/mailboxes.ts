@@ -77,13 +77,18 @@ async function checkRouting(
   }
   if (input.categoryId) {
     const [category] = await db
-      .select({ id: categories.id })
+      .select({ id: categories.id, extraFields: categories.extraFields })
       .from(categories)
       .where(and(eq(categories.organisationId, organisationId), eq(categories.id, input.categoryId), eq(categories.active, true)));
     const [child] = await db.select({ id: categories.id }).from(categories).where(eq(categories.parentId, input.categoryId)).limit(1);
     if (!category || child)
       throw new AppError("validation_failed", "Choose an active leaf category", [
         { path: "body.categoryId", message: "not a leaf category" },
+      ]);
+    // An email answers no extra fields: a category that requires some could never take it.
+    if (category.extraFields.some((f) => f.required))
+      throw new AppError("validation_failed", "Choose a category without required extra fields", [
+        { path: "body.categoryId", message: "the category has required extra fields" },
       ]);
   }
 }
