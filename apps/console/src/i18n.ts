@@ -4,6 +4,7 @@
  */
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
+import { mailboxesEn, mailboxesFi, mailboxesSv } from "./admin/mailboxes.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
@@ -20,6 +21,7 @@ const fi = {
   ...requestsFi,
   ...viewsFi,
   ...webhooksFi,
+  ...mailboxesFi,
   ...followersFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
@@ -268,6 +270,7 @@ const sv: Dictionary<MessageKey> = {
   ...requestsSv,
   ...viewsSv,
   ...webhooksSv,
+  ...mailboxesSv,
   ...followersSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
@@ -514,6 +517,7 @@ const en: Dictionary<MessageKey> = {
   ...requestsEn,
   ...viewsEn,
   ...webhooksEn,
+  ...mailboxesEn,
   ...followersEn,
   "app.name": "Yhteys",
   "app.console": "Service console",

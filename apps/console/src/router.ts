@@ -14,6 +14,7 @@ export type Route =
   | { name: "adminRules" }
   | { name: "adminAudit" }
   | { name: "adminWebhooks" }
+  | { name: "adminMailboxes" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -37,6 +38,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "rules" && !id) return { name: "adminRules" };
   if (section === "audit" && !id) return { name: "adminAudit" };
   if (section === "webhooks" && !id) return { name: "adminWebhooks" };
+  if (section === "mailboxes" && !id) return { name: "adminMailboxes" };
   return { name: "notFound" };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, service levels, rules, audit log, webhooks; content admins: their groups) and the routed views.
+ * admins: users, groups, service levels, rules, audit log, webhooks, mailboxes; content admins: their groups) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
@@ -8,17 +8,18 @@ import { useI18n } from "../i18n.ts";
 import { adminPath, onLinkClick, type Route } from "../router.ts";
 import { AuditView } from "./AuditView.tsx";
 import { GroupsView } from "./GroupsView.tsx";
+import { MailboxesView } from "./MailboxesView.tsx";
 import { RulesView } from "./RulesView.tsx";
 import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UsersView } from "./UsersView.tsx";
 import { WebhooksView } from "./WebhooksView.tsx";
 
-type AdminPage = "adminUsers" | "adminGroups" | "adminServiceLevels" | "adminRules" | "adminAudit" | "adminWebhooks";
+type AdminPage = "adminUsers" | "adminGroups" | "adminServiceLevels" | "adminRules" | "adminAudit" | "adminWebhooks" | "adminMailboxes";
 
 const pagesOf = (role: Role): AdminPage[] =>
   role === "technical_admin"
-    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminRules", "adminAudit", "adminWebhooks"]
+    ? ["adminUsers", "adminGroups", "adminServiceLevels", "adminRules", "adminAudit", "adminWebhooks", "adminMailboxes"]
     : role === "content_admin"
       ? ["adminGroups"]
       : [];
@@ -30,6 +31,7 @@ const pathOf = {
   adminRules: "rules",
   adminAudit: "audit",
   adminWebhooks: "webhooks",
+  adminMailboxes: "mailboxes",
 } as const satisfies Record<AdminPage, string>;
 
 /** The "Ylläpito" navigation under the queues, with the pages the role may use. */
@@ -69,5 +71,6 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   if (page === "adminServiceLevels") return <ServiceLevelsView />;
   if (page === "adminRules") return <RulesView />;
   if (page === "adminWebhooks") return <WebhooksView />;
+  if (page === "adminMailboxes") return <MailboxesView />;
   return <AuditView />;
 }

@@ -13,8 +13,13 @@ import type {
   CreatedWebhookSubscription,
   GroupUpdate,
   LogExport,
+  Mailbox,
+  MailboxCheck,
+  MailboxList,
+  MailboxUpdate,
   NewCalendar,
   NewGroup,
+  NewMailbox,
   NewRule,
   NewUser,
   NewWebhookSubscription,
@@ -87,3 +92,10 @@ export const webhookDeliveries = (id: string) => staff<WebhookDeliveryList>(`${b
 export const deadLetters = () => staff<WebhookDeliveryList>(`${base}/webhooks/dead-letters`);
 export const retryDelivery = (id: string) =>
   staff<WebhookDelivery>(`${base}/webhooks/deliveries/${encodeURIComponent(id)}/retry`, { method: "POST" });
+
+export const mailboxes = () => staff<MailboxList>(`${base}/mailboxes`);
+export const createMailbox = (body: NewMailbox) => staff<Mailbox>(`${base}/mailboxes`, { method: "POST", body });
+export const updateMailbox = (id: string, body: MailboxUpdate) =>
+  staff<Mailbox>(`${base}/mailboxes/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const deleteMailbox = (id: string) => staff<void>(`${base}/mailboxes/${encodeURIComponent(id)}`, { method: "DELETE" });
+export const checkMailbox = (id: string) => staff<MailboxCheck>(`${base}/mailboxes/${encodeURIComponent(id)}/check`, { method: "POST" });
