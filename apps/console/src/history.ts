@@ -107,6 +107,8 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t("history.commentAnswered", { actor });
     case "ticket.followed":
       return t("history.followed");
+    case "ticket.email_bounced":
+      return t("history.emailBounced");
     case "ticket.attachment_added":
       return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
     default:

@@ -38,6 +38,7 @@ export const mailboxesFi = {
   "mailboxes.password": "Salasana",
   "mailboxes.folder": "Kansio",
   "mailboxes.required": "Pakollinen tieto",
+  "history.emailBounced": "Asukkaalle lähetetty sähköposti palautui: osoite ei ehkä ole voimassa.",
 } as const;
 
 export type MailboxesKey = keyof typeof mailboxesFi;
@@ -79,6 +80,7 @@ export const mailboxesSv: Dictionary<MailboxesKey> = {
   "mailboxes.password": "Lösenord",
   "mailboxes.folder": "Mapp",
   "mailboxes.required": "Obligatorisk uppgift",
+  "history.emailBounced": "E-post till invånaren kom i retur: adressen är kanske inte giltig.",
 };
 
 export const mailboxesEn: Dictionary<MailboxesKey> = {
@@ -118,4 +120,5 @@ export const mailboxesEn: Dictionary<MailboxesKey> = {
   "mailboxes.password": "Password",
   "mailboxes.folder": "Folder",
   "mailboxes.required": "Required",
+  "history.emailBounced": "Email to the resident bounced: the address may not be valid.",
 };
