@@ -202,6 +202,23 @@ describe("a reply", () => {
     expect(states).toContainEqual({ from: "resolved", to: "in_progress", reason: "email reply" });
   });
 
+  it("joins the ticket of the resident's own earlier email that it answers", async () => {
+    const { tenant, mailboxId } = await setUp();
+    const mailbox = await mailboxRow(mailboxId);
+    const first = await ingestEmail(t.ctx, mailbox, Buffer.from(rawEmail({ messageId: "<own-1@example.test>" })));
+    const more = await ingestEmail(
+      t.ctx,
+      mailbox,
+      Buffer.from(
+        rawEmail({ messageId: "<own-2@example.test>", headers: { "In-Reply-To": "<own-1@example.test>" }, text: "Unohdin: pylväs 12." }),
+      ),
+    );
+    expect(first.outcome).toBe("ticket");
+    expect(more).toMatchObject({ outcome: "message", ticketId: first.ticketId });
+    expect(await ticketsOf(tenant.id)).toHaveLength(1);
+    expect((await messagesOf(first.ticketId ?? "")).map((m) => m.body)).toEqual(["Unohdin: pylväs 12."]);
+  });
+
   it("does not join another organisation's ticket with the same reference", async () => {
     const one = await setUp();
     await dovecot.append(one.folder, [rawEmail({ messageId: "<other-org@example.test>" })]);
