@@ -14,7 +14,17 @@ Each section is rewritten by the run that measured it and says when and under wh
 `;
 
 /** The sections in the order they appear in the file. */
-export const sectionOrder = ["machine", "submissions", "queue", "rules", "durability", "attachments", "webhooks", "notes"] as const;
+export const sectionOrder = [
+  "machine",
+  "submissions",
+  "queue",
+  "rules",
+  "durability",
+  "attachments",
+  "webhooks",
+  "email",
+  "notes",
+] as const;
 export type Section = (typeof sectionOrder)[number];
 
 const start = (name: Section) => `<!-- bench:${name} -->`;

@@ -1,10 +1,11 @@
 /**
  * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep]`.
- * Parts: submissions, queue, rules, durability, attachments, webhooks (default: all). Figures go to bench/RESULTS.md.
+ * Parts: submissions, queue, rules, durability, attachments, webhooks, email (default: all). Figures go to bench/RESULTS.md.
  */
 import { parseArgs } from "node:util";
 import { benchAttachments } from "./attachments.ts";
 import { benchDurability } from "./durability.ts";
+import { benchEmail } from "./email.ts";
 import { describeMachine, machineMarkdown } from "./machine.ts";
 import { benchQueue } from "./queue.ts";
 import { writeSection } from "./results.ts";
@@ -12,19 +13,21 @@ import { benchRules } from "./rules.ts";
 import { benchSubmissions } from "./submissions.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
-const parts = ["submissions", "queue", "rules", "durability", "attachments", "webhooks"] as const;
+const parts = ["submissions", "queue", "rules", "durability", "attachments", "webhooks", "email"] as const;
 type Part = (typeof parts)[number];
 const isPart = (s: string): s is Part => (parts as readonly string[]).includes(s);
 
-const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [--tickets=100000,1000000] [--keep]
+const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [--tickets=100000,1000000] [--emails=10000] [--keep]
   submissions  public submissions/s and latency at 50 connections vs hello-world, PGlite and PostgreSQL
   queue        staff queue list and full-text search latency with bulk-generated tickets on PostgreSQL
   rules        cost of running 200 active automation rules over a new ticket
   durability   SIGKILL the real server under load, restart, look up every acknowledged submission
   attachments  p95 of a submission plus a photo upload at 50 concurrent senders, PGlite and PostgreSQL
   webhooks     webhook deliveries/s to a receiver that takes 200 ms per answer, PGlite and PostgreSQL
+  email        emails ingested/s from an IMAP mailbox (dovecot on loopback), PGlite and PostgreSQL
   --seconds    duration of each submissions measurement (default 12)
   --tickets    ticket counts for the queue benchmark (default 100000,1000000)
+  --emails     messages in the email benchmark's mailbox (default 10000)
   --keep       keep the queue benchmark's database (yhteys_bench) afterwards`;
 
 async function main() {
@@ -33,6 +36,7 @@ async function main() {
     options: {
       seconds: { type: "string", default: "12" },
       tickets: { type: "string", default: "100000,1000000" },
+      emails: { type: "string", default: "10000" },
       keep: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -57,6 +61,7 @@ async function main() {
     if (part === "durability") await benchDurability();
     if (part === "attachments") await benchAttachments({ seconds });
     if (part === "webhooks") await benchWebhooks();
+    if (part === "email") await benchEmail({ emails: Number(values.emails) });
     console.log(`${part}: done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   console.log(`all done in ${((performance.now() - started) / 60000).toFixed(1)} min; see bench/RESULTS.md`);

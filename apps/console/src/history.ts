@@ -130,6 +130,8 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t("history.emailUnsubscribed", {
         recipient: t(str(data.recipient) === "follower" ? "mail.recipient.follower" : "mail.recipient.resident"),
       });
+    case "ticket.email_bounced":
+      return t("history.emailBounced");
     case "ticket.attachment_added":
       return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
     case "ticket.phone_call":

@@ -7,6 +7,7 @@ import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
 import { contentEn, contentFi, contentSv } from "./admin/content.i18n.ts";
 import { integrationsEn, integrationsFi, integrationsSv } from "./admin/integrations.i18n.ts";
 import { mailEn, mailFi, mailSv } from "./admin/mail.i18n.ts";
+import { mailboxesEn, mailboxesFi, mailboxesSv } from "./admin/mailboxes.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
@@ -27,6 +28,7 @@ const fi = {
   ...contentFi,
   ...integrationsFi,
   ...mailFi,
+  ...mailboxesFi,
   ...followersFi,
   ...sensitiveFi,
   "app.name": "Yhteys",
@@ -279,6 +281,7 @@ const sv: Dictionary<MessageKey> = {
   ...contentSv,
   ...integrationsSv,
   ...mailSv,
+  ...mailboxesSv,
   ...followersSv,
   ...sensitiveSv,
   "app.name": "Yhteys",
@@ -529,6 +532,7 @@ const en: Dictionary<MessageKey> = {
   ...contentEn,
   ...integrationsEn,
   ...mailEn,
+  ...mailboxesEn,
   ...followersEn,
   ...sensitiveEn,
   "app.name": "Yhteys",

@@ -18,6 +18,7 @@ export type Route =
   | { name: "adminIntegrations" }
   | { name: "callbacks"; search: URLSearchParams }
   | { name: "adminMail" }
+  | { name: "adminMailboxes" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -45,6 +46,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "content" && !id) return { name: "adminContent" };
   if (section === "integrations" && !id) return { name: "adminIntegrations" };
   if (section === "mail" && !id) return { name: "adminMail" };
+  if (section === "mailboxes" && !id) return { name: "adminMailboxes" };
   return { name: "notFound" };
 }
 

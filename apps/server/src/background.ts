@@ -6,8 +6,10 @@
 import type { AppContext } from "./context.ts";
 import type { Db } from "./db/client.ts";
 import { channelReplies, channelReplyJob } from "./modules/channels/channels.outbound.ts";
+import { MailboxReaders } from "./modules/email/imap.ts";
 import { type EmailSettings, emailDeliveryJob } from "./modules/email/outgoing-delivery.ts";
 import { emailFanout } from "./modules/email/outgoing-fanout.ts";
+import { startSmtpListener } from "./modules/email/smtp-listener.ts";
 import { JobRunner } from "./modules/jobs/job-runner.ts";
 import { notificationsConsumer } from "./modules/notifications/notifications.ts";
 import { open311CreateJob, open311Forwarding, open311PollTask } from "./modules/open311-client/open311-client.ts";
@@ -88,5 +90,24 @@ export async function startBackground(ctx: Pick<AppContext, "database" | "jobs">
   return async () => {
     await stopListening();
     await ctx.jobs.stop();
+  };
+}
+
+/**
+ * Starts incoming email where jobs run: a reader for every active IMAP mailbox (of any
+ * organisation), and the SMTP listener when SMTP_LISTEN_PORT is set. Returns the function that
+ * stops both.
+ */
+export async function startIncomingEmail(ctx: AppContext): Promise<() => Promise<void>> {
+  const email = ctx.config.incomingEmail;
+  const log = (error: unknown, context: string) => console.error(`incoming email (${context})`, error);
+  const readers = new MailboxReaders(ctx, { pollMs: email.imapPollMs, refreshMs: 30_000, log }).start();
+  const smtp =
+    email.smtpPort === null
+      ? null
+      : await startSmtpListener(ctx, { port: email.smtpPort, host: email.smtpHost, maxBytes: email.smtpMaxBytes, log });
+  return async () => {
+    await smtp?.close();
+    await readers.stop();
   };
 }

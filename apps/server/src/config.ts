@@ -65,6 +65,18 @@ const Env = z
     EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
     /** Attempts of an email before it has failed (the default spans about 12 h). */
     EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+    /** Longest pause between two reads of an IMAP mailbox when the server announces nothing (IDLE wakes it sooner). */
+    IMAP_POLL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+    /** Port of the inbound SMTP listener for `smtp` mailboxes; off when unset. */
+    SMTP_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    SMTP_LISTEN_HOST: z.string().default("0.0.0.0"),
+    /** Largest email the SMTP listener accepts (552 above it). */
+    SMTP_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(200 * 1024 * 1024)
+      .default(25 * 1024 * 1024),
     /** The portal's base map: a MapLibre style URL, or an XYZ raster tile template; neither draws a plain background. */
     MAP_STYLE_URL: z.string().url().optional(),
     MAP_TILE_URL: TileUrlTemplate.optional(),
@@ -102,6 +114,7 @@ export type Config = {
   open311Client: { pollMs: number };
   email: { smtpUrl: string | null; retryBaseMs: number; maxAttempts: number };
   map: { styleUrl: string | null; tileUrl: string | null; attribution: string | null };
+  incomingEmail: { imapPollMs: number; smtpPort: number | null; smtpHost: string; smtpMaxBytes: number };
 };
 
 /** A fixed development secret; production refuses to start without its own. */
@@ -146,5 +159,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     open311Client: { pollMs: e.OPEN311_POLL_MS },
     email: { smtpUrl: e.SMTP_URL ?? null, retryBaseMs: e.EMAIL_RETRY_BASE_MS, maxAttempts: e.EMAIL_MAX_ATTEMPTS },
     map: { styleUrl: e.MAP_STYLE_URL ?? null, tileUrl: e.MAP_TILE_URL ?? null, attribution: e.MAP_ATTRIBUTION ?? null },
+    incomingEmail: {
+      imapPollMs: e.IMAP_POLL_MS,
+      smtpPort: e.SMTP_LISTEN_PORT ?? null,
+      smtpHost: e.SMTP_LISTEN_HOST,
+      smtpMaxBytes: e.SMTP_MAX_BYTES,
+    },
   };
 }

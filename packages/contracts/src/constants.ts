@@ -81,6 +81,7 @@ export const ticketEventTypes = [
   "ticket.external_returned",
   "ticket.email_failed",
   "ticket.email_unsubscribed",
+  "ticket.email_bounced",
 ] as const;
 
 export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;

@@ -4,6 +4,7 @@ export * from "./common.ts";
 export * from "./constants.ts";
 export * from "./integrations.ts";
 export * from "./mail.ts";
+export * from "./mailboxes.ts";
 export * from "./notices.ts";
 export * from "./notifications.ts";
 export * from "./places.ts";

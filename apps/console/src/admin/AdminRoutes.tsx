@@ -1,6 +1,6 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, service levels, rules, audit log, webhooks, integrations, email; content admins: their groups) and the routed views.
+ * admins: users, groups, service levels, rules, audit log, webhooks, integrations, email, mailboxes; content admins: their groups) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
@@ -10,6 +10,7 @@ import { AuditView } from "./AuditView.tsx";
 import { ContentView } from "./ContentView.tsx";
 import { GroupsView } from "./GroupsView.tsx";
 import { IntegrationsView } from "./IntegrationsView.tsx";
+import { MailboxesView } from "./MailboxesView.tsx";
 import { MailView } from "./MailView.tsx";
 import { RulesView } from "./RulesView.tsx";
 import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
@@ -26,7 +27,8 @@ type AdminPage =
   | "adminWebhooks"
   | "adminContent"
   | "adminIntegrations"
-  | "adminMail";
+  | "adminMail"
+  | "adminMailboxes";
 
 const pagesOf = (role: Role): AdminPage[] =>
   role === "technical_admin"
@@ -40,6 +42,7 @@ const pagesOf = (role: Role): AdminPage[] =>
         "adminContent",
         "adminIntegrations",
         "adminMail",
+        "adminMailboxes",
       ]
     : role === "content_admin"
       ? ["adminGroups", "adminContent"]
@@ -55,6 +58,7 @@ const pathOf = {
   adminContent: "content",
   adminIntegrations: "integrations",
   adminMail: "mail",
+  adminMailboxes: "mailboxes",
 } as const satisfies Record<AdminPage, string>;
 
 /** The "Ylläpito" navigation under the queues, with the pages the role may use. */
@@ -97,5 +101,6 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   if (page === "adminContent") return <ContentView />;
   if (page === "adminIntegrations") return <IntegrationsView />;
   if (page === "adminMail") return <MailView />;
+  if (page === "adminMailboxes") return <MailboxesView />;
   return <AuditView />;
 }

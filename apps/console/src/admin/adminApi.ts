@@ -22,11 +22,16 @@ import type {
   FaqEntryUpdate,
   GroupUpdate,
   LogExport,
+  Mailbox,
+  MailboxCheck,
+  MailboxList,
+  MailboxUpdate,
   MailSettings,
   MailSettingsUpdate,
   NewCalendar,
   NewFaqEntry,
   NewGroup,
+  NewMailbox,
   NewNotice,
   NewRule,
   NewUser,
@@ -121,3 +126,9 @@ export const sendTestEmail = (to: string) => staff<EmailDelivery>(`${base}/mail/
 export const failedEmails = () => staff<EmailDeliveryList>(`${base}/mail/deliveries?state=failed`);
 export const retryEmail = (id: string) =>
   staff<EmailDelivery>(`${base}/mail/deliveries/${encodeURIComponent(id)}/retry`, { method: "POST" });
+export const mailboxes = () => staff<MailboxList>(`${base}/mailboxes`);
+export const createMailbox = (body: NewMailbox) => staff<Mailbox>(`${base}/mailboxes`, { method: "POST", body });
+export const updateMailbox = (id: string, body: MailboxUpdate) =>
+  staff<Mailbox>(`${base}/mailboxes/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const deleteMailbox = (id: string) => staff<void>(`${base}/mailboxes/${encodeURIComponent(id)}`, { method: "DELETE" });
+export const checkMailbox = (id: string) => staff<MailboxCheck>(`${base}/mailboxes/${encodeURIComponent(id)}/check`, { method: "POST" });

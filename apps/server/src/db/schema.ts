@@ -7,6 +7,7 @@
 export * from "./schema/audit.ts";
 export * from "./schema/automation.ts";
 export * from "./schema/directory.ts";
+export * from "./schema/email.ts";
 export * from "./schema/geography.ts";
 export * from "./schema/integrations.ts";
 export * from "./schema/jobs.ts";

@@ -13,7 +13,7 @@ import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { DestinationStream } from "pino";
-import { startBackground } from "../background.ts";
+import { startBackground, startIncomingEmail } from "../background.ts";
 import type { AppContext } from "../context.ts";
 import { adminRoutes } from "../modules/admin/admin.routes.ts";
 import { apiClientRoutes } from "../modules/api-clients/api-clients.routes.ts";
@@ -22,6 +22,7 @@ import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { channelAdminRoutes, channelInboundRoutes } from "../modules/channels/channels.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
+import { mailboxRoutes } from "../modules/email/mailboxes.routes.ts";
 import { mailAdminRoutes, unsubscribeRoutes } from "../modules/email/outgoing.routes.ts";
 import { allowedOrigins, embedAdminRoutes, embedScriptRoute, frameAncestors } from "../modules/embed/embed.ts";
 import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/geocoding.routes.ts";
@@ -109,7 +110,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const live = new LiveHub(ctx);
   await live.start();
   const stopBackground = ctx.config.jobs.enabled ? await startBackground(ctx) : null;
+  const stopIncomingEmail = ctx.config.jobs.enabled ? await startIncomingEmail(ctx) : null;
   app.addHook("onClose", async () => {
+    await stopIncomingEmail?.();
     await ctx.events.close();
     await live.close();
     await stopBackground?.();
@@ -142,6 +145,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(ruleRoutes(ctx), { prefix: "/api/staff/admin/rules" });
   await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
   await app.register(webhookRoutes(ctx), { prefix: "/api/staff/admin/webhooks" });
+  await app.register(mailboxRoutes(ctx), { prefix: "/api/staff/admin/mailboxes" });
   await app.register(placesAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(noticeAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(embedAdminRoutes(ctx), { prefix: "/api/staff/admin" });

@@ -45,6 +45,8 @@ export const customers = pgTable(
     name: text("name"),
     email: text("email"),
     phone: text("phone"),
+    /** When email to this address last bounced (a delivery status notification came back). */
+    emailBouncedAt: timestamp("email_bounced_at", { withTimezone: true }),
     createdAt: created(),
   },
   (t) => [index("customers_org_email").on(t.organisationId, sql`lower(${t.email})`)],

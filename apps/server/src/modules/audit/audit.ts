@@ -29,7 +29,8 @@ export type AuditRecord = {
     | "inbound_channel"
     | "open311_route"
     | "mail_settings"
-    | "email";
+    | "email"
+    | "mailbox";
   subjectId: string | null;
   detail?: Record<string, unknown>;
 };

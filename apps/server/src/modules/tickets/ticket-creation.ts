@@ -34,6 +34,8 @@ export type NewTicket = {
   eventData?: Record<string, unknown> | undefined;
   /** For imports and demo data; new contacts are created now. */
   createdAt?: Date;
+  /** Routes to this group (a channel's own, e.g. an email mailbox's) unless a rule routes the ticket. */
+  groupId?: string | undefined;
 };
 
 /** Encrypts a tracking token for later emails (`modules/email/tracking-seal.ts`). */
@@ -175,7 +177,7 @@ async function prepareTicket(
   const { changes } = rules;
   // A rule may move the ticket to another category; the category's group routes it unless a rule routes it.
   const categoryId = changes.categoryId ?? category.id;
-  const groupId = changes.groupId ?? routing.categories.get(categoryId)?.defaultGroupId ?? routing.unclearGroupId;
+  const groupId = changes.groupId ?? input.groupId ?? routing.categories.get(categoryId)?.defaultGroupId ?? routing.unclearGroupId;
   const priority = (changes.priority ?? "normal") as Priority;
   const due = dueTimes(sla, { categoryId, priority, groupId }, createdAt);
   return {

@@ -250,7 +250,7 @@ async function restampedDues(tx: Tx, ticket: Ticket, change: Partial<Pick<Ticket
 }
 
 /** Time stamps that follow a move into `to`; waiting for the customer stops the service-level clocks. */
-async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: Date): Promise<Partial<Ticket>> {
+export async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: Date): Promise<Partial<Ticket>> {
   const stamps: Partial<Ticket> = finishedStates.includes(to)
     ? { state: to, resolvedAt: now }
     : { state: to, resolvedAt: finishedStates.includes(ticket.state) ? null : ticket.resolvedAt };

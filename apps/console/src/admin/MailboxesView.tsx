@@ -1,0 +1,270 @@
+/**
+ * Incoming-email mailboxes for technical admins: each mailbox with its status (working, error with
+ * the server's message, when it was last read, how many emails came in) and "check now", and a form
+ * to add an IMAP mailbox or an address for the built-in SMTP receiving. The password is write-only.
+ */
+import { type Mailbox, type MailboxKind, mailboxKinds } from "@yhteys/contracts";
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type Directory, directory } from "../api.ts";
+import { useConsole } from "../Console.tsx";
+import { useFocusOnNavigation } from "../focus.ts";
+import { errorText, name } from "../format.ts";
+import { useI18n } from "../i18n.ts";
+import { CheckboxField, ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
+import * as adminApi from "./adminApi.ts";
+
+/** The mailboxes page. */
+export function MailboxesView() {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [items, setItems] = useState<Mailbox[] | null>(null);
+  const [dir, setDir] = useState<Directory | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useFocusOnNavigation(heading, items !== null);
+  useEffect(() => {
+    document.title = `${t("mailboxes.title")} – ${t("app.name")}`;
+  }, [t]);
+  const load = useCallback(() => {
+    adminApi
+      .mailboxes()
+      .then((m) => setItems(m.items))
+      .catch((e) => setError(errorText(t, e)));
+  }, [t]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    directory()
+      .then(setDir)
+      .catch((e) => setError(errorText(t, e)));
+  }, [t]);
+
+  return (
+    <section className="admin-view" aria-labelledby="admin-mailboxes-heading">
+      <h1 id="admin-mailboxes-heading" ref={heading} tabIndex={-1}>
+        {t("mailboxes.title")}
+      </h1>
+      <p className="muted">{t("mailboxes.intro")}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {items === null ? (
+        <p className="muted">{t("app.loading")}</p>
+      ) : items.length === 0 ? (
+        <p className="muted">{t("mailboxes.none")}</p>
+      ) : (
+        <MailboxTable items={items} dir={dir} onChanged={load} />
+      )}
+      {dir && <NewMailboxForm dir={dir} onCreated={load} />}
+    </section>
+  );
+}
+
+function MailboxTable(props: { items: Mailbox[]; dir: Directory | null; onChanged: () => void }) {
+  const { t, language, formatDateTime } = useI18n();
+  const { announce } = useConsole();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const act = (id: string, action: () => Promise<string>) => {
+    setError(null);
+    setBusy(id);
+    action()
+      .then((done) => {
+        announce(done);
+        props.onChanged();
+      })
+      .catch((e) => setError(errorText(t, e)))
+      .finally(() => setBusy(null));
+  };
+  const groupName = (id: string) => name(props.dir?.groups.find((g) => g.id === id)?.name, language);
+  return (
+    <>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <table className="tickets">
+        <caption className="visually-hidden">{t("mailboxes.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("mailboxes.address")}</th>
+            <th scope="col">{t("mailboxes.group")}</th>
+            <th scope="col">{t("mailboxes.status")}</th>
+            <th scope="col">{t("mailboxes.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">
+                <span className="hash">{m.address}</span>
+                <span className="muted small webhook-description">
+                  {t(`mailboxes.kind.${m.kind}`)}
+                  {m.imap ? ` · ${m.imap.host}:${m.imap.port} · ${m.imap.folder}` : ""}
+                </span>
+              </th>
+              <td>{groupName(m.groupId)}</td>
+              <td>
+                {m.active ? t(`mailboxes.status.${m.status}`) : t("mailboxes.inactive")}
+                {m.lastError && <span className="muted small webhook-description">{m.lastError}</span>}
+                {m.lastCheckedAt && (
+                  <span className="muted small webhook-description">
+                    {t("mailboxes.lastChecked", { time: formatDateTime(m.lastCheckedAt) })}
+                  </span>
+                )}
+                <span className="muted small webhook-description">{t("mailboxes.ingested", { count: String(m.ingested) })}</span>
+              </td>
+              <td className="button-row">
+                {m.kind === "imap" && (
+                  <button
+                    type="button"
+                    className="button secondary"
+                    disabled={busy === m.id}
+                    onClick={() =>
+                      act(m.id, async () => {
+                        const result = await adminApi.checkMailbox(m.id);
+                        return result.mailbox.lastError ?? t("mailboxes.checked", { address: m.address, count: String(result.ingested) });
+                      })
+                    }
+                  >
+                    {t("mailboxes.checkNow")}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() =>
+                    act(m.id, async () => {
+                      await adminApi.updateMailbox(m.id, { active: !m.active });
+                      return t("admin.saved");
+                    })
+                  }
+                >
+                  {m.active ? t("mailboxes.deactivate") : t("mailboxes.activate")}
+                </button>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() =>
+                    window.confirm(t("mailboxes.confirmDelete", { address: m.address })) &&
+                    act(m.id, async () => {
+                      await adminApi.deleteMailbox(m.id);
+                      return t("mailboxes.deleted");
+                    })
+                  }
+                >
+                  {t("mailboxes.delete")}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function NewMailboxForm({ dir, onCreated }: { dir: Directory; onCreated: () => void }) {
+  const { t, language } = useI18n();
+  const prefix = useId();
+  const leaves = dir.categories.filter((c) => c.selectable && !c.extraFields.some((f) => f.required));
+  const [kind, setKind] = useState<MailboxKind>("imap");
+  const [address, setAddress] = useState("");
+  const [groupId, setGroupId] = useState(dir.groups[0]?.id ?? "");
+  const [categoryId, setCategoryId] = useState(leaves[0]?.id ?? "");
+  const [host, setHost] = useState("");
+  const [port, setPort] = useState("993");
+  const [tls, setTls] = useState(true);
+  const [user, setUser] = useState("");
+  const [password, setPassword] = useState("");
+  const [folder, setFolder] = useState("INBOX");
+  const { busy, error, run } = useSubmit();
+  const field = (key: string, label: string) => ({ id: `${prefix}${key}`, label });
+  const labels = {
+    address: field("address", t("mailboxes.address")),
+    host: field("host", t("mailboxes.host")),
+    user: field("user", t("mailboxes.user")),
+    password: field("password", t("mailboxes.password")),
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!address.includes("@")) missing.address = t("mailboxes.required");
+    if (kind === "imap") {
+      if (!host.trim()) missing.host = t("mailboxes.required");
+      if (!user.trim()) missing.user = t("mailboxes.required");
+      if (!password) missing.password = t("mailboxes.required");
+    }
+    void run(async () => {
+      await adminApi.createMailbox({
+        address: address.trim(),
+        kind,
+        groupId,
+        categoryId,
+        ...(kind === "imap"
+          ? { imap: { host: host.trim(), port: Number(port) || 993, tls, user: user.trim(), password, folder: folder.trim() || "INBOX" } }
+          : {}),
+      });
+      setAddress("");
+      setPassword("");
+      onCreated();
+    }, missing);
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${prefix}heading`}>
+      <h2 id={`${prefix}heading`}>{t("mailboxes.new")}</h2>
+      <ErrorSummary error={error} fields={labels} />
+      <form onSubmit={submit} noValidate>
+        <TextField {...labels.address} type="email" value={address} onChange={setAddress} error={error?.fields.address} required />
+        <SelectField
+          id={`${prefix}kind`}
+          label={t("mailboxes.kind")}
+          value={kind}
+          values={mailboxKinds}
+          optionLabel={(k) => t(`mailboxes.kind.${k}`)}
+          onChange={setKind}
+        />
+        <SelectField
+          id={`${prefix}group`}
+          label={t("mailboxes.group")}
+          value={groupId}
+          values={dir.groups.map((g) => g.id)}
+          optionLabel={(id) => name(dir.groups.find((g) => g.id === id)?.name, language)}
+          onChange={setGroupId}
+        />
+        <SelectField
+          id={`${prefix}category`}
+          label={t("mailboxes.category")}
+          value={categoryId}
+          values={leaves.map((c) => c.id)}
+          optionLabel={(id) => name(leaves.find((c) => c.id === id)?.name, language)}
+          onChange={setCategoryId}
+        />
+        {kind === "imap" && (
+          <>
+            <TextField {...labels.host} value={host} onChange={setHost} error={error?.fields.host} required />
+            <TextField id={`${prefix}port`} label={t("mailboxes.port")} value={port} onChange={setPort} required />
+            <CheckboxField id={`${prefix}tls`} label={t("mailboxes.tls")} checked={tls} onChange={setTls} />
+            <TextField {...labels.user} value={user} onChange={setUser} error={error?.fields.user} required />
+            <TextField
+              {...labels.password}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              error={error?.fields.password}
+              required
+            />
+            <TextField id={`${prefix}folder`} label={t("mailboxes.folder")} value={folder} onChange={setFolder} required />
+          </>
+        )}
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t("common.saving") : t("mailboxes.create")}
+        </button>
+      </form>
+    </section>
+  );
+}
