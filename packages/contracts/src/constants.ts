@@ -73,9 +73,11 @@ export const ticketEventTypes = [
   "ticket.followed",
   "ticket.sla_warning",
   "ticket.sla_breached",
+  "ticket.published",
+  "ticket.unpublished",
 ] as const;
 
-export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;
+export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request", "publish"] as const;
 
 // The same types as the schemas infer, declared here so that this file needs no zod.
 type Language = (typeof languages)[number];

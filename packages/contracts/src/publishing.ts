@@ -83,12 +83,9 @@ export const publicStatusOf = (state: TicketState): PublicStatus =>
         ? "closed"
         : "in_progress";
 
-const csv = <T extends z.ZodType>(item: T) =>
-  z
-    .string()
-    .max(2000)
-    .transform((s) => s.split(",").filter(Boolean))
-    .pipe(z.array(item).max(50));
+/** A comma-separated list in a query string (`?status=received,in_progress`). */
+const csv = <T extends z.ZodType<string>>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item).max(50));
 
 export const FeedbackQuery = z.object({
   category: csv(Uuid).optional(),

@@ -10,6 +10,7 @@ export * from "./schema/directory.ts";
 export * from "./schema/geography.ts";
 export * from "./schema/jobs.ts";
 export * from "./schema/notifications.ts";
+export * from "./schema/publishing.ts";
 export * from "./schema/sla.ts";
 export * from "./schema/tenancy.ts";
 export * from "./schema/tickets.ts";

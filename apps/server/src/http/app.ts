@@ -23,6 +23,7 @@ import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/g
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
 import { nearbyRoutes } from "../modules/nearby/nearby.routes.ts";
+import { publicFeedbackRoutes, staffPublishingRoutes } from "../modules/publishing/publishing.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { open311Routes } from "../modules/open311/open311.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
@@ -137,6 +138,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
   await app.register(publicGeocodingRoutes(ctx), { prefix: "/api/public" });
   await app.register(nearbyRoutes(ctx), { prefix: "/api/public" });
+  await app.register(publicFeedbackRoutes(ctx), { prefix: "/api/public" });
+  await app.register(staffPublishingRoutes(ctx), { prefix: "/api/staff" });
   await app.register(staffAttachmentRoutes(ctx), { prefix: "/api/staff" });
   await app.register(publicAttachmentRoutes(ctx), { prefix: "/api/public" });
   await app.register(open311Routes(ctx), { prefix: "/open311/v2" });
