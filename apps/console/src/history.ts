@@ -107,6 +107,10 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t("history.commentAnswered", { actor });
     case "ticket.followed":
       return t("history.followed");
+    case "ticket.published":
+      return t(data.republished ? "history.republished" : "history.published", { actor });
+    case "ticket.unpublished":
+      return t("history.unpublished", { actor });
     case "ticket.attachment_added":
       return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
     default:

@@ -1,7 +1,7 @@
 /** Publishing contacts to the public feedback map and list (REQUIREMENTS P5, M5). */
 import { z } from "zod";
 import { GeoPoint, IsoDateTime, LocalizedText, Uuid } from "./common.ts";
-import { TicketState } from "./tickets.ts";
+import type { TicketState } from "./tickets.ts";
 
 export const removalKinds = ["name", "email", "phone", "personal_id", "vehicle", "street_number"] as const;
 export type RemovalKind = (typeof removalKinds)[number];
@@ -75,13 +75,7 @@ export const publicStatuses = ["received", "in_progress", "resolved", "closed"] 
 export const PublicStatus = z.enum(publicStatuses);
 export type PublicStatus = z.infer<typeof PublicStatus>;
 export const publicStatusOf = (state: TicketState): PublicStatus =>
-  state === "new"
-    ? "received"
-    : state === "resolved"
-      ? "resolved"
-      : state === "closed_unnecessary"
-        ? "closed"
-        : "in_progress";
+  state === "new" ? "received" : state === "resolved" ? "resolved" : state === "closed_unnecessary" ? "closed" : "in_progress";
 
 /** A comma-separated list in a query string (`?status=received,in_progress`). */
 const csv = <T extends z.ZodType<string>>(item: T) =>

@@ -23,9 +23,9 @@ import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/g
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
 import { nearbyRoutes } from "../modules/nearby/nearby.routes.ts";
-import { publicFeedbackRoutes, staffPublishingRoutes } from "../modules/publishing/publishing.routes.ts";
 import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { open311Routes } from "../modules/open311/open311.routes.ts";
+import { publicFeedbackRoutes, staffPublishingRoutes } from "../modules/publishing/publishing.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";

@@ -126,7 +126,11 @@ export async function addAttachment(
 }
 
 /** Opens a stored file (or its thumbnail); quarantined and unscanned files are refused. */
-export async function download(ctx: AppContext, row: typeof attachments.$inferSelect | undefined, variant: Variant): Promise<AttachmentDownload> {
+export async function download(
+  ctx: AppContext,
+  row: typeof attachments.$inferSelect | undefined,
+  variant: Variant,
+): Promise<AttachmentDownload> {
   if (!row) throw notFound("The attachment");
   if (!isServable(row))
     throw new AppError(

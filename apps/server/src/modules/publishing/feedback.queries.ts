@@ -152,5 +152,9 @@ export async function publishedPhoto(db: Queryable, organisationId: string, refe
 
 /** The organisation's areas for the filter. */
 export function publicAreas(db: Queryable, organisationId: string) {
-  return db.select({ code: areas.code, name: areas.name }).from(areas).where(eq(areas.organisationId, organisationId)).orderBy(asc(areas.code));
+  return db
+    .select({ code: areas.code, name: areas.name })
+    .from(areas)
+    .where(eq(areas.organisationId, organisationId))
+    .orderBy(asc(areas.code));
 }

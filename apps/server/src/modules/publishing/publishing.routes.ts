@@ -20,14 +20,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { notFound } from "../../http/errors.ts";
-import { download } from "../attachments/attachments.service.ts";
 import { sendDownload } from "../attachments/attachments.routes.ts";
+import { download } from "../attachments/attachments.service.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { Org } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { getTicketDetail } from "../tickets/tickets.queries.ts";
-import { type FeedInfo, jsonFeed, rssFeed } from "./feeds.ts";
 import { feedbackByReference, listFeedback, publicAreas, publishedPhoto } from "./feedback.queries.ts";
+import { type FeedInfo, jsonFeed, rssFeed } from "./feeds.ts";
 import { publicationDraft, publishTicket, saveSettings, settingsOf, unpublishTicket } from "./publishing.service.ts";
 
 const ById = z.object({ id: z.uuid() });
@@ -70,7 +70,9 @@ export function staffPublishingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete(
       "/tickets/:id/publication",
-      { schema: { tags, summary: "Withdraw the ticket from the public map, list and feeds", params: ById, response: { 200: TicketDetail } } },
+      {
+        schema: { tags, summary: "Withdraw the ticket from the public map, list and feeds", params: ById, response: { 200: TicketDetail } },
+      },
       async (request) => {
         const actor = staffActor(request);
         await unpublishTicket(ctx, actor, request.params.id);
@@ -78,15 +80,20 @@ export function staffPublishingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
-      "/admin/publishing",
-      { schema: { tags, summary: "Publishing settings", response: { 200: PublishingSettings } } },
-      (request) => settingsOf(ctx.db, staffActor(request).organisationId),
+    app.get("/admin/publishing", { schema: { tags, summary: "Publishing settings", response: { 200: PublishingSettings } } }, (request) =>
+      settingsOf(ctx.db, staffActor(request).organisationId),
     );
 
     app.put(
       "/admin/publishing",
-      { schema: { tags, summary: "Change publishing settings (technical admins)", body: PublishingSettings, response: { 200: PublishingSettings } } },
+      {
+        schema: {
+          tags,
+          summary: "Change publishing settings (technical admins)",
+          body: PublishingSettings,
+          response: { 200: PublishingSettings },
+        },
+      },
       (request) => saveSettings(ctx.db, staffActor(request), request.body),
     );
   };
@@ -112,7 +119,8 @@ export function publicFeedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "Published contacts with their answers (no personal data), newest first",
-          description: "Filters: category (ids), area (codes), status, from/to (dates of the contact), bbox=minLon,minLat,maxLon,maxLat; page, pageSize (at most 500).",
+          description:
+            "Filters: category (ids), area (codes), status, from/to (dates of the contact), bbox=minLon,minLat,maxLon,maxLat; page, pageSize (at most 500).",
           params: Org,
           querystring: FeedbackQuery,
           response: { 200: FeedbackList },
@@ -190,13 +198,22 @@ export function publicFeedbackRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         `/:org/feedback/:reference/photos/:attachmentId${variant === "thumbnail" ? "/thumbnail" : ""}`,
         {
           config,
-          schema: { tags, summary: `An approved photo of a published contact (${variant})`, params: Ref.extend({ attachmentId: z.uuid() }) },
+          schema: {
+            tags,
+            summary: `An approved photo of a published contact (${variant})`,
+            params: Ref.extend({ attachmentId: z.uuid() }),
+          },
         },
         async (request, reply) => {
           const org = await organisationBySlug(ctx.db, request.params.org);
           const row = await publishedPhoto(ctx.db, org.id, request.params.reference, request.params.attachmentId);
           const file = await download(ctx, row?.contentType.startsWith("image/") ? row : undefined, variant);
-          return sendDownload(reply, { ...file, fileName: `${request.params.reference}${file.fileName.match(/\.[^.]+$/)?.[0] ?? ""}` }, variant, LIST_CACHE);
+          return sendDownload(
+            reply,
+            { ...file, fileName: `${request.params.reference}${file.fileName.match(/\.[^.]+$/)?.[0] ?? ""}` },
+            variant,
+            LIST_CACHE,
+          );
         },
       );
   };

@@ -11,12 +11,12 @@ import type { Queryable } from "../../db/client.ts";
 import { attachments, publications, publishingSettings, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { requireTechnicalAdmin } from "../admin/admin.access.ts";
-import { listAttachments } from "../attachments/attachments.queries.ts";
 import { isServable } from "../attachments/attachments.presenter.ts";
+import { listAttachments } from "../attachments/attachments.queries.ts";
 import { auditRead } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
-import { iso } from "../tickets/tickets.presenter.ts";
 import { allowedActions, canSeeTicket } from "../tickets/tickets.access.ts";
+import { iso } from "../tickets/tickets.presenter.ts";
 import { changeTicket } from "../tickets/tickets.service.ts";
 import { findPersonalData } from "./redact.ts";
 
@@ -118,7 +118,11 @@ export async function publishTicket(store: Store, actor: StaffActor, ticketId: s
       );
     const [earlier] = await tx.select({ id: publications.ticketId }).from(publications).where(eq(publications.ticketId, ticket.id));
     const values = { publicText: request.publicText.trim(), publicAnswer: body.publicAnswer, publishedBy: actor.userId };
-    if (earlier) await tx.update(publications).set({ ...values, updatedAt: new Date() }).where(eq(publications.ticketId, ticket.id));
+    if (earlier)
+      await tx
+        .update(publications)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(publications.ticketId, ticket.id));
     else await tx.insert(publications).values({ ticketId: ticket.id, organisationId: ticket.organisationId, ...values });
     await tx.update(attachments).set({ published: false }).where(eq(attachments.ticketId, ticket.id));
     if (body.photoIds.length)

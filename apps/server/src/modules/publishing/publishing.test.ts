@@ -37,7 +37,9 @@ async function setUp() {
   expect([up1.statusCode, up2.statusCode]).toEqual([201, 201]);
   const advisor = await signIn(t.app, tenant, "advisor");
   const id = (await advisor.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
-  await advisor.post(`/api/staff/tickets/${id}/replies`, { body: "Hei Maija Meikäläinen, korjaamme valon tällä viikolla. t. Sanna Neuvoja" });
+  await advisor.post(`/api/staff/tickets/${id}/replies`, {
+    body: "Hei Maija Meikäläinen, korjaamme valon tällä viikolla. t. Sanna Neuvoja",
+  });
   return { tenant, receipt, advisor, id, photos: [up1.json().id as string, up2.json().id as string] };
 }
 
@@ -194,11 +196,20 @@ describe("published contacts", () => {
     const again = await publish(advisor, id, { publicText: "Katuvalo on pimeänä.", photoIds: [photos[1]] });
     expect(again.json().history.at(-1)).toMatchObject({ type: "ticket.published", data: { republished: true, photos: 1 } });
     const draft = (await advisor.get(`/api/staff/tickets/${id}/publication`)).json();
-    expect(draft.publication).toMatchObject({ publicText: "Katuvalo on pimeänä.", publicAnswer: null, photoIds: [photos[1]], publishedBy: "Sanna Neuvoja" });
+    expect(draft.publication).toMatchObject({
+      publicText: "Katuvalo on pimeänä.",
+      publicAnswer: null,
+      photoIds: [photos[1]],
+      publishedBy: "Sanna Neuvoja",
+    });
     expect((await publicGet(paths(tenant, receipt.reference, photos[0] as string).photo)).statusCode).toBe(404);
 
     // A second published contact in another area and category, resolved.
-    const second = await submitContact(t.app, tenant, { categoryId: tenant.categories["street-lighting"], location: { lat: 61.5, lon: 23.75 }, extraFields: { lamp_state: "dark" } });
+    const second = await submitContact(t.app, tenant, {
+      categoryId: tenant.categories["street-lighting"],
+      location: { lat: 61.5, lon: 23.75 },
+      extraFields: { lamp_state: "dark" },
+    });
     const secondId = (await advisor.get(`/api/staff/tickets?q=${second.reference}`)).json().items[0].id;
     await advisor.post(`/api/staff/tickets/${secondId}/state`, { state: "resolved" });
     await publish(advisor, secondId, { publicText: "Lamppu rikki." });

@@ -126,7 +126,11 @@ describe("names", () => {
     ["Anna-Liisa Koskinen näki sen.", "Anna-Liisa Koskinen"],
     ["Talon omistaa herra Korhonen.", "Korhonen"],
   ])("%s", (text, name) => {
-    expect(findPersonalData(text).filter((r) => r.kind === "name").map((r) => r.original)).toEqual([name]);
+    expect(
+      findPersonalData(text)
+        .filter((r) => r.kind === "name")
+        .map((r) => r.original),
+    ).toEqual([name]);
   });
 
   it("leaves ordinary words, places and lower-case words", () => {
@@ -189,7 +193,8 @@ describe("a whole message", () => {
     for (let i = 1; i < removals.length; i++)
       expect((removals[i] as { start: number }).start).toBeGreaterThanOrEqual((removals[i - 1] as { end: number }).end);
     const out = applyRemovals(text, removals);
-    for (const secret of ["Liisa", "Heikkinen", "ABC-123", "765 4321", "maija@", "131052", "Meikäläinen"]) expect(out).not.toContain(secret);
+    for (const secret of ["Liisa", "Heikkinen", "ABC-123", "765 4321", "maija@", "131052", "Meikäläinen"])
+      expect(out).not.toContain(secret);
     expect(out).toContain("Katuvalo Kotikatu:n edessä");
   });
 

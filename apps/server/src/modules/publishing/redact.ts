@@ -4,7 +4,7 @@
  * and, when the organisation wants it, house numbers after street names. Pure: the handler sees
  * each removal and may undo it, so the function errs on the side of removing.
  */
-import { type Language, type Removal, type RemovalKind, applyRemovals } from "@yhteys/contracts";
+import { applyRemovals, type Language, type Removal, type RemovalKind } from "@yhteys/contracts";
 import { FIRST_NAMES, SURNAMES } from "./names.ts";
 
 export type RedactOptions = { language?: Language; streetNumbers?: boolean };
@@ -50,7 +50,9 @@ const PHONE = new RegExp(
 const VEHICLE = new RegExp(`${NOT_WORD_BEFORE}[${UPPER}]{2,3}[-\\s]\\d{1,3}${NOT_WORD_AFTER}`, "gu");
 /** Lead words with their first letter in either case ("Terveisin" and "terveisin"). */
 const leads = (words: string[]) =>
-  words.map((w) => `[${(w[0] as string).toUpperCase()}${w[0]}]${w.slice(1).replace(/[.\s]/g, (c) => (c === "." ? "\\." : "\\s+"))}`).join("|");
+  words
+    .map((w) => `[${(w[0] as string).toUpperCase()}${w[0]}]${w.slice(1).replace(/[.\s]/g, (c) => (c === "." ? "\\." : "\\s+"))}`)
+    .join("|");
 /** Words that greet or sign off, followed by the writer's name. */
 const SIGNATURE = new RegExp(
   `${NOT_WORD_BEFORE}(?:${leads(["t", "terv", "yst. terv", "terveisin", "terveiset", "ystävällisin terveisin", "kiittäen", "mvh", "hälsningar", "med vänlig hälsning", "med vänliga hälsningar", "hälsar", "regards", "best regards", "kind regards", "best wishes", "thanks", "sincerely", "br"])})\\.?,?[ \\t]*(?:\\n\\s*)?(${CAP}(?:[ \\t]+${CAP}){0,2})`,
@@ -91,7 +93,8 @@ function phoneLike(value: string): boolean {
 /** Names: a known first name (and a capitalised word after it), or a known surname after a capitalised word. */
 function* names(text: string): Generator<Found> {
   const words = [...text.matchAll(CAP_WORD)].map((m) => ({ word: m[0], start: m.index ?? 0 }));
-  const isName = (w: string, set: ReadonlySet<string>) => w.split("-").every((part) => set.has(part) || set.has(part.replace(/(n|s)$/, "")));
+  const isName = (w: string, set: ReadonlySet<string>) =>
+    w.split("-").every((part) => set.has(part) || set.has(part.replace(/(n|s)$/, "")));
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as { word: string; start: number };
     const next = words[i + 1];
