@@ -4,6 +4,8 @@ import { localize } from "@yhteys/contracts/constants";
 import { ApiError, api } from "@yhteys/web";
 import { useEffect, useRef, useState } from "react";
 import { ContactPage } from "./ContactPage.tsx";
+import { FeedbackDetail } from "./FeedbackDetail.tsx";
+import { FeedbackPage } from "./FeedbackPage.tsx";
 import { useI18n } from "./i18n.ts";
 import { Layout } from "./Layout.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
@@ -62,6 +64,9 @@ export function App() {
     content = org?.status === "missing" ? <NotFoundPage org={undefined} /> : <StatusMessage kind="loading" />;
   else if (route.page === "form") content = <ContactPage org={ready} orgName={orgName ?? ""} />;
   else if (route.page === "track") content = <TrackingPage org={ready} orgName={orgName ?? ""} token={route.token} />;
+  else if (route.page === "feedback") content = <FeedbackPage org={ready} orgName={orgName ?? ""} />;
+  else if (route.page === "feedbackItem")
+    content = <FeedbackDetail key={route.reference} org={ready} orgName={orgName ?? ""} reference={route.reference} />;
   else content = <NotFoundPage org={ready.slug} orgName={orgName} />;
 
   return (

@@ -4,7 +4,7 @@ import { languages as allLanguages } from "@yhteys/contracts/constants";
 import type { ReactNode } from "react";
 import { useI18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
-import { followLink, formPath } from "./router.ts";
+import { feedbackPath, followLink, formPath } from "./router.ts";
 
 export function Layout({
   org,
@@ -35,6 +35,22 @@ export function Layout({
               <span className="brand-name">Yhteys</span>
               <span className="brand-tagline">{t("app.tagline")}</span>
             </span>
+          )}
+          {org && (
+            <nav aria-label={t("nav.label")} className="site-nav">
+              <ul>
+                <li>
+                  <a href={formPath(org)} onClick={followLink}>
+                    {t("nav.form")}
+                  </a>
+                </li>
+                <li>
+                  <a href={feedbackPath(org)} onClick={followLink}>
+                    {t("nav.feedback")}
+                  </a>
+                </li>
+              </ul>
+            </nav>
           )}
           <LanguageSwitcher languages={languages} />
         </div>

@@ -1,11 +1,13 @@
 /** All text of the resident portal in Finnish, Swedish and English. */
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
+import { feedbackEn, feedbackFi, feedbackSv } from "./feedback.i18n.ts";
 import { mapEn, mapFi, mapSv } from "./map.i18n.ts";
 
 const fi = {
   ...attachmentsFi,
   ...mapFi,
+  ...feedbackFi,
   "app.tagline": "Palautteet ja yhteydenotot",
   "app.skipLink": "Siirry pääsisältöön",
   "app.languageNav": "Kielivalinta",
@@ -155,6 +157,7 @@ export type MessageKey = keyof typeof fi;
 const sv: Dictionary<MessageKey> = {
   ...attachmentsSv,
   ...mapSv,
+  ...feedbackSv,
   "app.tagline": "Respons och kontakter",
   "app.skipLink": "Hoppa till huvudinnehållet",
   "app.languageNav": "Språkval",
@@ -303,6 +306,7 @@ const sv: Dictionary<MessageKey> = {
 const en: Dictionary<MessageKey> = {
   ...attachmentsEn,
   ...mapEn,
+  ...feedbackEn,
   "app.tagline": "Feedback and contacts",
   "app.skipLink": "Skip to main content",
   "app.languageNav": "Language",

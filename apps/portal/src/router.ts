@@ -40,6 +40,8 @@ export type Route =
   | { page: "root" }
   | { page: "form"; org: string }
   | { page: "track"; org: string; token: string }
+  | { page: "feedback"; org: string }
+  | { page: "feedbackItem"; org: string; reference: string }
   | { page: "notFound"; org: string };
 
 export function parseRoute(path: string): Route {
@@ -48,8 +50,16 @@ export function parseRoute(path: string): Route {
   if (!org) return { page: "root" };
   if (!section) return { page: "form", org };
   if (section === "track" && token && rest.length === 0) return { page: "track", org, token };
+  if (section === FEEDBACK_SECTION && !token) return { page: "feedback", org };
+  if (section === FEEDBACK_SECTION && token && rest.length === 0) return { page: "feedbackItem", org, reference: token };
   return { page: "notFound", org };
 }
 
 export const formPath = (org: string) => `/${encodeURIComponent(org)}/`;
 export const trackPath = (org: string, token: string) => `/${encodeURIComponent(org)}/track/${encodeURIComponent(token)}`;
+
+/** The public feedback list (`/{org}/palautteet`) and one item's shareable page (`/{org}/palautteet/YH-2026-000123`). */
+const FEEDBACK_SECTION = "palautteet";
+export const feedbackPath = (org: string, search = "") => `/${encodeURIComponent(org)}/${FEEDBACK_SECTION}${search ? `?${search}` : ""}`;
+export const feedbackItemPath = (org: string, reference: string) =>
+  `/${encodeURIComponent(org)}/${FEEDBACK_SECTION}/${encodeURIComponent(reference)}`;

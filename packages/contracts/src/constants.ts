@@ -83,3 +83,13 @@ export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", 
 type Language = (typeof languages)[number];
 type TicketState = (typeof ticketStates)[number];
 type LocalizedText = { fi: string; sv?: string | undefined; en?: string | undefined };
+
+/** Statuses shown on the public feedback map: fewer and plainer than the internal states. */
+export const publicStatuses = ["received", "in_progress", "resolved", "closed"] as const;
+
+export function publicStatusOf(state: TicketState): (typeof publicStatuses)[number] {
+  if (state === "new") return "received";
+  if (state === "resolved") return "resolved";
+  if (state === "closed_unnecessary") return "closed";
+  return "in_progress";
+}

@@ -1,7 +1,7 @@
 /** Publishing contacts to the public feedback map and list (REQUIREMENTS P5, M5). */
 import { z } from "zod";
 import { GeoPoint, IsoDateTime, LocalizedText, Uuid } from "./common.ts";
-import type { TicketState } from "./tickets.ts";
+import { publicStatuses } from "./constants.ts";
 
 export const removalKinds = ["name", "email", "phone", "personal_id", "vehicle", "street_number"] as const;
 export type RemovalKind = (typeof removalKinds)[number];
@@ -70,12 +70,8 @@ export const PublishingSettings = z.object({
 });
 export type PublishingSettings = z.infer<typeof PublishingSettings>;
 
-/** Public statuses: fewer and plainer than the internal states. */
-export const publicStatuses = ["received", "in_progress", "resolved", "closed"] as const;
 export const PublicStatus = z.enum(publicStatuses);
 export type PublicStatus = z.infer<typeof PublicStatus>;
-export const publicStatusOf = (state: TicketState): PublicStatus =>
-  state === "new" ? "received" : state === "resolved" ? "resolved" : state === "closed_unnecessary" ? "closed" : "in_progress";
 
 /** A comma-separated list in a query string (`?status=received,in_progress`). */
 const csv = <T extends z.ZodType<string>>(item: T) =>
