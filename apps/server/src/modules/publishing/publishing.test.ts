@@ -242,3 +242,16 @@ describe("published contacts", () => {
     expect((await publicGet(`/api/public/${other.slug}/feedback/${receipt.reference}`)).statusCode).toBe(404);
   });
 });
+
+describe("Demo City", () => {
+  it("has a few dozen published contacts with answers", async () => {
+    const { seedDemo } = await import("../demo/demo.ts");
+    await seedDemo(t.ctx.db);
+    const res = await publicGet("/api/public/demo/feedback?pageSize=100");
+    const list = res.json() as { total: number; items: { answer: string | null; location: unknown; text: string }[] };
+    expect(list.total).toBeGreaterThanOrEqual(30);
+    expect(list.items.filter((i) => i.answer).length).toBeGreaterThan(10);
+    expect(list.items.every((i) => i.location)).toBe(true);
+    expect(res.body).not.toMatch(/@[a-z]/);
+  });
+});
