@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, submitContact, uploadAttachment } from "../apps/server/test/harness.ts";
-import { type E2E, expectAccessible, newPage, startE2E, tabTo } from "./harness.ts";
+import { consoleSignedIn, type E2E, expectAccessible, newPage, startE2E, tabTo } from "./harness.ts";
 
 const SLOW = 180_000;
 let e2e: E2E;
@@ -21,15 +21,7 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function signedIn(userKey: string): Promise<Page> {
-  const page = await newPage(e2e, "fi");
-  await page.goto(`${e2e.baseUrl}/console/`);
-  await page.getByLabel("Sähköposti").fill(e2e.tenant.users[userKey]?.email ?? "");
-  await page.getByLabel("Salasana").fill("demo");
-  await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
-  await page.getByRole("navigation", { name: "Jonot" }).waitFor();
-  return page;
-}
+const signedIn = (userKey: string) => consoleSignedIn(e2e, userKey);
 
 describe("publishing a contact", () => {
   it("removes personal data, publishes with an approved photo, shows it in the portal and withdraws it", { timeout: SLOW }, async () => {
