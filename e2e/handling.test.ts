@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, submitContact } from "../apps/server/test/harness.ts";
-import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
+import { consoleSignedIn, type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
 
 let e2e: E2E;
 
@@ -17,15 +17,7 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function signedIn(userKey: string): Promise<Page> {
-  const page = await newPage(e2e, "fi");
-  await page.goto(`${e2e.baseUrl}/console/`);
-  await page.getByLabel("Sähköposti").fill(e2e.tenant.users[userKey]?.email ?? "");
-  await page.getByLabel("Salasana").fill("demo");
-  await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
-  await page.getByRole("navigation", { name: "Jonot" }).waitFor();
-  return page;
-}
+const signedIn = (userKey: string) => consoleSignedIn(e2e, userKey);
 
 describe("an expert's journey", () => {
   it("takes a ticket, asks another expert for a comment, gets the answer, replies and resolves", async () => {

@@ -73,3 +73,14 @@ export async function tabTo(page: Page, selector: string, max = 80) {
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+/** A console page signed in as the tenant's user `userKey` (Finnish UI), showing the queues. */
+export async function consoleSignedIn(e2e: E2E, userKey: string): Promise<Page> {
+  const page = await newPage(e2e, "fi");
+  await page.goto(`${e2e.baseUrl}/console/`);
+  await page.getByLabel("Sähköposti").fill(e2e.tenant.users[userKey]?.email ?? "");
+  await page.getByLabel("Salasana").fill("demo");
+  await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
+  await page.getByRole("navigation", { name: "Jonot" }).waitFor();
+  return page;
+}

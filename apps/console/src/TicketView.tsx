@@ -10,6 +10,7 @@ import { channelName, errorText, languageName, name, priorityName, stateName, ty
 import { firedRules, historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
 import { ColleaguesNotice, useTicketPresence } from "./Presence.tsx";
+import { PublishPanel } from "./PublishPanel.tsx";
 import { RequestsPanel } from "./Requests.tsx";
 import { onLinkClick } from "./router.ts";
 import { ruleSummary } from "./ruleText.ts";
@@ -17,7 +18,7 @@ import { SlaBadge } from "./SlaBadge.tsx";
 
 export function TicketView({ ticketId }: { ticketId: string }) {
   const { t, language, formatDateTime } = useI18n();
-  const { live, lastQueuePath, directory, refreshQueues } = useConsole();
+  const { live, lastQueuePath, directory, refreshQueues, announce } = useConsole();
   const [ticket, setTicket] = useState<TicketDetail | null>(null);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -220,6 +221,14 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           )}
 
           <AttachmentsPanel ticket={ticket} />
+
+          <PublishPanel
+            ticket={ticket}
+            onDone={(next, message) => {
+              if (next) onUpdated(next);
+              announce(message);
+            }}
+          />
 
           <section aria-labelledby="messages-heading" className="panel">
             <h2 id="messages-heading">{t("ticket.messages")}</h2>

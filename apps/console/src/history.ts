@@ -132,6 +132,10 @@ export function historySentence(t: T, language: Language, directory: Directory |
       });
     case "ticket.email_bounced":
       return t("history.emailBounced");
+    case "ticket.published":
+      return t(data.republished ? "history.republished" : "history.published", { actor });
+    case "ticket.unpublished":
+      return t("history.unpublished", { actor });
     case "ticket.attachment_added":
       return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
     case "ticket.phone_call":

@@ -13,6 +13,7 @@ import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
+import { publishingEn, publishingFi, publishingSv } from "./publishing.i18n.ts";
 import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
 import { sensitiveEn, sensitiveFi, sensitiveSv } from "./sensitive.i18n.ts";
 import { viewsEn, viewsFi, viewsSv } from "./views.i18n.ts";
@@ -31,6 +32,7 @@ const fi = {
   ...mailboxesFi,
   ...followersFi,
   ...sensitiveFi,
+  ...publishingFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -284,6 +286,7 @@ const sv: Dictionary<MessageKey> = {
   ...mailboxesSv,
   ...followersSv,
   ...sensitiveSv,
+  ...publishingSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -535,6 +538,7 @@ const en: Dictionary<MessageKey> = {
   ...mailboxesEn,
   ...followersEn,
   ...sensitiveEn,
+  ...publishingEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

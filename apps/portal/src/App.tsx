@@ -8,6 +8,8 @@ import { EmbedFrame, embedOptions } from "./EmbedFrame.tsx";
 import { FaqPage } from "./FaqPage.tsx";
 import { NoticesPage } from "./NoticesPage.tsx";
 import "./notices.css";
+import { FeedbackDetail } from "./FeedbackDetail.tsx";
+import { FeedbackPage } from "./FeedbackPage.tsx";
 import { useI18n } from "./i18n.ts";
 import { Layout } from "./Layout.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
@@ -72,6 +74,9 @@ export function App() {
   else if (route.page === "faq") content = <FaqPage org={ready} orgName={orgName ?? ""} />;
   else if (route.page === "embed") content = <ContactPage org={ready} orgName={orgName ?? ""} presetCategoryId={embed.category} />;
   else if (route.page === "unsubscribe") content = <UnsubscribePage org={ready.slug} orgName={orgName ?? ""} token={route.token} />;
+  else if (route.page === "feedback") content = <FeedbackPage org={ready} orgName={orgName ?? ""} />;
+  else if (route.page === "feedbackItem")
+    content = <FeedbackDetail key={route.reference} org={ready} orgName={orgName ?? ""} reference={route.reference} />;
   else content = <NotFoundPage org={ready.slug} orgName={orgName} />;
 
   if (route.page === "embed")

@@ -4,7 +4,7 @@ import { languages as allLanguages } from "@yhteys/contracts/constants";
 import type { ReactNode } from "react";
 import { useI18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
-import { faqPath, followLink, formPath, noticesPath, usePath } from "./router.ts";
+import { faqPath, feedbackPath, followLink, formPath, noticesPath, usePath } from "./router.ts";
 
 export function Layout({
   org,
@@ -22,6 +22,7 @@ export function Layout({
   const links = org
     ? [
         { href: formPath(org), label: t("nav.form") },
+        { href: feedbackPath(org), label: t("nav.feedback") },
         { href: noticesPath(org), label: t("nav.notices") },
         { href: faqPath(org), label: t("nav.faq") },
       ]

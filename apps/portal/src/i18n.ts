@@ -1,6 +1,7 @@
 /** All text of the resident portal in Finnish, Swedish and English. */
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
+import { feedbackEn, feedbackFi, feedbackSv } from "./feedback.i18n.ts";
 import { mapEn, mapFi, mapSv } from "./map.i18n.ts";
 import { noticesEn, noticesFi, noticesSv } from "./notices.i18n.ts";
 import { unsubscribeEn, unsubscribeFi, unsubscribeSv } from "./unsubscribe.i18n.ts";
@@ -10,6 +11,7 @@ const fi = {
   ...mapFi,
   ...noticesFi,
   ...unsubscribeFi,
+  ...feedbackFi,
   "app.tagline": "Palautteet ja yhteydenotot",
   "app.skipLink": "Siirry pääsisältöön",
   "app.languageNav": "Kielivalinta",
@@ -161,6 +163,7 @@ const sv: Dictionary<MessageKey> = {
   ...mapSv,
   ...noticesSv,
   ...unsubscribeSv,
+  ...feedbackSv,
   "app.tagline": "Respons och kontakter",
   "app.skipLink": "Hoppa till huvudinnehållet",
   "app.languageNav": "Språkval",
@@ -311,6 +314,7 @@ const en: Dictionary<MessageKey> = {
   ...mapEn,
   ...noticesEn,
   ...unsubscribeEn,
+  ...feedbackEn,
   "app.tagline": "Feedback and contacts",
   "app.skipLink": "Skip to main content",
   "app.languageNav": "Language",

@@ -33,7 +33,7 @@ const BACKGROUND = "#e9efe6";
 /** Pixels an arrow key moves the pin; with Shift, five times as far. */
 const STEP_PX = 12;
 
-function styleOf(settings: MapSettings): StyleSpecification | string {
+export function styleOf(settings: MapSettings): StyleSpecification | string {
   if (settings.styleUrl) return settings.styleUrl;
   const background = { id: "background", type: "background" as const, paint: { "background-color": BACKGROUND } };
   if (!settings.tileUrl) return { version: 8, sources: {}, layers: [background] };

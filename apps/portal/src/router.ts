@@ -45,6 +45,8 @@ export type Route =
   /** The chromeless form for other sites' pages (embed.js). */
   | { page: "embed"; org: string }
   | { page: "unsubscribe"; org: string; token: string }
+  | { page: "feedback"; org: string }
+  | { page: "feedbackItem"; org: string; reference: string }
   | { page: "notFound"; org: string };
 
 export function parseRoute(path: string): Route {
@@ -55,6 +57,8 @@ export function parseRoute(path: string): Route {
   if (section === "track" && token && rest.length === 0) return { page: "track", org, token };
   if ((section === "notices" || section === "faq" || section === "embed") && !token) return { page: section, org };
   if (section === "unsubscribe" && token && rest.length === 0) return { page: "unsubscribe", org, token };
+  if (section === FEEDBACK_SECTION && !token) return { page: "feedback", org };
+  if (section === FEEDBACK_SECTION && token && rest.length === 0) return { page: "feedbackItem", org, reference: token };
   return { page: "notFound", org };
 }
 
@@ -62,3 +66,9 @@ export const formPath = (org: string) => `/${encodeURIComponent(org)}/`;
 export const trackPath = (org: string, token: string) => `/${encodeURIComponent(org)}/track/${encodeURIComponent(token)}`;
 export const noticesPath = (org: string) => `/${encodeURIComponent(org)}/notices`;
 export const faqPath = (org: string) => `/${encodeURIComponent(org)}/faq`;
+
+/** The public feedback list (`/{org}/palautteet`) and one item's shareable page (`/{org}/palautteet/YH-2026-000123`). */
+const FEEDBACK_SECTION = "palautteet";
+export const feedbackPath = (org: string, search = "") => `/${encodeURIComponent(org)}/${FEEDBACK_SECTION}${search ? `?${search}` : ""}`;
+export const feedbackItemPath = (org: string, reference: string) =>
+  `/${encodeURIComponent(org)}/${FEEDBACK_SECTION}/${encodeURIComponent(reference)}`;

@@ -82,11 +82,23 @@ export const ticketEventTypes = [
   "ticket.email_failed",
   "ticket.email_unsubscribed",
   "ticket.email_bounced",
+  "ticket.published",
+  "ticket.unpublished",
 ] as const;
 
-export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;
+export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request", "publish"] as const;
 
 // The same types as the schemas infer, declared here so that this file needs no zod.
 type Language = (typeof languages)[number];
 type TicketState = (typeof ticketStates)[number];
 type LocalizedText = { fi: string; sv?: string | undefined; en?: string | undefined };
+
+/** Statuses shown on the public feedback map: fewer and plainer than the internal states. */
+export const publicStatuses = ["received", "in_progress", "resolved", "closed"] as const;
+
+export function publicStatusOf(state: TicketState): (typeof publicStatuses)[number] {
+  if (state === "new") return "received";
+  if (state === "resolved") return "resolved";
+  if (state === "closed_unnecessary") return "closed";
+  return "in_progress";
+}

@@ -9,6 +9,7 @@ export * from "./notices.ts";
 export * from "./notifications.ts";
 export * from "./places.ts";
 export * from "./public.ts";
+export * from "./publishing.ts";
 export * from "./requests.ts";
 export * from "./rules.ts";
 export * from "./sla.ts";

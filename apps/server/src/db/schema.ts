@@ -14,6 +14,7 @@ export * from "./schema/jobs.ts";
 export * from "./schema/notices.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/outgoing-email.ts";
+export * from "./schema/publishing.ts";
 export * from "./schema/sla.ts";
 export * from "./schema/tenancy.ts";
 export * from "./schema/tickets.ts";

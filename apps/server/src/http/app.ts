@@ -35,6 +35,7 @@ import { open311Routes } from "../modules/open311/open311.routes.ts";
 import { open311RouteRoutes } from "../modules/open311-client/open311-client.routes.ts";
 import { organisationBySlug } from "../modules/organisations/organisations.ts";
 import { callbackRoutes, telephonyRoutes } from "../modules/phone/phone.routes.ts";
+import { publicFeedbackRoutes, staffPublishingRoutes } from "../modules/publishing/publishing.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
@@ -156,6 +157,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(embedScriptRoute(ctx));
   await app.register(mailAdminRoutes(ctx), { prefix: "/api/staff/admin/mail" });
   await app.register(unsubscribeRoutes(ctx), { prefix: "/api/public" });
+  await app.register(publicFeedbackRoutes(ctx), { prefix: "/api/public" });
+  await app.register(staffPublishingRoutes(ctx), { prefix: "/api/staff" });
   await app.register(staffAttachmentRoutes(ctx), { prefix: "/api/staff" });
   await app.register(publicAttachmentRoutes(ctx), { prefix: "/api/public" });
   await app.register(open311Routes(ctx), { prefix: "/open311/v2" });

@@ -45,11 +45,11 @@ async function receiveFile(request: FastifyRequest, maxBytes: number): Promise<{
  * Sends a stored file: its sniffed type, a safe file name, no sniffing by the browser and a
  * sandbox for anything opened directly. PDFs download; photos (re-encoded by us) may show inline.
  */
-function sendDownload(reply: FastifyReply, file: AttachmentDownload, variant: Variant) {
+export function sendDownload(reply: FastifyReply, file: AttachmentDownload, variant: Variant, cacheControl?: string) {
   const inline = file.contentType.startsWith("image/");
   return reply
     .header("content-disposition", contentDisposition(inline ? "inline" : "attachment", file.fileName))
-    .header("cache-control", variant === "thumbnail" ? "private, max-age=600" : "private, no-store")
+    .header("cache-control", cacheControl ?? (variant === "thumbnail" ? "private, max-age=600" : "private, no-store"))
     .header("content-security-policy", "default-src 'none'; sandbox")
     .header("x-content-type-options", "nosniff")
     .type(file.contentType)

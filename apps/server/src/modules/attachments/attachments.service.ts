@@ -125,7 +125,12 @@ export async function addAttachment(
   }
 }
 
-async function download(ctx: AppContext, row: typeof attachments.$inferSelect | undefined, variant: Variant): Promise<AttachmentDownload> {
+/** Opens a stored file (or its thumbnail); quarantined and unscanned files are refused. */
+export async function download(
+  ctx: AppContext,
+  row: typeof attachments.$inferSelect | undefined,
+  variant: Variant,
+): Promise<AttachmentDownload> {
   if (!row) throw notFound("The attachment");
   if (!isServable(row))
     throw new AppError(

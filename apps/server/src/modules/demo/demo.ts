@@ -30,6 +30,7 @@ import { recordEvent } from "../tickets/ticket-events.ts";
 import { demoAddresses } from "./demo-addresses.ts";
 import { demoAreas, demoCalendar, demoCategoryTree, demoGroups, demoSlaPolicies } from "./demo-catalogue.ts";
 import { seedContent } from "./demo-content.ts";
+import { seedPublications } from "./demo-publications.ts";
 
 export const DEMO_PASSWORD = "demo";
 export const DEMO_API_KEY = "demo-key";
@@ -288,6 +289,7 @@ export async function seedDemo(db: Db): Promise<void> {
   if (existing) return;
   const org = await seedOrganisation(db, { slug: "demo", emailDomain: "demo.test", apiKey: DEMO_API_KEY });
   await seedTickets(db, org, 300);
+  await seedPublications(db, org, 40);
   await seedAutomation(db, org);
   await seedContent(db, org);
 }

@@ -11,7 +11,8 @@ export type TicketAction = (typeof ticketActions)[number];
 
 type Scope = "all" | "groups" | "areas" | "assigned" | "none";
 
-const handling: readonly TicketAction[] = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"];
+/** Publishing (M5) belongs to handlers; external partners and viewers may not publish. */
+const handling: readonly TicketAction[] = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request", "publish"];
 
 const policy: Record<Role, { scope: Scope; actions: readonly TicketAction[]; seesCustomer: boolean }> = {
   technical_admin: { scope: "all", actions: handling, seesCustomer: true },

@@ -1,0 +1,109 @@
+/**
+ * Publishing in a real browser (M5, P5): a handler publishes a contact from the console with the
+ * personal data removed (one removal undone and redone) and one photo approved; the portal's
+ * feedback list, map and detail page show it without personal data; unpublishing withdraws it.
+ * axe on every page and state; the portal list is used with the keyboard.
+ */
+
+import type { Page } from "playwright-core";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn, submitContact, uploadAttachment } from "../apps/server/test/harness.ts";
+import { consoleSignedIn, type E2E, expectAccessible, newPage, startE2E, tabTo } from "./harness.ts";
+
+const SLOW = 180_000;
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+const signedIn = (userKey: string) => consoleSignedIn(e2e, userKey);
+
+describe("publishing a contact", () => {
+  it("removes personal data, publishes with an approved photo, shows it in the portal and withdraws it", { timeout: SLOW }, async () => {
+    const { tenant } = e2e;
+    const receipt = await submitContact(e2e.app, tenant, {
+      description: "Auto ABC-123 on pysäköity suojatielle Hervannassa. Soittakaa 040 765 4321.\nTerveisin Maija Meikäläinen",
+      location: { lat: 61.45, lon: 23.85 },
+      wantsReply: true,
+      contact: { name: "Maija Meikäläinen", email: "maija.meikalainen@example.test" },
+    });
+    const image = await sharp({ create: { width: 80, height: 60, channels: 3, background: "#4a8" } })
+      .jpeg()
+      .toBuffer();
+    expect((await uploadAttachment(e2e.app, tenant, receipt.trackingToken, "kuva.jpg", image)).statusCode).toBe(201);
+    const api = await signIn(e2e.app, tenant, "advisor");
+    const id = (await api.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
+
+    const console = await signedIn("advisor");
+    await console.goto(`${e2e.baseUrl}/console/tickets/${id}`);
+    const panel = console.getByRole("region", { name: "Julkaisu palautekartalla" });
+    await panel.getByText("Ei julkaistu.").waitFor();
+    await panel.getByRole("button", { name: "Julkaise…" }).click();
+    const text = panel.getByLabel("Julkinen teksti");
+    await expect.poll(() => text.inputValue()).toContain("[rekisterinumero]");
+    expect(await text.inputValue()).toBe(
+      "Auto [rekisterinumero] on pysäköity suojatielle Hervannassa. Soittakaa [puhelinnumero].\nTerveisin [nimi]",
+    );
+    await expectAccessible(console, "the publish panel");
+    // Undo the plate's removal, then remove it again.
+    const plate = panel.getByRole("button", { name: "Palauta ABC-123" });
+    await plate.click();
+    expect(await text.inputValue()).toContain("ABC-123");
+    await panel.getByRole("button", { name: "Poista ABC-123" }).click();
+    expect(await text.inputValue()).not.toContain("ABC-123");
+    await panel.getByLabel("Julkaise kuva kuva.jpg").check();
+    await panel.getByRole("button", { name: "Julkaise", exact: true }).click();
+    await panel.getByText(/^Julkaistu .*Sanna Neuvoja/).waitFor();
+    await expect
+      .poll(() => console.getByRole("region", { name: "Historia" }).textContent())
+      .toContain("julkaisi yhteydenoton palautekartalle");
+
+    // The portal: the list first, with the keyboard.
+    const portal = await newPage(e2e, "fi");
+    await portal.goto(`${e2e.baseUrl}/${tenant.slug}/palautteet`);
+    await portal.getByRole("heading", { level: 1, name: "Palautteet ja vastaukset" }).waitFor();
+    await portal.getByRole("status").filter({ hasText: "1 palaute." }).waitFor();
+    const main = portal.locator("main");
+    expect(await main.textContent()).toContain("Auto [rekisterinumero] on pysäköity suojatielle");
+    for (const secret of ["Maija", "Meikäläinen", "765 4321", "ABC-123"]) expect(await main.textContent()).not.toContain(secret);
+    await expectAccessible(portal, "the feedback list");
+
+    await tabTo(portal, "select[id$='-status']");
+    // "Ratkaistu" (the third choice after "Kaikki"): the contact is still new, so none match.
+    for (let i = 0; i < 3; i++) await portal.keyboard.press("ArrowDown");
+    await tabTo(portal, "button[type=submit]");
+    await portal.keyboard.press("Enter");
+    await portal.getByRole("status").filter({ hasText: "Ei palautteita näillä rajauksilla." }).waitFor();
+    expect(portal.url()).toContain("status=");
+    await portal.getByRole("button", { name: "Tyhjennä rajaukset" }).click();
+    await portal.getByRole("status").filter({ hasText: "1 palaute." }).waitFor();
+
+    // The optional map, with no tiles.
+    await portal.getByRole("button", { name: "Näytä kartalla" }).click();
+    await portal.locator(".feedback-map canvas").waitFor();
+    await expectAccessible(portal, "the feedback list with the map open");
+
+    // The detail page, by its shareable URL.
+    await portal.getByRole("link", { name: new RegExp(receipt.reference) }).click();
+    await portal.getByRole("heading", { level: 1, name: new RegExp(receipt.reference) }).waitFor();
+    expect(portal.url()).toBe(`${e2e.baseUrl}/${tenant.slug}/palautteet/${receipt.reference}`);
+    const photo = portal.getByRole("img", { name: `Kuva palautteesta ${receipt.reference} (1)` });
+    await photo.waitFor();
+    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expectAccessible(portal, "the feedback detail page");
+
+    // Unpublish: the detail page no longer shows it.
+    await panel.getByRole("button", { name: "Poista julkaisu" }).click();
+    await panel.getByText("Ei julkaistu.").waitFor();
+    // A new visitor (responses may be cached for a minute by a browser that saw them).
+    const visitor = await newPage(e2e, "fi");
+    await visitor.goto(`${e2e.baseUrl}/${tenant.slug}/palautteet/${receipt.reference}`);
+    await visitor.getByText("Palautetta ei löytynyt.", { exact: false }).waitFor();
+    await expectAccessible(visitor, "a withdrawn feedback page");
+  });
+});
