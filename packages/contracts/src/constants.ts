@@ -73,9 +73,26 @@ export const ticketEventTypes = [
   "ticket.followed",
   "ticket.sla_warning",
   "ticket.sla_breached",
+  "ticket.linked",
+  "ticket.unlinked",
+  "ticket.merged",
+  "ticket.merged_from",
+  "ticket.split",
+  "ticket.split_from",
 ] as const;
 
-export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"] as const;
+export const ticketActions = [
+  "edit",
+  "reclassify",
+  "forward",
+  "reply",
+  "note",
+  "changeState",
+  "request",
+  "link",
+  "merge",
+  "split",
+] as const;
 
 // The same types as the schemas infer, declared here so that this file needs no zod.
 type Language = (typeof languages)[number];

@@ -8,6 +8,7 @@ export * from "./schema/audit.ts";
 export * from "./schema/automation.ts";
 export * from "./schema/directory.ts";
 export * from "./schema/geography.ts";
+export * from "./schema/handling.ts";
 export * from "./schema/jobs.ts";
 export * from "./schema/notifications.ts";
 export * from "./schema/sla.ts";

@@ -11,7 +11,18 @@ export type TicketAction = (typeof ticketActions)[number];
 
 type Scope = "all" | "groups" | "areas" | "assigned" | "none";
 
-const handling: readonly TicketAction[] = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request"];
+const handling: readonly TicketAction[] = [
+  "edit",
+  "reclassify",
+  "forward",
+  "reply",
+  "note",
+  "changeState",
+  "request",
+  "link",
+  "merge",
+  "split",
+];
 
 const policy: Record<Role, { scope: Scope; actions: readonly TicketAction[]; seesCustomer: boolean }> = {
   technical_admin: { scope: "all", actions: handling, seesCustomer: true },

@@ -60,7 +60,17 @@ export function toTicketDetail(
   t: TicketRowSource & Ticket,
   extra: Pick<
     TicketDetail,
-    "customer" | "messages" | "history" | "attachments" | "requests" | "followers" | "allowedActions" | "allowedStates"
+    | "customer"
+    | "messages"
+    | "history"
+    | "attachments"
+    | "requests"
+    | "followers"
+    | "links"
+    | "mergedInto"
+    | "mergedFrom"
+    | "allowedActions"
+    | "allowedStates"
   >,
 ): TicketDetail {
   return {

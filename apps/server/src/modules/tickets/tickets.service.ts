@@ -27,6 +27,9 @@ import { allowedActions, allowedStates, canSeeTicket, type TicketAction } from "
 
 type Ticket = typeof tickets.$inferSelect;
 
+/** Writes an event of the change: on the changed ticket, or on another one it touches (a merge's target). */
+export type RecordEvent = (type: TicketEventType, data: Record<string, unknown>, onTicketId?: string) => Promise<void>;
+
 /**
  * Locks the ticket, checks the actor may see it and take `action`, runs `change`, runs the
  * "updated" rules, stamps updated_at, and publishes the events after commit. Every staff change
@@ -37,7 +40,7 @@ export async function changeTicket<T>(
   actor: StaffActor,
   ticketId: string,
   action: TicketAction,
-  change: (tx: Tx, ticket: Ticket, event: (type: TicketEventType, data: Record<string, unknown>) => Promise<void>) => Promise<T>,
+  change: (tx: Tx, ticket: Ticket, event: RecordEvent, publish: (notice: EventNotice) => void) => Promise<T>,
 ): Promise<T> {
   const notices: EventNotice[] = [];
   const result = await store.db.transaction(async (tx) => {
@@ -50,10 +53,10 @@ export async function changeTicket<T>(
     // A ticket the actor may not see does not exist for them.
     if (!ticket || !canSeeTicket(actor, ticket)) throw notFound("The ticket");
     if (!allowedActions(actor).includes(action)) throw forbidden();
-    const event = async (type: TicketEventType, data: Record<string, unknown>) => {
-      notices.push(await recordEvent(tx, { organisationId: actor.organisationId, ticketId, type, actor, data }));
+    const event: RecordEvent = async (type, data, onTicketId = ticketId) => {
+      notices.push(await recordEvent(tx, { organisationId: actor.organisationId, ticketId: onTicketId, type, actor, data }));
     };
-    const result = await change(tx, ticket, event);
+    const result = await change(tx, ticket, event, (notice) => notices.push(notice));
     const notice = await applyUpdatedRules(tx, ticket);
     if (notice) notices.push(notice);
     await tx.update(tickets).set({ updatedAt: new Date() }).where(eq(tickets.id, ticketId));
@@ -210,7 +213,7 @@ export function forwardTicket(
  * (a different policy or calendar applies). Time spent waiting for the customer before is not
  * credited again.
  */
-async function restampedDues(tx: Tx, ticket: Ticket, change: Partial<Pick<Ticket, "categoryId" | "priority" | "groupId">>) {
+export async function restampedDues(tx: Tx, ticket: Ticket, change: Partial<Pick<Ticket, "categoryId" | "priority" | "groupId">>) {
   const settings = await slaSettingsOf(tx, ticket.organisationId);
   const due = dueTimes(
     settings,
@@ -222,7 +225,7 @@ async function restampedDues(tx: Tx, ticket: Ticket, change: Partial<Pick<Ticket
 }
 
 /** Time stamps that follow a move into `to`; waiting for the customer stops the service-level clocks. */
-async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: Date): Promise<Partial<Ticket>> {
+export async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: Date): Promise<Partial<Ticket>> {
   const stamps: Partial<Ticket> = finishedStates.includes(to)
     ? { state: to, resolvedAt: now }
     : { state: to, resolvedAt: finishedStates.includes(ticket.state) ? null : ticket.resolvedAt };
