@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client.ts";
 import { categories, ticketLinks, ticketMessages, tickets, users } from "../../db/schema.ts";
-import { iso } from "../tickets/tickets.presenter.ts";
+import { toTicketMessage } from "../tickets/tickets.presenter.ts";
 
 /** Tickets matching `where`, as references: reference, state and category, nothing personal. */
 async function referencesWhere(db: Queryable, where: SQL): Promise<TicketReference[]> {
@@ -70,21 +70,7 @@ async function mergedMessages(db: Queryable, ticketId: string): Promise<TicketMe
   const from = new Map(duplicates.map((d) => [d.id, { id: d.id, reference: d.reference }]));
   return [
     // The duplicate's own text: what the resident wrote when they sent it.
-    ...duplicates.map((d) => ({
-      id: d.id,
-      kind: "resident" as const,
-      author: null,
-      body: d.description,
-      createdAt: iso(d.createdAt),
-      mergedFrom: { id: d.id, reference: d.reference },
-    })),
-    ...messages.map(({ m, author }) => ({
-      id: m.id,
-      kind: m.kind,
-      author,
-      body: m.body,
-      createdAt: iso(m.createdAt),
-      mergedFrom: from.get(m.ticketId) ?? null,
-    })),
+    ...duplicates.map((d) => toTicketMessage({ ...d, kind: "resident", body: d.description }, null, from.get(d.id))),
+    ...messages.map(({ m, author }) => toTicketMessage(m, author, from.get(m.ticketId))),
   ];
 }

@@ -32,7 +32,7 @@ import {
   seesCustomer,
   visibleTickets,
 } from "./tickets.access.ts";
-import { iso, toTicketDetail, toTicketRow } from "./tickets.presenter.ts";
+import { iso, toTicketDetail, toTicketMessage, toTicketRow } from "./tickets.presenter.ts";
 
 type ListQuery = z.output<typeof TicketListQuery>;
 
@@ -359,17 +359,9 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
               wantsReply: ticket.t.wantsReply,
             }
           : null,
-      messages: [
-        ...messages.map(({ m, author }) => ({
-          id: m.id,
-          kind: m.kind,
-          author,
-          body: m.body,
-          createdAt: iso(m.createdAt),
-          mergedFrom: null,
-        })),
-        ...related.mergedMessages,
-      ].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      messages: [...messages.map(({ m, author }) => toTicketMessage(m, author)), ...related.mergedMessages].sort((a, b) =>
+        a.createdAt.localeCompare(b.createdAt),
+      ),
       history: events.map(({ e, actor }) => ({
         id: String(e.id),
         type: e.type,
