@@ -3,15 +3,16 @@
  * Every action answers with the updated ticket; success is announced in a status region that
  * also takes focus, and problem+json errors are shown next to the form.
  */
-import type { Category, Priority, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
+import type { Priority, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
 import { finishedStates, priorities, ticketTypes } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { ActionSection, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
+import { ActionSection, CategoryOptions, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { name, priorityName, roleName, stateName, typeName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { useTypingReporter } from "./Presence.tsx";
+import { LinkForm, MergeForm, SplitForm } from "./Related.tsx";
 import { RequestForm } from "./Requests.tsx";
 import { navigate } from "./router.ts";
 
@@ -47,6 +48,9 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       {can("forward") && <ForwardForm ticket={ticket} done={done} />}
       {can("note") && <NoteForm ticket={ticket} done={done} />}
       {can("request") && <RequestForm ticket={ticket} done={done} />}
+      {can("link") && <LinkForm ticket={ticket} done={done} />}
+      {can("merge") && !ticket.mergedInto && <MergeForm ticket={ticket} done={done} />}
+      {can("split") && <SplitForm ticket={ticket} done={done} />}
       {can("reclassify") && <ReclassifyForm key={ticket.category.id} ticket={ticket} done={done} />}
       {can("edit") && <EditForm key={`${ticket.priority}-${ticket.type}`} ticket={ticket} done={done} />}
     </div>
@@ -301,15 +305,6 @@ function ReclassifyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) 
   const { busy, error, run } = useAction();
   if (!directory) return null;
 
-  const parents = directory.categories.filter((c) => c.parentId === null);
-  const leaves = (parentId: string) => directory.categories.filter((c) => c.parentId === parentId && c.selectable);
-  const orphans = directory.categories.filter((c) => c.selectable && c.parentId !== null && !parents.some((p) => p.id === c.parentId));
-  const option = (c: Category) => (
-    <option key={c.id} value={c.id}>
-      {name(c.name, language)}
-    </option>
-  );
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
@@ -326,16 +321,7 @@ function ReclassifyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) 
         <div className="field">
           <label htmlFor={ids.category}>{t("reclassify.category")}</label>
           <select id={ids.category} value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-            {parents.map((p) => {
-              const children = leaves(p.id);
-              if (!children.length) return p.selectable ? option(p) : null;
-              return (
-                <optgroup key={p.id} label={name(p.name, language)}>
-                  {children.map(option)}
-                </optgroup>
-              );
-            })}
-            {orphans.map(option)}
+            <CategoryOptions categories={directory.categories} />
           </select>
         </div>
         <div className="field">

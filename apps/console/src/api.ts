@@ -3,6 +3,8 @@
  * re-read from GET /api/auth/session after a reload) and goes with every unsafe request.
  */
 import type {
+  BulkRequest,
+  BulkResult,
   Category,
   GroupSummary,
   MarkNotificationsRead,
@@ -14,6 +16,7 @@ import type {
   SavedView,
   SavedViewList,
   SessionInfo,
+  SplitRequest,
   TicketDetail,
   TicketList,
   TicketListQuery,
@@ -80,7 +83,13 @@ export const actions = {
   state: (id: string, body: { state: TicketState; reason?: string }) => change(id, "/state", body),
   request: (id: string, body: NewTicketRequest) => change(id, "/requests", body),
   answer: (id: string, requestId: string, body: RequestAnswer) => change(id, `/requests/${encodeURIComponent(requestId)}/answer`, body),
+  link: (id: string, body: { reference: string }) => change(id, "/links", body),
+  unlink: (id: string, otherId: string) => change(id, `/links/${encodeURIComponent(otherId)}`, undefined, "DELETE"),
+  merge: (id: string, body: { reference: string }) => change(id, "/merge", body),
+  split: (id: string, body: SplitRequest) => change(id, "/split", body),
 };
+
+export const bulk = (body: BulkRequest) => staff<BulkResult>("/api/staff/tickets/bulk", { method: "POST", body });
 
 export const views = (signal?: AbortSignal) => staff<SavedViewList>("/api/staff/views", signal ? { signal } : {});
 export const createView = (body: NewSavedView) => staff<SavedView>("/api/staff/views", { method: "POST", body });

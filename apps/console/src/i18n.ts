@@ -9,6 +9,7 @@ import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
+import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
 import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
 import { viewsEn, viewsFi, viewsSv } from "./views.i18n.ts";
 
@@ -21,6 +22,7 @@ const fi = {
   ...viewsFi,
   ...webhooksFi,
   ...followersFi,
+  ...handlingFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -269,6 +271,7 @@ const sv: Dictionary<MessageKey> = {
   ...viewsSv,
   ...webhooksSv,
   ...followersSv,
+  ...handlingSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -515,6 +518,7 @@ const en: Dictionary<MessageKey> = {
   ...viewsEn,
   ...webhooksEn,
   ...followersEn,
+  ...handlingEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",
