@@ -52,7 +52,10 @@ describe("merging a duplicate", () => {
     await expectAccessible(expert, "the merge form with an error");
     await merge.getByLabel("Vahvistan, että tämä on saman asian kaksoiskappale").check();
     await merge.getByRole("button", { name: "Yhdistä" }).click();
-    await expert.getByRole("status").filter({ hasText: `yhdistettiin yhteydenottoon ${kept.reference}` }).waitFor();
+    await expert
+      .getByRole("status")
+      .filter({ hasText: `yhdistettiin yhteydenottoon ${kept.reference}` })
+      .waitFor();
 
     const related = expert.getByRole("region", { name: "Liittyvät yhteydenotot" });
     await expect.poll(() => related.textContent()).toContain("Tämä yhteydenotto on yhdistetty yhteydenottoon");
@@ -68,9 +71,9 @@ describe("merging a duplicate", () => {
     const messages = expert.getByRole("region", { name: "Viestit" });
     await expect.poll(() => messages.textContent()).toContain("Hämeenkadun valot eivät pala");
     expect(await messages.textContent()).toContain(`yhteydenotosta ${duplicate.reference}`);
-    await expect.poll(() => expert.getByRole("region", { name: "Historia" }).textContent()).toContain(
-      `Eero Asiantuntija yhdisti tähän kaksoiskappaleen ${duplicate.reference}.`,
-    );
+    await expect
+      .poll(() => expert.getByRole("region", { name: "Historia" }).textContent())
+      .toContain(`Eero Asiantuntija yhdisti tähän kaksoiskappaleen ${duplicate.reference}.`);
     expect(await expert.getByRole("region", { name: "Tiedot" }).textContent()).toContain("1 asukkaalla on sama asia");
     await expectAccessible(expert, "the ticket a duplicate was merged into");
     await expert.context().close();
@@ -88,7 +91,10 @@ describe("bulk actions in a queue", () => {
 
     const expert = await signedIn("expert");
     await openQueue(expert, /Katu- ja liikenneyksikkö/);
-    await expert.getByRole("navigation", { name: "Tila" }).getByRole("link", { name: /^Kaikki/ }).click();
+    await expert
+      .getByRole("navigation", { name: "Tila" })
+      .getByRole("link", { name: /^Kaikki/ })
+      .click();
     await expert.getByRole("link", { name: resolved.reference, exact: true }).waitFor();
     // Keyboard: focus a row's checkbox and toggle it with space.
     for (const reference of [first.reference, second.reference, resolved.reference]) {
