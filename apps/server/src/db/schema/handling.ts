@@ -1,9 +1,9 @@
-/** Handling across tickets: links between related tickets (merges are `tickets.merged_into_id`). */
+/** Handling: links between related tickets (merges are `tickets.merged_into_id`), reply templates and group signatures. */
 
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "./directory.ts";
-import { created, tenant } from "./tenancy.ts";
+import { check, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { handlerGroups, users } from "./directory.ts";
+import { created, languageEnum, tenant } from "./tenancy.ts";
 import { tickets } from "./tickets.ts";
 
 /**
@@ -30,4 +30,36 @@ export const ticketLinks = pgTable(
     index("ticket_links_other").on(t.otherTicketId),
     check("ticket_links_ordered", sql`${t.ticketId} < ${t.otherTicketId}`),
   ],
+);
+
+/**
+ * Reply templates with placeholders (`{{resident.name}}` …), for the whole organisation
+ * (`group_id` null) or one group, in one language.
+ */
+export const replyTemplates = pgTable(
+  "reply_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: tenant(),
+    groupId: uuid("group_id").references(() => handlerGroups.id, { onDelete: "cascade" }),
+    language: languageEnum("language").notNull(),
+    name: text("name").notNull(),
+    body: text("body").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("reply_templates_org_group").on(t.organisationId, t.groupId, t.language)],
+);
+
+/** A group's signature in one language, appended to the replies of its tickets in that language. */
+export const groupSignatures = pgTable(
+  "group_signatures",
+  {
+    organisationId: tenant(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => handlerGroups.id, { onDelete: "cascade" }),
+    language: languageEnum("language").notNull(),
+    body: text("body").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.language] })],
 );

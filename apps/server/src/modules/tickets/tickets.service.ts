@@ -20,6 +20,7 @@ import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { changedFields, factsOf, runRules } from "../rules/rules.ts";
 import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
+import { signatureFor } from "../templates/templates.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
 import { type EventNotice, recordEvent, type TicketEventType } from "./ticket-events.ts";
@@ -239,6 +240,10 @@ export async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: 
   return stamps;
 }
 
+/** The group's signature goes under the reply, once (a reply pasted with the signature keeps one). */
+const withSignature = (body: string, signature: string | null) =>
+  signature && !body.trimEnd().endsWith(signature.trim()) ? `${body}\n\n${signature}` : body;
+
 export function replyToResident(
   store: Store,
   actor: StaffActor,
@@ -249,7 +254,13 @@ export function replyToResident(
     const now = new Date();
     const [message] = await tx
       .insert(ticketMessages)
-      .values({ organisationId: actor.organisationId, ticketId: ticket.id, kind: "reply", authorUserId: actor.userId, body: input.body })
+      .values({
+        organisationId: actor.organisationId,
+        ticketId: ticket.id,
+        kind: "reply",
+        authorUserId: actor.userId,
+        body: withSignature(input.body, await signatureFor(tx, actor, ticket.id)),
+      })
       .returning({ id: ticketMessages.id });
     // Replying takes a new ticket into handling unless the reply also finishes or parks it.
     const to = input.state ?? (ticket.state === "new" ? "in_progress" : ticket.state);
