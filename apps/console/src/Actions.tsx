@@ -3,9 +3,9 @@
  * Every action answers with the updated ticket; success is announced in a status region that
  * also takes focus, and problem+json errors are shown next to the form.
  */
-import type { Priority, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
+import type { Priority, TicketDetail, TicketState, TicketTemplates, TicketType } from "@yhteys/contracts";
 import { finishedStates, priorities, ticketTypes } from "@yhteys/contracts/constants";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ActionSection, CategoryOptions, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
@@ -60,12 +60,23 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
 function ReplyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
   const { t } = useI18n();
   const typed = useTypingReporter(ticket.id);
-  const ids = { title: useId(), body: useId(), error: useId(), hint: useId() };
+  const ids = { title: useId(), body: useId(), error: useId(), hint: useId(), template: useId() };
   const [body, setBody] = useState("");
   const [then, setThen] = useState<"" | "resolved" | "waiting_for_customer">("");
   const { busy, error, setError, run } = useAction();
   const options = (["resolved", "waiting_for_customer"] as const).filter((s) => ticket.allowedStates.includes(s));
   const noEmail = ticket.customer !== null && !ticket.customer.email;
+  const [templates, setTemplates] = useState<TicketTemplates | null>(null);
+  useEffect(() => {
+    let current = true;
+    api
+      .replyTemplates(ticket.id)
+      .then((x) => current && setTemplates(x))
+      .catch(() => current && setTemplates(null));
+    return () => {
+      current = false;
+    };
+  }, [ticket.id]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -81,6 +92,26 @@ function ReplyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
   return (
     <ActionSection title={t("reply.title")} id={ids.title}>
       <form onSubmit={submit} noValidate>
+        {templates && templates.items.length > 0 && (
+          <div className="field">
+            <label htmlFor={ids.template}>{t("templates.pick")}</label>
+            <select
+              id={ids.template}
+              value=""
+              onChange={(e) => {
+                const chosen = templates.items.find((x) => x.id === e.target.value);
+                if (chosen) setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${chosen.text}` : chosen.text));
+              }}
+            >
+              <option value="">{t("templates.none")}</option>
+              {templates.items.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor={ids.body}>{t("reply.body")}</label>
           {noEmail && (
@@ -101,6 +132,11 @@ function ReplyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
             aria-describedby={noEmail ? ids.hint : undefined}
             aria-invalid={error ? true : undefined}
           />
+          {templates?.signature && (
+            <p className="hint">
+              {t("templates.signature")} <span className="prose">{templates.signature}</span>
+            </p>
+          )}
         </div>
         {options.length > 0 && (
           <fieldset className="choices">

@@ -21,6 +21,7 @@ import type {
   TicketList,
   TicketListQuery,
   TicketState,
+  TicketTemplates,
   TicketType,
   UserSummary,
 } from "@yhteys/contracts";
@@ -88,6 +89,8 @@ export const actions = {
   merge: (id: string, body: { reference: string }) => change(id, "/merge", body),
   split: (id: string, body: SplitRequest) => change(id, "/split", body),
 };
+
+export const replyTemplates = (id: string) => staff<TicketTemplates>(`/api/staff/tickets/${encodeURIComponent(id)}/reply-templates`);
 
 export const bulk = (body: BulkRequest) => staff<BulkResult>("/api/staff/tickets/bulk", { method: "POST", body });
 

@@ -57,6 +57,10 @@ export const handlingFi = {
   "bulk.result": "{changed} muutettu, {refused} ei muutettu.",
   "bulk.refusedItem": "{reference}: {reason}",
   "bulk.hidden": "(ei näkyvissä)",
+
+  "templates.pick": "Lisää vastauspohja",
+  "templates.none": "Valitse pohja…",
+  "templates.signature": "Vastauksen loppuun lisätään allekirjoitus:",
 };
 
 export const handlingSv: Dictionary<keyof typeof handlingFi> = {
@@ -115,6 +119,10 @@ export const handlingSv: Dictionary<keyof typeof handlingFi> = {
   "bulk.result": "{changed} ändrade, {refused} inte ändrade.",
   "bulk.refusedItem": "{reference}: {reason}",
   "bulk.hidden": "(inte synligt)",
+
+  "templates.pick": "Lägg till en svarsmall",
+  "templates.none": "Välj en mall…",
+  "templates.signature": "Signaturen läggs till i slutet av svaret:",
 };
 
 export const handlingEn: Dictionary<keyof typeof handlingFi> = {
@@ -173,4 +181,8 @@ export const handlingEn: Dictionary<keyof typeof handlingFi> = {
   "bulk.result": "{changed} changed, {refused} not changed.",
   "bulk.refusedItem": "{reference}: {reason}",
   "bulk.hidden": "(not visible)",
+
+  "templates.pick": "Insert a reply template",
+  "templates.none": "Choose a template…",
+  "templates.signature": "The signature added at the end of the reply:",
 };
