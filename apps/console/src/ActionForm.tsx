@@ -1,5 +1,5 @@
 /** Pieces of the ticket action forms: busy state and errors, the section, the error and the submit button. */
-import type { Category, TicketDetail } from "@yhteys/contracts";
+import type { Category, GroupSummary, TicketDetail } from "@yhteys/contracts";
 import { type ReactNode, useState } from "react";
 import * as api from "./api.ts";
 import { errorText, name } from "./format.ts";
@@ -95,6 +95,20 @@ export function CategoryOptions({ categories }: { categories: Category[] }) {
         );
       })}
       {orphans.map(option)}
+    </>
+  );
+}
+
+/** The handler groups as options. */
+export function GroupOptions({ groups }: { groups: GroupSummary[] }) {
+  const { language } = useI18n();
+  return (
+    <>
+      {groups.map((g) => (
+        <option key={g.id} value={g.id}>
+          {name(g.name, language)}
+        </option>
+      ))}
     </>
   );
 }

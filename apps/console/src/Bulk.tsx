@@ -6,7 +6,7 @@
 import type { BulkRequest, BulkResult, Priority, TicketRow, TicketState } from "@yhteys/contracts";
 import { priorities, ticketStates } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { FormFooter, useAction } from "./ActionForm.tsx";
+import { FormFooter, GroupOptions, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { name, priorityName, roleName, stateName } from "./format.ts";
@@ -76,11 +76,7 @@ export function BulkBar({ selected, rows, onDone }: { selected: string[]; rows: 
                   }}
                 >
                   <option value="">{t("forward.keep")}</option>
-                  {directory.groups.map((g) => (
-                    <option key={g.id} value={g.id}>
-                      {name(g.name, language)}
-                    </option>
-                  ))}
+                  <GroupOptions groups={directory.groups} />
                 </select>
               </div>
               <div className="field">

@@ -4,7 +4,7 @@
  */
 import type { SplitRequest, TicketDetail, TicketReference } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
-import { ActionSection, CategoryOptions, type Done, FormFooter, useAction } from "./ActionForm.tsx";
+import { ActionSection, CategoryOptions, type Done, FormFooter, GroupOptions, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { name, stateName } from "./format.ts";
@@ -204,11 +204,7 @@ export function SplitForm({ ticket, done }: { ticket: TicketDetail; done: Done }
               <label htmlFor={`${ids.title}-group-${p.key}`}>{t("split.group")}</label>
               <select id={`${ids.title}-group-${p.key}`} value={p.groupId} onChange={(e) => update(p.key, { groupId: e.target.value })}>
                 <option value="">{t("split.groupAuto")}</option>
-                {directory.groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {name(g.name, language)}
-                  </option>
-                ))}
+                <GroupOptions groups={directory.groups} />
               </select>
             </div>
             {parts.length > 1 && (
