@@ -1,8 +1,8 @@
 /** Pieces of the ticket action forms: busy state and errors, the section, the error and the submit button. */
-import type { TicketDetail } from "@yhteys/contracts";
+import type { Category, GroupSummary, TicketDetail } from "@yhteys/contracts";
 import { type ReactNode, useState } from "react";
 import * as api from "./api.ts";
-import { errorText } from "./format.ts";
+import { errorText, name } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 
 /** Called with the changed ticket, or null when the change took it out of the user's sight. */
@@ -69,5 +69,46 @@ export function FormError({ error, id }: { error: FormErrorState; id: string }) 
         </>
       )}
     </div>
+  );
+}
+
+/** The selectable categories as options, grouped under their parents. */
+export function CategoryOptions({ categories }: { categories: Category[] }) {
+  const { language } = useI18n();
+  const parents = categories.filter((c) => c.parentId === null);
+  const leaves = (parentId: string) => categories.filter((c) => c.parentId === parentId && c.selectable);
+  const orphans = categories.filter((c) => c.selectable && c.parentId !== null && !parents.some((p) => p.id === c.parentId));
+  const option = (c: Category) => (
+    <option key={c.id} value={c.id}>
+      {name(c.name, language)}
+    </option>
+  );
+  return (
+    <>
+      {parents.map((p) => {
+        const children = leaves(p.id);
+        if (!children.length) return p.selectable ? option(p) : null;
+        return (
+          <optgroup key={p.id} label={name(p.name, language)}>
+            {children.map(option)}
+          </optgroup>
+        );
+      })}
+      {orphans.map(option)}
+    </>
+  );
+}
+
+/** The handler groups as options. */
+export function GroupOptions({ groups }: { groups: GroupSummary[] }) {
+  const { language } = useI18n();
+  return (
+    <>
+      {groups.map((g) => (
+        <option key={g.id} value={g.id}>
+          {name(g.name, language)}
+        </option>
+      ))}
+    </>
   );
 }

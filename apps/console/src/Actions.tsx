@@ -3,15 +3,16 @@
  * Every action answers with the updated ticket; success is announced in a status region that
  * also takes focus, and problem+json errors are shown next to the form.
  */
-import type { Category, Priority, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
+import type { Priority, TicketDetail, TicketState, TicketTemplates, TicketType } from "@yhteys/contracts";
 import { finishedStates, priorities, ticketTypes } from "@yhteys/contracts/constants";
-import { type FormEvent, useId, useRef, useState } from "react";
-import { ActionSection, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ActionSection, CategoryOptions, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { name, priorityName, roleName, stateName, typeName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { useTypingReporter } from "./Presence.tsx";
+import { LinkForm, MergeForm, SplitForm } from "./Related.tsx";
 import { RequestForm } from "./Requests.tsx";
 import { navigate } from "./router.ts";
 import { SensitivityForm } from "./Sensitivity.tsx";
@@ -48,6 +49,9 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       {can("forward") && <ForwardForm ticket={ticket} done={done} />}
       {can("note") && <NoteForm ticket={ticket} done={done} />}
       {can("request") && <RequestForm ticket={ticket} done={done} />}
+      {can("link") && <LinkForm ticket={ticket} done={done} />}
+      {can("merge") && !ticket.mergedInto && <MergeForm ticket={ticket} done={done} />}
+      {can("split") && <SplitForm ticket={ticket} done={done} />}
       {can("reclassify") && <ReclassifyForm key={ticket.category.id} ticket={ticket} done={done} />}
       {can("edit") && <EditForm key={`${ticket.priority}-${ticket.type}`} ticket={ticket} done={done} />}
       {can("edit") && <SensitivityForm key={String(ticket.sensitive)} ticket={ticket} done={done} />}
@@ -58,12 +62,23 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
 function ReplyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
   const { t } = useI18n();
   const typed = useTypingReporter(ticket.id);
-  const ids = { title: useId(), body: useId(), error: useId(), hint: useId() };
+  const ids = { title: useId(), body: useId(), error: useId(), hint: useId(), template: useId() };
   const [body, setBody] = useState("");
   const [then, setThen] = useState<"" | "resolved" | "waiting_for_customer">("");
   const { busy, error, setError, run } = useAction();
   const options = (["resolved", "waiting_for_customer"] as const).filter((s) => ticket.allowedStates.includes(s));
   const noEmail = ticket.customer !== null && !ticket.customer.email;
+  const [templates, setTemplates] = useState<TicketTemplates | null>(null);
+  useEffect(() => {
+    let current = true;
+    api
+      .replyTemplates(ticket.id)
+      .then((x) => current && setTemplates(x))
+      .catch(() => current && setTemplates(null));
+    return () => {
+      current = false;
+    };
+  }, [ticket.id]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -79,6 +94,26 @@ function ReplyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
   return (
     <ActionSection title={t("reply.title")} id={ids.title}>
       <form onSubmit={submit} noValidate>
+        {templates && templates.items.length > 0 && (
+          <div className="field">
+            <label htmlFor={ids.template}>{t("templates.pick")}</label>
+            <select
+              id={ids.template}
+              value=""
+              onChange={(e) => {
+                const chosen = templates.items.find((x) => x.id === e.target.value);
+                if (chosen) setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${chosen.text}` : chosen.text));
+              }}
+            >
+              <option value="">{t("templates.none")}</option>
+              {templates.items.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor={ids.body}>{t("reply.body")}</label>
           {noEmail && (
@@ -99,6 +134,11 @@ function ReplyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
             aria-describedby={noEmail ? ids.hint : undefined}
             aria-invalid={error ? true : undefined}
           />
+          {templates?.signature && (
+            <p className="hint">
+              {t("templates.signature")} <span className="prose">{templates.signature}</span>
+            </p>
+          )}
         </div>
         {options.length > 0 && (
           <fieldset className="choices">
@@ -303,15 +343,6 @@ function ReclassifyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) 
   const { busy, error, run } = useAction();
   if (!directory) return null;
 
-  const parents = directory.categories.filter((c) => c.parentId === null);
-  const leaves = (parentId: string) => directory.categories.filter((c) => c.parentId === parentId && c.selectable);
-  const orphans = directory.categories.filter((c) => c.selectable && c.parentId !== null && !parents.some((p) => p.id === c.parentId));
-  const option = (c: Category) => (
-    <option key={c.id} value={c.id}>
-      {name(c.name, language)}
-    </option>
-  );
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
@@ -328,16 +359,7 @@ function ReclassifyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) 
         <div className="field">
           <label htmlFor={ids.category}>{t("reclassify.category")}</label>
           <select id={ids.category} value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-            {parents.map((p) => {
-              const children = leaves(p.id);
-              if (!children.length) return p.selectable ? option(p) : null;
-              return (
-                <optgroup key={p.id} label={name(p.name, language)}>
-                  {children.map(option)}
-                </optgroup>
-              );
-            })}
-            {orphans.map(option)}
+            <CategoryOptions categories={directory.categories} />
           </select>
         </div>
         <div className="field">

@@ -3,6 +3,7 @@ import type { TicketList, TicketListQuery, TicketState } from "@yhteys/contracts
 import { openStates, ticketStates } from "@yhteys/contracts/constants";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import * as api from "./api.ts";
+import { BulkBar } from "./Bulk.tsx";
 import { useConsole } from "./Console.tsx";
 import { useFocusOnNavigation } from "./focus.ts";
 import { channelName, errorText, name, priorityName, slaName, stateName } from "./format.ts";
@@ -26,7 +27,7 @@ function readFilter(search: URLSearchParams): Filter {
 
 export function QueueView({ queueId, search }: { queueId: string; search: URLSearchParams }) {
   const { t, language, formatDateTime, formatNumber } = useI18n();
-  const { queues, views, live } = useConsole();
+  const { queues, views, live, directory } = useConsole();
   const searchId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -48,6 +49,14 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
   const [loading, setLoading] = useState(true);
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
+  // Bulk actions: for roles that may forward (they have the directory).
+  const bulk = directory !== null;
+  const [selected, setSelected] = useState<string[]>([]);
+  const [reloads, setReloads] = useState(0);
+  const listKey = JSON.stringify([queueId, filter, q, sla, extrasKey, sort, order, offset]);
+  // A selection belongs to the page it was made on.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listKey stands for the page
+  useEffect(() => setSelected([]), [listKey]);
 
   const queue = queues?.find((x) => x.id === queueId);
   const queueName = queue ? name(queue.name, language) : "";
@@ -57,6 +66,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
 
   useEffect(() => {
     void live.version;
+    void reloads;
     const controller = new AbortController();
     const query: TicketListQuery = {
       ...(queueId === "all" ? {} : { queue: queueId }),
@@ -83,7 +93,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
         if (!controller.signal.aborted) setLoading(false);
       });
     return () => controller.abort();
-  }, [queueId, filter, q, sla, extrasKey, sort, order, offset, live.version, t]);
+  }, [queueId, filter, q, sla, extrasKey, sort, order, offset, live.version, reloads, t]);
 
   useFocusOnNavigation(heading, list !== null || error !== null);
 
@@ -142,6 +152,9 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
     : t("queue.caption", { queue: queueName, total: formatCount(total) });
   // Beyond a capped total the last page is unknown: page on while pages come back full.
   const hasNext = list !== null && offset + PAGE <= MAX_OFFSET && (atLeast ? list.items.length === PAGE : offset + PAGE < total);
+
+  const pageIds = list?.items.map((r) => r.id) ?? [];
+  const allSelected = pageIds.length > 0 && pageIds.every((id) => selected.includes(id));
 
   const sortHeader = (field: SortField, label: MessageKey) => {
     const active = sort === field;
@@ -224,11 +237,32 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
       )}
       {sort === "relevance" && <p className="muted small">{t("queue.relevance")}</p>}
 
+      {bulk && list && list.items.length > 0 && (
+        <BulkBar
+          selected={selected}
+          rows={list.items}
+          onDone={() => {
+            setSelected([]);
+            setReloads((n) => n + 1);
+          }}
+        />
+      )}
+
       <div className="table-wrap">
         <table className="tickets" aria-busy={loading}>
           <caption>{caption}</caption>
           <thead>
             <tr>
+              {bulk && (
+                <td className="select">
+                  <input
+                    type="checkbox"
+                    aria-label={t("bulk.selectAll")}
+                    checked={allSelected}
+                    onChange={(e) => setSelected(e.target.checked ? pageIds : [])}
+                  />
+                </td>
+              )}
               {sortHeader("reference", "col.reference")}
               <th scope="col">{t("col.summary")}</th>
               <th scope="col">{t("col.category")}</th>
@@ -243,6 +277,16 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
           <tbody>
             {list?.items.map((row) => (
               <tr key={row.id} className={`priority-${row.priority}`}>
+                {bulk && (
+                  <td className="select">
+                    <input
+                      type="checkbox"
+                      aria-label={t("bulk.select", { reference: row.reference })}
+                      checked={selected.includes(row.id)}
+                      onChange={(e) => setSelected((s) => (e.target.checked ? [...s, row.id] : s.filter((id) => id !== row.id)))}
+                    />
+                  </td>
+                )}
                 <th scope="row">
                   <a href={ticketPath(row.id)} onClick={onLinkClick}>
                     {row.reference}

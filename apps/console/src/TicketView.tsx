@@ -11,6 +11,7 @@ import { firedRules, historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
 import { ColleaguesNotice, useTicketPresence } from "./Presence.tsx";
 import { PublishPanel } from "./PublishPanel.tsx";
+import { RelatedPanel } from "./Related.tsx";
 import { RequestsPanel } from "./Requests.tsx";
 import { onLinkClick } from "./router.ts";
 import { ruleSummary } from "./ruleText.ts";
@@ -242,6 +243,9 @@ export function TicketView({ ticketId }: { ticketId: string }) {
                       <strong>{t(`message.${m.kind}`)}</strong>
                       {m.kind === "note" && <span className="internal-tag">{t("message.internal")}</span>}
                       {m.author && <span>{m.author}</span>}
+                      {m.mergedFrom && (
+                        <span className="merged-from">{t("message.mergedFrom", { reference: m.mergedFrom.reference })}</span>
+                      )}
                       <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
                     </p>
                     <p className="prose">{m.body}</p>
@@ -250,6 +254,8 @@ export function TicketView({ ticketId }: { ticketId: string }) {
               </ol>
             )}
           </section>
+
+          <RelatedPanel ticket={ticket} onUpdated={onUpdated} />
 
           <RequestsPanel ticket={ticket} onUpdated={setTicket} />
 

@@ -3,6 +3,8 @@
  * re-read from GET /api/auth/session after a reload) and goes with every unsafe request.
  */
 import type {
+  BulkRequest,
+  BulkResult,
   Category,
   GroupSummary,
   MarkNotificationsRead,
@@ -15,10 +17,12 @@ import type {
   SavedViewList,
   SensitivityChange,
   SessionInfo,
+  SplitRequest,
   TicketDetail,
   TicketList,
   TicketListQuery,
   TicketState,
+  TicketTemplates,
   TicketType,
   UserSummary,
 } from "@yhteys/contracts";
@@ -82,7 +86,15 @@ export const actions = {
   sensitivity: (id: string, body: SensitivityChange) => change(id, "/sensitivity", body),
   request: (id: string, body: NewTicketRequest) => change(id, "/requests", body),
   answer: (id: string, requestId: string, body: RequestAnswer) => change(id, `/requests/${encodeURIComponent(requestId)}/answer`, body),
+  link: (id: string, body: { reference: string }) => change(id, "/links", body),
+  unlink: (id: string, otherId: string) => change(id, `/links/${encodeURIComponent(otherId)}`, undefined, "DELETE"),
+  merge: (id: string, body: { reference: string }) => change(id, "/merge", body),
+  split: (id: string, body: SplitRequest) => change(id, "/split", body),
 };
+
+export const replyTemplates = (id: string) => staff<TicketTemplates>(`/api/staff/tickets/${encodeURIComponent(id)}/reply-templates`);
+
+export const bulk = (body: BulkRequest) => staff<BulkResult>("/api/staff/tickets/bulk", { method: "POST", body });
 
 export const views = (signal?: AbortSignal) => staff<SavedViewList>("/api/staff/views", signal ? { signal } : {});
 export const createView = (body: NewSavedView) => staff<SavedView>("/api/staff/views", { method: "POST", body });

@@ -136,6 +136,20 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t(data.republished ? "history.republished" : "history.published", { actor });
     case "ticket.unpublished":
       return t("history.unpublished", { actor });
+    case "ticket.linked":
+      return t("history.linked", { actor, reference: str(data.reference) ?? "–" });
+    case "ticket.unlinked":
+      return t("history.unlinked", { actor, reference: str(data.reference) ?? "–" });
+    case "ticket.merged":
+      return t("history.merged", { actor, reference: str(data.intoReference) ?? "–" });
+    case "ticket.merged_from":
+      return t("history.mergedFrom", { actor, reference: str(data.reference) ?? "–" });
+    case "ticket.split": {
+      const made = Array.isArray(data.tickets) ? (data.tickets as unknown[]).map((x) => str(obj(x).reference)).filter(Boolean) : [];
+      return t("history.split", { actor, references: made.join(", ") });
+    }
+    case "ticket.split_from":
+      return t("history.splitFrom", { actor, reference: str(data.reference) ?? "–" });
     case "ticket.attachment_added":
       return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
     case "ticket.phone_call":

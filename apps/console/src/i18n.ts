@@ -13,6 +13,7 @@ import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
+import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
 import { publishingEn, publishingFi, publishingSv } from "./publishing.i18n.ts";
 import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
 import { sensitiveEn, sensitiveFi, sensitiveSv } from "./sensitive.i18n.ts";
@@ -33,6 +34,7 @@ const fi = {
   ...followersFi,
   ...sensitiveFi,
   ...publishingFi,
+  ...handlingFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -287,6 +289,7 @@ const sv: Dictionary<MessageKey> = {
   ...followersSv,
   ...sensitiveSv,
   ...publishingSv,
+  ...handlingSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -539,6 +542,7 @@ const en: Dictionary<MessageKey> = {
   ...followersEn,
   ...sensitiveEn,
   ...publishingEn,
+  ...handlingEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

@@ -84,9 +84,27 @@ export const ticketEventTypes = [
   "ticket.email_bounced",
   "ticket.published",
   "ticket.unpublished",
+  "ticket.linked",
+  "ticket.unlinked",
+  "ticket.merged",
+  "ticket.merged_from",
+  "ticket.split",
+  "ticket.split_from",
 ] as const;
 
-export const ticketActions = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request", "publish"] as const;
+export const ticketActions = [
+  "edit",
+  "reclassify",
+  "forward",
+  "reply",
+  "note",
+  "changeState",
+  "request",
+  "link",
+  "merge",
+  "split",
+  "publish",
+] as const;
 
 // The same types as the schemas infer, declared here so that this file needs no zod.
 type Language = (typeof languages)[number];

@@ -14,6 +14,7 @@ export * from "./requests.ts";
 export * from "./rules.ts";
 export * from "./sla.ts";
 export * from "./staff.ts";
+export * from "./templates.ts";
 export * from "./tickets.ts";
 export * from "./views.ts";
 export * from "./webhooks.ts";

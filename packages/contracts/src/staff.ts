@@ -139,12 +139,23 @@ export const QueueSummary = z.object({
 export const QueueList = z.object({ items: z.array(QueueSummary) });
 export type QueueList = z.infer<typeof QueueList>;
 
+/** Another ticket named on this one (a link, a merge or a split): nothing personal, so any handler may see it. */
+export const TicketReference = z.object({
+  id: Uuid,
+  reference: z.string(),
+  state: TicketState,
+  category: z.object({ id: Uuid, name: LocalizedText }),
+});
+export type TicketReference = z.infer<typeof TicketReference>;
+
 export const TicketMessage = z.object({
   id: Uuid,
   kind: z.enum(messageKinds),
   author: z.string().nullable(),
   body: z.string(),
   createdAt: IsoDateTime,
+  /** Set on the messages of a duplicate merged into this ticket (its description is shown as its first message). */
+  mergedFrom: z.object({ id: Uuid, reference: z.string() }).nullable().default(null),
 });
 export type TicketMessage = z.infer<typeof TicketMessage>;
 
@@ -175,6 +186,12 @@ export const TicketDetail = TicketRow.extend({
   requests: z.array(TicketRequest),
   /** Residents who said they have the same issue (followed it from the contact form). */
   followers: z.number().int(),
+  /** Related tickets, in both directions. */
+  links: z.array(TicketReference),
+  /** The ticket this one was merged into (it is then closed), or null. */
+  mergedInto: TicketReference.nullable(),
+  /** Duplicates merged into this ticket; their messages are among `messages`. */
+  mergedFrom: z.array(TicketReference),
   allowedActions: z.array(z.enum(ticketActions)),
   allowedStates: z.array(TicketState),
 });
@@ -204,6 +221,37 @@ export const Reply = z.object({
 });
 export const Note = z.object({ body: z.string().trim().min(1).max(20000) });
 export const StateChange = z.object({ state: TicketState, reason: z.string().trim().max(1000).optional() });
+
+/** A ticket named by its reference (as handlers see and type it), e.g. YH-2026-000123. */
+const ReferenceInput = z.string().trim().toUpperCase().min(3).max(40);
+export const LinkRequest = z.object({ reference: ReferenceInput });
+/** Merges this ticket (the duplicate) into the ticket `reference`, which stays. */
+export const MergeRequest = z.object({ reference: ReferenceInput });
+export const SplitPart = z.object({
+  description: z.string().trim().min(1).max(5000),
+  categoryId: Uuid,
+  /** A group to put the new ticket in; without it the new ticket is routed like any new contact. */
+  groupId: Uuid.optional(),
+});
+export const SplitRequest = z.object({ parts: z.array(SplitPart).min(1).max(10) });
+export type SplitRequest = z.infer<typeof SplitRequest>;
+
+/** One change applied to many tickets, each through the same path (rights and events per ticket). */
+export const BulkChange = z.discriminatedUnion("action", [
+  z
+    .object({ action: z.literal("assign"), groupId: Uuid.optional(), handlerId: Uuid.optional() })
+    .refine((f) => f.groupId || f.handlerId, { message: "a group or a handler is needed" }),
+  z.object({ action: z.literal("state"), state: TicketState, reason: z.string().trim().max(1000).optional() }),
+  z.object({ action: z.literal("priority"), priority: Priority }),
+]);
+export const BulkRequest = z.object({ ticketIds: z.array(Uuid).min(1).max(100), change: BulkChange });
+export type BulkRequest = z.infer<typeof BulkRequest>;
+export const BulkResult = z.object({
+  changed: z.array(z.object({ id: Uuid, reference: z.string() })),
+  /** Why a ticket was not changed: the problem code (not_found, forbidden, invalid_transition, validation_failed…) and its detail. */
+  refused: z.array(z.object({ id: Uuid, reference: z.string().nullable(), code: z.string(), detail: z.string() })),
+});
+export type BulkResult = z.infer<typeof BulkResult>;
 
 /** Pushed over the staff websocket; the console re-reads what it shows. */
 export const LiveEvent = z.object({

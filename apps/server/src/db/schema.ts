@@ -9,6 +9,7 @@ export * from "./schema/automation.ts";
 export * from "./schema/directory.ts";
 export * from "./schema/email.ts";
 export * from "./schema/geography.ts";
+export * from "./schema/handling.ts";
 export * from "./schema/integrations.ts";
 export * from "./schema/jobs.ts";
 export * from "./schema/notices.ts";

@@ -38,6 +38,7 @@ import { callbackRoutes, telephonyRoutes } from "../modules/phone/phone.routes.t
 import { publicFeedbackRoutes, staffPublishingRoutes } from "../modules/publishing/publishing.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
+import { templateRoutes } from "../modules/templates/templates.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
 import { viewRoutes } from "../modules/views/views.routes.ts";
 import { webhookRoutes } from "../modules/webhooks/webhooks.routes.ts";
@@ -137,6 +138,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(authRoutes(ctx), { prefix: "/api/auth" });
   await app.register(ticketRoutes(ctx), { prefix: "/api/staff" });
+  await app.register(templateRoutes(ctx), { prefix: "/api/staff" });
   await app.register(viewRoutes(ctx), { prefix: "/api/staff/views" });
   await app.register(notificationRoutes(ctx), { prefix: "/api/staff/notifications" });
   await app.register(directoryRoutes(ctx), { prefix: "/api/staff" });

@@ -3,6 +3,7 @@
 import { type ExtraFieldValues, scanStatuses, ticketRequestKinds } from "@yhteys/contracts";
 import { type SQL, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   doublePrecision,
@@ -98,6 +99,8 @@ export const tickets = pgTable(
     /** When the SLA watch announced that a target is near, and that one was missed; cleared when due times change. */
     slaWarnedAt: timestamp("sla_warned_at", { withTimezone: true }),
     slaBreachedAt: timestamp("sla_breached_at", { withTimezone: true }),
+    /** Set when this ticket was merged into another as a duplicate: that one carries on. Never a chain. */
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => tickets.id, { onDelete: "set null" }),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('simple', ${tickets.reference}), 'A') || ${stemmed(sql`${tickets.language}`, sql`coalesce(${tickets.description}, '') || ' ' || coalesce(${tickets.address}, '')`)}`,
@@ -118,6 +121,7 @@ export const tickets = pgTable(
       .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
     index("tickets_org_handler_state").on(t.organisationId, t.handlerId, t.state),
     index("tickets_org_area").on(t.organisationId, t.areaId),
+    index("tickets_merged_into").on(t.mergedIntoId).where(sql`${t.mergedIntoId} IS NOT NULL`),
     index("tickets_org_point").on(t.organisationId, t.lat, t.lon),
     index("tickets_search").using("gin", t.searchVector),
     // The SLA watch looks only at open tickets it has not yet announced as breached.

@@ -15,7 +15,7 @@ import type { Organisation } from "../organisations/organisations.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
 import { followerCount } from "./followers.queries.ts";
 
-const digest = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+export const digest = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
 
 /** Adds the resident as a follower of the open contact `reference`; idempotent per email. */
 export async function followContact(store: Store, org: Organisation, reference: string, email: string | undefined): Promise<FollowReceipt> {

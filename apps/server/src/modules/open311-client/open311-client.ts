@@ -56,7 +56,14 @@ export function open311Forwarding(create: JobDefinition<typeof CreateExternalReq
           ),
         )
         .leftJoin(externalRequests, eq(externalRequests.ticketId, tickets.id))
-        .where(and(inArray(tickets.id, [...new Set(relevant.map((e) => e.ticketId))]), isNull(externalRequests.ticketId)));
+        // Special categories of personal data never leave for an external system.
+        .where(
+          and(
+            inArray(tickets.id, [...new Set(relevant.map((e) => e.ticketId))]),
+            isNull(externalRequests.ticketId),
+            eq(tickets.sensitive, false),
+          ),
+        );
       if (!rows.length) return;
       await tx
         .insert(externalRequests)

@@ -103,6 +103,10 @@ export async function publishTicket(store: Store, actor: StaffActor, ticketId: s
     removalsUndone: request.removalsUndone ?? 0,
   };
   await changeTicket(store, actor, ticketId, "publish", async (tx, ticket, event) => {
+    if (ticket.sensitive)
+      throw new AppError("validation_failed", "A ticket with special categories of personal data is never published", [
+        { path: "sensitive", message: "flagged ticket" },
+      ]);
     const photos = body.photoIds.length
       ? await tx
           .select()

@@ -154,4 +154,26 @@ describe("special categories of personal data", () => {
     const own = await t.app.inject({ method: "GET", url: `/api/public/${tenant.slug}/contacts/${flagged.trackingToken}` });
     expect(own.statusCode).toBe(200);
   });
+
+  it("takes a published ticket off the public feedback map when it is flagged, and never publishes a flagged one", async () => {
+    const { tenant } = await tenantWithSensitiveGroup();
+    const emma = await signIn(t.app, tenant, "expert2");
+    const ticket = await ticketIn(tenant, await signIn(t.app, tenant, "advisor"), tenant.groups.green);
+    const publication = `/api/staff/tickets/${ticket.id}/publication`;
+    expect((await emma.put(publication, { publicText: "Kuoppa suojatien vieressä" })).statusCode).toBe(200);
+    const feedback = `/api/public/${tenant.slug}/feedback/${ticket.reference}`;
+    expect((await t.app.inject({ method: "GET", url: feedback })).statusCode).toBe(200);
+
+    const flagged = await emma.post(`/api/staff/tickets/${ticket.id}/sensitivity`, { sensitive: true, reason: "Terveystietoja" });
+    expect(
+      flagged
+        .json()
+        .history.map((e: { type: string }) => e.type)
+        .slice(-2),
+    ).toEqual(["ticket.sensitivity_changed", "ticket.unpublished"]);
+    expect((await t.app.inject({ method: "GET", url: feedback })).statusCode).toBe(404);
+    const again = await emma.put(publication, { publicText: "Kuoppa suojatien vieressä" });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors[0].path).toBe("sensitive");
+  });
 });

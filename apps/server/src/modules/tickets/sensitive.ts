@@ -5,8 +5,18 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
-import { groupMemberships, handlerGroups } from "../../db/schema.ts";
+import { attachments, groupMemberships, handlerGroups, publications } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
+
+/**
+ * Takes a newly flagged ticket off the public feedback map: its text and photos were published
+ * before anyone saw that they hold special categories of personal data.
+ */
+export async function withdrawPublication(tx: Tx, ticketId: string): Promise<boolean> {
+  const removed = await tx.delete(publications).where(eq(publications.ticketId, ticketId)).returning({ id: publications.ticketId });
+  if (removed.length) await tx.update(attachments).set({ published: false }).where(eq(attachments.ticketId, ticketId));
+  return removed.length > 0;
+}
 
 export const sensitiveNotAllowed = "may not open tickets with special categories of personal data";
 

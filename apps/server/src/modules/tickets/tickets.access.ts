@@ -11,8 +11,20 @@ export type TicketAction = (typeof ticketActions)[number];
 
 type Scope = "all" | "groups" | "areas" | "assigned" | "none";
 
-/** Publishing (M5) belongs to handlers; external partners and viewers may not publish. */
-const handling: readonly TicketAction[] = ["edit", "reclassify", "forward", "reply", "note", "changeState", "request", "publish"];
+/** Publishing (M5) belongs to handlers too; external partners and viewers may not publish. */
+const handling: readonly TicketAction[] = [
+  "edit",
+  "reclassify",
+  "forward",
+  "reply",
+  "note",
+  "changeState",
+  "request",
+  "link",
+  "merge",
+  "split",
+  "publish",
+];
 
 const policy: Record<Role, { scope: Scope; actions: readonly TicketAction[]; seesCustomer: boolean }> = {
   technical_admin: { scope: "all", actions: handling, seesCustomer: true },

@@ -1,6 +1,6 @@
 /** Turns ticket rows into what a caller may see; personal data only through `seesCustomer`. */
-import type { LocalizedText, TicketDetail, TicketRow } from "@yhteys/contracts";
-import type { tickets } from "../../db/schema.ts";
+import type { LocalizedText, TicketDetail, TicketMessage, TicketRow } from "@yhteys/contracts";
+import type { ticketMessages, tickets } from "../../db/schema.ts";
 import { slaClock } from "../sla/sla.ts";
 
 type Ticket = typeof tickets.$inferSelect;
@@ -62,7 +62,17 @@ export function toTicketDetail(
   t: TicketRowSource & Ticket,
   extra: Pick<
     TicketDetail,
-    "customer" | "messages" | "history" | "attachments" | "requests" | "followers" | "allowedActions" | "allowedStates"
+    | "customer"
+    | "messages"
+    | "history"
+    | "attachments"
+    | "requests"
+    | "followers"
+    | "links"
+    | "mergedInto"
+    | "mergedFrom"
+    | "allowedActions"
+    | "allowedStates"
   >,
 ): TicketDetail {
   return {
@@ -76,3 +86,10 @@ export function toTicketDetail(
     ...extra,
   };
 }
+
+/** A message as staff see it; `mergedFrom` names the duplicate it came from when shown on the merged ticket. */
+export const toTicketMessage = (
+  m: Pick<typeof ticketMessages.$inferSelect, "id" | "kind" | "body" | "createdAt">,
+  author: string | null,
+  mergedFrom: TicketMessage["mergedFrom"] = null,
+): TicketMessage => ({ id: m.id, kind: m.kind, author, body: m.body, createdAt: iso(m.createdAt), mergedFrom });

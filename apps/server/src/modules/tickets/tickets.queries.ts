@@ -18,6 +18,7 @@ import { toAttachment } from "../attachments/attachments.presenter.ts";
 import { listAttachments } from "../attachments/attachments.queries.ts";
 import { auditRead } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { relatedOf } from "../handling/handling.queries.ts";
 import { followerCount } from "../nearby/followers.queries.ts";
 import { mayReadTicket, requestsOf, waitingRequestTo } from "../requests/requests.ts";
 import { SLA_WARNING_MS } from "../sla/sla.ts";
@@ -32,7 +33,7 @@ import {
   sensitiveAllowed,
   visibleTickets,
 } from "./tickets.access.ts";
-import { iso, toTicketDetail, toTicketRow } from "./tickets.presenter.ts";
+import { iso, toTicketDetail, toTicketMessage, toTicketRow } from "./tickets.presenter.ts";
 
 type ListQuery = z.output<typeof TicketListQuery>;
 
@@ -326,7 +327,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
 
   const showCustomer = inScope && seesCustomer(actor);
   const author = alias(users, "author");
-  const [messages, events, [customer], files, requests, followers] = await Promise.all([
+  const [messages, events, [customer], files, requests, followers, related] = await Promise.all([
     db
       .select({ m: ticketMessages, author: author.name })
       .from(ticketMessages)
@@ -343,6 +344,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
     listAttachments(db, actor.organisationId, ticketId),
     requestsOf(db, actor, ticketId),
     followerCount(db, ticketId),
+    relatedOf(db, ticket.t),
   ]);
   await auditRead(db, actor, {
     action: showCustomer && customer ? "ticket.read_with_customer" : "ticket.read",
@@ -363,7 +365,9 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
               wantsReply: ticket.t.wantsReply,
             }
           : null,
-      messages: messages.map(({ m, author }) => ({ id: m.id, kind: m.kind, author, body: m.body, createdAt: iso(m.createdAt) })),
+      messages: [...messages.map(({ m, author }) => toTicketMessage(m, author)), ...related.mergedMessages].sort((a, b) =>
+        a.createdAt.localeCompare(b.createdAt),
+      ),
       history: events.map(({ e, actor }) => ({
         id: String(e.id),
         type: e.type,
@@ -375,6 +379,9 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
       attachments: files.map(toAttachment),
       requests,
       followers,
+      links: related.links,
+      mergedInto: related.mergedInto,
+      mergedFrom: related.mergedFrom,
       allowedActions: inScope ? [...allowedActions(actor)] : [],
       allowedStates: inScope ? [...allowedStates(actor, ticket.t.state)] : [],
     },

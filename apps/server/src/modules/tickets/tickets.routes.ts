@@ -1,6 +1,10 @@
 /** Staff ticket API: validate → authenticate → call the service → present. */
 import {
+  BulkRequest,
+  BulkResult,
   Forward,
+  LinkRequest,
+  MergeRequest,
   NewTicketRequest,
   Note,
   QueueList,
@@ -8,6 +12,7 @@ import {
   Reply,
   RequestAnswer,
   SensitivityChange,
+  SplitRequest,
   StateChange,
   TicketDetail,
   TicketEdit,
@@ -19,6 +24,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../http/errors.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
+import { bulkChange, linkTicket, mergeTicket, splitTicket, unlinkTicket } from "../handling/handling.service.ts";
 import { answerRequest, createRequest } from "../requests/requests.ts";
 import { getTicketDetail, listQueues, listTickets } from "./tickets.queries.ts";
 import { addNote, changeState, editTicket, forwardTicket, reclassifyTicket, replyToResident, setSensitive } from "./tickets.service.ts";
@@ -45,6 +51,19 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       (request) => listTickets(ctx.db, staffActor(request), request.query),
+    );
+
+    app.post(
+      "/tickets/bulk",
+      {
+        schema: {
+          tags,
+          summary: "Change many tickets at once: assign, change state or set priority (each ticket checked on its own)",
+          body: BulkRequest,
+          response: { 200: BulkResult },
+        },
+      },
+      (request) => bulkChange(ctx, staffActor(request), request.body),
     );
 
     app.get(
@@ -94,6 +113,32 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "Ask a colleague or group for a comment, or send for information",
       NewTicketRequest,
       (a, id, b) => createRequest(ctx, a, id, b),
+    );
+    change("post", "/tickets/:id/links", "Link a related ticket (by reference)", LinkRequest, (a, id, b) =>
+      linkTicket(ctx, a, id, b.reference),
+    );
+    change("post", "/tickets/:id/merge", "Merge this duplicate into the ticket `reference`", MergeRequest, (a, id, b) =>
+      mergeTicket(ctx, a, id, b.reference),
+    );
+    change("post", "/tickets/:id/split", "Split into new tickets, each routed on its own", SplitRequest, (a, id, b) =>
+      splitTicket(ctx, a, id, b),
+    );
+
+    app.delete(
+      "/tickets/:id/links/:otherId",
+      {
+        schema: {
+          tags,
+          summary: "Remove the link to another ticket",
+          params: z.object({ id: z.uuid(), otherId: z.uuid() }),
+          response: { 200: TicketDetail },
+        },
+      },
+      async (request) => {
+        const actor = staffActor(request);
+        await unlinkTicket(ctx, actor, request.params.id, request.params.otherId);
+        return getTicketDetail(ctx.db, actor, request.params.id);
+      },
     );
 
     app.post(

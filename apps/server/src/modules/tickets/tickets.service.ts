@@ -20,13 +20,17 @@ import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { changedFields, factsOf, runRules } from "../rules/rules.ts";
 import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
+import { signatureFor } from "../templates/templates.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
-import { assertMayReceiveSensitive, sensitiveNotAllowed } from "./sensitive.ts";
+import { assertMayReceiveSensitive, sensitiveNotAllowed, withdrawPublication } from "./sensitive.ts";
 import { type EventNotice, recordEvent, type TicketEventType } from "./ticket-events.ts";
 import { allowedActions, allowedStates, canSeeTicket, type TicketAction } from "./tickets.access.ts";
 
 type Ticket = typeof tickets.$inferSelect;
+
+/** Writes an event of the change: on the changed ticket, or on another one it touches (a merge's target). */
+export type RecordEvent = (type: TicketEventType, data: Record<string, unknown>, onTicketId?: string) => Promise<void>;
 
 /**
  * Locks the ticket, checks the actor may see it and take `action`, runs `change`, runs the
@@ -38,7 +42,7 @@ export async function changeTicket<T>(
   actor: StaffActor,
   ticketId: string,
   action: TicketAction,
-  change: (tx: Tx, ticket: Ticket, event: (type: TicketEventType, data: Record<string, unknown>) => Promise<void>) => Promise<T>,
+  change: (tx: Tx, ticket: Ticket, event: RecordEvent, publish: (notice: EventNotice) => void) => Promise<T>,
 ): Promise<T> {
   const notices: EventNotice[] = [];
   const result = await store.db.transaction(async (tx) => {
@@ -51,10 +55,10 @@ export async function changeTicket<T>(
     // A ticket the actor may not see does not exist for them.
     if (!ticket || !canSeeTicket(actor, ticket)) throw notFound("The ticket");
     if (!allowedActions(actor).includes(action)) throw forbidden();
-    const event = async (type: TicketEventType, data: Record<string, unknown>) => {
-      notices.push(await recordEvent(tx, { organisationId: actor.organisationId, ticketId, type, actor, data }));
+    const event: RecordEvent = async (type, data, onTicketId = ticketId) => {
+      notices.push(await recordEvent(tx, { organisationId: actor.organisationId, ticketId: onTicketId, type, actor, data }));
     };
-    const result = await change(tx, ticket, event);
+    const result = await change(tx, ticket, event, (notice) => notices.push(notice));
     const notice = await applyUpdatedRules(tx, ticket);
     if (notice) notices.push(notice);
     await tx.update(tickets).set({ updatedAt: new Date() }).where(eq(tickets.id, ticketId));
@@ -89,6 +93,7 @@ async function applyUpdatedRules(tx: Tx, before: Ticket): Promise<EventNotice | 
     Object.assign(values, await restampedDues(tx, after, { groupId, priority, categoryId }));
   }
   if (Object.keys(values).length) await tx.update(tickets).set(values).where(eq(tickets.id, after.id));
+  if (values.sensitive && !after.sensitive) await withdrawPublication(tx, after.id);
   return recordEvent(tx, {
     organisationId: after.organisationId,
     ticketId: after.id,
@@ -230,6 +235,7 @@ export function setSensitive(store: Store, actor: StaffActor, ticketId: string, 
     }
     await tx.update(tickets).set({ sensitive: input.sensitive }).where(eq(tickets.id, ticket.id));
     await event("ticket.sensitivity_changed", { sensitive: input.sensitive, reason: input.reason });
+    if (input.sensitive && (await withdrawPublication(tx, ticket.id))) await event("ticket.unpublished", { reason: "sensitive" });
   });
 }
 
@@ -238,7 +244,7 @@ export function setSensitive(store: Store, actor: StaffActor, ticketId: string, 
  * (a different policy or calendar applies). Time spent waiting for the customer before is not
  * credited again.
  */
-async function restampedDues(tx: Tx, ticket: Ticket, change: Partial<Pick<Ticket, "categoryId" | "priority" | "groupId">>) {
+export async function restampedDues(tx: Tx, ticket: Ticket, change: Partial<Pick<Ticket, "categoryId" | "priority" | "groupId">>) {
   const settings = await slaSettingsOf(tx, ticket.organisationId);
   const due = dueTimes(
     settings,
@@ -264,6 +270,10 @@ export async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: 
   return stamps;
 }
 
+/** The group's signature goes under the reply, once (a reply pasted with the signature keeps one). */
+const withSignature = (body: string, signature: string | null) =>
+  signature && !body.trimEnd().endsWith(signature.trim()) ? `${body}\n\n${signature}` : body;
+
 export function replyToResident(
   store: Store,
   actor: StaffActor,
@@ -274,7 +284,13 @@ export function replyToResident(
     const now = new Date();
     const [message] = await tx
       .insert(ticketMessages)
-      .values({ organisationId: actor.organisationId, ticketId: ticket.id, kind: "reply", authorUserId: actor.userId, body: input.body })
+      .values({
+        organisationId: actor.organisationId,
+        ticketId: ticket.id,
+        kind: "reply",
+        authorUserId: actor.userId,
+        body: withSignature(input.body, await signatureFor(tx, actor, ticket.id)),
+      })
       .returning({ id: ticketMessages.id });
     // Replying takes a new ticket into handling unless the reply also finishes or parks it.
     const to = input.state ?? (ticket.state === "new" ? "in_progress" : ticket.state);
