@@ -133,7 +133,7 @@ describe("staff console", () => {
     expect(await heading.textContent()).toContain("Kuoppa pyörätiellä");
     // Focus moves to the ticket's heading after navigation.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("ticket-heading");
-    const details = page.getByRole("region", { name: "Tiedot" });
+    const details = page.getByRole("region", { name: "Tiedot", exact: true });
     expect(await details.textContent()).toContain("Katu- ja liikenneyksikkö");
     expect(await details.textContent()).toContain("Verkkolomake");
     await expectAccessible(page, "the ticket page");
@@ -164,11 +164,14 @@ describe("staff console", () => {
     await page.getByRole("link", { name: receipt.reference, exact: true }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(receipt.reference);
 
-    await page.getByLabel("Ryhmä", { exact: true }).selectOption({ label: "Viheralueet" });
+    await page
+      .getByRole("region", { name: "Siirrä", exact: true })
+      .getByLabel("Ryhmä", { exact: true })
+      .selectOption({ label: "Viheralueet" });
     await page.getByLabel(/Saate kollegalle/).fill("Kuuluu teille, kiitos!");
     await page.getByRole("button", { name: "Siirrä yhteydenotto" }).click();
     await page.getByRole("status").filter({ hasText: "Yhteydenotto siirretty: Viheralueet." }).waitFor();
-    const details = page.getByRole("region", { name: "Tiedot" });
+    const details = page.getByRole("region", { name: "Tiedot", exact: true });
     await expect.poll(() => details.textContent()).toContain("Viheralueet");
     const history = page.getByRole("region", { name: "Historia" });
     expect(await history.textContent()).toContain("Sanna Neuvoja siirsi yhteydenoton ryhmälle Viheralueet.");
@@ -195,7 +198,10 @@ describe("staff console", () => {
     await page.getByRole("link", { name: receipt.reference, exact: true }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(receipt.reference);
 
-    await page.getByLabel("Ryhmä", { exact: true }).selectOption({ label: "Viheralueet" });
+    await page
+      .getByRole("region", { name: "Siirrä", exact: true })
+      .getByLabel("Ryhmä", { exact: true })
+      .selectOption({ label: "Viheralueet" });
     await page.getByRole("button", { name: "Siirrä yhteydenotto" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Katu- ja liikenneyksikkö");
     await expect

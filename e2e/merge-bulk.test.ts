@@ -74,7 +74,7 @@ describe("merging a duplicate", () => {
     await expect
       .poll(() => expert.getByRole("region", { name: "Historia" }).textContent())
       .toContain(`Eero Asiantuntija yhdisti tähän kaksoiskappaleen ${duplicate.reference}.`);
-    expect(await expert.getByRole("region", { name: "Tiedot" }).textContent()).toContain("1 asukkaalla on sama asia");
+    expect(await expert.getByRole("region", { name: "Tiedot", exact: true }).textContent()).toContain("1 asukkaalla on sama asia");
     await expectAccessible(expert, "the ticket a duplicate was merged into");
     await expert.context().close();
   });
