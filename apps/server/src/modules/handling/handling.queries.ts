@@ -31,11 +31,13 @@ export type Related = {
   mergedMessages: TicketMessage[];
 };
 
+/** `shown` limits the other tickets named (flagged ones stay hidden from those who may not open them). */
 export async function relatedOf(
   db: Queryable,
   ticket: { id: string; organisationId: string; mergedIntoId: string | null },
+  shown: SQL,
 ): Promise<Related> {
-  const inOrg = eq(tickets.organisationId, ticket.organisationId);
+  const inOrg = and(eq(tickets.organisationId, ticket.organisationId), shown);
   const linked = db
     .select({ id: ticketLinks.otherTicketId })
     .from(ticketLinks)

@@ -176,4 +176,17 @@ describe("special categories of personal data", () => {
     expect(again.statusCode).toBe(400);
     expect(again.json().errors[0].path).toBe("sensitive");
   });
+
+  it("does not name a flagged ticket among the related tickets of those who may not open it", async () => {
+    const { tenant } = await tenantWithSensitiveGroup();
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const emma = await signIn(t.app, tenant, "expert2");
+    const flagged = await ticketIn(tenant, advisor, tenant.groups.green);
+    const plain = await ticketIn(tenant, advisor, tenant.groups.green);
+    expect((await emma.post(`/api/staff/tickets/${flagged.id}/sensitivity`, { sensitive: true, reason: "Terveys" })).statusCode).toBe(200);
+    const linked = await emma.post(`/api/staff/tickets/${plain.id}/links`, { reference: flagged.reference });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().links.map((l: { reference: string }) => l.reference)).toEqual([flagged.reference]);
+    expect((await advisor.get(`/api/staff/tickets/${plain.id}`)).json().links).toEqual([]);
+  });
 });

@@ -344,7 +344,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
     listAttachments(db, actor.organisationId, ticketId),
     requestsOf(db, actor, ticketId),
     followerCount(db, ticketId),
-    relatedOf(db, ticket.t),
+    relatedOf(db, ticket.t, sensitiveAllowed(actor)),
   ]);
   await auditRead(db, actor, {
     action: showCustomer && customer ? "ticket.read_with_customer" : "ticket.read",
