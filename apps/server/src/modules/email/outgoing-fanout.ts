@@ -74,26 +74,25 @@ export function emailFanout(deliver: JobDefinition<typeof DeliverEmail>, options
       }
       if (!wanted.length) return;
       const ticketIds = [...new Set(wanted.map((w) => w.event.ticketId))];
-      const [ticketRows, followerRows, unsubscribed, senders] = await Promise.all([
-        tx
-          .select({ id: tickets.id, customerId: tickets.customerId })
-          .from(tickets)
-          .innerJoin(customers, eq(customers.id, tickets.customerId))
-          .where(and(inArray(tickets.id, ticketIds), isNotNull(customers.email))),
-        tx
-          .select({ id: ticketFollowers.id, ticketId: ticketFollowers.ticketId, customerId: ticketFollowers.customerId })
-          .from(ticketFollowers)
-          .innerJoin(customers, eq(customers.id, ticketFollowers.customerId))
-          .where(and(inArray(ticketFollowers.ticketId, ticketIds), isNotNull(customers.email))),
-        tx
-          .select({ ticketId: emailUnsubscribes.ticketId, customerId: emailUnsubscribes.customerId })
-          .from(emailUnsubscribes)
-          .where(inArray(emailUnsubscribes.ticketId, ticketIds)),
-        tx
-          .select({ organisationId: mailSettings.organisationId, fromAddress: mailSettings.fromAddress })
-          .from(mailSettings)
-          .where(inArray(mailSettings.organisationId, [...new Set(wanted.map((w) => w.event.organisationId))])),
-      ]);
+      // One after another: a transaction's client runs one query at a time.
+      const ticketRows = await tx
+        .select({ id: tickets.id, customerId: tickets.customerId })
+        .from(tickets)
+        .innerJoin(customers, eq(customers.id, tickets.customerId))
+        .where(and(inArray(tickets.id, ticketIds), isNotNull(customers.email)));
+      const followerRows = await tx
+        .select({ id: ticketFollowers.id, ticketId: ticketFollowers.ticketId, customerId: ticketFollowers.customerId })
+        .from(ticketFollowers)
+        .innerJoin(customers, eq(customers.id, ticketFollowers.customerId))
+        .where(and(inArray(ticketFollowers.ticketId, ticketIds), isNotNull(customers.email)));
+      const unsubscribed = await tx
+        .select({ ticketId: emailUnsubscribes.ticketId, customerId: emailUnsubscribes.customerId })
+        .from(emailUnsubscribes)
+        .where(inArray(emailUnsubscribes.ticketId, ticketIds));
+      const senders = await tx
+        .select({ organisationId: mailSettings.organisationId, fromAddress: mailSettings.fromAddress })
+        .from(mailSettings)
+        .where(inArray(mailSettings.organisationId, [...new Set(wanted.map((w) => w.event.organisationId))]));
       const references = new Map(
         (
           await tx

@@ -146,7 +146,9 @@ async function prepareTicket(
   sealToken?: TokenSealer,
 ): Promise<PreparedTicket> {
   const orgId = input.organisation.id;
-  const [routing, sla] = await Promise.all([routingOf(db, orgId), slaSettingsOf(db, orgId)]);
+  // One after another: `db` may be a transaction, whose client runs one query at a time (both are cached).
+  const routing = await routingOf(db, orgId);
+  const sla = await slaSettingsOf(db, orgId);
   const category = routing.categories.get(input.categoryId);
   if (!category) throw new AppError("validation_failed", "Unknown category", [{ path: "categoryId", message: "unknown category" }]);
   if (!category.leaf)
@@ -298,18 +300,16 @@ const routingCache = new Map<string, { routing: Routing; until: number }>();
 async function routingOf(db: Queryable, organisationId: string): Promise<Routing> {
   const hit = routingCache.get(organisationId);
   if (hit && hit.until > Date.now()) return hit.routing;
-  const [categoryRows, groups, areaRows] = await Promise.all([
-    db
-      .select()
-      .from(categories)
-      .where(and(eq(categories.organisationId, organisationId), eq(categories.active, true))),
-    db
-      .select({ id: handlerGroups.id })
-      .from(handlerGroups)
-      .where(and(eq(handlerGroups.organisationId, organisationId), eq(handlerGroups.isUnclearQueue, true)))
-      .limit(1),
-    db.select({ id: areas.id, boundary: areas.boundary }).from(areas).where(eq(areas.organisationId, organisationId)),
-  ]);
+  const categoryRows = await db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.organisationId, organisationId), eq(categories.active, true)));
+  const groups = await db
+    .select({ id: handlerGroups.id })
+    .from(handlerGroups)
+    .where(and(eq(handlerGroups.organisationId, organisationId), eq(handlerGroups.isUnclearQueue, true)))
+    .limit(1);
+  const areaRows = await db.select({ id: areas.id, boundary: areas.boundary }).from(areas).where(eq(areas.organisationId, organisationId));
   const parents = new Set(categoryRows.map((c) => c.parentId));
   const routing: Routing = {
     categories: new Map(categoryRows.map((c) => [c.id, { ...c, leaf: !parents.has(c.id) }])),
