@@ -20,6 +20,7 @@ export type AuditRecord = {
     | "sla_policy"
     | "rule"
     | "address_list"
+    | "area_list"
     | "notice"
     | "faq_entry"
     | "embed_settings"

@@ -9,6 +9,7 @@ import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { Org } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { parseAddressFile, replaceAddresses } from "./address-import.ts";
+import { areaCrses, parseAreaFile, upsertAreas } from "./area-import.ts";
 import { forgetMapSettings, ownMapSource, setOwnMapSource } from "./map-settings.ts";
 
 const SEARCH_LIMIT = 10;
@@ -64,7 +65,8 @@ const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 
 /**
  * Staff routes under /api/staff/admin, technical admins only: `PUT /addresses` replaces the
- * organisation's address list; `GET` and `PUT /map` read and set its own base map.
+ * organisation's address list; `PUT /areas` adds and updates its districts; `GET` and `PUT /map`
+ * read and set its own base map.
  */
 export function placesAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -105,6 +107,37 @@ export function placesAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         });
         forgetMapSettings(actor.organisationId);
         return { imported };
+      },
+    );
+
+    app.put(
+      "/areas",
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          tags: ["admin"],
+          summary:
+            "Add and update the organisation's districts by code (application/geo+json Polygon/MultiPolygon features, EPSG:4326 or EPSG:3067); bad features are listed",
+          querystring: z.object({ crs: z.enum(areaCrses).optional() }),
+          body: z.string(),
+          response: { 200: z.object({ crs: z.enum(areaCrses), created: z.number().int(), updated: z.number().int() }) },
+        },
+      },
+      async (request) => {
+        const actor = staffActor(request);
+        requireTechnicalAdmin(actor);
+        const { crs, rows } = parseAreaFile(request.body, request.query.crs);
+        const counts = await ctx.db.transaction(async (tx) => {
+          const result = await upsertAreas(tx, actor.organisationId, rows);
+          await appendAudit(tx, actor, {
+            action: "areas.imported",
+            subjectType: "area_list",
+            subjectId: null,
+            detail: { ...result, crs, codes: rows.map((r) => r.code) },
+          });
+          return result;
+        });
+        return { crs, ...counts };
       },
     );
 
