@@ -77,6 +77,18 @@ describe("merging a duplicate", () => {
     expect(await expert.getByRole("region", { name: "Tiedot", exact: true }).textContent()).toContain("1 asukkaalla on sama asia");
     await expectAccessible(expert, "the ticket a duplicate was merged into");
     await expert.context().close();
+
+    // The duplicate's resident is pointed to the kept ticket on their tracking page.
+    const resident = await newPage(e2e, "fi");
+    await resident.goto(`${e2e.baseUrl}/${e2e.tenant.slug}/track/${duplicate.trackingToken}`);
+    const pointer = resident.getByRole("region", { name: `Yhteydenottosi yhdistettiin yhteydenottoon ${kept.reference}` });
+    await pointer.waitFor();
+    expect(await pointer.textContent()).toContain("Sen käsittely jatkuu siellä");
+    expect(await pointer.textContent()).toContain("Uusi");
+    // Not on the public map: nothing to follow there, so no link.
+    expect(await pointer.getByRole("link").count()).toBe(0);
+    await expectAccessible(resident, "the tracking page of a merged contact");
+    await resident.context().close();
   });
 });
 

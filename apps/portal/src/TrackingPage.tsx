@@ -4,6 +4,7 @@ import { localize } from "@yhteys/contracts/constants";
 import { ApiError, api } from "@yhteys/web";
 import { useEffect, useState } from "react";
 import { useI18n } from "./i18n.ts";
+import { MergedNotice } from "./MergedNotice.tsx";
 import { followLink, formPath } from "./router.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { TrackedAttachments } from "./TrackedAttachments.tsx";
@@ -70,6 +71,7 @@ function Contact({ org, token, contact, onRefresh }: ContactProps) {
   const additions = contact.messages.filter((m) => m.from === "resident");
   return (
     <>
+      {contact.mergedInto && <MergedNotice org={org.slug} merged={contact.mergedInto} />}
       <dl className="summary-list">
         <div>
           <dt>{t("track.status")}</dt>

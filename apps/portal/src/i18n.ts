@@ -3,6 +3,7 @@ import { type Dictionary, useTranslation } from "@yhteys/web";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { feedbackEn, feedbackFi, feedbackSv } from "./feedback.i18n.ts";
 import { mapEn, mapFi, mapSv } from "./map.i18n.ts";
+import { mergedEn, mergedFi, mergedSv } from "./merged.i18n.ts";
 import { noticesEn, noticesFi, noticesSv } from "./notices.i18n.ts";
 import { unsubscribeEn, unsubscribeFi, unsubscribeSv } from "./unsubscribe.i18n.ts";
 
@@ -11,6 +12,7 @@ const fi = {
   ...mapFi,
   ...noticesFi,
   ...unsubscribeFi,
+  ...mergedFi,
   ...feedbackFi,
   "app.tagline": "Palautteet ja yhteydenotot",
   "app.skipLink": "Siirry pääsisältöön",
@@ -163,6 +165,7 @@ const sv: Dictionary<MessageKey> = {
   ...mapSv,
   ...noticesSv,
   ...unsubscribeSv,
+  ...mergedSv,
   ...feedbackSv,
   "app.tagline": "Respons och kontakter",
   "app.skipLink": "Hoppa till huvudinnehållet",
@@ -314,6 +317,7 @@ const en: Dictionary<MessageKey> = {
   ...mapEn,
   ...noticesEn,
   ...unsubscribeEn,
+  ...mergedEn,
   ...feedbackEn,
   "app.tagline": "Feedback and contacts",
   "app.skipLink": "Skip to main content",

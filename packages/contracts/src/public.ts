@@ -80,5 +80,11 @@ export const TrackedContact = z.object({
   timeline: z.array(z.object({ state: TicketState, at: IsoDateTime })),
   /** The photos and files the resident attached, oldest first. */
   attachments: z.array(PublicAttachment),
+  /**
+   * Set when the city combined this contact with another about the same thing, which carries on:
+   * its reference, state and last change, and whether it is on the public feedback map (its page
+   * can then be followed). The resident hears of its progress by email as one of its followers.
+   */
+  mergedInto: z.object({ reference: z.string(), state: TicketState, updatedAt: IsoDateTime, published: z.boolean() }).nullable(),
 });
 export type TrackedContact = z.infer<typeof TrackedContact>;

@@ -132,9 +132,19 @@ describe("merging duplicates", () => {
       (await t.ctx.db.query.tickets.findFirst({ where: (x, { eq }) => eq(x.id, dup.id) }))?.customerId,
     );
 
-    // The resident of the duplicate sees it closed.
-    const tracked = (await t.app.inject({ method: "GET", url: `/api/public/${tenant.slug}/contacts/${dup.trackingToken}` })).json();
+    // The resident of the duplicate sees it closed, and where it carries on: not the other resident's messages.
+    const track = async () =>
+      (await t.app.inject({ method: "GET", url: `/api/public/${tenant.slug}/contacts/${dup.trackingToken}` })).json();
+    const tracked = await track();
     expect(tracked.state).toBe("closed_unnecessary");
+    expect(tracked.mergedInto).toEqual({ reference: keep.reference, state: "new", updatedAt: expect.any(String), published: false });
+    expect(JSON.stringify(tracked)).not.toContain("Aapo");
+    // Once the kept ticket is on the public feedback map, its page can be followed.
+    const published = await advisor.put(`/api/staff/tickets/${keep.id}/publication`, { publicText: "Kuoppa kadulla." });
+    expect(published.statusCode, published.body).toBe(200);
+    expect((await track()).mergedInto).toMatchObject({ reference: keep.reference, published: true });
+    const own = (await t.app.inject({ method: "GET", url: `/api/public/${tenant.slug}/contacts/${keep.trackingToken}` })).json();
+    expect(own.mergedInto).toBeNull();
   });
 
   it("never chains: earlier duplicates move to the new target; merged tickets are neither merged again nor targets", async () => {

@@ -8,7 +8,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Store } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
-import { categories, idempotencyKeys, ticketEvents, ticketMessages, tickets } from "../../db/schema.ts";
+import { categories, idempotencyKeys, publications, ticketEvents, ticketMessages, tickets } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { toPublicAttachment } from "../attachments/attachments.presenter.ts";
 import { listAttachments } from "../attachments/attachments.queries.ts";
@@ -88,7 +88,7 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
     .where(and(eq(tickets.organisationId, org.id), eq(tickets.trackingTokenHash, hashToken(token))));
   if (!row) throw notFound("The contact");
   const t = row.t;
-  const [messages, events, files] = await Promise.all([
+  const [messages, events, files, mergedInto] = await Promise.all([
     db
       .select()
       .from(ticketMessages)
@@ -100,6 +100,7 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
       .where(and(eq(ticketEvents.ticketId, t.id), inArray(ticketEvents.type, ["ticket.created", "ticket.state_changed"])))
       .orderBy(asc(ticketEvents.id)),
     listAttachments(db, org.id, t.id, "resident"),
+    t.mergedIntoId ? mergeTarget(db, org.id, t.mergedIntoId) : null,
   ]);
   return {
     reference: t.reference,
@@ -116,5 +117,16 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
       at: iso(e.createdAt),
     })),
     attachments: files.map(toPublicAttachment),
+    mergedInto,
   };
+}
+
+/** The ticket a contact was merged into, as much of it as its resident may know (not its messages: they are another resident's). */
+async function mergeTarget(db: Db, organisationId: string, ticketId: string): Promise<TrackedContact["mergedInto"]> {
+  const [row] = await db
+    .select({ reference: tickets.reference, state: tickets.state, updatedAt: tickets.updatedAt, published: publications.ticketId })
+    .from(tickets)
+    .leftJoin(publications, eq(publications.ticketId, tickets.id))
+    .where(and(eq(tickets.organisationId, organisationId), eq(tickets.id, ticketId)));
+  return row ? { reference: row.reference, state: row.state, updatedAt: iso(row.updatedAt), published: row.published !== null } : null;
 }
