@@ -206,6 +206,14 @@ describe("embedded form", () => {
       const contentHeight = await frame.locator("body").evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
       expect(Math.abs(formHeight - contentHeight)).toBeLessThanOrEqual(1);
       await expectAccessible(page, "the host page with the embedded form");
+      // The frame is the embedded form's own small build, not the whole portal's.
+      expect(await frame.locator('script[src^="/embed-app/assets/"]').count()).toBe(1);
+      // The map loads only when asked for, and works without tiles.
+      await frame.getByRole("button", { name: "Choose the place on a map" }).click();
+      await frame.locator(".map-canvas canvas").waitFor();
+      await frame.getByText("No background map is in use: the map shows only the pins.").waitFor();
+      await expectAccessible(page, "the embedded form with the map open");
+      await frame.getByRole("button", { name: "Hide the map" }).click();
 
       // The preset category alone is no draft of the resident's: loading again restores nothing.
       await page.reload();

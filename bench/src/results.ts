@@ -21,6 +21,7 @@ export const sectionOrder = [
   "rules",
   "durability",
   "attachments",
+  "bundles",
   "webhooks",
   "email",
   "notes",

@@ -1,9 +1,10 @@
 /**
  * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep]`.
- * Parts: submissions, queue, rules, durability, attachments, webhooks, email (default: all). Figures go to bench/RESULTS.md.
+ * Parts: submissions, queue, rules, durability, attachments, bundles, webhooks, email (default: all). Figures go to bench/RESULTS.md.
  */
 import { parseArgs } from "node:util";
 import { benchAttachments } from "./attachments.ts";
+import { benchBundles } from "./bundles.ts";
 import { benchDurability } from "./durability.ts";
 import { benchEmail } from "./email.ts";
 import { describeMachine, machineMarkdown } from "./machine.ts";
@@ -13,7 +14,7 @@ import { benchRules } from "./rules.ts";
 import { benchSubmissions } from "./submissions.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
-const parts = ["submissions", "queue", "rules", "durability", "attachments", "webhooks", "email"] as const;
+const parts = ["submissions", "queue", "rules", "durability", "attachments", "bundles", "webhooks", "email"] as const;
 type Part = (typeof parts)[number];
 const isPart = (s: string): s is Part => (parts as readonly string[]).includes(s);
 
@@ -23,6 +24,7 @@ const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [-
   rules        cost of running 200 active automation rules over a new ticket
   durability   SIGKILL the real server under load, restart, look up every acknowledged submission
   attachments  p95 of a submission plus a photo upload at 50 concurrent senders, PGlite and PostgreSQL
+  bundles      first-load gzipped size of the embedded form and the portal (builds the portal)
   webhooks     webhook deliveries/s to a receiver that takes 200 ms per answer, PGlite and PostgreSQL
   email        emails ingested/s from an IMAP mailbox (dovecot on loopback), PGlite and PostgreSQL
   --seconds    duration of each submissions measurement (default 12)
@@ -60,6 +62,7 @@ async function main() {
     if (part === "rules") await benchRules();
     if (part === "durability") await benchDurability();
     if (part === "attachments") await benchAttachments({ seconds });
+    if (part === "bundles") await benchBundles();
     if (part === "webhooks") await benchWebhooks();
     if (part === "email") await benchEmail({ emails: Number(values.emails) });
     console.log(`${part}: done in ${((performance.now() - t) / 1000).toFixed(0)} s`);

@@ -1,7 +1,7 @@
 /** Routes by path: /{org}/ is the contact form, /{org}/track/{token} the tracking page, /{org}/unsubscribe/{token} stops a contact's emails. */
-import type { Instance, PublicOrganisation } from "@yhteys/contracts";
+import type { Instance } from "@yhteys/contracts";
 import { localize } from "@yhteys/contracts/constants";
-import { ApiError, api } from "@yhteys/web";
+import { api } from "@yhteys/web";
 import { useEffect, useRef, useState } from "react";
 import { ContactPage } from "./ContactPage.tsx";
 import { EmbedFrame, embedOptions } from "./EmbedFrame.tsx";
@@ -17,40 +17,21 @@ import { formPath, navigate, parseRoute, usePath } from "./router.ts";
 import { StatusMessage } from "./StatusMessage.tsx";
 import { TrackingPage } from "./TrackingPage.tsx";
 import { UnsubscribePage } from "./UnsubscribePage.tsx";
-
-type OrgState = { slug: string } & (
-  | { status: "loading" }
-  | { status: "ready"; org: PublicOrganisation }
-  | { status: "missing" | "failed" }
-);
+import { useOrganisation } from "./useOrganisation.ts";
 
 export function App() {
   const path = usePath();
   const route = parseRoute(path);
   const { language } = useI18n();
   const slug = route.page === "root" ? undefined : route.org;
-  const [org, setOrg] = useState<OrgState | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { org, setOrg, ready, retry } = useOrganisation(slug);
 
   useEffect(() => {
     if (route.page !== "root") return;
     api<Instance>("/api/instance")
       .then((instance) => navigate(formPath(instance.defaultOrganisation), { replace: true }))
       .catch(() => setOrg({ slug: "", status: "failed" }));
-  }, [route.page]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the resident asking to load again
-  useEffect(() => {
-    if (!slug) return;
-    let cancelled = false;
-    setOrg((current) => (current?.slug === slug && current.status === "ready" ? current : { slug, status: "loading" }));
-    api<PublicOrganisation>(`/api/public/${encodeURIComponent(slug)}`)
-      .then((data) => !cancelled && setOrg({ slug, status: "ready", org: data }))
-      .catch((e) => !cancelled && setOrg({ slug, status: e instanceof ApiError && e.status < 500 ? "missing" : "failed" }));
-    return () => {
-      cancelled = true;
-    };
-  }, [slug, attempt]);
+  }, [route.page, setOrg]);
 
   // After in-app navigation, move focus to the new page's heading so screen readers announce it.
   const firstPath = useRef(path);
@@ -61,11 +42,10 @@ export function App() {
   }, [path]);
 
   const [embed] = useState(() => embedOptions(window.location.search));
-  const ready = org && org.slug === slug && org.status === "ready" ? org.org : undefined;
   const orgName = ready ? localize(ready.name, language) : undefined;
 
   let content: React.ReactNode;
-  if (org?.status === "failed") content = <StatusMessage kind="failed" onRetry={() => setAttempt((n) => n + 1)} />;
+  if (org?.status === "failed") content = <StatusMessage kind="failed" onRetry={retry} />;
   else if (route.page === "root" || !ready)
     content = org?.status === "missing" ? <NotFoundPage org={undefined} /> : <StatusMessage kind="loading" />;
   else if (route.page === "form") content = <ContactPage org={ready} orgName={orgName ?? ""} />;

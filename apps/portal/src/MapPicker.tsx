@@ -5,7 +5,7 @@
 import type { GeoPoint, MapSettings } from "@yhteys/contracts";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "./i18n.ts";
-import type { MapView } from "./mapView.ts";
+import { LazyMapPanel, useLazyMap } from "./LazyMap.tsx";
 
 type Props = {
   settings: MapSettings;
@@ -18,67 +18,49 @@ type Props = {
 export function MapPicker({ settings, location, nearby, onPick, onMove }: Props) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
-  const container = useRef<HTMLDivElement>(null);
-  const view = useRef<MapView | null>(null);
   // The latest callbacks, pin and nearby contacts, for a map created once per opening.
   const latest = useRef({ onPick, onMove, location, nearby });
   latest.current = { onPick, onMove, location, nearby };
 
-  useEffect(() => {
-    if (!open) return;
-    let cancelled = false;
-    setState("loading");
-    import("./mapView.ts")
-      .then(({ createMapView }) => {
-        if (cancelled || !container.current) return;
-        view.current = createMapView(container.current, {
-          settings,
-          pin: latest.current.location,
-          label: t("map.label"),
-          describedBy: "map-instructions",
-          onPick: (point) => latest.current.onPick(point),
-          onMove: () => latest.current.onMove(),
-        });
-        view.current.setNearby(latest.current.nearby);
-        setState("ready");
-      })
-      .catch(() => !cancelled && setState("failed"));
-    return () => {
-      cancelled = true;
-      view.current?.destroy();
-      view.current = null;
-    };
-  }, [open, settings, t]);
+  const { state, container, view } = useLazyMap(
+    open,
+    async (element) => {
+      const { createMapView } = await import("./mapView.ts");
+      const created = createMapView(element, {
+        settings,
+        pin: latest.current.location,
+        label: t("map.label"),
+        describedBy: "map-instructions",
+        onPick: (point) => latest.current.onPick(point),
+        onMove: () => latest.current.onMove(),
+      });
+      created.setNearby(latest.current.nearby);
+      return created;
+    },
+    [settings, t],
+  );
 
-  useEffect(() => view.current?.setPin(location), [location]);
-  useEffect(() => view.current?.setNearby(nearby), [nearby]);
+  useEffect(() => view.current?.setPin(location), [view, location]);
+  useEffect(() => view.current?.setNearby(nearby), [view, nearby]);
 
   return (
-    <div className="map-picker">
-      <button
-        type="button"
-        className="button button-secondary"
-        aria-expanded={open}
-        aria-controls="map-panel"
-        onClick={() => setOpen(!open)}
-      >
-        {open ? t("map.close") : t("map.open")}
-      </button>
-      <p className="hint">{t("map.optional")}</p>
-      <div id="map-panel" hidden={!open}>
-        {open && (
-          <>
-            <p id="map-instructions" className="hint">
-              {t("map.instructions")}
-            </p>
-            {state === "loading" && <p role="status">{t("map.loading")}</p>}
-            {state === "failed" && <p className="location-status-warning">{t("map.failed")}</p>}
-            <div ref={container} className="map-canvas" hidden={state === "failed"} />
-            {state === "ready" && !settings.styleUrl && !settings.tileUrl && <p className="hint">{t("map.noTiles")}</p>}
-          </>
-        )}
-      </div>
-    </div>
+    <LazyMapPanel
+      id="map"
+      className="map-picker"
+      open={open}
+      onToggle={() => setOpen(!open)}
+      state={state}
+      container={container}
+      hasTiles={Boolean(settings.styleUrl || settings.tileUrl)}
+      texts={{
+        open: t("map.open"),
+        close: t("map.close"),
+        hint: t("map.optional"),
+        instructions: t("map.instructions"),
+        loading: t("map.loading"),
+        failed: t("map.failed"),
+        noTiles: t("map.noTiles"),
+      }}
+    />
   );
 }

@@ -4,8 +4,8 @@
  * needed and it works with no tiles at all); clicking one zooms in, clicking a point opens it.
  */
 import type { MapSettings, PublishedFeedback } from "@yhteys/contracts";
-import { type GeoJSONSource, type GeoJSONSourceSpecification, Map as MapLibreMap } from "maplibre-gl";
-import { styleOf } from "./mapView.ts";
+import type { GeoJSONSource, GeoJSONSourceSpecification } from "maplibre-gl";
+import { createBaseMap } from "./mapBase.ts";
 
 export type FeedbackMapView = { setItems: (items: PublishedFeedback[]) => void; destroy: () => void };
 
@@ -25,21 +25,15 @@ export function createFeedbackMap(
   options: { settings: MapSettings; label: string; describedBy: string; onOpen: (reference: string) => void },
 ): FeedbackMapView {
   const { settings } = options;
-  const map = new MapLibreMap({
-    container,
-    style: styleOf(settings),
-    center: [settings.center.lon, settings.center.lat],
+  const map = createBaseMap(container, {
+    settings,
+    center: settings.center,
     zoom: settings.zoom,
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    attributionControl: settings.styleUrl || settings.tileUrl ? { compact: false } : false,
-    locale: { "Map.Title": options.label },
+    label: options.label,
+    describedBy: options.describedBy,
+    keyboard: true,
   });
-  map.touchZoomRotate.disableRotation();
   const canvas = map.getCanvas();
-  canvas.setAttribute("aria-roledescription", "map");
-  canvas.setAttribute("aria-describedby", options.describedBy);
 
   let pending: PublishedFeedback[] = [];
   let loaded = false;

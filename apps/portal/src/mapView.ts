@@ -1,14 +1,10 @@
 /**
- * The location map, loaded only when the resident opens it (MapLibre GL is most of its weight).
- * With no style or tile URL configured it draws a plain background, the pins and nothing else,
- * so it works without any network beyond the portal's own server.
+ * The location picker's map, loaded only when the resident opens it: the shared base map
+ * (mapBase.ts) with a pin moved by click, tap, drag or the arrow keys, and earlier contacts nearby.
  */
 import type { GeoPoint, MapSettings } from "@yhteys/contracts";
-import { Map as MapLibreMap, Marker, type StyleSpecification, setWorkerUrl } from "maplibre-gl";
-import "maplibre-gl/dist/maplibre-gl.css";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-
-setWorkerUrl(workerUrl);
+import { Marker } from "maplibre-gl";
+import { createBaseMap } from "./mapBase.ts";
 
 /** What the form does with the map. */
 export type MapView = {
@@ -29,28 +25,8 @@ type Options = {
   onMove: () => void;
 };
 
-const BACKGROUND = "#e9efe6";
 /** Pixels an arrow key moves the pin; with Shift, five times as far. */
 const STEP_PX = 12;
-
-export function styleOf(settings: MapSettings): StyleSpecification | string {
-  if (settings.styleUrl) return settings.styleUrl;
-  const background = { id: "background", type: "background" as const, paint: { "background-color": BACKGROUND } };
-  if (!settings.tileUrl) return { version: 8, sources: {}, layers: [background] };
-  return {
-    version: 8,
-    sources: {
-      base: {
-        type: "raster",
-        tiles: [settings.tileUrl],
-        tileSize: 256,
-        maxzoom: 19,
-        ...(settings.attribution ? { attribution: settings.attribution } : {}),
-      },
-    },
-    layers: [background, { id: "base", type: "raster", source: "base" }],
-  };
-}
 
 const toPoint = (lngLat: { lat: number; lng: number }): GeoPoint => ({
   lat: Math.round(lngLat.lat * 100_000) / 100_000,
@@ -69,25 +45,17 @@ function pinElement(className: string): HTMLElement {
 export function createMapView(container: HTMLElement, options: Options): MapView {
   const { settings } = options;
   const start = options.pin ?? settings.center;
-  const map = new MapLibreMap({
-    container,
-    style: styleOf(settings),
-    center: [start.lon, start.lat],
+  const map = createBaseMap(container, {
+    settings,
+    center: start,
     zoom: options.pin ? Math.max(settings.zoom, 16) : settings.zoom,
+    label: options.label,
+    describedBy: options.describedBy,
     keyboard: false,
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    attributionControl: settings.styleUrl || settings.tileUrl ? { compact: false } : false,
-    locale: { "Map.Title": options.label },
   });
-  map.touchZoomRotate.disableRotation();
-
   const canvas = map.getCanvas();
   // An application role lets screen readers pass the arrow keys to the map.
   canvas.setAttribute("role", "application");
-  canvas.setAttribute("aria-roledescription", "map");
-  canvas.setAttribute("aria-describedby", options.describedBy);
 
   const pin = new Marker({ element: pinElement("map-pin"), draggable: true, anchor: "bottom" });
   let pinShown = false;

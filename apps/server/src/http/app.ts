@@ -176,7 +176,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 }
 
 /** First path segments that belong to the server, never to an organisation's portal. */
-const RESERVED_SEGMENTS = new Set(["api", "open311", "console", "assets", "healthz", "readyz", "embed.js"]);
+const RESERVED_SEGMENTS = new Set(["api", "open311", "console", "assets", "embed-app", "healthz", "readyz", "embed.js"]);
+/** The embedded form's own small build (apps/portal/vite.embed.config.ts), inside the portal's. */
+const EMBED_PAGE = "embed-app/embed.html";
 
 /** Serves the built console under /console/ and the portal at /{organisation}/ (single-page apps). */
 async function registerWebApps(app: FastifyInstance, ctx: AppContext) {
@@ -194,14 +196,15 @@ async function registerWebApps(app: FastifyInstance, ctx: AppContext) {
   app.get("/console", { schema: { hide: true } }, (_request, reply) => reply.redirect("/console/"));
   if (has(consoleDir)) app.get("/console/*", { schema: { hide: true } }, (_request, reply) => reply.sendFile("index.html", consoleDir));
   if (!has(portalDir)) return;
+  const embedPage = existsSync(path.join(portalDir, EMBED_PAGE)) ? EMBED_PAGE : "index.html";
   app.get<{ Params: { org: string } }>("/:org", { schema: { hide: true } }, (request, reply) =>
     RESERVED_SEGMENTS.has(request.params.org) ? reply.callNotFound() : reply.redirect(`/${encodeURIComponent(request.params.org)}/`),
   );
   // An organisation's pages may be framed only by the portal itself and the origins it allows (the embed).
-  app.get<{ Params: { org: string } }>("/:org/*", { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { org: string; "*": string } }>("/:org/*", { schema: { hide: true } }, async (request, reply) => {
     if (RESERVED_SEGMENTS.has(request.params.org)) return reply.callNotFound();
     const org = await organisationBySlug(ctx.db, request.params.org).catch(() => null);
     reply.header("content-security-policy", frameAncestors(org ? await allowedOrigins(ctx.db, org.id) : []));
-    return reply.sendFile("index.html", portalDir);
+    return reply.sendFile(request.params["*"] === "embed" ? embedPage : "index.html", portalDir);
   });
 }

@@ -1,0 +1,80 @@
+/**
+ * First-load weight of the resident UI (issue 3 budgets): what a browser fetches before the page
+ * works — the HTML, its stylesheets and scripts and the scripts those import statically — gzipped
+ * at level 9, for the embedded form (embed.html, budget 60 kB) and the portal (index.html, JavaScript
+ * budget 150 kB without the lazily loaded map). Dynamic imports (the map, its worker) are counted
+ * apart. Builds the portal first so that the figures are of the current code.
+ */
+import { execSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { loadAverage } from "./machine.ts";
+import { table, verdict, writeSection } from "./results.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = path.join(root, "apps/portal/dist");
+const EMBED_BUDGET = 60 * 1024;
+const PORTAL_JS_BUDGET = 150 * 1024;
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+/** Files under `dir` that `html` loads at once: its scripts and styles, and their static imports, transitively. */
+export function firstLoad(htmlFile: string, base: string): { html: number; css: string[]; js: string[]; lazy: string[] } {
+  const html = readFileSync(htmlFile, "utf8");
+  const local = (url: string) => path.join(dist, url.startsWith(base) ? url : path.posix.join(base, url));
+  const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => local(m[1] as string));
+  const css = refs.filter((f) => f.endsWith(".css"));
+  const js = new Set<string>();
+  const lazy = new Set<string>();
+  const visit = (file: string) => {
+    if (js.has(file)) return;
+    js.add(file);
+    const code = readFileSync(file, "utf8");
+    for (const m of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.js)["']/g))
+      visit(path.resolve(path.dirname(file), m[1] as string));
+    for (const m of code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) lazy.add(path.resolve(path.dirname(file), m[1] as string));
+  };
+  for (const f of refs.filter((r) => r.endsWith(".js"))) visit(f);
+  return { html: gz(htmlFile), css, js: [...js], lazy: [...lazy].filter((f) => !js.has(f)) };
+}
+
+export async function benchBundles(): Promise<void> {
+  execSync("npm run build -w apps/portal", { cwd: root, stdio: "ignore" });
+  const sum = (files: string[]) => files.reduce((n, f) => n + gz(f), 0);
+  const embed = firstLoad(path.join(dist, "embed-app/embed.html"), "/");
+  const portal = firstLoad(path.join(dist, "index.html"), "/");
+  const embedTotal = embed.html + sum(embed.css) + sum(embed.js);
+  const portalJs = sum(portal.js);
+  const rows = [
+    [
+      "Embedded form (embed.html)",
+      kB(sum(embed.js)),
+      kB(sum(embed.css)),
+      kB(embedTotal),
+      kB(sum(embed.lazy)),
+      `< 60 kB in all: ${verdict(embedTotal < EMBED_BUDGET)}`,
+    ],
+    [
+      "Portal (index.html)",
+      kB(portalJs),
+      kB(sum(portal.css)),
+      kB(portal.html + sum(portal.css) + portalJs),
+      kB(sum(portal.lazy)),
+      `JS < 150 kB: ${verdict(portalJs < PORTAL_JS_BUDGET)}`,
+    ],
+  ];
+  const markdown = `## Resident UI first load (gzipped, level 9)
+
+Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, load average ${loadAverage()} (sizes do not depend on load).
+The files a browser fetches before the page works: the HTML, its styles and scripts and their static
+imports; the map (MapLibre) and other dynamic imports load only when used and are listed apart.
+The embedded form is its own build (\`apps/portal/vite.embed.config.ts\`) with Preact's React layer.
+
+${table(["Page", "JavaScript", "CSS", "First load", "Lazy (not loaded at first)", "Budget"], rows)}
+`;
+  writeSection("bundles", markdown);
+  console.log(markdown);
+}
