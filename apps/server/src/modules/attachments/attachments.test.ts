@@ -97,6 +97,26 @@ describe("attachments from residents", () => {
     expect(json.statusCode).toBe(415);
   });
 
+  it("takes HEIC photos only where this sharp decodes them; else 415 and the portal is told not to offer them", async () => {
+    const tenant = await newTenant(t.ctx);
+    const receipt = await submitContact(t.app, tenant);
+    const heic = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from("ftypheic"),
+      Buffer.alloc(4),
+      Buffer.from("mif1heic"),
+      Buffer.alloc(64),
+    ]);
+    const readable = Boolean(sharp.format.heif?.input.fileSuffix?.includes(".heic"));
+    const types = (await t.app.inject({ method: "GET", url: `/api/public/${tenant.slug}` })).json().attachments.mediaTypes;
+    expect(types.includes("image/heic")).toBe(readable);
+    if (readable) return;
+    const res = await uploadAttachment(t.app, tenant, receipt.trackingToken, "IMG_0001.HEIC", heic);
+    expect(res.statusCode).toBe(415);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(res.json()).toMatchObject({ code: "unsupported_file_type", detail: expect.stringContaining("content is image/heic") });
+  });
+
   it("refuses a file over the size limit with 413", async () => {
     const tenant = await newTenant(t.ctx);
     const receipt = await submitContact(t.app, tenant);
