@@ -63,6 +63,35 @@ describe("publishing a contact", () => {
       .poll(() => console.getByRole("region", { name: "Historia" }).textContent())
       .toContain("julkaisi yhteydenoton palautekartalle");
 
+    // A district imported in ETRS-TM35FIN (Pyynikki, not Hervanta), for the area filter below.
+    const imported = await (await signIn(e2e.app, tenant, "admin")).request({
+      method: "PUT",
+      url: "/api/staff/admin/areas",
+      headers: { "content-type": "application/geo+json" },
+      payload: JSON.stringify({
+        type: "FeatureCollection",
+        features: [
+          {
+            type: "Feature",
+            properties: { code: "pyynikki", name_fi: "Pyynikki" },
+            geometry: {
+              type: "Polygon",
+              coordinates: [
+                [
+                  [324325.58, 6821815.12],
+                  [325389.64, 6821761.37],
+                  [325445.68, 6822874.31],
+                  [324381.97, 6822928.04],
+                  [324325.58, 6821815.12],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+
     // The portal: the list first, with the keyboard.
     const portal = await newPage(e2e, "fi");
     await portal.goto(`${e2e.baseUrl}/${tenant.slug}/palautteet`);
@@ -80,6 +109,20 @@ describe("publishing a contact", () => {
     await portal.keyboard.press("Enter");
     await portal.getByRole("status").filter({ hasText: "Ei palautteita näillä rajauksilla." }).waitFor();
     expect(portal.url()).toContain("status=");
+    await portal.getByRole("button", { name: "Tyhjennä rajaukset" }).click();
+    await portal.getByRole("status").filter({ hasText: "1 palaute." }).waitFor();
+
+    // By area, among them the imported one.
+    const area = portal.getByLabel("Alue", { exact: true });
+    await area.locator("option", { hasText: "Pyynikki" }).waitFor({ state: "attached" });
+    await area.selectOption({ label: "Pyynikki" });
+    await portal.locator("form.feedback-filters button[type=submit]").click();
+    await portal.getByRole("status").filter({ hasText: "Ei palautteita näillä rajauksilla." }).waitFor();
+    expect(portal.url()).toContain("area=pyynikki");
+    await area.selectOption({ label: "Hervanta" });
+    await portal.locator("form.feedback-filters button[type=submit]").click();
+    await portal.getByRole("status").filter({ hasText: "1 palaute." }).waitFor();
+    expect(portal.url()).toContain("area=hervanta");
     await portal.getByRole("button", { name: "Tyhjennä rajaukset" }).click();
     await portal.getByRole("status").filter({ hasText: "1 palaute." }).waitFor();
 
