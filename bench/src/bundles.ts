@@ -21,31 +21,38 @@ const PORTAL_JS_BUDGET = 150 * 1024;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
-/** Files under `dir` that `html` loads at once: its scripts and styles, and their static imports, transitively. */
-export function firstLoad(htmlFile: string, base: string): { html: number; css: string[]; js: string[]; lazy: string[] } {
-  const html = readFileSync(htmlFile, "utf8");
-  const local = (url: string) => path.join(dist, url.startsWith(base) ? url : path.posix.join(base, url));
-  const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => local(m[1] as string));
-  const css = refs.filter((f) => f.endsWith(".css"));
-  const js = new Set<string>();
-  const lazy = new Set<string>();
+const STATIC_IMPORT = /\bimport\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.js)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
+const importsOf = (file: string, pattern: RegExp) =>
+  [...readFileSync(file, "utf8").matchAll(pattern)].map((m) => path.resolve(path.dirname(file), m[1] as string));
+
+/** `files` and everything they import statically, transitively. */
+function staticClosure(files: string[]): Set<string> {
+  const seen = new Set<string>();
   const visit = (file: string) => {
-    if (js.has(file)) return;
-    js.add(file);
-    const code = readFileSync(file, "utf8");
-    for (const m of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.js)["']/g))
-      visit(path.resolve(path.dirname(file), m[1] as string));
-    for (const m of code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) lazy.add(path.resolve(path.dirname(file), m[1] as string));
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const next of importsOf(file, STATIC_IMPORT)) visit(next);
   };
-  for (const f of refs.filter((r) => r.endsWith(".js"))) visit(f);
-  return { html: gz(htmlFile), css, js: [...js], lazy: [...lazy].filter((f) => !js.has(f)) };
+  for (const f of files) visit(f);
+  return seen;
+}
+
+/** What `htmlFile` loads at once (its styles, scripts and their static imports) and what only on demand (dynamic imports and theirs). */
+export function firstLoad(htmlFile: string): { html: number; css: string[]; js: string[]; lazy: string[] } {
+  const refs = [...readFileSync(htmlFile, "utf8").matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) =>
+    path.join(dist, m[1] as string),
+  );
+  const js = staticClosure(refs.filter((r) => r.endsWith(".js")));
+  const lazy = staticClosure([...js].flatMap((f) => importsOf(f, DYNAMIC_IMPORT)).filter((f) => !js.has(f)));
+  return { html: gz(htmlFile), css: refs.filter((f) => f.endsWith(".css")), js: [...js], lazy: [...lazy].filter((f) => !js.has(f)) };
 }
 
 export async function benchBundles(): Promise<void> {
   execSync("npm run build -w apps/portal", { cwd: root, stdio: "ignore" });
   const sum = (files: string[]) => files.reduce((n, f) => n + gz(f), 0);
-  const embed = firstLoad(path.join(dist, "embed-app/embed.html"), "/");
-  const portal = firstLoad(path.join(dist, "index.html"), "/");
+  const embed = firstLoad(path.join(dist, "embed-app/embed.html"));
+  const portal = firstLoad(path.join(dist, "index.html"));
   const embedTotal = embed.html + sum(embed.css) + sum(embed.js);
   const portalJs = sum(portal.js);
   const rows = [
