@@ -153,6 +153,13 @@ describe("changing tickets", () => {
       headers: { "content-type": "text/csv" },
     });
     expect(anonymousImport.statusCode).toBe(401);
+    const anonymousAreas = await t.app.inject({
+      method: "PUT",
+      url: "/api/staff/admin/areas",
+      payload: "{}",
+      headers: { "content-type": "application/geo+json" },
+    });
+    expect(anonymousAreas.statusCode).toBe(401);
     for (const url of [
       "/api/staff/queues",
       "/api/staff/tickets",
@@ -303,7 +310,7 @@ describe("administration", () => {
     expect(other.statusCode, `${role} edits the green group`).toBe(role === "admin" ? 200 : 403);
   });
 
-  it.each(roles)("%s replaces the address list and sets the base map only as a technical admin", async (role) => {
+  it.each(roles)("%s replaces the address list, imports areas and sets the base map only as a technical admin", async (role) => {
     const csv = "street,number,postal code,city,lat,lon\nHämeenkatu,10,33100,Tampere,61.4974,23.7415\n";
     const res = await clients[role].request({
       method: "PUT",
@@ -312,6 +319,28 @@ describe("administration", () => {
       headers: { "content-type": "text/csv" },
     });
     expect(res.statusCode, `${role} imports addresses`).toBe(role === "admin" ? 200 : 403);
+    const square = [
+      [23.75, 61.49],
+      [23.76, 61.49],
+      [23.76, 61.5],
+      [23.75, 61.49],
+    ];
+    const areas = await clients[role].request({
+      method: "PUT",
+      url: "/api/staff/admin/areas",
+      payload: JSON.stringify({
+        type: "FeatureCollection",
+        features: [
+          {
+            type: "Feature",
+            properties: { code: `rights-${role}`, name: "Oikeudet" },
+            geometry: { type: "Polygon", coordinates: [square] },
+          },
+        ],
+      }),
+      headers: { "content-type": "application/geo+json" },
+    });
+    expect(areas.statusCode, `${role} imports areas`).toBe(role === "admin" ? 200 : 403);
     const map = await clients[role].put("/api/staff/admin/map", { styleUrl: null, tileUrl: null, attribution: null });
     expect(map.statusCode, `${role} sets the base map`).toBe(role === "admin" ? 200 : 403);
   });
