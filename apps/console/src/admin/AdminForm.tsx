@@ -186,7 +186,11 @@ export function SelectField<V extends string>(props: {
 
 /** A name being edited in three languages. */
 export type NameDraft = { fi: string; sv: string; en: string };
-export const toDraft = (text: LocalizedText | null): NameDraft => ({ fi: text?.fi ?? "", sv: text?.sv ?? "", en: text?.en ?? "" });
+export const toDraft = (text: LocalizedText | null | undefined): NameDraft => ({
+  fi: text?.fi ?? "",
+  sv: text?.sv ?? "",
+  en: text?.en ?? "",
+});
 export const fromDraft = (d: NameDraft): LocalizedText => ({
   fi: d.fi.trim(),
   ...(d.sv.trim() ? { sv: d.sv.trim() } : {}),
