@@ -26,7 +26,7 @@ export function useSubmit() {
     try {
       await action();
     } catch (e) {
-      setError({ text: errorMessage(t, e), fields: e instanceof ApiError ? e.fieldErrors() : {} });
+      setError({ text: problemText(t, e), fields: e instanceof ApiError ? e.fieldErrors() : {} });
     } finally {
       setBusy(false);
     }
@@ -34,7 +34,8 @@ export function useSubmit() {
   return { busy, error, run };
 }
 
-function errorMessage(t: ReturnType<typeof useI18n>["t"], e: unknown) {
+/** The text of an API failure; a conflict adds the problem's detail (what is in the way). */
+export function problemText(t: ReturnType<typeof useI18n>["t"], e: unknown) {
   if (e instanceof ApiError && e.problem?.code === "conflict") return `${t("admin.conflict")} ${e.problem.detail ?? ""}`.trim();
   return errorText(t, e);
 }

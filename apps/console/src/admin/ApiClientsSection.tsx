@@ -3,13 +3,14 @@ import { type ApiClient, apiClientPermissions } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
 import { CheckboxGroup, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
-import { ActiveToggle, CategorySelect, Secret, Table, useCategoryName, useRowAction } from "./IntegrationParts.tsx";
+import { ActiveToggle, CategorySelect, Secret, Table, useCategoryName } from "./IntegrationParts.tsx";
 import * as api from "./integrationsApi.ts";
+import { useAdminAction } from "./useAdminList.tsx";
 
 export function ClientsSection({ items, onChanged }: { items: ApiClient[]; onChanged: () => void }) {
   const { t } = useI18n();
   const categoryName = useCategoryName();
-  const { act, errorNode } = useRowAction(onChanged);
+  const { act, status } = useAdminAction(onChanged);
   const prefix = useId();
   const [clientName, setClientName] = useState("");
   const [permissions, setPermissions] = useState<string[]>([]);
@@ -38,7 +39,7 @@ export function ClientsSection({ items, onChanged }: { items: ApiClient[]; onCha
   return (
     <section className="panel" aria-labelledby={`${prefix}heading`}>
       <h2 id={`${prefix}heading`}>{t("integrations.clients")}</h2>
-      {errorNode}
+      {status}
       <Table
         caption={t("integrations.clients")}
         empty={!items.length}
@@ -57,7 +58,10 @@ export function ClientsSection({ items, onChanged }: { items: ApiClient[]; onCha
             <td>{categoryName(c.defaultCategoryId)}</td>
             <td>{c.active ? t("integrations.active") : t("integrations.inactive")}</td>
             <td className="button-row">
-              <ActiveToggle active={c.active} onToggle={() => act(() => api.updateApiClient(c.id, { active: !c.active }))} />
+              <ActiveToggle
+                active={c.active}
+                onToggle={() => act(() => api.updateApiClient(c.id, { active: !c.active }), t("admin.saved"))}
+              />
             </td>
           </tr>
         ))}

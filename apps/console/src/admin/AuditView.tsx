@@ -3,20 +3,16 @@
  * shown here and downloadable as CSV) and a check of the log's hash chain.
  */
 import type { ChainStatus, LogExport } from "@yhteys/contracts";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { useFocusOnNavigation } from "../focus.ts";
+import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
 import { ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
+import { useAdminPage } from "./useAdminList.tsx";
 
 /** The audit log page: log request and chain check. */
 export function AuditView() {
   const { t } = useI18n();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useFocusOnNavigation(heading, true);
-  useEffect(() => {
-    document.title = `${t("admin.auditTitle")} – ${t("app.name")}`;
-  }, [t]);
+  const heading = useAdminPage(t("admin.auditTitle"), true);
   return (
     <section className="admin-view" aria-labelledby="admin-audit-heading">
       <h1 id="admin-audit-heading" ref={heading} tabIndex={-1}>

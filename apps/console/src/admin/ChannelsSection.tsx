@@ -3,15 +3,16 @@ import type { ChannelMapping, InboundChannel } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
 import { ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
-import { ActiveToggle, CategorySelect, Secret, Table, useCategoryName, useRowAction } from "./IntegrationParts.tsx";
+import { ActiveToggle, CategorySelect, Secret, Table, useCategoryName } from "./IntegrationParts.tsx";
 import * as api from "./integrationsApi.ts";
+import { useAdminAction } from "./useAdminList.tsx";
 
 const mappingFields = ["externalId", "text", "author", "threadId", "link", "attachments"] as const;
 
 export function ChannelsSection({ items, onChanged }: { items: InboundChannel[]; onChanged: () => void }) {
   const { t } = useI18n();
   const categoryName = useCategoryName();
-  const { act, errorNode } = useRowAction(onChanged);
+  const { act, status } = useAdminAction(onChanged);
   const prefix = useId();
   const [key, setKey] = useState("");
   const [channelName, setChannelName] = useState("");
@@ -60,7 +61,7 @@ export function ChannelsSection({ items, onChanged }: { items: InboundChannel[];
   return (
     <section className="panel" aria-labelledby={`${prefix}heading`}>
       <h2 id={`${prefix}heading`}>{t("integrations.channels")}</h2>
-      {errorNode}
+      {status}
       <Table
         caption={t("integrations.channels")}
         empty={!items.length}
@@ -83,7 +84,10 @@ export function ChannelsSection({ items, onChanged }: { items: InboundChannel[];
             <td className="hash">{c.replyUrl ?? "–"}</td>
             <td>{c.active ? t("integrations.active") : t("integrations.inactive")}</td>
             <td className="button-row">
-              <ActiveToggle active={c.active} onToggle={() => act(() => api.updateChannel(c.id, { active: !c.active }))} />
+              <ActiveToggle
+                active={c.active}
+                onToggle={() => act(() => api.updateChannel(c.id, { active: !c.active }), t("admin.saved"))}
+              />
             </td>
           </tr>
         ))}

@@ -1,8 +1,7 @@
 /** The table of content entries (notices or FAQ) with edit and delete, and the entry form below it. */
 import { Fragment, type ReactNode, useState } from "react";
-import { useConsole } from "../Console.tsx";
-import { errorText } from "../format.ts";
 import { useI18n } from "../i18n.ts";
+import { useAdminAction } from "./useAdminList.tsx";
 
 /** A list of entries (notices or FAQ) as a table, with edit and delete for those the user may change, and the form. */
 export function EntriesSection<T extends { id: string; mayEdit: boolean }>(props: {
@@ -19,28 +18,15 @@ export function EntriesSection<T extends { id: string; mayEdit: boolean }>(props
   onChanged: () => void;
 }) {
   const { t } = useI18n();
-  const { announce } = useConsole();
   const [editing, setEditing] = useState<T | "new" | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { act, status } = useAdminAction(props.onChanged);
   const remove = (item: T) => {
-    if (!window.confirm(t("content.confirmDelete", { title: props.name(item) }))) return;
-    setError(null);
-    props
-      .remove(item)
-      .then(() => {
-        announce(t("content.deleted"));
-        props.onChanged();
-      })
-      .catch((e) => setError(errorText(t, e)));
+    if (window.confirm(t("content.confirmDelete", { title: props.name(item) }))) void act(() => props.remove(item), t("content.deleted"));
   };
   return (
     <section className="panel" aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {status}
       {props.items.length === 0 ? (
         <p className="muted">{props.empty}</p>
       ) : (

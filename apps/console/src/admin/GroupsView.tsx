@@ -4,10 +4,9 @@
  * memberships are changed on the user's page (they are access rights, for technical admins).
  */
 import type { AdminCalendar, AdminGroup } from "@yhteys/contracts";
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useConsole } from "../Console.tsx";
-import { useFocusOnNavigation } from "../focus.ts";
-import { errorText, name, roleName } from "../format.ts";
+import { name, roleName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { adminPath, onLinkClick } from "../router.ts";
 import {
@@ -22,30 +21,24 @@ import {
   useSubmit,
 } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
+import { useAdminList, useAdminPage } from "./useAdminList.tsx";
+
+const loadGroups = () =>
+  Promise.all([adminApi.groups(), adminApi.calendars()]).then(([groups, calendars]) => ({
+    groups: groups.items,
+    calendars: calendars.items,
+  }));
 
 /** The handler groups page, for technical and content admins. */
 export function GroupsView() {
   const { t } = useI18n();
   const { session } = useConsole();
   const technical = session.user.role === "technical_admin";
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [groups, setGroups] = useState<AdminGroup[] | null>(null);
-  const [calendars, setCalendars] = useState<AdminCalendar[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useFocusOnNavigation(heading, groups !== null);
-
-  useEffect(() => {
-    document.title = `${t("admin.groupsTitle")} – ${t("app.name")}`;
-  }, [t]);
-  const load = useCallback(() => {
-    Promise.all([adminApi.groups(), adminApi.calendars()])
-      .then(([g, c]) => {
-        setGroups(g.items);
-        setCalendars(c.items);
-      })
-      .catch((e) => setError(errorText(t, e)));
-  }, [t]);
-  useEffect(load, [load]);
+  const list = useAdminList(loadGroups);
+  const heading = useAdminPage(t("admin.groupsTitle"), list.data !== null);
+  const groups = list.data?.groups;
+  const calendars = list.data?.calendars ?? [];
+  const load = list.reload;
 
   return (
     <section className="admin-view" aria-labelledby="admin-groups-heading">
@@ -53,18 +46,11 @@ export function GroupsView() {
         {t("admin.groupsTitle")}
       </h1>
       <p className="muted">{technical ? t("admin.groupsIntroTechnical") : t("admin.groupsIntroContent")}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {groups === null ? (
-        <p className="muted">{t("app.loading")}</p>
-      ) : groups.length === 0 ? (
-        <p className="muted">{t("admin.noGroups")}</p>
-      ) : (
-        groups.map((g) => <GroupPanel key={g.id} group={g} calendars={calendars} technical={technical} onSaved={load} />)
-      )}
+      {list.status}
+      {groups?.length === 0 && <p className="muted">{t("admin.noGroups")}</p>}
+      {groups?.map((g) => (
+        <GroupPanel key={g.id} group={g} calendars={calendars} technical={technical} onSaved={load} />
+      ))}
       {technical && <NewGroupForm onCreated={load} />}
     </section>
   );

@@ -1,30 +1,8 @@
-/** Pieces shared by the integrations page's sections: row actions, tables, once-shown secrets and category choices. */
-import { type ReactNode, useEffect, useRef, useState } from "react";
+/** Pieces shared by the integrations page's sections: tables, once-shown secrets and category choices. */
+import { type ReactNode, useEffect, useRef } from "react";
 import { useConsole } from "../Console.tsx";
-import { errorText, name } from "../format.ts";
+import { name } from "../format.ts";
 import { useI18n } from "../i18n.ts";
-
-/** Runs an action from a table row, announces it and reloads. */
-export function useRowAction(onChanged: () => void) {
-  const { t } = useI18n();
-  const { announce } = useConsole();
-  const [error, setError] = useState<string | null>(null);
-  const act = (action: () => Promise<unknown>) => {
-    setError(null);
-    action()
-      .then(() => {
-        announce(t("admin.saved"));
-        onChanged();
-      })
-      .catch((e) => setError(errorText(t, e)));
-  };
-  const errorNode = error && (
-    <p className="form-error" role="alert">
-      {error}
-    </p>
-  );
-  return { act, errorNode };
-}
 
 export function Table(props: { caption: string; headers: string[]; empty: boolean; children: ReactNode }) {
   const { t } = useI18n();

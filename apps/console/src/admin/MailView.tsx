@@ -2,33 +2,21 @@
  * Outgoing email for technical admins: the sender (From, Reply-To, optional DKIM whose key is
  * write-only), a test email, and the emails that failed with a button to send them again.
  */
-import type { EmailDelivery, MailSettings } from "@yhteys/contracts";
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import type { MailSettings } from "@yhteys/contracts";
+import { type FormEvent, useId, useState } from "react";
 import { useConsole } from "../Console.tsx";
-import { useFocusOnNavigation } from "../focus.ts";
-import { errorText } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { CheckboxField, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
+import { useAdminList, useAdminPage } from "./useAdminList.tsx";
 
 /** The email page. */
 export function MailView() {
   const { t } = useI18n();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [settings, setSettings] = useState<MailSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  useFocusOnNavigation(heading, settings !== null);
-  useEffect(() => {
-    document.title = `${t("mail.title")} – ${t("app.name")}`;
-  }, [t]);
-  useEffect(() => {
-    adminApi
-      .mailSettings()
-      .then(setSettings)
-      .catch((e) => setError(errorText(t, e)));
-  }, [t]);
-  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const list = useAdminList(adminApi.mailSettings);
+  const heading = useAdminPage(t("mail.title"), list.data !== null);
+  const [sent, setSent] = useState(0);
+  const settings = list.data;
 
   return (
     <section className="admin-view" aria-labelledby="admin-mail-heading">
@@ -36,25 +24,19 @@ export function MailView() {
         {t("mail.title")}
       </h1>
       <p className="muted">{t("mail.intro")}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {settings === null ? (
-        <p className="muted">{t("app.loading")}</p>
-      ) : (
+      {list.status}
+      {settings && (
         <>
           {!settings.transportConfigured && (
             <p className="form-error" role="status">
               {t("mail.noRelay")}
             </p>
           )}
-          <SettingsForm settings={settings} onSaved={setSettings} />
-          {settings.fromAddress && settings.transportConfigured && <TestEmailForm onSent={changed} />}
+          <SettingsForm settings={settings} onSaved={list.setData} />
+          {settings.fromAddress && settings.transportConfigured && <TestEmailForm onSent={() => setSent((n) => n + 1)} />}
         </>
       )}
-      <FailedEmails key={version} />
+      <FailedEmails key={sent} />
     </section>
   );
 }
@@ -195,40 +177,16 @@ function TestEmailForm({ onSent }: { onSent: () => void }) {
 
 function FailedEmails() {
   const { t, formatDateTime } = useI18n();
-  const { announce } = useConsole();
-  const [items, setItems] = useState<EmailDelivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    adminApi
-      .failedEmails()
-      .then((d) => setItems(d.items))
-      .catch((e) => setError(errorText(t, e)));
-  }, [t]);
-  useEffect(load, [load]);
-  const retry = (id: string) => {
-    setError(null);
-    adminApi
-      .retryEmail(id)
-      .then(() => {
-        announce(t("mail.retried"));
-        load();
-      })
-      .catch((e) => setError(errorText(t, e)));
-  };
+  const list = useAdminList(adminApi.failedEmails);
+  const items = list.data?.items;
+  const retry = (id: string) => void list.act(() => adminApi.retryEmail(id), t("mail.retried"));
   return (
     <section className="panel" aria-labelledby="admin-mail-failed">
       <h2 id="admin-mail-failed">{t("mail.failed")}</h2>
       <p className="muted">{t("mail.failedIntro")}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null ? (
-        <p className="muted">{t("app.loading")}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">{t("mail.noFailed")}</p>
-      ) : (
+      {list.status}
+      {items?.length === 0 && <p className="muted">{t("mail.noFailed")}</p>}
+      {items && items.length > 0 && (
         <table className="tickets">
           <thead>
             <tr>

@@ -4,38 +4,22 @@
  * to add an IMAP mailbox or an address for the built-in SMTP receiving. The password is write-only.
  */
 import { type Mailbox, type MailboxKind, mailboxKinds } from "@yhteys/contracts";
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { type Directory, directory } from "../api.ts";
-import { useConsole } from "../Console.tsx";
-import { useFocusOnNavigation } from "../focus.ts";
-import { errorText, name } from "../format.ts";
+import { name } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { CheckboxField, ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
+import { type AdminAct, useAdminList, useAdminPage } from "./useAdminList.tsx";
 
 /** The mailboxes page. */
 export function MailboxesView() {
   const { t } = useI18n();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [items, setItems] = useState<Mailbox[] | null>(null);
-  const [dir, setDir] = useState<Directory | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useFocusOnNavigation(heading, items !== null);
-  useEffect(() => {
-    document.title = `${t("mailboxes.title")} – ${t("app.name")}`;
-  }, [t]);
-  const load = useCallback(() => {
-    adminApi
-      .mailboxes()
-      .then((m) => setItems(m.items))
-      .catch((e) => setError(errorText(t, e)));
-  }, [t]);
-  useEffect(load, [load]);
-  useEffect(() => {
-    directory()
-      .then(setDir)
-      .catch((e) => setError(errorText(t, e)));
-  }, [t]);
+  const list = useAdminList(adminApi.mailboxes);
+  const directoryList = useAdminList(directory, { loading: false });
+  const heading = useAdminPage(t("mailboxes.title"), list.data !== null);
+  const items = list.data?.items;
+  const dir = directoryList.data;
 
   return (
     <section className="admin-view" aria-labelledby="admin-mailboxes-heading">
@@ -43,125 +27,95 @@ export function MailboxesView() {
         {t("mailboxes.title")}
       </h1>
       <p className="muted">{t("mailboxes.intro")}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null ? (
-        <p className="muted">{t("app.loading")}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">{t("mailboxes.none")}</p>
-      ) : (
-        <MailboxTable items={items} dir={dir} onChanged={load} />
-      )}
-      {dir && <NewMailboxForm dir={dir} onCreated={load} />}
+      {list.status}
+      {directoryList.status}
+      {items?.length === 0 && <p className="muted">{t("mailboxes.none")}</p>}
+      {items && items.length > 0 && <MailboxTable items={items} dir={dir} act={list.act} />}
+      {dir && <NewMailboxForm dir={dir} onCreated={list.reload} />}
     </section>
   );
 }
 
-function MailboxTable(props: { items: Mailbox[]; dir: Directory | null; onChanged: () => void }) {
+function MailboxTable(props: { items: Mailbox[]; dir: Directory | null; act: AdminAct }) {
   const { t, language, formatDateTime } = useI18n();
-  const { announce } = useConsole();
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const act = (id: string, action: () => Promise<string>) => {
-    setError(null);
+  const act = <R,>(id: string, action: () => Promise<R>, done: string | ((result: R) => string)) => {
     setBusy(id);
-    action()
-      .then((done) => {
-        announce(done);
-        props.onChanged();
-      })
-      .catch((e) => setError(errorText(t, e)))
-      .finally(() => setBusy(null));
+    void props.act(action, done).finally(() => setBusy(null));
   };
   const groupName = (id: string) => name(props.dir?.groups.find((g) => g.id === id)?.name, language);
   return (
-    <>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <table className="tickets">
-        <caption className="visually-hidden">{t("mailboxes.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("mailboxes.address")}</th>
-            <th scope="col">{t("mailboxes.group")}</th>
-            <th scope="col">{t("mailboxes.status")}</th>
-            <th scope="col">{t("mailboxes.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.items.map((m) => (
-            <tr key={m.id}>
-              <th scope="row">
-                <span className="hash">{m.address}</span>
+    <table className="tickets">
+      <caption className="visually-hidden">{t("mailboxes.caption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("mailboxes.address")}</th>
+          <th scope="col">{t("mailboxes.group")}</th>
+          <th scope="col">{t("mailboxes.status")}</th>
+          <th scope="col">{t("mailboxes.actions")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.items.map((m) => (
+          <tr key={m.id}>
+            <th scope="row">
+              <span className="hash">{m.address}</span>
+              <span className="muted small webhook-description">
+                {t(`mailboxes.kind.${m.kind}`)}
+                {m.imap ? ` · ${m.imap.host}:${m.imap.port} · ${m.imap.folder}` : ""}
+              </span>
+            </th>
+            <td>{groupName(m.groupId)}</td>
+            <td>
+              {m.active ? t(`mailboxes.status.${m.status}`) : t("mailboxes.inactive")}
+              {m.lastError && <span className="muted small webhook-description">{m.lastError}</span>}
+              {m.lastCheckedAt && (
                 <span className="muted small webhook-description">
-                  {t(`mailboxes.kind.${m.kind}`)}
-                  {m.imap ? ` · ${m.imap.host}:${m.imap.port} · ${m.imap.folder}` : ""}
+                  {t("mailboxes.lastChecked", { time: formatDateTime(m.lastCheckedAt) })}
                 </span>
-              </th>
-              <td>{groupName(m.groupId)}</td>
-              <td>
-                {m.active ? t(`mailboxes.status.${m.status}`) : t("mailboxes.inactive")}
-                {m.lastError && <span className="muted small webhook-description">{m.lastError}</span>}
-                {m.lastCheckedAt && (
-                  <span className="muted small webhook-description">
-                    {t("mailboxes.lastChecked", { time: formatDateTime(m.lastCheckedAt) })}
-                  </span>
-                )}
-                <span className="muted small webhook-description">{t("mailboxes.ingested", { count: String(m.ingested) })}</span>
-              </td>
-              <td className="button-row">
-                {m.kind === "imap" && (
-                  <button
-                    type="button"
-                    className="button secondary"
-                    disabled={busy === m.id}
-                    onClick={() =>
-                      act(m.id, async () => {
-                        const result = await adminApi.checkMailbox(m.id);
-                        return result.mailbox.lastError ?? t("mailboxes.checked", { address: m.address, count: String(result.ingested) });
-                      })
-                    }
-                  >
-                    {t("mailboxes.checkNow")}
-                  </button>
-                )}
+              )}
+              <span className="muted small webhook-description">{t("mailboxes.ingested", { count: String(m.ingested) })}</span>
+            </td>
+            <td className="button-row">
+              {m.kind === "imap" && (
                 <button
                   type="button"
                   className="button secondary"
+                  disabled={busy === m.id}
                   onClick={() =>
-                    act(m.id, async () => {
-                      await adminApi.updateMailbox(m.id, { active: !m.active });
-                      return t("admin.saved");
-                    })
+                    act(
+                      m.id,
+                      () => adminApi.checkMailbox(m.id),
+                      (result) =>
+                        result.mailbox.lastError ?? t("mailboxes.checked", { address: m.address, count: String(result.ingested) }),
+                    )
                   }
                 >
-                  {m.active ? t("mailboxes.deactivate") : t("mailboxes.activate")}
+                  {t("mailboxes.checkNow")}
                 </button>
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() =>
-                    window.confirm(t("mailboxes.confirmDelete", { address: m.address })) &&
-                    act(m.id, async () => {
-                      await adminApi.deleteMailbox(m.id);
-                      return t("mailboxes.deleted");
-                    })
-                  }
-                >
-                  {t("mailboxes.delete")}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
+              )}
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => act(m.id, () => adminApi.updateMailbox(m.id, { active: !m.active }), t("admin.saved"))}
+              >
+                {m.active ? t("mailboxes.deactivate") : t("mailboxes.activate")}
+              </button>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() =>
+                  window.confirm(t("mailboxes.confirmDelete", { address: m.address })) &&
+                  act(m.id, () => adminApi.deleteMailbox(m.id), t("mailboxes.deleted"))
+                }
+              >
+                {t("mailboxes.delete")}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -3,13 +3,14 @@ import type { Open311Route } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
 import { ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
-import { ActiveToggle, CategorySelect, Table, useCategoryName, useRowAction } from "./IntegrationParts.tsx";
+import { ActiveToggle, CategorySelect, Table, useCategoryName } from "./IntegrationParts.tsx";
 import * as api from "./integrationsApi.ts";
+import { useAdminAction } from "./useAdminList.tsx";
 
 export function RoutesSection({ items, onChanged }: { items: Open311Route[]; onChanged: () => void }) {
   const { t } = useI18n();
   const categoryName = useCategoryName();
-  const { act, errorNode } = useRowAction(onChanged);
+  const { act, status } = useAdminAction(onChanged);
   const prefix = useId();
   const [category, setCategory] = useState("");
   const [endpoint, setEndpoint] = useState("");
@@ -50,7 +51,7 @@ export function RoutesSection({ items, onChanged }: { items: Open311Route[]; onC
   return (
     <section className="panel" aria-labelledby={`${prefix}heading`}>
       <h2 id={`${prefix}heading`}>{t("integrations.routes")}</h2>
-      {errorNode}
+      {status}
       <Table
         caption={t("integrations.routes")}
         empty={!items.length}
@@ -76,11 +77,14 @@ export function RoutesSection({ items, onChanged }: { items: Open311Route[]; onC
             <td>{r.notOursMarker}</td>
             <td>{r.active ? t("integrations.active") : t("integrations.inactive")}</td>
             <td className="button-row">
-              <ActiveToggle active={r.active} onToggle={() => act(() => api.updateOpen311Route(r.id, { active: !r.active }))} />
+              <ActiveToggle
+                active={r.active}
+                onToggle={() => act(() => api.updateOpen311Route(r.id, { active: !r.active }), t("admin.saved"))}
+              />
               <button
                 type="button"
                 className="button secondary"
-                onClick={() => window.confirm(t("integrations.confirmDelete")) && act(() => api.deleteOpen311Route(r.id))}
+                onClick={() => window.confirm(t("integrations.confirmDelete")) && act(() => api.deleteOpen311Route(r.id), t("admin.saved"))}
               >
                 {t("integrations.delete")}
               </button>

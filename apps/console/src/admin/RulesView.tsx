@@ -2,55 +2,35 @@
  * Automation rules (technical admins): each trigger's rules in the order they run, as readable
  * sentences, moved up and down, switched off, edited or deleted; a form for new ones.
  */
-import { type AreaList, type Rule, ruleTriggers } from "@yhteys/contracts";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type Rule, ruleTriggers } from "@yhteys/contracts";
+import { useState } from "react";
 import * as api from "../api.ts";
-import { useConsole } from "../Console.tsx";
-import { useFocusOnNavigation } from "../focus.ts";
-import { errorText } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { ruleSummary } from "../ruleText.ts";
 import * as adminApi from "./adminApi.ts";
 import { RuleForm } from "./RuleForm.tsx";
+import { useAdminList, useAdminPage } from "./useAdminList.tsx";
 
-type Data = { rules: Rule[]; directory: api.Directory; areas: AreaList["items"] };
+const loadRules = () =>
+  Promise.all([adminApi.rules(), api.directory(), adminApi.areas()]).then(([rules, directory, areas]) => ({
+    rules: rules.items,
+    directory: directory ?? { groups: [], users: [], categories: [] },
+    areas: areas.items,
+  }));
 
 export function RulesView() {
   const { t, language } = useI18n();
-  const { announce } = useConsole();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [data, setData] = useState<Data | null>(null);
+  const list = useAdminList(loadRules);
+  const heading = useAdminPage(t("rules.title"), list.data !== null);
   const [editing, setEditing] = useState<Rule | "new" | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useFocusOnNavigation(heading, data !== null);
+  const { data, act } = list;
 
-  useEffect(() => {
-    document.title = `${t("rules.title")} – ${t("app.name")}`;
-  }, [t]);
-  const load = useCallback(() => {
-    Promise.all([adminApi.rules(), api.directory(), adminApi.areas()])
-      .then(([rules, directory, areas]) =>
-        setData({ rules: rules.items, directory: directory ?? { groups: [], users: [], categories: [] }, areas: areas.items }),
-      )
-      .catch((e) => setError(errorText(t, e)));
-  }, [t]);
-  useEffect(load, [load]);
-
-  const act = (change: () => Promise<unknown>, message?: string) => {
-    setError(null);
-    change()
-      .then(() => {
-        if (message) announce(message);
-        load();
-      })
-      .catch((e) => setError(errorText(t, e)));
-  };
   const move = (rules: Rule[], index: number, by: -1 | 1) => {
     const ids = rules.map((r) => r.id);
     const [id] = ids.splice(index, 1);
     ids.splice(index + by, 0, id as string);
     const rule = rules[index] as Rule;
-    act(() => adminApi.orderRules({ trigger: rule.trigger, ruleIds: ids }));
+    void act(() => adminApi.orderRules({ trigger: rule.trigger, ruleIds: ids }));
   };
 
   return (
@@ -59,14 +39,8 @@ export function RulesView() {
         {t("rules.title")}
       </h1>
       <p className="muted">{t("rules.intro")}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {data === null ? (
-        <p className="muted">{t("app.loading")}</p>
-      ) : (
+      {list.status}
+      {data && (
         <>
           {editing ? (
             <RuleForm
@@ -75,7 +49,7 @@ export function RulesView() {
               areas={data.areas}
               onDone={(saved) => {
                 setEditing(null);
-                if (saved) load();
+                if (saved) list.reload();
               }}
             />
           ) : (
@@ -125,7 +99,7 @@ export function RulesView() {
                           <button
                             type="button"
                             className="button secondary"
-                            onClick={() => act(() => adminApi.deleteRule(r.id), t("rules.deleted", { name: r.name }))}
+                            onClick={() => void act(() => adminApi.deleteRule(r.id), t("rules.deleted", { name: r.name }))}
                           >
                             {t("rules.delete", { name: r.name })}
                           </button>

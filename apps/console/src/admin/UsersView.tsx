@@ -1,43 +1,23 @@
 /** Technical admins' list of users: search by name or email, inactive users on request. */
-import type { AdminGroup, AdminUser } from "@yhteys/contracts";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { useFocusOnNavigation } from "../focus.ts";
-import { errorText, name, roleName } from "../format.ts";
+import type { AdminUser } from "@yhteys/contracts";
+import { type FormEvent, useCallback, useId, useState } from "react";
+import { name, roleName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { adminPath, onLinkClick } from "../router.ts";
 import * as adminApi from "./adminApi.ts";
+import { useAdminList, useAdminPage } from "./useAdminList.tsx";
 
 /** The user list with search. */
 export function UsersView() {
   const { t, language } = useI18n();
   const ids = { q: useId(), inactive: useId() };
-  const heading = useRef<HTMLHeadingElement>(null);
   const [q, setQ] = useState("");
   const [query, setQuery] = useState({ q: "", includeInactive: false });
-  const [list, setList] = useState<{ items: AdminUser[]; total: number } | null>(null);
-  const [groups, setGroups] = useState<AdminGroup[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useFocusOnNavigation(heading, list !== null);
-
-  useEffect(() => {
-    document.title = `${t("admin.users")} – ${t("app.name")}`;
-  }, [t]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    adminApi
-      .users(query, controller.signal)
-      .then(setList)
-      .catch((e) => !controller.signal.aborted && setError(errorText(t, e)));
-    return () => controller.abort();
-  }, [query, t]);
-
-  useEffect(() => {
-    adminApi
-      .groups()
-      .then((g) => setGroups(g.items))
-      .catch(() => setGroups([]));
-  }, []);
+  const users = useAdminList(useCallback(() => adminApi.users(query), [query]));
+  const heading = useAdminPage(t("admin.users"), users.data !== null);
+  const list = users.data;
+  // The groups only name each user's groups: without them the list is still of use.
+  const groups = useAdminList(adminApi.groups, { loading: false }).data?.items ?? [];
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -81,14 +61,8 @@ export function UsersView() {
           </div>
         </form>
       </search>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {list === null ? (
-        <p className="muted">{t("app.loading")}</p>
-      ) : (
+      {users.status}
+      {list && (
         <div className="table-wrap">
           <table className="tickets">
             <caption>{t("admin.usersCaption", { total: list.total })}</caption>

@@ -1,43 +1,26 @@
 /** Deliveries of a webhook and the dead letters, each with its attempts; dead letters can be sent again. */
-import type { WebhookDelivery, WebhookSubscription } from "@yhteys/contracts";
-import { useEffect, useState } from "react";
-import { useConsole } from "../Console.tsx";
-import { errorText } from "../format.ts";
+import type { WebhookDeliveryList, WebhookSubscription } from "@yhteys/contracts";
+import { useCallback } from "react";
 import { useI18n } from "../i18n.ts";
 import * as adminApi from "./adminApi.ts";
+import { useAdminList } from "./useAdminList.tsx";
 
 /** The latest deliveries of one subscription. */
 export function DeliveryTable({ subscription, onRetried }: { subscription: WebhookSubscription; onRetried: () => void }) {
   const { t } = useI18n();
-  const [items, setItems] = useState<WebhookDelivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    adminApi
-      .webhookDeliveries(subscription.id)
-      .then((d) => setItems(d.items))
-      .catch((e) => setError(errorText(t, e)));
-  }, [subscription.id, t]);
+  const load = useCallback(() => adminApi.webhookDeliveries(subscription.id), [subscription.id]);
   const title = t("webhooks.deliveriesOf", { url: subscription.url });
-  return <Deliveries title={title} items={items} error={error} empty={t("webhooks.noDeliveries")} onRetried={onRetried} />;
+  return <Deliveries title={title} load={load} empty={t("webhooks.noDeliveries")} onRetried={onRetried} />;
 }
 
 /** Every dead letter of the organisation. */
 export function DeadLetters({ onRetried }: { onRetried: () => void }) {
   const { t } = useI18n();
-  const [items, setItems] = useState<WebhookDelivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    adminApi
-      .deadLetters()
-      .then((d) => setItems(d.items))
-      .catch((e) => setError(errorText(t, e)));
-  }, [t]);
   return (
     <Deliveries
       title={t("webhooks.deadLetters")}
       intro={t("webhooks.deadLettersIntro")}
-      items={items}
-      error={error}
+      load={adminApi.deadLetters}
       empty={t("webhooks.noDeadLetters")}
       onRetried={onRetried}
     />
@@ -47,41 +30,24 @@ export function DeadLetters({ onRetried }: { onRetried: () => void }) {
 function Deliveries(props: {
   title: string;
   intro?: string;
-  items: WebhookDelivery[] | null;
-  error: string | null;
+  load: () => Promise<WebhookDeliveryList>;
   empty: string;
   onRetried: () => void;
 }) {
   const { t, formatDateTime } = useI18n();
-  const { announce } = useConsole();
-  const [error, setError] = useState<string | null>(null);
-  const retry = (id: string) => {
-    setError(null);
-    adminApi
-      .retryDelivery(id)
-      .then(() => {
-        announce(t("webhooks.retried"));
-        props.onRetried();
-      })
-      .catch((e) => setError(errorText(t, e)));
-  };
+  const list = useAdminList(props.load);
+  const items = list.data?.items;
+  const retry = (id: string) =>
+    void list.act(() => adminApi.retryDelivery(id), t("webhooks.retried")).then((done) => done && props.onRetried());
   const result = (status: number | null, message: string | null) =>
     status !== null ? t("webhooks.httpStatus", { status }) : (message ?? "–");
-  const shown = props.error ?? error;
   return (
     <section className="panel" aria-label={props.title}>
       <h2>{props.title}</h2>
       {props.intro && <p className="muted">{props.intro}</p>}
-      {shown && (
-        <p className="form-error" role="alert">
-          {shown}
-        </p>
-      )}
-      {props.items === null ? (
-        <p className="muted">{t("app.loading")}</p>
-      ) : props.items.length === 0 ? (
-        <p className="muted">{props.empty}</p>
-      ) : (
+      {list.status}
+      {items?.length === 0 && <p className="muted">{props.empty}</p>}
+      {items && items.length > 0 && (
         <table className="tickets">
           <thead>
             <tr>
@@ -93,7 +59,7 @@ function Deliveries(props: {
             </tr>
           </thead>
           <tbody>
-            {props.items.map((d) => (
+            {items.map((d) => (
               <tr key={d.id}>
                 <td>
                   <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>

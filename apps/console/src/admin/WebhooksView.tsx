@@ -4,35 +4,20 @@
  * deliveries, and the dead letters with a button to send them again.
  */
 import { ticketEventTypes, type WebhookSubscription } from "@yhteys/contracts";
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
-import { useConsole } from "../Console.tsx";
-import { useFocusOnNavigation } from "../focus.ts";
-import { errorText } from "../format.ts";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../i18n.ts";
 import { CheckboxGroup, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
+import { type AdminAct, useAdminList, useAdminPage } from "./useAdminList.tsx";
 import { DeadLetters, DeliveryTable } from "./WebhookDeliveries.tsx";
 
 /** The webhooks page. */
 export function WebhooksView() {
   const { t } = useI18n();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [items, setItems] = useState<WebhookSubscription[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useAdminList(adminApi.webhooks);
+  const heading = useAdminPage(t("webhooks.title"), list.data !== null);
   const [open, setOpen] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  useFocusOnNavigation(heading, items !== null);
-  useEffect(() => {
-    document.title = `${t("webhooks.title")} – ${t("app.name")}`;
-  }, [t]);
-  const load = useCallback(() => {
-    setVersion((v) => v + 1);
-    adminApi
-      .webhooks()
-      .then((w) => setItems(w.items))
-      .catch((e) => setError(errorText(t, e)));
-  }, [t]);
-  useEffect(load, [load]);
+  const items = list.data?.items;
   const opened = items?.find((w) => w.id === open);
 
   return (
@@ -41,21 +26,12 @@ export function WebhooksView() {
         {t("webhooks.title")}
       </h1>
       <p className="muted">{t("webhooks.intro")}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null ? (
-        <p className="muted">{t("app.loading")}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">{t("webhooks.none")}</p>
-      ) : (
-        <SubscriptionTable items={items} open={open} onOpen={setOpen} onChanged={load} />
-      )}
-      {opened && <DeliveryTable key={`${opened.id}-${version}`} subscription={opened} onRetried={load} />}
-      <DeadLetters key={version} onRetried={load} />
-      <NewWebhookForm onCreated={load} />
+      {list.status}
+      {items?.length === 0 && <p className="muted">{t("webhooks.none")}</p>}
+      {items && items.length > 0 && <SubscriptionTable items={items} open={open} onOpen={setOpen} act={list.act} />}
+      {opened && <DeliveryTable key={`${opened.id}-${list.version}`} subscription={opened} onRetried={list.reload} />}
+      <DeadLetters key={list.version} onRetried={list.reload} />
+      <NewWebhookForm onCreated={list.reload} />
     </section>
   );
 }
@@ -64,85 +40,68 @@ function SubscriptionTable(props: {
   items: WebhookSubscription[];
   open: string | null;
   onOpen: (id: string | null) => void;
-  onChanged: () => void;
+  act: AdminAct;
 }) {
   const { t } = useI18n();
-  const { announce } = useConsole();
-  const [error, setError] = useState<string | null>(null);
-  const act = (action: () => Promise<unknown>, done: string) => {
-    setError(null);
-    action()
-      .then(() => {
-        announce(done);
-        props.onChanged();
-      })
-      .catch((e) => setError(errorText(t, e)));
-  };
+  const act = (action: () => Promise<unknown>, done: string) => void props.act(action, done);
   return (
-    <>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <table className="tickets">
-        <caption className="visually-hidden">{t("webhooks.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("webhooks.url")}</th>
-            <th scope="col">{t("webhooks.events")}</th>
-            <th scope="col">{t("webhooks.status")}</th>
-            <th scope="col">{t("webhooks.actions")}</th>
+    <table className="tickets">
+      <caption className="visually-hidden">{t("webhooks.caption")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("webhooks.url")}</th>
+          <th scope="col">{t("webhooks.events")}</th>
+          <th scope="col">{t("webhooks.status")}</th>
+          <th scope="col">{t("webhooks.actions")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.items.map((w) => (
+          <tr key={w.id}>
+            <th scope="row">
+              <span className="hash">{w.url}</span>
+              {w.description && <span className="muted small webhook-description">{w.description}</span>}
+            </th>
+            <td>{w.eventTypes.length ? w.eventTypes.join(", ") : t("webhooks.allEvents")}</td>
+            <td>{w.active ? t("webhooks.active") : t("webhooks.inactive")}</td>
+            <td className="button-row">
+              <button
+                type="button"
+                className="button secondary"
+                aria-expanded={props.open === w.id}
+                onClick={() => props.onOpen(props.open === w.id ? null : w.id)}
+              >
+                {t("webhooks.showDeliveries")}
+              </button>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => act(() => adminApi.pingWebhook(w.id), t("webhooks.pinged", { url: w.url }))}
+              >
+                {t("webhooks.ping")}
+              </button>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => act(() => adminApi.updateWebhook(w.id, { active: !w.active }), t("admin.saved"))}
+              >
+                {w.active ? t("webhooks.deactivate") : t("webhooks.activate")}
+              </button>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() =>
+                  window.confirm(t("webhooks.confirmDelete", { url: w.url })) &&
+                  act(() => adminApi.deleteWebhook(w.id), t("webhooks.deleted"))
+                }
+              >
+                {t("webhooks.delete")}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.items.map((w) => (
-            <tr key={w.id}>
-              <th scope="row">
-                <span className="hash">{w.url}</span>
-                {w.description && <span className="muted small webhook-description">{w.description}</span>}
-              </th>
-              <td>{w.eventTypes.length ? w.eventTypes.join(", ") : t("webhooks.allEvents")}</td>
-              <td>{w.active ? t("webhooks.active") : t("webhooks.inactive")}</td>
-              <td className="button-row">
-                <button
-                  type="button"
-                  className="button secondary"
-                  aria-expanded={props.open === w.id}
-                  onClick={() => props.onOpen(props.open === w.id ? null : w.id)}
-                >
-                  {t("webhooks.showDeliveries")}
-                </button>
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => act(() => adminApi.pingWebhook(w.id), t("webhooks.pinged", { url: w.url }))}
-                >
-                  {t("webhooks.ping")}
-                </button>
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => act(() => adminApi.updateWebhook(w.id, { active: !w.active }), t("admin.saved"))}
-                >
-                  {w.active ? t("webhooks.deactivate") : t("webhooks.activate")}
-                </button>
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() =>
-                    window.confirm(t("webhooks.confirmDelete", { url: w.url })) &&
-                    act(() => adminApi.deleteWebhook(w.id), t("webhooks.deleted"))
-                  }
-                >
-                  {t("webhooks.delete")}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
