@@ -1,0 +1,137 @@
+/** The actions on a ticket: forward, reply, note, change category, edit in Finnish, Swedish and English (merged into the console's dictionaries). */
+import type { Dictionary } from "@yhteys/web";
+
+export const ticketActionsFi = {
+  "actions.title": "Käsittely",
+  "actions.readOnly": "Sinulla on tähän yhteydenottoon vain lukuoikeus.",
+
+  "reply.title": "Vastaa asukkaalle",
+  "reply.body": "Vastaus",
+  "reply.then": "Vastauksen jälkeen",
+  "reply.keep": "Tila ennallaan",
+  "reply.resolve": "Merkitse ratkaistuksi",
+  "reply.wait": "Jää odottamaan asiakasta",
+  "reply.submit": "Lähetä vastaus",
+  "reply.done": "Vastaus lähetetty.",
+  "reply.noEmail": "Asukas ei jättänyt sähköpostiosoitetta. Vastaus näkyy seurantasivulla.",
+
+  "note.title": "Sisäinen muistiinpano",
+  "note.body": "Muistiinpano",
+  "note.hint": "Näkyy vain henkilöstölle.",
+  "note.submit": "Tallenna muistiinpano",
+  "note.done": "Muistiinpano tallennettu.",
+
+  "forward.title": "Siirrä",
+  "forward.group": "Ryhmä",
+  "forward.handler": "Käsittelijä",
+  "forward.keep": "Ei muutosta",
+  "forward.toQueue": "Ryhmän jonoon (ei nimettyä käsittelijää)",
+  "forward.current": "{name} (nykyinen)",
+  "forward.note": "Saate kollegalle (sisäinen)",
+  "forward.submit": "Siirrä yhteydenotto",
+  "forward.done": "Yhteydenotto siirretty: {target}.",
+  "forward.gone": "Se ei enää näy sinulle.",
+  "forward.needTarget": "Valitse ryhmä tai käsittelijä.",
+
+  "reclassify.title": "Vaihda luokka",
+  "reclassify.category": "Luokka",
+  "reclassify.type": "Tyyppi",
+  "reclassify.keepType": "Ennallaan ({type})",
+  "reclassify.submit": "Vaihda luokka",
+  "reclassify.done": "Luokka vaihdettu: {category}.",
+
+  "edit.title": "Kiireellisyys ja tyyppi",
+  "edit.submit": "Tallenna",
+  "edit.done": "Tiedot tallennettu.",
+  "edit.nothing": "Et muuttanut mitään.",
+};
+
+export const ticketActionsSv: Dictionary<keyof typeof ticketActionsFi> = {
+  "actions.title": "Handläggning",
+  "actions.readOnly": "Du har endast läsrätt till den här kontakten.",
+
+  "reply.title": "Svara invånaren",
+  "reply.body": "Svar",
+  "reply.then": "Efter svaret",
+  "reply.keep": "Läget oförändrat",
+  "reply.resolve": "Markera som löst",
+  "reply.wait": "Vänta på kunden",
+  "reply.submit": "Skicka svar",
+  "reply.done": "Svaret har skickats.",
+  "reply.noEmail": "Invånaren lämnade ingen e-postadress. Svaret syns på uppföljningssidan.",
+
+  "note.title": "Intern anteckning",
+  "note.body": "Anteckning",
+  "note.hint": "Syns endast för personalen.",
+  "note.submit": "Spara anteckningen",
+  "note.done": "Anteckningen har sparats.",
+
+  "forward.title": "Överför",
+  "forward.group": "Grupp",
+  "forward.handler": "Handläggare",
+  "forward.keep": "Ingen ändring",
+  "forward.toQueue": "Till gruppens kö (ingen utsedd handläggare)",
+  "forward.current": "{name} (nuvarande)",
+  "forward.note": "Meddelande till kollegan (internt)",
+  "forward.submit": "Överför kontakten",
+  "forward.done": "Kontakten har överförts: {target}.",
+  "forward.gone": "Du ser den inte längre.",
+  "forward.needTarget": "Välj en grupp eller en handläggare.",
+
+  "reclassify.title": "Byt kategori",
+  "reclassify.category": "Kategori",
+  "reclassify.type": "Typ",
+  "reclassify.keepType": "Oförändrad ({type})",
+  "reclassify.submit": "Byt kategori",
+  "reclassify.done": "Kategorin har bytts: {category}.",
+
+  "edit.title": "Prioritet och typ",
+  "edit.submit": "Spara",
+  "edit.done": "Uppgifterna har sparats.",
+  "edit.nothing": "Du ändrade ingenting.",
+};
+
+export const ticketActionsEn: Dictionary<keyof typeof ticketActionsFi> = {
+  "actions.title": "Handling",
+  "actions.readOnly": "You may only read this contact.",
+
+  "reply.title": "Reply to the resident",
+  "reply.body": "Reply",
+  "reply.then": "After replying",
+  "reply.keep": "Keep the state",
+  "reply.resolve": "Mark resolved",
+  "reply.wait": "Wait for the customer",
+  "reply.submit": "Send reply",
+  "reply.done": "Reply sent.",
+  "reply.noEmail": "The resident left no email address. The reply shows on the tracking page.",
+
+  "note.title": "Internal note",
+  "note.body": "Note",
+  "note.hint": "Visible to staff only.",
+  "note.submit": "Save note",
+  "note.done": "Note saved.",
+
+  "forward.title": "Forward",
+  "forward.group": "Group",
+  "forward.handler": "Handler",
+  "forward.keep": "No change",
+  "forward.toQueue": "To the group's queue (no named handler)",
+  "forward.current": "{name} (current)",
+  "forward.note": "Note to the colleague (internal)",
+  "forward.submit": "Forward the contact",
+  "forward.done": "Contact forwarded: {target}.",
+  "forward.gone": "You can no longer see it.",
+  "forward.needTarget": "Choose a group or a handler.",
+
+  "reclassify.title": "Change category",
+  "reclassify.category": "Category",
+  "reclassify.type": "Type",
+  "reclassify.keepType": "Unchanged ({type})",
+  "reclassify.submit": "Change category",
+  "reclassify.done": "Category changed: {category}.",
+
+  "edit.title": "Priority and type",
+  "edit.submit": "Save",
+  "edit.done": "Details saved.",
+  "edit.nothing": "You changed nothing.",
+};
