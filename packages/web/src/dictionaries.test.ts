@@ -1,0 +1,42 @@
+/**
+ * The apps' dictionaries are merged from per-feature `*.i18n.ts` files. TypeScript checks that each
+ * file's sv and en have its fi keys; this checks what it cannot: that the merged fi, sv and en have
+ * the same keys, and that no key is defined in two files (a later spread would silently win).
+ */
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+type Texts = Record<string, string>;
+const root = join(import.meta.dirname, "../../..");
+
+describe.each(["console", "portal"])("the %s's dictionaries", (app) => {
+  const src = join(root, "apps", app, "src");
+  const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith(".i18n.ts")).sort();
+
+  it("have the same keys in Finnish, Swedish and English", async () => {
+    const { dictionaries } = (await import(join(src, "i18n.ts"))) as { dictionaries: Record<"fi" | "sv" | "en", Texts> };
+    const fi = Object.keys(dictionaries.fi).sort();
+    expect(fi.length).toBeGreaterThan(100);
+    expect(Object.keys(dictionaries.sv).sort()).toEqual(fi);
+    expect(Object.keys(dictionaries.en).sort()).toEqual(fi);
+    for (const language of ["fi", "sv", "en"] as const)
+      for (const key of fi) expect(dictionaries[language][key]?.trim(), `${language} ${key}`).toBeTruthy();
+  });
+
+  it("take every key from exactly one feature file", async () => {
+    const { dictionaries } = (await import(join(src, "i18n.ts"))) as { dictionaries: { fi: Texts } };
+    const owner = new Map<string, string>();
+    for (const file of files) {
+      const parts = (await import(join(src, file))) as Record<string, Texts>;
+      for (const [name, texts] of Object.entries(parts)) {
+        if (!name.endsWith("Fi")) continue;
+        for (const key of Object.keys(texts)) {
+          expect(owner.get(key), `${key} in ${file} and in ${owner.get(key)}`).toBeUndefined();
+          owner.set(key, file);
+        }
+      }
+    }
+    expect([...owner.keys()].sort(), relative(root, src)).toEqual(Object.keys(dictionaries.fi).sort());
+  });
+});
