@@ -2,16 +2,16 @@
  * Creating and editing a user (technical admins): name, email, role, language, groups, area
  * scopes, an initial or new password, and deactivation (which signs the user out everywhere).
  */
-import type { AdminGroup, AdminUser, Language, Role } from "@yhteys/contracts";
+import type { AdminUser, Language, Role } from "@yhteys/contracts";
 import { languages, roles } from "@yhteys/contracts/constants";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useConsole } from "../Console.tsx";
-import { useFocusOnNavigation } from "../focus.ts";
-import { errorText, languageName, name, roleName } from "../format.ts";
+import { languageName, name, roleName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { adminPath, navigate, onLinkClick } from "../router.ts";
 import { CheckboxGroup, ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
+import { useAdminList, useAdminPage } from "./useAdminList.tsx";
 
 const MIN_PASSWORD = 12;
 
@@ -43,43 +43,32 @@ export function UserForm({ userId }: { userId: string }) {
     password: `${prefix}password`,
     active: `${prefix}active`,
   };
-  const heading = useRef<HTMLHeadingElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const [draft, setDraft] = useState<Draft | null>(isNew ? emptyDraft : null);
   const [loaded, setLoaded] = useState<AdminUser | null>(null);
-  const [groups, setGroups] = useState<AdminGroup[]>([]);
-  const [areas, setAreas] = useState<{ id: string; name: AdminGroup["name"] }[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const { busy, error, run } = useSubmit();
   const { announce } = useConsole();
-  useFocusOnNavigation(heading, draft !== null);
-
+  const list = useAdminList(
+    useCallback(
+      () =>
+        Promise.all([adminApi.groups(), adminApi.areas(), isNew ? Promise.resolve(null) : adminApi.user(userId)]).then(
+          ([groups, areas, user]) => ({ groups: groups.items, areas: areas.items, user }),
+        ),
+      [isNew, userId],
+    ),
+  );
+  useEffect(() => {
+    const user = list.data?.user;
+    if (!user) return;
+    setLoaded(user);
+    setDraft({ ...user, password: "" });
+  }, [list.data]);
   const title = isNew ? t("admin.newUser") : t("admin.editUser", { name: loaded?.name ?? "" });
-  useEffect(() => {
-    document.title = `${title} – ${t("app.name")}`;
-  }, [title, t]);
+  const heading = useAdminPage(title, draft !== null && list.data !== null);
 
-  useEffect(() => {
-    Promise.all([adminApi.groups(), adminApi.areas(), isNew ? Promise.resolve(null) : adminApi.user(userId)])
-      .then(([g, a, u]) => {
-        setGroups(g.items);
-        setAreas(a.items);
-        if (u) {
-          setLoaded(u);
-          setDraft({ ...u, password: "" });
-        }
-      })
-      .catch((e) => setLoadError(errorText(t, e)));
-  }, [isNew, userId, t]);
-
-  if (loadError)
-    return (
-      <p className="form-error" role="alert">
-        {loadError}
-      </p>
-    );
-  if (!draft) return <p className="muted">{t("app.loading")}</p>;
+  if (!draft || !list.data) return list.status;
+  const { groups, areas } = list.data;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
   const labels = {
