@@ -1,6 +1,7 @@
 /**
  * Form pieces of the admin views: an error summary that takes focus and links to each invalid
- * field, labelled text fields that point at their error, and checkbox groups in a fieldset.
+ * field, labelled text fields that point at their error, checkbox groups in a fieldset, and
+ * secrets shown once.
  */
 import type { LocalizedText } from "@yhteys/contracts";
 import { type ReactNode, useEffect, useRef, useState } from "react";
@@ -231,5 +232,21 @@ export function NameFields(props: {
         />
       )}
     </>
+  );
+}
+
+/** A key or secret shown once, right after it was made: focused and announced. */
+export function Secret({ value, title, intro }: { value: string | null; title: string; intro: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (value) ref.current?.focus();
+  }, [value]);
+  if (!value) return null;
+  return (
+    <div ref={ref} tabIndex={-1} role="status" className="panel secret">
+      <h3>{title}</h3>
+      <p>{intro}</p>
+      <code className="hash">{value}</code>
+    </div>
   );
 }

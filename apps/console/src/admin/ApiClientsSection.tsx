@@ -2,8 +2,9 @@
 import { type ApiClient, apiClientPermissions } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
-import { CheckboxGroup, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
-import { ActiveToggle, CategorySelect, Secret, Table, useCategoryName } from "./IntegrationParts.tsx";
+import { CheckboxGroup, ErrorSummary, Secret, TextField, useSubmit } from "./AdminForm.tsx";
+import { AdminTable } from "./AdminTable.tsx";
+import { ActiveToggle, CategorySelect, useCategoryName } from "./IntegrationParts.tsx";
 import * as api from "./integrationsApi.ts";
 import { useAdminAction } from "./useAdminList.tsx";
 
@@ -40,9 +41,8 @@ export function ClientsSection({ items, onChanged }: { items: ApiClient[]; onCha
     <section className="panel" aria-labelledby={`${prefix}heading`}>
       <h2 id={`${prefix}heading`}>{t("integrations.clients")}</h2>
       {status}
-      <Table
+      <AdminTable
         caption={t("integrations.clients")}
-        empty={!items.length}
         headers={[
           t("integrations.name"),
           t("integrations.permissions"),
@@ -50,9 +50,10 @@ export function ClientsSection({ items, onChanged }: { items: ApiClient[]; onCha
           t("integrations.status"),
           t("integrations.actions"),
         ]}
-      >
-        {items.map((c) => (
-          <tr key={c.id}>
+        items={items}
+        empty={t("integrations.none")}
+        row={(c) => (
+          <tr>
             <th scope="row">{c.name}</th>
             <td>{c.permissions.map((p) => t(`integrations.permission.${p}`)).join(", ") || "–"}</td>
             <td>{categoryName(c.defaultCategoryId)}</td>
@@ -64,10 +65,10 @@ export function ClientsSection({ items, onChanged }: { items: ApiClient[]; onCha
               />
             </td>
           </tr>
-        ))}
-      </Table>
+        )}
+      />
       <h3>{t("integrations.newClient")}</h3>
-      <Secret value={key} />
+      <Secret value={key} title={t("integrations.secretTitle")} intro={t("integrations.secretIntro")} />
       <ErrorSummary error={error} fields={labels} />
       <form onSubmit={submit} noValidate>
         <TextField {...labels.name} value={clientName} onChange={setClientName} error={error?.fields.name} required />

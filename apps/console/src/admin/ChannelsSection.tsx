@@ -2,8 +2,9 @@
 import type { ChannelMapping, InboundChannel } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
-import { ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
-import { ActiveToggle, CategorySelect, Secret, Table, useCategoryName } from "./IntegrationParts.tsx";
+import { ErrorSummary, Secret, TextField, useSubmit } from "./AdminForm.tsx";
+import { AdminTable } from "./AdminTable.tsx";
+import { ActiveToggle, CategorySelect, useCategoryName } from "./IntegrationParts.tsx";
 import * as api from "./integrationsApi.ts";
 import { useAdminAction } from "./useAdminList.tsx";
 
@@ -62,9 +63,8 @@ export function ChannelsSection({ items, onChanged }: { items: InboundChannel[];
     <section className="panel" aria-labelledby={`${prefix}heading`}>
       <h2 id={`${prefix}heading`}>{t("integrations.channels")}</h2>
       {status}
-      <Table
+      <AdminTable
         caption={t("integrations.channels")}
-        empty={!items.length}
         headers={[
           t("integrations.name"),
           t("integrations.key"),
@@ -73,9 +73,10 @@ export function ChannelsSection({ items, onChanged }: { items: InboundChannel[];
           t("integrations.status"),
           t("integrations.actions"),
         ]}
-      >
-        {items.map((c) => (
-          <tr key={c.id}>
+        items={items}
+        empty={t("integrations.none")}
+        row={(c) => (
+          <tr>
             <th scope="row">{c.name}</th>
             <td>
               <code>{c.key}</code>
@@ -90,10 +91,10 @@ export function ChannelsSection({ items, onChanged }: { items: InboundChannel[];
               />
             </td>
           </tr>
-        ))}
-      </Table>
+        )}
+      />
       <h3>{t("integrations.newChannel")}</h3>
-      <Secret value={secret} />
+      <Secret value={secret} title={t("integrations.secretTitle")} intro={t("integrations.secretIntro")} />
       <ErrorSummary error={error} fields={labels} />
       <form onSubmit={submit} noValidate>
         <TextField {...labels.key} value={key} onChange={setKey} hint={t("integrations.keyHint")} error={error?.fields.key} required />

@@ -1,44 +1,7 @@
-/** Pieces shared by the integrations page's sections: tables, once-shown secrets and category choices. */
-import { type ReactNode, useEffect, useRef } from "react";
+/** Pieces shared by the integrations page's sections: category choices and the active toggle. */
 import { useConsole } from "../Console.tsx";
 import { name } from "../format.ts";
 import { useI18n } from "../i18n.ts";
-
-export function Table(props: { caption: string; headers: string[]; empty: boolean; children: ReactNode }) {
-  const { t } = useI18n();
-  if (props.empty) return <p className="muted">{t("integrations.none")}</p>;
-  return (
-    <table className="tickets">
-      <caption className="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.headers.map((h) => (
-            <th scope="col" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{props.children}</tbody>
-    </table>
-  );
-}
-
-export function Secret({ value }: { value: string | null }) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (value) ref.current?.focus();
-  }, [value]);
-  if (!value) return null;
-  return (
-    <div ref={ref} tabIndex={-1} role="status" className="panel secret">
-      <h3>{t("integrations.secretTitle")}</h3>
-      <p>{t("integrations.secretIntro")}</p>
-      <code className="hash">{value}</code>
-    </div>
-  );
-}
 
 export function CategorySelect(props: { id: string; label: string; value: string; onChange: (v: string) => void; allowNone?: boolean }) {
   const { t, language } = useI18n();

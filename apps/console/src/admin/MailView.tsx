@@ -7,6 +7,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useConsole } from "../Console.tsx";
 import { useI18n } from "../i18n.ts";
 import { CheckboxField, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
+import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
 import { useAdminList, useAdminPage } from "./useAdminList.tsx";
 
@@ -185,44 +186,39 @@ function FailedEmails() {
       <h2 id="admin-mail-failed">{t("mail.failed")}</h2>
       <p className="muted">{t("mail.failedIntro")}</p>
       {list.status}
-      {items?.length === 0 && <p className="muted">{t("mail.noFailed")}</p>}
-      {items && items.length > 0 && (
-        <table className="tickets">
-          <thead>
-            <tr>
-              <th scope="col">{t("mail.time")}</th>
-              <th scope="col">{t("mail.ticket")}</th>
-              <th scope="col">{t("mail.kind")}</th>
-              <th scope="col">{t("mail.recipient")}</th>
-              <th scope="col">{t("mail.state")}</th>
-              <th scope="col">{t("mail.error")}</th>
-              <th scope="col">{t("mail.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
-                </td>
-                <td>{d.ticket?.reference ?? "–"}</td>
-                <td>{t(`mail.kind.${d.kind}`)}</td>
-                <td>{t(`mail.recipient.${d.recipient}`)}</td>
-                <td>{t(`mail.state.${d.state}`)}</td>
-                <td>{d.lastError ?? "–"}</td>
-                <td>
-                  {(d.state === "failed" || d.state === "unconfigured") && (
-                    <button type="button" className="button" onClick={() => retry(d.id)}>
-                      {t("mail.retry")}
-                      <span className="visually-hidden"> {d.ticket?.reference ?? ""}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        headers={[
+          t("mail.time"),
+          t("mail.ticket"),
+          t("mail.kind"),
+          t("mail.recipient"),
+          t("mail.state"),
+          t("mail.error"),
+          t("mail.actions"),
+        ]}
+        items={items}
+        empty={t("mail.noFailed")}
+        row={(d) => (
+          <tr>
+            <td>
+              <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
+            </td>
+            <td>{d.ticket?.reference ?? "–"}</td>
+            <td>{t(`mail.kind.${d.kind}`)}</td>
+            <td>{t(`mail.recipient.${d.recipient}`)}</td>
+            <td>{t(`mail.state.${d.state}`)}</td>
+            <td>{d.lastError ?? "–"}</td>
+            <td>
+              {(d.state === "failed" || d.state === "unconfigured") && (
+                <button type="button" className="button" onClick={() => retry(d.id)}>
+                  {t("mail.retry")}
+                  <span className="visually-hidden"> {d.ticket?.reference ?? ""}</span>
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

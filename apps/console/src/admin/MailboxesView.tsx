@@ -9,6 +9,7 @@ import { type Directory, directory } from "../api.ts";
 import { name } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { CheckboxField, ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
+import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
 import { type AdminAct, useAdminList, useAdminPage } from "./useAdminList.tsx";
 
@@ -18,7 +19,6 @@ export function MailboxesView() {
   const list = useAdminList(adminApi.mailboxes);
   const directoryList = useAdminList(directory, { loading: false });
   const heading = useAdminPage(t("mailboxes.title"), list.data !== null);
-  const items = list.data?.items;
   const dir = directoryList.data;
 
   return (
@@ -29,14 +29,13 @@ export function MailboxesView() {
       <p className="muted">{t("mailboxes.intro")}</p>
       {list.status}
       {directoryList.status}
-      {items?.length === 0 && <p className="muted">{t("mailboxes.none")}</p>}
-      {items && items.length > 0 && <MailboxTable items={items} dir={dir} act={list.act} />}
+      <MailboxTable items={list.data?.items} dir={dir} act={list.act} />
       {dir && <NewMailboxForm dir={dir} onCreated={list.reload} />}
     </section>
   );
 }
 
-function MailboxTable(props: { items: Mailbox[]; dir: Directory | null; act: AdminAct }) {
+function MailboxTable(props: { items: Mailbox[] | undefined; dir: Directory | null; act: AdminAct }) {
   const { t, language, formatDateTime } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
   const act = <R,>(id: string, action: () => Promise<R>, done: string | ((result: R) => string)) => {
@@ -45,77 +44,69 @@ function MailboxTable(props: { items: Mailbox[]; dir: Directory | null; act: Adm
   };
   const groupName = (id: string) => name(props.dir?.groups.find((g) => g.id === id)?.name, language);
   return (
-    <table className="tickets">
-      <caption className="visually-hidden">{t("mailboxes.caption")}</caption>
-      <thead>
+    <AdminTable
+      caption={t("mailboxes.caption")}
+      headers={[t("mailboxes.address"), t("mailboxes.group"), t("mailboxes.status"), t("mailboxes.actions")]}
+      items={props.items}
+      empty={t("mailboxes.none")}
+      row={(m) => (
         <tr>
-          <th scope="col">{t("mailboxes.address")}</th>
-          <th scope="col">{t("mailboxes.group")}</th>
-          <th scope="col">{t("mailboxes.status")}</th>
-          <th scope="col">{t("mailboxes.actions")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.items.map((m) => (
-          <tr key={m.id}>
-            <th scope="row">
-              <span className="hash">{m.address}</span>
+          <th scope="row">
+            <span className="hash">{m.address}</span>
+            <span className="muted small webhook-description">
+              {t(`mailboxes.kind.${m.kind}`)}
+              {m.imap ? ` · ${m.imap.host}:${m.imap.port} · ${m.imap.folder}` : ""}
+            </span>
+          </th>
+          <td>{groupName(m.groupId)}</td>
+          <td>
+            {m.active ? t(`mailboxes.status.${m.status}`) : t("mailboxes.inactive")}
+            {m.lastError && <span className="muted small webhook-description">{m.lastError}</span>}
+            {m.lastCheckedAt && (
               <span className="muted small webhook-description">
-                {t(`mailboxes.kind.${m.kind}`)}
-                {m.imap ? ` · ${m.imap.host}:${m.imap.port} · ${m.imap.folder}` : ""}
+                {t("mailboxes.lastChecked", { time: formatDateTime(m.lastCheckedAt) })}
               </span>
-            </th>
-            <td>{groupName(m.groupId)}</td>
-            <td>
-              {m.active ? t(`mailboxes.status.${m.status}`) : t("mailboxes.inactive")}
-              {m.lastError && <span className="muted small webhook-description">{m.lastError}</span>}
-              {m.lastCheckedAt && (
-                <span className="muted small webhook-description">
-                  {t("mailboxes.lastChecked", { time: formatDateTime(m.lastCheckedAt) })}
-                </span>
-              )}
-              <span className="muted small webhook-description">{t("mailboxes.ingested", { count: String(m.ingested) })}</span>
-            </td>
-            <td className="button-row">
-              {m.kind === "imap" && (
-                <button
-                  type="button"
-                  className="button secondary"
-                  disabled={busy === m.id}
-                  onClick={() =>
-                    act(
-                      m.id,
-                      () => adminApi.checkMailbox(m.id),
-                      (result) =>
-                        result.mailbox.lastError ?? t("mailboxes.checked", { address: m.address, count: String(result.ingested) }),
-                    )
-                  }
-                >
-                  {t("mailboxes.checkNow")}
-                </button>
-              )}
+            )}
+            <span className="muted small webhook-description">{t("mailboxes.ingested", { count: String(m.ingested) })}</span>
+          </td>
+          <td className="button-row">
+            {m.kind === "imap" && (
               <button
                 type="button"
                 className="button secondary"
-                onClick={() => act(m.id, () => adminApi.updateMailbox(m.id, { active: !m.active }), t("admin.saved"))}
-              >
-                {m.active ? t("mailboxes.deactivate") : t("mailboxes.activate")}
-              </button>
-              <button
-                type="button"
-                className="button secondary"
+                disabled={busy === m.id}
                 onClick={() =>
-                  window.confirm(t("mailboxes.confirmDelete", { address: m.address })) &&
-                  act(m.id, () => adminApi.deleteMailbox(m.id), t("mailboxes.deleted"))
+                  act(
+                    m.id,
+                    () => adminApi.checkMailbox(m.id),
+                    (result) => result.mailbox.lastError ?? t("mailboxes.checked", { address: m.address, count: String(result.ingested) }),
+                  )
                 }
               >
-                {t("mailboxes.delete")}
+                {t("mailboxes.checkNow")}
               </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            )}
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => act(m.id, () => adminApi.updateMailbox(m.id, { active: !m.active }), t("admin.saved"))}
+            >
+              {m.active ? t("mailboxes.deactivate") : t("mailboxes.activate")}
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() =>
+                window.confirm(t("mailboxes.confirmDelete", { address: m.address })) &&
+                act(m.id, () => adminApi.deleteMailbox(m.id), t("mailboxes.deleted"))
+              }
+            >
+              {t("mailboxes.delete")}
+            </button>
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 

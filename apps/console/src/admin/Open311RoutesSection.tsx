@@ -3,7 +3,8 @@ import type { Open311Route } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
 import { ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
-import { ActiveToggle, CategorySelect, Table, useCategoryName } from "./IntegrationParts.tsx";
+import { AdminTable } from "./AdminTable.tsx";
+import { ActiveToggle, CategorySelect, useCategoryName } from "./IntegrationParts.tsx";
 import * as api from "./integrationsApi.ts";
 import { useAdminAction } from "./useAdminList.tsx";
 
@@ -52,9 +53,8 @@ export function RoutesSection({ items, onChanged }: { items: Open311Route[]; onC
     <section className="panel" aria-labelledby={`${prefix}heading`}>
       <h2 id={`${prefix}heading`}>{t("integrations.routes")}</h2>
       {status}
-      <Table
+      <AdminTable
         caption={t("integrations.routes")}
-        empty={!items.length}
         headers={[
           t("integrations.category"),
           t("integrations.endpoint"),
@@ -63,9 +63,10 @@ export function RoutesSection({ items, onChanged }: { items: Open311Route[]; onC
           t("integrations.status"),
           t("integrations.actions"),
         ]}
-      >
-        {items.map((r) => (
-          <tr key={r.id}>
+        items={items}
+        empty={t("integrations.none")}
+        row={(r) => (
+          <tr>
             <th scope="row">{categoryName(r.categoryId)}</th>
             <td className="hash">
               {r.endpoint}
@@ -90,8 +91,8 @@ export function RoutesSection({ items, onChanged }: { items: Open311Route[]; onC
               </button>
             </td>
           </tr>
-        ))}
-      </Table>
+        )}
+      />
       <h3>{t("integrations.newRoute")}</h3>
       <ErrorSummary error={error} fields={labels} />
       <form onSubmit={submit} noValidate>

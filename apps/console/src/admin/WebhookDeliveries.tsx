@@ -2,6 +2,7 @@
 import type { WebhookDeliveryList, WebhookSubscription } from "@yhteys/contracts";
 import { useCallback } from "react";
 import { useI18n } from "../i18n.ts";
+import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
 import { useAdminList } from "./useAdminList.tsx";
 
@@ -46,58 +47,47 @@ function Deliveries(props: {
       <h2>{props.title}</h2>
       {props.intro && <p className="muted">{props.intro}</p>}
       {list.status}
-      {items?.length === 0 && <p className="muted">{props.empty}</p>}
-      {items && items.length > 0 && (
-        <table className="tickets">
-          <thead>
-            <tr>
-              <th scope="col">{t("webhooks.time")}</th>
-              <th scope="col">{t("webhooks.event")}</th>
-              <th scope="col">{t("webhooks.status")}</th>
-              <th scope="col">{t("webhooks.lastResult")}</th>
-              <th scope="col">{t("webhooks.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
-                </td>
-                <td>{d.eventType}</td>
-                <td>{t(`webhooks.state.${d.state}`)}</td>
-                <td>
-                  {result(d.lastStatusCode, d.lastError)}
-                  {d.attemptLog.length > 0 && (
-                    <details>
-                      <summary>{t("webhooks.attemptLog", { count: d.attemptLog.length })}</summary>
-                      <ul>
-                        {d.attemptLog.map((a) => (
-                          <li key={a.attempt}>
-                            {t("webhooks.attemptLine", {
-                              attempt: a.attempt,
-                              time: formatDateTime(a.at),
-                              result: result(a.statusCode, a.error),
-                              duration: a.durationMs,
-                            })}
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  )}
-                </td>
-                <td>
-                  {d.state === "dead" && (
-                    <button type="button" className="button secondary" onClick={() => retry(d.id)}>
-                      {t("webhooks.retry")}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        headers={[t("webhooks.time"), t("webhooks.event"), t("webhooks.status"), t("webhooks.lastResult"), t("webhooks.actions")]}
+        items={items}
+        empty={props.empty}
+        row={(d) => (
+          <tr>
+            <td>
+              <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
+            </td>
+            <td>{d.eventType}</td>
+            <td>{t(`webhooks.state.${d.state}`)}</td>
+            <td>
+              {result(d.lastStatusCode, d.lastError)}
+              {d.attemptLog.length > 0 && (
+                <details>
+                  <summary>{t("webhooks.attemptLog", { count: d.attemptLog.length })}</summary>
+                  <ul>
+                    {d.attemptLog.map((a) => (
+                      <li key={a.attempt}>
+                        {t("webhooks.attemptLine", {
+                          attempt: a.attempt,
+                          time: formatDateTime(a.at),
+                          result: result(a.statusCode, a.error),
+                          duration: a.durationMs,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </td>
+            <td>
+              {d.state === "dead" && (
+                <button type="button" className="button secondary" onClick={() => retry(d.id)}>
+                  {t("webhooks.retry")}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -4,9 +4,10 @@
  * deliveries, and the dead letters with a button to send them again.
  */
 import { ticketEventTypes, type WebhookSubscription } from "@yhteys/contracts";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
-import { CheckboxGroup, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
+import { CheckboxGroup, ErrorSummary, Secret, TextField, useSubmit } from "./AdminForm.tsx";
+import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
 import { type AdminAct, useAdminList, useAdminPage } from "./useAdminList.tsx";
 import { DeadLetters, DeliveryTable } from "./WebhookDeliveries.tsx";
@@ -27,8 +28,7 @@ export function WebhooksView() {
       </h1>
       <p className="muted">{t("webhooks.intro")}</p>
       {list.status}
-      {items?.length === 0 && <p className="muted">{t("webhooks.none")}</p>}
-      {items && items.length > 0 && <SubscriptionTable items={items} open={open} onOpen={setOpen} act={list.act} />}
+      <SubscriptionTable items={items} open={open} onOpen={setOpen} act={list.act} />
       {opened && <DeliveryTable key={`${opened.id}-${list.version}`} subscription={opened} onRetried={list.reload} />}
       <DeadLetters key={list.version} onRetried={list.reload} />
       <NewWebhookForm onCreated={list.reload} />
@@ -37,7 +37,7 @@ export function WebhooksView() {
 }
 
 function SubscriptionTable(props: {
-  items: WebhookSubscription[];
+  items: WebhookSubscription[] | undefined;
   open: string | null;
   onOpen: (id: string | null) => void;
   act: AdminAct;
@@ -45,63 +45,56 @@ function SubscriptionTable(props: {
   const { t } = useI18n();
   const act = (action: () => Promise<unknown>, done: string) => void props.act(action, done);
   return (
-    <table className="tickets">
-      <caption className="visually-hidden">{t("webhooks.caption")}</caption>
-      <thead>
+    <AdminTable
+      caption={t("webhooks.caption")}
+      headers={[t("webhooks.url"), t("webhooks.events"), t("webhooks.status"), t("webhooks.actions")]}
+      items={props.items}
+      empty={t("webhooks.none")}
+      row={(w) => (
         <tr>
-          <th scope="col">{t("webhooks.url")}</th>
-          <th scope="col">{t("webhooks.events")}</th>
-          <th scope="col">{t("webhooks.status")}</th>
-          <th scope="col">{t("webhooks.actions")}</th>
+          <th scope="row">
+            <span className="hash">{w.url}</span>
+            {w.description && <span className="muted small webhook-description">{w.description}</span>}
+          </th>
+          <td>{w.eventTypes.length ? w.eventTypes.join(", ") : t("webhooks.allEvents")}</td>
+          <td>{w.active ? t("webhooks.active") : t("webhooks.inactive")}</td>
+          <td className="button-row">
+            <button
+              type="button"
+              className="button secondary"
+              aria-expanded={props.open === w.id}
+              onClick={() => props.onOpen(props.open === w.id ? null : w.id)}
+            >
+              {t("webhooks.showDeliveries")}
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => act(() => adminApi.pingWebhook(w.id), t("webhooks.pinged", { url: w.url }))}
+            >
+              {t("webhooks.ping")}
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => act(() => adminApi.updateWebhook(w.id, { active: !w.active }), t("admin.saved"))}
+            >
+              {w.active ? t("webhooks.deactivate") : t("webhooks.activate")}
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() =>
+                window.confirm(t("webhooks.confirmDelete", { url: w.url })) &&
+                act(() => adminApi.deleteWebhook(w.id), t("webhooks.deleted"))
+              }
+            >
+              {t("webhooks.delete")}
+            </button>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {props.items.map((w) => (
-          <tr key={w.id}>
-            <th scope="row">
-              <span className="hash">{w.url}</span>
-              {w.description && <span className="muted small webhook-description">{w.description}</span>}
-            </th>
-            <td>{w.eventTypes.length ? w.eventTypes.join(", ") : t("webhooks.allEvents")}</td>
-            <td>{w.active ? t("webhooks.active") : t("webhooks.inactive")}</td>
-            <td className="button-row">
-              <button
-                type="button"
-                className="button secondary"
-                aria-expanded={props.open === w.id}
-                onClick={() => props.onOpen(props.open === w.id ? null : w.id)}
-              >
-                {t("webhooks.showDeliveries")}
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => act(() => adminApi.pingWebhook(w.id), t("webhooks.pinged", { url: w.url }))}
-              >
-                {t("webhooks.ping")}
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => act(() => adminApi.updateWebhook(w.id, { active: !w.active }), t("admin.saved"))}
-              >
-                {w.active ? t("webhooks.deactivate") : t("webhooks.activate")}
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() =>
-                  window.confirm(t("webhooks.confirmDelete", { url: w.url })) &&
-                  act(() => adminApi.deleteWebhook(w.id), t("webhooks.deleted"))
-                }
-              >
-                {t("webhooks.delete")}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      )}
+    />
   );
 }
 
@@ -112,12 +105,8 @@ function NewWebhookForm({ onCreated }: { onCreated: () => void }) {
   const [description, setDescription] = useState("");
   const [eventTypes, setEventTypes] = useState<string[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
-  const secretRef = useRef<HTMLDivElement>(null);
   const { busy, error, run } = useSubmit();
   const labels = { url: { id: `${prefix}url`, label: t("webhooks.url") } };
-  useEffect(() => {
-    if (secret) secretRef.current?.focus();
-  }, [secret]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -142,13 +131,7 @@ function NewWebhookForm({ onCreated }: { onCreated: () => void }) {
   return (
     <section className="panel" aria-labelledby={`${prefix}heading`}>
       <h2 id={`${prefix}heading`}>{t("webhooks.new")}</h2>
-      {secret && (
-        <div ref={secretRef} tabIndex={-1} role="status" className="panel secret">
-          <h3>{t("webhooks.secretTitle")}</h3>
-          <p>{t("webhooks.secretIntro")}</p>
-          <code className="hash">{secret}</code>
-        </div>
-      )}
+      <Secret value={secret} title={t("webhooks.secretTitle")} intro={t("webhooks.secretIntro")} />
       <ErrorSummary error={error} fields={labels} />
       <form onSubmit={submit} noValidate>
         <TextField {...labels.url} value={url} onChange={setUrl} hint={t("webhooks.urlHint")} error={error?.fields.url} required />

@@ -1,0 +1,34 @@
+/** The table of an admin list: column headers, an optional caption for screen readers, and the empty text when there are no rows. */
+import { Fragment, type ReactNode } from "react";
+
+export function AdminTable<T extends { id: string }>(props: {
+  caption?: string;
+  headers: string[];
+  /** The rows; nothing is shown while they are loading (undefined). */
+  items: T[] | undefined;
+  empty: string;
+  /** One `<tr>` of an item. */
+  row: (item: T) => ReactNode;
+}) {
+  if (!props.items) return null;
+  if (props.items.length === 0) return <p className="muted">{props.empty}</p>;
+  return (
+    <table className="tickets">
+      {props.caption && <caption className="visually-hidden">{props.caption}</caption>}
+      <thead>
+        <tr>
+          {props.headers.map((h) => (
+            <th scope="col" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.items.map((item) => (
+          <Fragment key={item.id}>{props.row(item)}</Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}
