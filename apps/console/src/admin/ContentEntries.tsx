@@ -1,6 +1,7 @@
 /** The table of content entries (notices or FAQ) with edit and delete, and the entry form below it. */
 import { Fragment, type ReactNode, useState } from "react";
 import { useI18n } from "../i18n.ts";
+import { AdminTable } from "./AdminTable.tsx";
 import { useAdminAction } from "./useAdminList.tsx";
 
 /** A list of entries (notices or FAQ) as a table, with edit and delete for those the user may change, and the form. */
@@ -27,42 +28,30 @@ export function EntriesSection<T extends { id: string; mayEdit: boolean }>(props
     <section className="panel" aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
       {status}
-      {props.items.length === 0 ? (
-        <p className="muted">{props.empty}</p>
-      ) : (
-        <table className="tickets">
-          <caption className="visually-hidden">{props.title}</caption>
-          <thead>
-            <tr>
-              {[...props.columns, t("content.actions")].map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((item) => (
-              <tr key={item.id}>
-                <th scope="row">{props.name(item)}</th>
-                {props.cells(item)}
-                <td className="button-row">
-                  {item.mayEdit && (
-                    <>
-                      <button type="button" className="button secondary" onClick={() => setEditing(item)}>
-                        {t("content.edit")}
-                      </button>
-                      <button type="button" className="button secondary" onClick={() => remove(item)}>
-                        {t("content.delete")}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        caption={props.title}
+        headers={[...props.columns, t("content.actions")]}
+        items={props.items}
+        empty={props.empty}
+        row={(item) => (
+          <tr>
+            <th scope="row">{props.name(item)}</th>
+            {props.cells(item)}
+            <td className="button-row">
+              {item.mayEdit && (
+                <>
+                  <button type="button" className="button secondary" onClick={() => setEditing(item)}>
+                    {t("content.edit")}
+                  </button>
+                  <button type="button" className="button secondary" onClick={() => remove(item)}>
+                    {t("content.delete")}
+                  </button>
+                </>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       {editing ? (
         <Fragment key={editing === "new" ? "new" : editing.id}>
           {props.form(
