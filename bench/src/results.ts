@@ -23,6 +23,7 @@ export const sectionOrder = [
   "attachments",
   "webhooks",
   "email",
+  "live",
   "notes",
 ] as const;
 export type Section = (typeof sectionOrder)[number];
