@@ -24,6 +24,7 @@ export const sectionOrder = [
   "bundles",
   "webhooks",
   "email",
+  "live",
   "notes",
 ] as const;
 export type Section = (typeof sectionOrder)[number];

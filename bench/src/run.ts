@@ -1,12 +1,13 @@
 /**
  * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep]`.
- * Parts: submissions, queue, rules, durability, attachments, bundles, webhooks, email (default: all). Figures go to bench/RESULTS.md.
+ * Parts: submissions, queue, rules, durability, attachments, bundles, webhooks, email, live (default: all). Figures go to bench/RESULTS.md.
  */
 import { parseArgs } from "node:util";
 import { benchAttachments } from "./attachments.ts";
 import { benchBundles } from "./bundles.ts";
 import { benchDurability } from "./durability.ts";
 import { benchEmail } from "./email.ts";
+import { benchLive } from "./live.ts";
 import { describeMachine, machineMarkdown } from "./machine.ts";
 import { benchQueue } from "./queue.ts";
 import { writeSection } from "./results.ts";
@@ -14,7 +15,7 @@ import { benchRules } from "./rules.ts";
 import { benchSubmissions } from "./submissions.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
-const parts = ["submissions", "queue", "rules", "durability", "attachments", "bundles", "webhooks", "email"] as const;
+const parts = ["submissions", "queue", "rules", "durability", "attachments", "bundles", "webhooks", "email", "live"] as const;
 type Part = (typeof parts)[number];
 const isPart = (s: string): s is Part => (parts as readonly string[]).includes(s);
 
@@ -27,6 +28,7 @@ const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [-
   bundles      first-load gzipped size of the embedded form and the portal (builds the portal)
   webhooks     webhook deliveries/s to a receiver that takes 200 ms per answer, PGlite and PostgreSQL
   email        emails ingested/s from an IMAP mailbox (dovecot on loopback), PGlite and PostgreSQL
+  live         live-update latency from a new ticket to each of 200 connected agents, PGlite and PostgreSQL
   --seconds    duration of each submissions measurement (default 12)
   --tickets    ticket counts for the queue benchmark (default 100000,1000000)
   --emails     messages in the email benchmark's mailbox (default 10000)
@@ -65,6 +67,7 @@ async function main() {
     if (part === "bundles") await benchBundles();
     if (part === "webhooks") await benchWebhooks();
     if (part === "email") await benchEmail({ emails: Number(values.emails) });
+    if (part === "live") await benchLive();
     console.log(`${part}: done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   console.log(`all done in ${((performance.now() - started) / 60000).toFixed(1)} min; see bench/RESULTS.md`);

@@ -11,9 +11,10 @@ import { name, roleName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { useLive } from "./live.ts";
+import { NotificationSettings } from "./NotificationSettings.tsx";
 import { Notifications } from "./Notifications.tsx";
 import { QueueView } from "./QueueView.tsx";
-import { callbacksPath, navigate, onLinkClick, queuePath, useRoute } from "./router.ts";
+import { callbacksPath, navigate, notificationSettingsPath, onLinkClick, queuePath, useRoute } from "./router.ts";
 import { TicketView } from "./TicketView.tsx";
 import { viewPath } from "./viewParams.ts";
 
@@ -162,6 +163,14 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
               <span className="visually-hidden">{t("header.user")}: </span>
               <span className="user-name">{user.name}</span>
               <span className="user-role">{roleName(t, user.role)}</span>
+              <a
+                href={notificationSettingsPath}
+                onClick={onLinkClick}
+                className="user-settings"
+                aria-current={route.name === "notificationSettings" ? "page" : undefined}
+              >
+                {t("notificationSettings.title")}
+              </a>
             </p>
             <Notifications />
             <LanguageSwitcher />
@@ -249,6 +258,7 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
           {route.name === "ticket" && <TicketView key={route.ticketId} ticketId={route.ticketId} />}
           {route.name === "home" && <p className="muted">{queues?.length === 0 ? t("queue.noQueues") : t("app.loading")}</p>}
           {route.name === "callbacks" && <CallbacksView search={route.search} />}
+          {route.name === "notificationSettings" && <NotificationSettings />}
           <AdminRoutes role={user.role} route={route} />
           {route.name === "notFound" && <h1>{t("error.notFound")}</h1>}
         </main>

@@ -11,6 +11,7 @@ import type {
   NewSavedView,
   NewTicketRequest,
   NotificationList,
+  NotificationPreferences,
   QueueList,
   RequestAnswer,
   SavedView,
@@ -24,6 +25,7 @@ import type {
   TicketState,
   TicketTemplates,
   TicketType,
+  UpdateNotificationPreferences,
   UserSummary,
 } from "@yhteys/contracts";
 import { ApiError, api, type RequestOptions } from "@yhteys/web";
@@ -103,6 +105,9 @@ export const deleteView = (id: string) => staff<void>(`/api/staff/views/${encode
 export const notifications = () => staff<NotificationList>("/api/staff/notifications");
 export const markNotificationsRead = (body: MarkNotificationsRead) =>
   staff<NotificationList>("/api/staff/notifications/read", { method: "POST", body });
+export const notificationPreferences = () => staff<NotificationPreferences>("/api/staff/notifications/preferences");
+export const saveNotificationPreferences = (body: UpdateNotificationPreferences) =>
+  staff<NotificationPreferences>("/api/staff/notifications/preferences", { method: "PUT", body });
 
 export type Directory = { groups: GroupSummary[]; users: UserSummary[]; categories: Category[] };
 

@@ -17,6 +17,7 @@ import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
 import { loginEn, loginFi, loginSv } from "./login.i18n.ts";
 import { namesEn, namesFi, namesSv } from "./names.i18n.ts";
+import { notificationSettingsEn, notificationSettingsFi, notificationSettingsSv } from "./notificationSettings.i18n.ts";
 import { publishingEn, publishingFi, publishingSv } from "./publishing.i18n.ts";
 import { queueEn, queueFi, queueSv } from "./queue.i18n.ts";
 import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
@@ -42,6 +43,7 @@ const fi = {
   ...sensitiveFi,
   ...publishingFi,
   ...handlingFi,
+  ...notificationSettingsFi,
   ...shellFi,
   ...loginFi,
   ...namesFi,
@@ -68,6 +70,7 @@ const sv: Dictionary<MessageKey> = {
   ...sensitiveSv,
   ...publishingSv,
   ...handlingSv,
+  ...notificationSettingsSv,
   ...shellSv,
   ...loginSv,
   ...namesSv,
@@ -92,6 +95,7 @@ const en: Dictionary<MessageKey> = {
   ...sensitiveEn,
   ...publishingEn,
   ...handlingEn,
+  ...notificationSettingsEn,
   ...shellEn,
   ...loginEn,
   ...namesEn,

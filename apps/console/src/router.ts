@@ -19,6 +19,7 @@ export type Route =
   | { name: "callbacks"; search: URLSearchParams }
   | { name: "adminMail" }
   | { name: "adminMailboxes" }
+  | { name: "notificationSettings" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -30,6 +31,7 @@ export function parseRoute(pathname: string, search: string): Route {
     return { name: "queue", queueId: parts[1], search: new URLSearchParams(search) };
   if (parts[0] === "tickets" && parts[1] && parts.length === 2) return { name: "ticket", ticketId: parts[1] };
   if (parts[0] === "admin") return parseAdminRoute(parts.slice(1));
+  if (parts[0] === "settings" && parts[1] === "notifications" && parts.length === 2) return { name: "notificationSettings" };
   if (parts[0] === "callbacks" && parts.length === 1) return { name: "callbacks", search: new URLSearchParams(search) };
   return { name: "notFound" };
 }
@@ -56,6 +58,8 @@ export const queuePath = (queueId: string, search?: URLSearchParams) => {
 };
 export const ticketPath = (ticketId: string) => `${BASE}tickets/${encodeURIComponent(ticketId)}`;
 export const callbacksPath = (search?: URLSearchParams) => `${BASE}callbacks${search?.toString() ? `?${search}` : ""}`;
+/** The user's notification settings (emails link here as their List-Unsubscribe). */
+export const notificationSettingsPath = `${BASE}settings/notifications`;
 /** An admin page, e.g. `adminPath("users/new")`. */
 export const adminPath = (page: string) => `${BASE}admin/${page}`;
 

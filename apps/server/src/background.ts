@@ -1,6 +1,6 @@
 /**
  * Background work of an app process: the job runner with every job kind registered, and the
- * outbox relays (webhooks, notifications, email) and the SLA watch as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
+ * outbox relays (webhooks, notifications, email), notification emails and the SLA watch as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
  * web-only process sets `JOBS=off` and leaves the work to others on the same database.
  */
 import type { AppContext } from "./context.ts";
@@ -11,6 +11,8 @@ import { type EmailSettings, emailDeliveryJob } from "./modules/email/outgoing-d
 import { emailFanout } from "./modules/email/outgoing-fanout.ts";
 import { startSmtpListener } from "./modules/email/smtp-listener.ts";
 import { JobRunner } from "./modules/jobs/job-runner.ts";
+import { notificationEmailTask } from "./modules/notifications/notification-email-task.ts";
+import { notificationDigestJob, notificationEmailJob } from "./modules/notifications/notification-emails.ts";
 import { notificationsConsumer } from "./modules/notifications/notifications.ts";
 import { open311CreateJob, open311Forwarding, open311PollTask } from "./modules/open311-client/open311-client.ts";
 import { OutboxRelay } from "./modules/outbox/outbox-relay.ts";
@@ -35,7 +37,7 @@ export function createJobs(
     pollMs: number;
     webhooks: WebhookSettings;
     open311Client: { pollMs: number };
-    email: EmailSettings;
+    email: EmailSettings & { notifyDelayMs: number };
     minIntervalMs: number;
     relayBatch: number;
     leaseMs?: number;
@@ -65,6 +67,9 @@ export function createJobs(
     gapGraceMs: 1000,
   });
   runner.addTask({ name: "email", run: () => emails.pump() });
+  const notificationEmails = { email: notificationEmailJob(db, options.email), digest: notificationDigestJob(db, options.email) };
+  if (options.email.smtpUrl) for (const job of Object.values(notificationEmails)) runner.register(job);
+  runner.addTask(notificationEmailTask(db, notificationEmails, { delayMs: options.email.notifyDelayMs }));
   runner.addTask(slaWatchTask(db, options.publish));
   const channelReply = channelReplyJob(db, options.webhooks);
   runner.register(channelReply);

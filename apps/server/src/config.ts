@@ -65,6 +65,8 @@ const Env = z
     EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).default(60_000),
     /** Attempts of an email before it has failed (the default spans about 12 h). */
     EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+    /** How long after a notification its immediate email waits, so that a user who sees it in the console meanwhile gets none. */
+    NOTIFY_EMAIL_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(120_000),
     /** Longest pause between two reads of an IMAP mailbox when the server announces nothing (IDLE wakes it sooner). */
     IMAP_POLL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
     /** Port of the inbound SMTP listener for `smtp` mailboxes; off when unset. */
@@ -112,7 +114,7 @@ export type Config = {
   jobs: { enabled: boolean; concurrency: number; pollMs: number };
   webhooks: { allowPrivate: boolean; retryBaseMs: number; maxAttempts: number };
   open311Client: { pollMs: number };
-  email: { smtpUrl: string | null; retryBaseMs: number; maxAttempts: number };
+  email: { smtpUrl: string | null; retryBaseMs: number; maxAttempts: number; notifyDelayMs: number };
   map: { styleUrl: string | null; tileUrl: string | null; attribution: string | null };
   incomingEmail: { imapPollMs: number; smtpPort: number | null; smtpHost: string; smtpMaxBytes: number };
 };
@@ -157,7 +159,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     },
     open311Client: { pollMs: e.OPEN311_POLL_MS },
-    email: { smtpUrl: e.SMTP_URL ?? null, retryBaseMs: e.EMAIL_RETRY_BASE_MS, maxAttempts: e.EMAIL_MAX_ATTEMPTS },
+    email: {
+      smtpUrl: e.SMTP_URL ?? null,
+      retryBaseMs: e.EMAIL_RETRY_BASE_MS,
+      maxAttempts: e.EMAIL_MAX_ATTEMPTS,
+      notifyDelayMs: e.NOTIFY_EMAIL_DELAY_MS,
+    },
     map: { styleUrl: e.MAP_STYLE_URL ?? null, tileUrl: e.MAP_TILE_URL ?? null, attribution: e.MAP_ATTRIBUTION ?? null },
     incomingEmail: {
       imapPollMs: e.IMAP_POLL_MS,

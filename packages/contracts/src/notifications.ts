@@ -33,3 +33,32 @@ export const MarkNotificationsRead = z.union([
   z.object({ all: z.literal(true) }),
 ]);
 export type MarkNotificationsRead = z.input<typeof MarkNotificationsRead>;
+
+/**
+ * How a user wants to hear of one kind of notification: not at all, only in the console, by
+ * email at once (when not online and not read by then), or in an hourly or daily digest email.
+ */
+export const notificationDeliveries = ["off", "in_app", "email", "hourly", "daily"] as const;
+export type NotificationDelivery = (typeof notificationDeliveries)[number];
+
+export const NotificationPreference = z.object({
+  kind: z.enum(notificationKinds),
+  delivery: z.enum(notificationDeliveries),
+});
+export type NotificationPreference = z.infer<typeof NotificationPreference>;
+
+/** The signed-in user's choice for every kind, and the installation's default for each. */
+export const NotificationPreferences = z.object({
+  items: z.array(NotificationPreference.extend({ default: z.enum(notificationDeliveries) })),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
+
+/** Changes some of the signed-in user's choices; each kind at most once. */
+export const UpdateNotificationPreferences = z.strictObject({
+  items: z
+    .array(NotificationPreference)
+    .min(1)
+    .max(notificationKinds.length)
+    .refine((items) => new Set(items.map((i) => i.kind)).size === items.length, "each kind at most once"),
+});
+export type UpdateNotificationPreferences = z.input<typeof UpdateNotificationPreferences>;

@@ -93,7 +93,8 @@ const toActor = (row: ActorRow): StaffActor => ({
   sensitiveAccess: row.sensitiveAccess,
 });
 
-async function loadActor(ctx: AppContext, organisationId: string, userId: string): Promise<StaffActor | null> {
+/** The active user as a staff actor (their role, groups, areas), or null if they are not active. */
+export async function loadActor(ctx: Pick<AppContext, "db">, organisationId: string, userId: string): Promise<StaffActor | null> {
   const [row] = await ctx.db
     .select(actorColumns)
     .from(users)

@@ -21,6 +21,16 @@ import { type MailSettingsRow, mailSettingsOf } from "./mail-settings.ts";
 import { composeEmail, type EmailKind } from "./outgoing-messages.ts";
 import { trackingTokenSeal, unsubscribeTokens } from "./outgoing-tokens.ts";
 
+/** The installation's SMTP relay (SMTP_URL), made on first use; null without one. */
+export function smtpRelay(smtpUrl: string | null): () => Transporter | null {
+  let transport: Transporter | null = null;
+  return () => {
+    if (!smtpUrl) return null;
+    transport ??= createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+    return transport;
+  };
+}
+
 export const DeliverEmail = z.object({ deliveryId: z.uuid() });
 
 export type EmailSettings = { smtpUrl: string | null; retryBaseMs: number; maxAttempts: number; publicUrl: string; secret: string };
@@ -102,23 +112,14 @@ async function replyTextOf(db: Db, eventId: number | null): Promise<string | nul
 }
 
 /** DKIM options for nodemailer, when the organisation signs. */
-const dkimOf = (s: MailSettingsRow) =>
+export const dkimOf = (s: MailSettingsRow) =>
   s.dkimDomain && s.dkimSelector && s.dkimPrivateKey
     ? { domainName: s.dkimDomain, keySelector: s.dkimSelector, privateKey: s.dkimPrivateKey }
     : undefined;
 
 /** The job, with the relay and retry schedule of `settings`; `publish` announces failure events. */
 export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (notices: EventNotice[]) => void) {
-  let transport: Transporter | null = null;
-  const transporter = () => {
-    if (!settings.smtpUrl) return null;
-    transport ??= createTransport(settings.smtpUrl, {
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 30_000,
-    } as never);
-    return transport;
-  };
+  const transporter = smtpRelay(settings.smtpUrl);
   const seal = trackingTokenSeal(settings.secret);
   const unsubscribe = unsubscribeTokens(settings.secret);
   const base = settings.publicUrl.replace(/\/+$/, "");

@@ -12,6 +12,7 @@ import type { StaffActor } from "../auth/actor.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { EVENTS_CHANNEL, type EventNotice } from "../tickets/ticket-events.ts";
 import { accessColumns, canSeeTicket, canUseQueues } from "../tickets/tickets.access.ts";
+import { OnlineStaff } from "./online.ts";
 import { Presence } from "./presence.ts";
 
 type Connection = { actor: StaffActor; socket: WebSocket };
@@ -21,9 +22,12 @@ export class LiveHub {
   private stop: (() => Promise<void>) | null = null;
   /** Who has which ticket open, for collision warnings. */
   readonly presence: Presence;
+  /** Who has a console open, so that notification emails go only to those who have not. */
+  readonly online: OnlineStaff;
 
   constructor(private readonly ctx: AppContext) {
     this.presence = new Presence(ctx);
+    this.online = new OnlineStaff(ctx.db, (err) => console.error("marking staff online failed", err));
   }
 
   async start() {
@@ -32,17 +36,25 @@ export class LiveHub {
         this.publish(notice).catch((err) => console.error("live update failed", err));
     });
     await this.presence.start();
+    this.online.start();
   }
 
   async close() {
     for (const c of this.connections) c.socket.close(1001, "server shutting down");
     await this.stop?.();
     await this.presence.close();
+    await this.online.close();
   }
 
   add(connection: Connection) {
     this.connections.add(connection);
-    connection.socket.on("close", () => this.connections.delete(connection));
+    const { userId, organisationId } = connection.actor;
+    const failed = (err: unknown) => console.error("marking staff online failed", err);
+    this.online.connected({ userId, organisationId }).catch(failed);
+    connection.socket.on("close", () => {
+      this.connections.delete(connection);
+      this.online.disconnected(userId).catch(failed);
+    });
   }
 
   get size() {

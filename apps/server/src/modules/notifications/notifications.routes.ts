@@ -1,8 +1,9 @@
-/** The signed-in user's notifications under /api/staff/notifications. */
-import { MarkNotificationsRead, NotificationList } from "@yhteys/contracts";
+/** The signed-in user's notifications and notification preferences under /api/staff/notifications. */
+import { MarkNotificationsRead, NotificationList, NotificationPreferences, UpdateNotificationPreferences } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../context.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
+import { myNotificationPreferences, updateMyNotificationPreferences } from "./notification-preferences.ts";
 import { listNotifications, markNotificationsRead } from "./notifications.ts";
 
 const tags = ["notifications"];
@@ -26,6 +27,29 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       (request) => markNotificationsRead(ctx.db, staffActor(request), request.body),
+    );
+    app.get(
+      "/preferences",
+      {
+        schema: {
+          tags,
+          summary: "How I want to hear of each kind of notification (mine, or the default)",
+          response: { 200: NotificationPreferences },
+        },
+      },
+      (request) => myNotificationPreferences(ctx.db, staffActor(request)),
+    );
+    app.put(
+      "/preferences",
+      {
+        schema: {
+          tags,
+          summary: "Change how I hear of some kinds of notification: off, in the console, email at once, hourly or daily digest",
+          body: UpdateNotificationPreferences,
+          response: { 200: NotificationPreferences },
+        },
+      },
+      (request) => updateMyNotificationPreferences(ctx.db, staffActor(request), request.body),
     );
   };
 }

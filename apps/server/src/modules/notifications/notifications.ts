@@ -4,7 +4,8 @@
  * information sent to them or their group, the answer to their comment request, a resident's
  * new message on a ticket they handle, and a service-level target near or missed (to the handler;
  * a missed one on an untaken ticket to the group's content admins). Nobody is notified of their own doing. The unique
- * (event, user) pair makes a second hand-over of an event harmless.
+ * (event, user) pair makes a second hand-over of an event harmless. Each user's preferences decide
+ * whether a kind is written at all and whether it is emailed (notification-emails.ts).
  */
 import type { MarkNotificationsRead, NotificationKind, NotificationList } from "@yhteys/contracts";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
@@ -14,6 +15,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { groupMemberships, notifications, ticketEvents, ticketRequests, tickets, users } from "../../db/schema.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import type { OutboxConsumer } from "../outbox/outbox-relay.ts";
+import { deliveriesFor } from "./notification-preferences.ts";
 
 type Event = typeof ticketEvents.$inferSelect;
 type Wanted = { kind: NotificationKind; userIds: string[] };
@@ -128,9 +130,24 @@ export const notificationsConsumer: OutboxConsumer = {
             byUserId: by,
           });
     }
-    if (rows.length) await tx.insert(notifications).values(rows).onConflictDoNothing();
+    await notifyUsers(tx, rows);
   },
 };
+
+/**
+ * Writes notifications as their users want them: none for a kind a user turned off, and marked for
+ * an email (sent later by the notification email task, if still unread and the user not online)
+ * for a kind they want by email at once. Digest kinds are picked up by the digest task.
+ */
+export async function notifyUsers(tx: Tx, rows: (typeof notifications.$inferInsert)[]) {
+  if (!rows.length) return;
+  const delivery = await deliveriesFor(tx, [...new Set(rows.map((r) => r.userId))], [...new Set(rows.map((r) => r.kind))]);
+  const wanted = rows
+    .map((r) => ({ r, delivery: delivery(r.userId, r.kind) }))
+    .filter(({ delivery }) => delivery !== "off")
+    .map(({ r, delivery }) => (delivery === "email" ? { ...r, emailWantedAt: new Date() } : r));
+  if (wanted.length) await tx.insert(notifications).values(wanted).onConflictDoNothing();
+}
 
 /** The user's newest notifications (50) and how many are unread. */
 export async function listNotifications(db: Db, actor: StaffActor): Promise<NotificationList> {
