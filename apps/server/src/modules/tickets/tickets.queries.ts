@@ -12,7 +12,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, type SQL, sql } from "d
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { type Db, queryRows } from "../../db/client.ts";
-import { categories, customers, handlerGroups, ticketEvents, ticketMessages, tickets, users } from "../../db/schema.ts";
+import { categories, createdWeekVector, customers, handlerGroups, ticketEvents, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { toAttachment } from "../attachments/attachments.presenter.ts";
 import { listAttachments } from "../attachments/attachments.queries.ts";
@@ -139,28 +139,50 @@ async function searchCounts(db: Db, base: SQL | undefined, limit: number): Promi
   return counts;
 }
 
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * Where relevance search looks for the newest matches, newest first: this week and the last, the
+ * six weeks before, then 24, then 96 weeks, then anything older (or dated after next week, which
+ * the application never writes). Each window but the last is a set of creation weeks, which the
+ * text index's second column finds without reading a ticket.
+ */
+function searchWindows(now: number): SQL[] {
+  const week = Math.floor(now / WEEK_MS);
+  const weeks = (from: number, to: number) =>
+    sql`${createdWeekVector(tickets.createdAt)} @@ ${Array.from({ length: to - from + 1 }, (_, i) => from + i).join(" | ")}::tsquery`;
+  const bounds = [week - 1, week - 7, week - 31, week - 127];
+  return [
+    weeks(week - 1, week + 1),
+    ...bounds.slice(1).map((from, i) => weeks(from, (bounds[i] as number) - 1)),
+    sql`(${tickets.createdAt} < ${new Date((week - 127) * WEEK_MS).toISOString()} OR ${tickets.createdAt} >= ${new Date((week + 2) * WEEK_MS).toISOString()})`,
+  ];
+}
+
 /**
  * The ids of one page sorted by relevance: the newest RELEVANCE_WINDOW matches by rank, then older
- * ones by date. `OFFSET 0` plans the matching on its own (through the text index, reading only
- * matching tickets) before the newest are taken: otherwise, seeing the LIMIT, PostgreSQL walks the
- * date index and reads tens of thousands of recent non-matching tickets to find them.
+ * ones by date. The newest matches are taken window by window (`searchWindows`), each read newest
+ * first and only as far as still needed, so a common word reads its matches of the last weeks and
+ * not the tens of thousands before them; the windows do not overlap and go back in time, so the
+ * matches gathered are exactly the newest ones.
  */
 async function relevancePage(db: Db, where: SQL | undefined, tsq: string, limit: number, offset: number): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`SELECT m.id FROM (
-          SELECT s.id, row_number() OVER (ORDER BY s.created_at DESC, s.id DESC) AS n
-            FROM (SELECT f.id, f.created_at FROM (SELECT ${tickets.id} AS id, ${tickets.createdAt} AS created_at
-                                                      FROM ${tickets} WHERE ${where} OFFSET 0) f
-                   ORDER BY f.created_at DESC, f.id DESC LIMIT ${Math.max(RELEVANCE_WINDOW, offset + limit)}) s
-        ) m
-        ORDER BY m.n > ${RELEVANCE_WINDOW},
-                 CASE WHEN m.n <= ${RELEVANCE_WINDOW}
-                      THEN (SELECT ts_rank(r.search_vector, ${tsq}::tsquery) FROM ${tickets} r WHERE r.id = m.id) END DESC,
-                 m.n
-        LIMIT ${limit} OFFSET ${offset}`,
-  );
-  return rows.map((r) => r.id);
+  const wanted = Math.max(RELEVANCE_WINDOW, offset + limit);
+  const found: { id: string; rank: number }[] = [];
+  for (const window of searchWindows(Date.now())) {
+    const rows = await queryRows<{ id: string; rank: number | string }>(
+      db,
+      sql`SELECT ${tickets.id} AS id, ts_rank(${tickets.searchVector}, ${tsq}::tsquery) AS rank FROM ${tickets}
+          WHERE ${and(where, window)} ORDER BY ${tickets.createdAt} DESC, ${tickets.id} DESC LIMIT ${wanted - found.length}`,
+    );
+    for (const r of rows) found.push({ id: r.id, rank: Number(r.rank) });
+    if (found.length >= wanted) break;
+  }
+  const ranked = found
+    .slice(0, RELEVANCE_WINDOW)
+    .map((r, n) => ({ ...r, n }))
+    .sort((a, b) => b.rank - a.rank || a.n - b.n);
+  return [...ranked, ...found.slice(RELEVANCE_WINDOW)].slice(offset, offset + limit).map((r) => r.id);
 }
 
 /**

@@ -252,4 +252,23 @@ describe("queue lists", () => {
     expect(refs(await page(2000))).toEqual([`${weak.reference}-2`, `${weak.reference}-1`]);
     expect(refs(await page(2002))).toEqual([old.reference]);
   });
+
+  it("ranks matches of every age together when there are fewer than 2 000 (the search reads back week by week)", async () => {
+    const tenant = await newTenant(t.ctx);
+    const weak = await submitContact(t.app, tenant, { description: "Katuvalo pimeänä" });
+    const middle = await submitContact(t.app, tenant, { description: "Katuvalo pimeänä, katuvalo vilkkuu" });
+    const strong = await submitContact(t.app, tenant, { description: "Katuvalo pimeänä, katuvalo vilkkuu, katuvalo rikki" });
+    const older = await submitContact(t.app, tenant, { description: "Katuvalo" });
+    const ago = async (reference: string, days: number) =>
+      t.ctx.db.execute(sql`UPDATE tickets SET created_at = now() - ${days} * interval '1 day' WHERE reference = ${reference}`);
+    // In the third window (10 weeks), in the last (four years) and in the fourth (a year); the weak one is new.
+    await ago(middle.reference, 70);
+    await ago(strong.reference, 4 * 365);
+    await ago(older.reference, 365);
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const list = async (sort: string) =>
+      (await advisor.get(`/api/staff/tickets?sort=${sort}&q=katuvalo`)).json().items.map((i: { reference: string }) => i.reference);
+    expect(await list("relevance")).toEqual([strong.reference, middle.reference, weak.reference, older.reference]);
+    expect(await list("createdAt")).toEqual([weak.reference, middle.reference, older.reference, strong.reference]);
+  });
 });
