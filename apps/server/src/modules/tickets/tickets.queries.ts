@@ -141,43 +141,48 @@ async function searchCounts(db: Db, base: SQL | undefined, limit: number): Promi
 
 const WEEK_MS = 7 * 86_400_000;
 
-/**
- * Where relevance search looks for the newest matches, newest first: this week and the last, the
- * six weeks before, then 24, then 96 weeks, then anything older (or dated after next week, which
- * the application never writes). Each window but the last is a set of creation weeks, which the
- * text index's second column finds without reading a ticket.
- */
-function searchWindows(now: number): SQL[] {
-  const week = Math.floor(now / WEEK_MS);
-  const weeks = (from: number, to: number) =>
-    sql`${createdWeekVector(tickets.createdAt)} @@ ${Array.from({ length: to - from + 1 }, (_, i) => from + i).join(" | ")}::tsquery`;
-  const bounds = [week - 1, week - 7, week - 31, week - 127];
-  return [
-    weeks(week - 1, week + 1),
-    ...bounds.slice(1).map((from, i) => weeks(from, (bounds[i] as number) - 1)),
-    sql`(${tickets.createdAt} < ${new Date((week - 127) * WEEK_MS).toISOString()} OR ${tickets.createdAt} >= ${new Date((week + 2) * WEEK_MS).toISOString()})`,
-  ];
-}
+/** The creation weeks `from`…`to` (weeks since 1970), as the text index's second column finds them. */
+const createdInWeeks = (from: number, to: number) =>
+  sql`${createdWeekVector(tickets.createdAt)} @@ ${Array.from({ length: to - from + 1 }, (_, i) => from + i).join(" | ")}::tsquery`;
 
 /**
  * The ids of one page sorted by relevance: the newest RELEVANCE_WINDOW matches by rank, then older
- * ones by date. The newest matches are taken window by window (`searchWindows`), each read newest
- * first and only as far as still needed, so a common word reads its matches of the last weeks and
- * not the tens of thousands before them; the windows do not overlap and go back in time, so the
- * matches gathered are exactly the newest ones.
+ * ones by date. The newest matches are gathered window by window, newest first: this week and the
+ * last (and the next, for clocks a little ahead), the 6 weeks before, the 24 weeks before those,
+ * then all older ones. A window of weeks comes from the text index alone (its second column), so
+ * a common word reads its matches of the last weeks and not the tens of thousands before them;
+ * each window is read newest first and only as far as still needed, and the windows do not
+ * overlap, so the matches gathered are exactly the newest ones. The next window is read only if,
+ * at the rate of the matches found so far, it would give at least a quarter of those still
+ * wanted; otherwise the word is rare and all its older matches are read at once (one index scan
+ * instead of several). `OFFSET 0` plans the matching on its own (through the text index, reading
+ * only matching tickets) before the newest are taken: otherwise, seeing a small LIMIT, PostgreSQL
+ * walks the date index and reads thousands of non-matching tickets.
  */
 async function relevancePage(db: Db, where: SQL | undefined, tsq: string, limit: number, offset: number): Promise<string[]> {
   const wanted = Math.max(RELEVANCE_WINDOW, offset + limit);
   const found: { id: string; rank: number }[] = [];
-  for (const window of searchWindows(Date.now())) {
-    const rows = await queryRows<{ id: string; rank: number | string }>(
+  const read = (range: SQL) =>
+    queryRows<{ id: string; rank: number | string }>(
       db,
-      sql`SELECT ${tickets.id} AS id, ts_rank(${tickets.searchVector}, ${tsq}::tsquery) AS rank FROM ${tickets}
-          WHERE ${and(where, window)} ORDER BY ${tickets.createdAt} DESC, ${tickets.id} DESC LIMIT ${wanted - found.length}`,
-    );
-    for (const r of rows) found.push({ id: r.id, rank: Number(r.rank) });
-    if (found.length >= wanted) break;
+      sql`SELECT f.id, f.rank FROM (
+            SELECT ${tickets.id} AS id, ${tickets.createdAt} AS created_at, ts_rank(${tickets.searchVector}, ${tsq}::tsquery) AS rank
+              FROM ${tickets} WHERE ${and(where, range)} OFFSET 0) f
+          ORDER BY f.created_at DESC, f.id DESC LIMIT ${wanted - found.length}`,
+    ).then((rows) => {
+      for (const r of rows) found.push({ id: r.id, rank: Number(r.rank) });
+    });
+  const now = Date.now();
+  const week = Math.floor(now / WEEK_MS);
+  await read(createdInWeeks(week - 1, week + 1));
+  let from = week - 1;
+  for (const weeks of [6, 24]) {
+    const rate = found.length / (now / WEEK_MS - from);
+    if (found.length >= wanted || rate * weeks < (wanted - found.length) / 4) break;
+    await read(createdInWeeks(from - weeks, from - 1));
+    from -= weeks;
   }
+  if (found.length < wanted) await read(sql`NOT ${createdInWeeks(from, week + 1)}`);
   const ranked = found
     .slice(0, RELEVANCE_WINDOW)
     .map((r, n) => ({ ...r, n }))
