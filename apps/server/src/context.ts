@@ -37,10 +37,12 @@ export function createContext(config: Config, database: Database): AppContext {
     webhooks: config.webhooks,
     open311Client: config.open311Client,
     email: { ...config.email, publicUrl: config.publicUrl, secret: config.secret },
-    // PGlite runs one transaction at a time and requests wait for it: there, rounds are further
-    // apart and relay transactions short (bench/RESULTS.md, "What background work costs requests").
-    minIntervalMs: database.engine === "pglite" ? 100 : 25,
-    relayBatch: database.engine === "pglite" ? 25 : 200,
+    // At most ten rounds a second: each round is a transaction per outbox consumer (six of them),
+    // and under a stream of submissions every round has work; closer rounds cost the submissions
+    // more than they gain (bench/RESULTS.md). PGlite runs one transaction at a time and requests
+    // wait for it: there relay transactions stay short ("What background work costs requests").
+    minIntervalMs: 100,
+    relayBatch: database.engine === "pglite" ? 25 : 500,
   });
   return {
     config,

@@ -31,8 +31,28 @@ function formatter(timeZone: string) {
   return f;
 }
 
-/** The wall-clock time in `timeZone` at `instant`, as if it were UTC (ms). */
+const QUARTER_HOUR = 15 * MINUTE;
+/** Offsets from UTC by time zone and quarter hour (zones change their offset on quarter hours only). */
+const offsets = new Map<string, number>();
+
+/**
+ * The wall-clock time in `timeZone` at `instant`, as if it were UTC (ms, whole seconds). Intl is
+ * the costly part of every due time, so the offset is asked once per zone and quarter hour.
+ */
 function wallClock(timeZone: string, instant: number): number {
+  const quarter = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone} ${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = intlWallClock(timeZone, quarter) - quarter;
+    // A process lives through a few thousand quarter hours of due times; it starts over rather than grow.
+    if (offsets.size >= 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return Math.floor((instant + offset) / 1000) * 1000;
+}
+
+function intlWallClock(timeZone: string, instant: number): number {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(new Date(instant))
@@ -55,7 +75,17 @@ export function zonedInstant(timeZone: string, date: string, time: string): numb
   return guess;
 }
 
-const nextDate = (date: string) => isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000));
+/** The next local date; remembered, as every due time walks day by day through the same dates. */
+const nextDates = new Map<string, string>();
+function nextDate(date: string): string {
+  let next = nextDates.get(date);
+  if (next === undefined) {
+    next = isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000));
+    if (nextDates.size >= 10_000) nextDates.clear();
+    nextDates.set(date, next);
+  }
+  return next;
+}
 
 /** Compiled once per calendar: holidays by year, exceptions by date. */
 class CalendarDays {

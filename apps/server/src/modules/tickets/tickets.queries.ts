@@ -12,7 +12,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, type SQL, sql } from "d
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { type Db, queryRows } from "../../db/client.ts";
-import { categories, customers, handlerGroups, ticketEvents, ticketMessages, tickets, users } from "../../db/schema.ts";
+import { categories, createdWeekVector, customers, handlerGroups, ticketEvents, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { toAttachment } from "../attachments/attachments.presenter.ts";
 import { listAttachments } from "../attachments/attachments.queries.ts";
@@ -139,28 +139,55 @@ async function searchCounts(db: Db, base: SQL | undefined, limit: number): Promi
   return counts;
 }
 
+const WEEK_MS = 7 * 86_400_000;
+
+/** The creation weeks `from`…`to` (weeks since 1970), as the text index's second column finds them. */
+const createdInWeeks = (from: number, to: number) =>
+  sql`${createdWeekVector(tickets.createdAt)} @@ ${Array.from({ length: to - from + 1 }, (_, i) => from + i).join(" | ")}::tsquery`;
+
 /**
  * The ids of one page sorted by relevance: the newest RELEVANCE_WINDOW matches by rank, then older
- * ones by date. `OFFSET 0` plans the matching on its own (through the text index, reading only
- * matching tickets) before the newest are taken: otherwise, seeing the LIMIT, PostgreSQL walks the
- * date index and reads tens of thousands of recent non-matching tickets to find them.
+ * ones by date. The newest matches are gathered window by window, newest first: this week and the
+ * last (and the next, for clocks a little ahead), the 6 weeks before, the 24 weeks before those,
+ * then all older ones. A window of weeks comes from the text index alone (its second column), so
+ * a common word reads its matches of the last weeks and not the tens of thousands before them;
+ * each window is read newest first and only as far as still needed, and the windows do not
+ * overlap, so the matches gathered are exactly the newest ones. The next window is read only if,
+ * at the rate of the matches found so far, it would give at least a quarter of those still
+ * wanted; otherwise the word is rare and all its older matches are read at once (one index scan
+ * instead of several). `OFFSET 0` plans the matching on its own (through the text index, reading
+ * only matching tickets) before the newest are taken: otherwise, seeing a small LIMIT, PostgreSQL
+ * walks the date index and reads thousands of non-matching tickets.
  */
 async function relevancePage(db: Db, where: SQL | undefined, tsq: string, limit: number, offset: number): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`SELECT m.id FROM (
-          SELECT s.id, row_number() OVER (ORDER BY s.created_at DESC, s.id DESC) AS n
-            FROM (SELECT f.id, f.created_at FROM (SELECT ${tickets.id} AS id, ${tickets.createdAt} AS created_at
-                                                      FROM ${tickets} WHERE ${where} OFFSET 0) f
-                   ORDER BY f.created_at DESC, f.id DESC LIMIT ${Math.max(RELEVANCE_WINDOW, offset + limit)}) s
-        ) m
-        ORDER BY m.n > ${RELEVANCE_WINDOW},
-                 CASE WHEN m.n <= ${RELEVANCE_WINDOW}
-                      THEN (SELECT ts_rank(r.search_vector, ${tsq}::tsquery) FROM ${tickets} r WHERE r.id = m.id) END DESC,
-                 m.n
-        LIMIT ${limit} OFFSET ${offset}`,
-  );
-  return rows.map((r) => r.id);
+  const wanted = Math.max(RELEVANCE_WINDOW, offset + limit);
+  const found: { id: string; rank: number }[] = [];
+  const read = (range: SQL) =>
+    queryRows<{ id: string; rank: number | string }>(
+      db,
+      sql`SELECT f.id, f.rank FROM (
+            SELECT ${tickets.id} AS id, ${tickets.createdAt} AS created_at, ts_rank(${tickets.searchVector}, ${tsq}::tsquery) AS rank
+              FROM ${tickets} WHERE ${and(where, range)} OFFSET 0) f
+          ORDER BY f.created_at DESC, f.id DESC LIMIT ${wanted - found.length}`,
+    ).then((rows) => {
+      for (const r of rows) found.push({ id: r.id, rank: Number(r.rank) });
+    });
+  const now = Date.now();
+  const week = Math.floor(now / WEEK_MS);
+  await read(createdInWeeks(week - 1, week + 1));
+  let from = week - 1;
+  for (const weeks of [6, 24]) {
+    const rate = found.length / (now / WEEK_MS - from);
+    if (found.length >= wanted || rate * weeks < (wanted - found.length) / 4) break;
+    await read(createdInWeeks(from - weeks, from - 1));
+    from -= weeks;
+  }
+  if (found.length < wanted) await read(sql`NOT ${createdInWeeks(from, week + 1)}`);
+  const ranked = found
+    .slice(0, RELEVANCE_WINDOW)
+    .map((r, n) => ({ ...r, n }))
+    .sort((a, b) => b.rank - a.rank || a.n - b.n);
+  return [...ranked, ...found.slice(RELEVANCE_WINDOW)].slice(offset, offset + limit).map((r) => r.id);
 }
 
 /**

@@ -252,4 +252,52 @@ describe("queue lists", () => {
     expect(refs(await page(2000))).toEqual([`${weak.reference}-2`, `${weak.reference}-1`]);
     expect(refs(await page(2002))).toEqual([old.reference]);
   });
+
+  it("ranks matches of every age together when there are fewer than 2 000 (a rare word: all older matches read at once)", async () => {
+    const tenant = await newTenant(t.ctx);
+    const weak = await submitContact(t.app, tenant, { description: "Katuvalo pimeänä" });
+    const middle = await submitContact(t.app, tenant, { description: "Katuvalo pimeänä, katuvalo vilkkuu" });
+    const strong = await submitContact(t.app, tenant, { description: "Katuvalo pimeänä, katuvalo vilkkuu, katuvalo rikki" });
+    const older = await submitContact(t.app, tenant, { description: "Katuvalo" });
+    const ago = async (reference: string, days: number) =>
+      t.ctx.db.execute(sql`UPDATE tickets SET created_at = now() - ${days} * interval '1 day' WHERE reference = ${reference}`);
+    // In the third window (10 weeks), in the last (four years) and in the fourth (a year); the weak one is new.
+    await ago(middle.reference, 70);
+    await ago(strong.reference, 4 * 365);
+    await ago(older.reference, 365);
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const list = async (sort: string) =>
+      (await advisor.get(`/api/staff/tickets?sort=${sort}&q=katuvalo`)).json().items.map((i: { reference: string }) => i.reference);
+    expect(await list("relevance")).toEqual([strong.reference, middle.reference, weak.reference, older.reference]);
+    expect(await list("createdAt")).toEqual([weak.reference, middle.reference, older.reference, strong.reference]);
+  });
+
+  it("gathers the newest 2 000 matches over weeks of different ages and ranks them together", async () => {
+    const tenant = await newTenant(t.ctx);
+    const weak = await submitContact(t.app, tenant, { description: "Katuvalo pimeänä" });
+    // 600 copies in the last days, 500 four weeks ago, 1 000 a year ago (seconds apart, -1 the oldest of each).
+    const copies = (n: number, suffix: string, daysAgo: number) =>
+      t.ctx.db.execute(sql`
+        INSERT INTO tickets (organisation_id, reference, type, category_id, description, channel, language, state, priority,
+                             group_id, tracking_token_hash, created_at, updated_at)
+        SELECT organisation_id, reference || ${suffix} || g, type, category_id, description, channel, language, state,
+               priority, group_id, tracking_token_hash || ${suffix} || g, now() - ${daysAgo} * interval '1 day' + g * interval '1 second', now()
+          FROM tickets, generate_series(1, ${n}::int) g
+         WHERE reference = ${weak.reference}`);
+    await copies(600, "-a", 2);
+    await copies(500, "-b", 28);
+    await copies(1000, "-c", 365);
+    const strong = await submitContact(t.app, tenant, { description: "Katuvalo ja toinen katuvalo pimeänä" });
+    await t.ctx.db.execute(sql`UPDATE tickets SET created_at = now() - interval '20 weeks' WHERE reference = ${strong.reference}`);
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const page = async (offset: number) =>
+      (await advisor.get(`/api/staff/tickets?sort=relevance&q=katuvalo&limit=2&offset=${offset}`))
+        .json()
+        .items.map((i: { reference: string }) => i.reference);
+    // The strong match (20 weeks old) outranks the newer weak ones. The newest 2 000: the weak one, 600 + 500
+    // copies, the strong one and the year-old copies 1 000…103; after them, older copies by date.
+    expect(await page(0)).toEqual([strong.reference, weak.reference]);
+    expect(await page(1998)).toEqual([`${weak.reference}-c104`, `${weak.reference}-c103`]);
+    expect(await page(2000)).toEqual([`${weak.reference}-c102`, `${weak.reference}-c101`]);
+  });
 });
