@@ -12,6 +12,7 @@ import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
+import { editorEn, editorFi, editorSv } from "./editor.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
 import { publishingEn, publishingFi, publishingSv } from "./publishing.i18n.ts";
@@ -35,6 +36,7 @@ const fi = {
   ...sensitiveFi,
   ...publishingFi,
   ...handlingFi,
+  ...editorFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -290,6 +292,7 @@ const sv: Dictionary<MessageKey> = {
   ...sensitiveSv,
   ...publishingSv,
   ...handlingSv,
+  ...editorSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -543,6 +546,7 @@ const en: Dictionary<MessageKey> = {
   ...sensitiveEn,
   ...publishingEn,
   ...handlingEn,
+  ...editorEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",
