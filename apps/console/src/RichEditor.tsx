@@ -112,9 +112,10 @@ export function RichEditor({ id, labelId, describedBy, invalid, initialHtml, onC
     },
   }));
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the initial text is set once, on mount
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the initial text is set once, on mount, and reported like typing
   useEffect(() => {
     if (initialHtml && area.current) area.current.replaceChildren(...buildRichText(initialHtml, domBuilder));
+    emit();
   }, []);
 
   // The toolbar shows which formatting applies where the caret is.

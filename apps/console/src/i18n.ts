@@ -10,6 +10,7 @@ import { mailEn, mailFi, mailSv } from "./admin/mail.i18n.ts";
 import { mailboxesEn, mailboxesFi, mailboxesSv } from "./admin/mailboxes.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
+import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/templates.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { editorEn, editorFi, editorSv } from "./editor.i18n.ts";
@@ -37,6 +38,7 @@ const fi = {
   ...publishingFi,
   ...handlingFi,
   ...editorFi,
+  ...templatesAdminFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -293,6 +295,7 @@ const sv: Dictionary<MessageKey> = {
   ...publishingSv,
   ...handlingSv,
   ...editorSv,
+  ...templatesAdminSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -547,6 +550,7 @@ const en: Dictionary<MessageKey> = {
   ...publishingEn,
   ...handlingEn,
   ...editorEn,
+  ...templatesAdminEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

@@ -139,7 +139,8 @@ export async function listSignatures(db: Db, actor: StaffActor): Promise<GroupSi
 /** Sets (or with an empty text removes) a group's signature in one language. */
 export async function setSignature(db: Db, actor: StaffActor, groupId: string, language: Language, input: SignatureBody) {
   requireManage(actor, groupId);
-  const empty = !input.html && !input.body;
+  // Empty text (also rich text with nothing left once sanitised) removes the signature.
+  const empty = input.html ? !richText(input.html).text : !input.body;
   const content = empty ? null : contentOf(input, input.html ? "body.html" : "body.body");
   await db.transaction(async (tx) => {
     await checkGroup(tx, actor, groupId);
