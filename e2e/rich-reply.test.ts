@@ -17,12 +17,14 @@ afterAll(async () => {
 });
 
 describe("a rich-text reply", () => {
-  it("is written from a template with formatting and read formatted by the resident", async () => {
+  it("is written as a template and signature by a content admin on the admin page", async () => {
     // The content admin writes a template for their group, with a placeholder, in bold.
     const admin = await consoleSignedIn(e2e, "contentadmin");
     await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Vastauspohjat" }).click();
     await admin.getByRole("heading", { level: 1, name: "Vastauspohjat ja allekirjoitukset" }).waitFor();
     const form = admin.getByRole("region", { name: "Uusi vastauspohja" });
+    // Only their own group's: no organisation-wide templates for a content admin.
+    expect(await form.getByLabel("Ryhmä").locator("option").allTextContents()).toEqual(["Katu- ja liikenneyksikkö"]);
     await form.getByLabel("Nimi").fill("Kuoppa korjataan");
     const body = form.getByRole("textbox", { name: "Teksti" });
     await body.click();
@@ -46,6 +48,24 @@ describe("a rich-text reply", () => {
     await signatures.getByRole("button", { name: "Tallenna allekirjoitus" }).click();
     await admin.getByText("Allekirjoitus tallennettiin.").waitFor();
     await expectAccessible(admin, "the reply templates admin page");
+    // Saved as sanitised rich text.
+    const content = await signIn(e2e.app, e2e.tenant, "contentadmin");
+    const saved = (await content.get("/api/staff/admin/reply-templates")).json().items;
+    expect(saved).toHaveLength(1);
+    expect(saved[0].html).toMatch(/^<p>Hei \{\{resident\.name\}\},(\s|&nbsp;)<strong>kuoppa korjataan tällä viikolla<\/strong>\.<\/p>$/);
+  });
+
+  it("is written by an expert from a template with formatting and read formatted by the resident", async () => {
+    const content = await signIn(e2e.app, e2e.tenant, "contentadmin");
+    const streets = e2e.tenant.groups.streets;
+    const created = await content.post("/api/staff/admin/reply-templates", {
+      groupId: streets,
+      language: "fi",
+      name: "Kuoppa paikataan",
+      html: "<p>Hei {{resident.name}}, <b>kuoppa korjataan tällä viikolla</b>.</p>",
+    });
+    expect(created.statusCode).toBe(201);
+    await content.put(`/api/staff/admin/signatures/${streets}/fi`, { html: "<p><em>{{group.name}}</em></p>" });
 
     // A resident asks for a reply.
     const receipt = await submitContact(e2e.app, e2e.tenant, {
@@ -59,7 +79,7 @@ describe("a rich-text reply", () => {
     const expert = await consoleSignedIn(e2e, "expert");
     await expert.goto(`${e2e.baseUrl}/console/tickets/${ticketId}`);
     await expect.poll(() => expert.getByRole("heading", { level: 1 }).textContent()).toContain(receipt.reference);
-    await expert.getByLabel("Lisää vastauspohja").selectOption({ label: "Kuoppa korjataan" });
+    await expert.getByLabel("Lisää vastauspohja").selectOption({ label: "Kuoppa paikataan" });
     const reply = expert.getByRole("textbox", { name: "Vastaus", exact: true });
     await expect.poll(() => reply.textContent()).toBe("Hei Liisa Asukas, kuoppa korjataan tällä viikolla.");
     await expert.keyboard.press("Enter");

@@ -65,6 +65,12 @@ export function linkAddress(typed: string): string | null {
 }
 
 const exec = (command: string, value?: string) => document.execCommand(command, false, value);
+/** An empty text is one empty paragraph, so that what is typed lands in paragraphs. */
+const emptyParagraph = () => {
+  const p = document.createElement("p");
+  p.append(document.createElement("br"));
+  return p;
+};
 
 export function RichEditor({ id, labelId, describedBy, invalid, initialHtml, onChange, onTyping, handle }: Props) {
   const { t } = useI18n();
@@ -107,14 +113,15 @@ export function RichEditor({ id, labelId, describedBy, invalid, initialHtml, onC
       emit();
     },
     clear: () => {
-      area.current?.replaceChildren();
+      area.current?.replaceChildren(emptyParagraph());
       emit();
     },
   }));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the initial text is set once, on mount, and reported like typing
   useEffect(() => {
-    if (initialHtml && area.current) area.current.replaceChildren(...buildRichText(initialHtml, domBuilder));
+    const nodes = initialHtml ? buildRichText(initialHtml, domBuilder) : [];
+    area.current?.replaceChildren(...(nodes.length ? nodes : [emptyParagraph()]));
     emit();
   }, []);
 

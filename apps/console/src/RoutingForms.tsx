@@ -28,7 +28,7 @@ export function ForwardForm({ ticket, done }: { ticket: TicketDetail; done: Done
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!groupId && !handlerId) return setError({ text: t("forward.needTarget"), fields: [] });
-    const target = targetName();
+    const label = targetName();
     void run(async () => {
       const next = await api.actions.forward(ticket.id, {
         ...(groupId ? { groupId } : {}),
@@ -37,7 +37,7 @@ export function ForwardForm({ ticket, done }: { ticket: TicketDetail; done: Done
       });
       setTarget({ groupId: "", handlerId: "" });
       setNote("");
-      done(next, t("forward.done", { target }));
+      done(next, t("forward.done", { target: label }));
     });
   };
 
