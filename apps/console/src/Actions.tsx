@@ -3,17 +3,19 @@
  * Every action answers with the updated ticket; success is announced in a status region that
  * also takes focus, and problem+json errors are shown next to the form.
  */
-import type { Priority, TicketDetail, TicketState, TicketTemplates, TicketType } from "@yhteys/contracts";
+import type { Priority, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
 import { finishedStates, priorities, ticketTypes } from "@yhteys/contracts/constants";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { ActionSection, CategoryOptions, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { ActionSection, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
-import { name, priorityName, roleName, stateName, typeName } from "./format.ts";
+import { priorityName, stateName, typeName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { useTypingReporter } from "./Presence.tsx";
 import { LinkForm, MergeForm, SplitForm } from "./Related.tsx";
+import { ReplyForm } from "./ReplyForm.tsx";
 import { RequestForm } from "./Requests.tsx";
+import { ForwardForm, ReclassifyForm } from "./RoutingForms.tsx";
 import { navigate } from "./router.ts";
 import { SensitivityForm } from "./Sensitivity.tsx";
 
@@ -55,118 +57,6 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       {can("reclassify") && <ReclassifyForm key={ticket.category.id} ticket={ticket} done={done} />}
       {can("edit") && <EditForm key={`${ticket.priority}-${ticket.type}`} ticket={ticket} done={done} />}
       {can("edit") && <SensitivityForm key={String(ticket.sensitive)} ticket={ticket} done={done} />}
-    </div>
-  );
-}
-
-function ReplyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
-  const { t } = useI18n();
-  const typed = useTypingReporter(ticket.id);
-  const ids = { title: useId(), body: useId(), error: useId(), hint: useId(), template: useId() };
-  const [body, setBody] = useState("");
-  const [then, setThen] = useState<"" | "resolved" | "waiting_for_customer">("");
-  const { busy, error, setError, run } = useAction();
-  const options = (["resolved", "waiting_for_customer"] as const).filter((s) => ticket.allowedStates.includes(s));
-  const noEmail = ticket.customer !== null && !ticket.customer.email;
-  const [templates, setTemplates] = useState<TicketTemplates | null>(null);
-  useEffect(() => {
-    let current = true;
-    api
-      .replyTemplates(ticket.id)
-      .then((x) => current && setTemplates(x))
-      .catch(() => current && setTemplates(null));
-    return () => {
-      current = false;
-    };
-  }, [ticket.id]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!body.trim()) return setError({ text: t("error.validation"), fields: [] });
-    void run(async () => {
-      const next = await api.actions.reply(ticket.id, { body: body.trim(), ...(then ? { state: then } : {}) });
-      setBody("");
-      setThen("");
-      done(next, t("reply.done"));
-    });
-  };
-
-  return (
-    <ActionSection title={t("reply.title")} id={ids.title}>
-      <form onSubmit={submit} noValidate>
-        {templates && templates.items.length > 0 && (
-          <div className="field">
-            <label htmlFor={ids.template}>{t("templates.pick")}</label>
-            <select
-              id={ids.template}
-              value=""
-              onChange={(e) => {
-                const chosen = templates.items.find((x) => x.id === e.target.value);
-                if (chosen) setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${chosen.text}` : chosen.text));
-              }}
-            >
-              <option value="">{t("templates.none")}</option>
-              {templates.items.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor={ids.body}>{t("reply.body")}</label>
-          {noEmail && (
-            <p className="hint" id={ids.hint}>
-              {t("reply.noEmail")}
-            </p>
-          )}
-          <textarea
-            id={ids.body}
-            rows={6}
-            value={body}
-            maxLength={20000}
-            required
-            onChange={(e) => {
-              setBody(e.target.value);
-              typed();
-            }}
-            aria-describedby={noEmail ? ids.hint : undefined}
-            aria-invalid={error ? true : undefined}
-          />
-          {templates?.signature && (
-            <p className="hint">
-              {t("templates.signature")} <span className="prose">{templates.signature}</span>
-            </p>
-          )}
-        </div>
-        {options.length > 0 && (
-          <fieldset className="choices">
-            <legend>{t("reply.then")}</legend>
-            <Radio name={`${ids.title}-then`} checked={then === ""} onChange={() => setThen("")} label={t("reply.keep")} />
-            {options.map((s) => (
-              <Radio
-                key={s}
-                name={`${ids.title}-then`}
-                checked={then === s}
-                onChange={() => setThen(s)}
-                label={s === "resolved" ? t("reply.resolve") : t("reply.wait")}
-              />
-            ))}
-          </fieldset>
-        )}
-        <FormFooter error={error} errorId={ids.error} busy={busy} label={t("reply.submit")} primary />
-      </form>
-    </ActionSection>
-  );
-}
-
-function Radio({ name: group, checked, onChange, label }: { name: string; checked: boolean; onChange: () => void; label: string }) {
-  const id = useId();
-  return (
-    <div className="radio">
-      <input type="radio" id={id} name={group} checked={checked} onChange={onChange} />
-      <label htmlFor={id}>{label}</label>
     </div>
   );
 }
@@ -251,129 +141,6 @@ function StateForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
             </button>
           ))}
         </div>
-      </form>
-    </ActionSection>
-  );
-}
-
-function ForwardForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
-  const { t, language } = useI18n();
-  const { directory } = useConsole();
-  const ids = { title: useId(), group: useId(), handler: useId(), note: useId(), error: useId() };
-  const [groupId, setGroupId] = useState("");
-  const [handlerId, setHandlerId] = useState("");
-  const [note, setNote] = useState("");
-  const { busy, error, setError, run } = useAction();
-  if (!directory) return null;
-
-  const users = groupId ? directory.users.filter((u) => u.groupIds.includes(groupId)) : directory.users;
-  const targetName = () => {
-    const group = directory.groups.find((g) => g.id === groupId);
-    const user = directory.users.find((u) => u.id === handlerId);
-    return [user?.name, group ? name(group.name, language) : null].filter(Boolean).join(", ");
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!groupId && !handlerId) return setError({ text: t("forward.needTarget"), fields: [] });
-    const target = targetName();
-    void run(async () => {
-      const next = await api.actions.forward(ticket.id, {
-        ...(groupId ? { groupId } : {}),
-        ...(handlerId ? { handlerId } : {}),
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      setGroupId("");
-      setHandlerId("");
-      setNote("");
-      done(next, t("forward.done", { target }));
-    });
-  };
-
-  return (
-    <ActionSection title={t("forward.title")} id={ids.title}>
-      <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={ids.group}>{t("forward.group")}</label>
-          <select
-            id={ids.group}
-            value={groupId}
-            onChange={(e) => {
-              setGroupId(e.target.value);
-              setHandlerId("");
-            }}
-          >
-            <option value="">{t("forward.keep")}</option>
-            {directory.groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.id === ticket.group?.id ? t("forward.current", { name: name(g.name, language) }) : name(g.name, language)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.handler}>{t("forward.handler")}</label>
-          <select id={ids.handler} value={handlerId} onChange={(e) => setHandlerId(e.target.value)}>
-            <option value="">{groupId ? t("forward.toQueue") : t("forward.keep")}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.id === ticket.handler?.id ? t("forward.current", { name: u.name }) : u.name} – {roleName(t, u.role)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.note}>
-            {t("forward.note")} <span className="optional">({t("common.optional")})</span>
-          </label>
-          <textarea id={ids.note} rows={2} maxLength={5000} value={note} onChange={(e) => setNote(e.target.value)} />
-        </div>
-        <FormFooter error={error} errorId={ids.error} busy={busy} label={t("forward.submit")} />
-      </form>
-    </ActionSection>
-  );
-}
-
-function ReclassifyForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
-  const { t, language } = useI18n();
-  const { directory } = useConsole();
-  const ids = { title: useId(), category: useId(), type: useId(), error: useId() };
-  const [categoryId, setCategoryId] = useState(ticket.category.id);
-  const [type, setType] = useState<"" | TicketType>("");
-  const { busy, error, run } = useAction();
-  if (!directory) return null;
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      const next = await api.actions.reclassify(ticket.id, { categoryId, ...(type ? { type } : {}) });
-      setType("");
-      const category = directory.categories.find((c) => c.id === categoryId);
-      done(next, t("reclassify.done", { category: category ? name(category.name, language) : "" }));
-    });
-  };
-
-  return (
-    <ActionSection title={t("reclassify.title")} id={ids.title}>
-      <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={ids.category}>{t("reclassify.category")}</label>
-          <select id={ids.category} value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-            <CategoryOptions categories={directory.categories} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.type}>{t("reclassify.type")}</label>
-          <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as "" | TicketType)}>
-            <option value="">{t("reclassify.keepType", { type: typeName(t, ticket.type) })}</option>
-            {ticketTypes.map((x) => (
-              <option key={x} value={x}>
-                {typeName(t, x)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <FormFooter error={error} errorId={ids.error} busy={busy} label={t("reclassify.submit")} />
       </form>
     </ActionSection>
   );

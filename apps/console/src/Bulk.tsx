@@ -6,21 +6,21 @@
 import type { BulkRequest, BulkResult, Priority, TicketRow, TicketState } from "@yhteys/contracts";
 import { priorities, ticketStates } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { FormFooter, GroupOptions, useAction } from "./ActionForm.tsx";
+import { FormFooter, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
-import { name, priorityName, roleName, stateName } from "./format.ts";
+import { priorityName, stateName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
+import { type Target, TargetPicker } from "./TargetPicker.tsx";
 
 type Action = BulkRequest["change"]["action"];
 
 export function BulkBar({ selected, rows, onDone }: { selected: string[]; rows: TicketRow[]; onDone: () => void }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { directory, refreshQueues } = useConsole();
-  const ids = { title: useId(), action: useId(), group: useId(), handler: useId(), state: useId(), priority: useId(), error: useId() };
+  const ids = { title: useId(), action: useId(), state: useId(), priority: useId(), error: useId() };
   const [action, setAction] = useState<Action>("assign");
-  const [groupId, setGroupId] = useState("");
-  const [handlerId, setHandlerId] = useState("");
+  const [target, setTarget] = useState<Target>({ groupId: "", handlerId: "" });
   const [state, setState] = useState<TicketState>("in_progress");
   const [priority, setPriority] = useState<Priority>("high");
   const [result, setResult] = useState<BulkResult | null>(null);
@@ -31,6 +31,7 @@ export function BulkBar({ selected, rows, onDone }: { selected: string[]; rows: 
   const referenceOf = (id: string, reference: string | null) => reference ?? rows.find((r) => r.id === id)?.reference ?? t("bulk.hidden");
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const { groupId, handlerId } = target;
     if (action === "assign" && !groupId && !handlerId) return setError({ text: t("forward.needTarget"), fields: [] });
     const change: BulkRequest["change"] =
       action === "assign"
@@ -47,7 +48,6 @@ export function BulkBar({ selected, rows, onDone }: { selected: string[]; rows: 
     });
   };
 
-  const users = groupId ? directory.users.filter((u) => u.groupIds.includes(groupId)) : directory.users;
   return (
     <section className="bulk-bar panel" aria-labelledby={ids.title}>
       <h2 id={ids.title}>
@@ -63,35 +63,7 @@ export function BulkBar({ selected, rows, onDone }: { selected: string[]; rows: 
               <option value="priority">{t("bulk.priority")}</option>
             </select>
           </div>
-          {action === "assign" && (
-            <>
-              <div className="field">
-                <label htmlFor={ids.group}>{t("forward.group")}</label>
-                <select
-                  id={ids.group}
-                  value={groupId}
-                  onChange={(e) => {
-                    setGroupId(e.target.value);
-                    setHandlerId("");
-                  }}
-                >
-                  <option value="">{t("forward.keep")}</option>
-                  <GroupOptions groups={directory.groups} />
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={ids.handler}>{t("forward.handler")}</label>
-                <select id={ids.handler} value={handlerId} onChange={(e) => setHandlerId(e.target.value)}>
-                  <option value="">{groupId ? t("forward.toQueue") : t("forward.keep")}</option>
-                  {users.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name} – {roleName(t, u.role)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </>
-          )}
+          {action === "assign" && <TargetPicker value={target} onChange={setTarget} />}
           {action === "state" && (
             <div className="field">
               <label htmlFor={ids.state}>{t("field.state")}</label>

@@ -1,5 +1,6 @@
 /** One ticket: facts, description, customer, messages, history and the handling actions. */
 import type { ExtraFieldDefinition, FiredRule, TicketDetail } from "@yhteys/contracts";
+import { RichHtml } from "@yhteys/web";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { Actions } from "./Actions.tsx";
 import { AttachmentsPanel } from "./AttachmentsPanel.tsx";
@@ -248,7 +249,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
                       )}
                       <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
                     </p>
-                    <p className="prose">{m.body}</p>
+                    {m.html ? <RichHtml className="rich-text" html={m.html} /> : <p className="prose">{m.body}</p>}
                   </li>
                 ))}
               </ol>

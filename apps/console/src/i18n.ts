@@ -12,7 +12,9 @@ import { mailboxesEn, mailboxesFi, mailboxesSv } from "./admin/mailboxes.i18n.ts
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
+import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/templates.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
+import { editorEn, editorFi, editorSv } from "./editor.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
 import { loginEn, loginFi, loginSv } from "./login.i18n.ts";
@@ -43,6 +45,8 @@ const fi = {
   ...sensitiveFi,
   ...publishingFi,
   ...handlingFi,
+  ...editorFi,
+  ...templatesAdminFi,
   ...notificationSettingsFi,
   ...shellFi,
   ...loginFi,
@@ -70,6 +74,8 @@ const sv: Dictionary<MessageKey> = {
   ...sensitiveSv,
   ...publishingSv,
   ...handlingSv,
+  ...editorSv,
+  ...templatesAdminSv,
   ...notificationSettingsSv,
   ...shellSv,
   ...loginSv,
@@ -95,6 +101,8 @@ const en: Dictionary<MessageKey> = {
   ...sensitiveEn,
   ...publishingEn,
   ...handlingEn,
+  ...editorEn,
+  ...templatesAdminEn,
   ...notificationSettingsEn,
   ...shellEn,
   ...loginEn,

@@ -20,6 +20,7 @@ export type Route =
   | { name: "adminMail" }
   | { name: "adminMailboxes" }
   | { name: "notificationSettings" }
+  | { name: "adminTemplates" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -49,6 +50,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "integrations" && !id) return { name: "adminIntegrations" };
   if (section === "mail" && !id) return { name: "adminMail" };
   if (section === "mailboxes" && !id) return { name: "adminMailboxes" };
+  if (section === "templates" && !id) return { name: "adminTemplates" };
   return { name: "notFound" };
 }
 

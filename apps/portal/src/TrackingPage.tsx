@@ -1,7 +1,7 @@
 /** /{org}/track/{token}: the resident's own contact — status, progress, the city's answers and what they wrote. */
 import type { PublicOrganisation, TrackedContact } from "@yhteys/contracts";
 import { localize } from "@yhteys/contracts/constants";
-import { ApiError, api } from "@yhteys/web";
+import { ApiError, api, RichHtml } from "@yhteys/web";
 import { useEffect, useState } from "react";
 import { useI18n } from "./i18n.ts";
 import { MergedNotice } from "./MergedNotice.tsx";
@@ -119,7 +119,7 @@ function Contact({ org, token, contact, onRefresh }: ContactProps) {
           answers.map((m) => (
             <article className="message message-city" key={`${m.createdAt}-${m.body.slice(0, 20)}`}>
               <h3>{t("track.answerFrom", { date: formatDateTime(m.createdAt) })}</h3>
-              <p className="message-body">{m.body}</p>
+              {m.html ? <RichHtml className="message-body rich-text" html={m.html} /> : <p className="message-body">{m.body}</p>}
             </article>
           ))
         )}

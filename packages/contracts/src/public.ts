@@ -74,6 +74,8 @@ export const TrackedContact = z.object({
     z.object({
       from: z.enum(["resident", "city"]),
       body: z.string(),
+      /** The city's reply as sanitised rich text; null for plain text (show `body`). */
+      html: z.string().nullable(),
       createdAt: IsoDateTime,
     }),
   ),

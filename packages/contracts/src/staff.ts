@@ -153,6 +153,8 @@ export const TicketMessage = z.object({
   kind: z.enum(messageKinds),
   author: z.string().nullable(),
   body: z.string(),
+  /** A rich-text reply, sanitised; null for plain-text messages (show `body`). */
+  html: z.string().nullable().default(null),
   createdAt: IsoDateTime,
   /** Set on the messages of a duplicate merged into this ticket (its description is shown as its first message). */
   mergedFrom: z.object({ id: Uuid, reference: z.string() }).nullable().default(null),
@@ -215,10 +217,17 @@ export const Forward = z
   .refine((f) => f.groupId || f.handlerId, { message: "a group or a handler is needed" });
 export const SensitivityChange = z.object({ sensitive: z.boolean(), reason: z.string().trim().min(1).max(500) });
 export type SensitivityChange = z.infer<typeof SensitivityChange>;
-export const Reply = z.object({
-  body: z.string().trim().min(1).max(20000),
-  state: z.enum(["waiting_for_customer", "resolved"]).optional(),
-});
+/**
+ * A reply as rich text (`html`: sanitised by the server, which derives the plain text) or as plain
+ * text (`body`); with both, the server still derives the text from the HTML.
+ */
+export const Reply = z
+  .object({
+    body: z.string().trim().min(1).max(20000).optional(),
+    html: z.string().trim().min(1).max(100000).optional(),
+    state: z.enum(["waiting_for_customer", "resolved"]).optional(),
+  })
+  .refine((r) => r.body !== undefined || r.html !== undefined, { message: "body or html is needed", path: ["html"] });
 export const Note = z.object({ body: z.string().trim().min(1).max(20000) });
 export const StateChange = z.object({ state: TicketState, reason: z.string().trim().max(1000).optional() });
 

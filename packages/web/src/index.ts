@@ -1,2 +1,3 @@
 export * from "./api.ts";
 export * from "./i18n.tsx";
+export * from "./richText.tsx";

@@ -1,6 +1,7 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, service levels, rules, audit log, webhooks, integrations, email, mailboxes; content admins: their groups) and the routed views.
+ * admins: users, groups, service levels, rules, audit log, webhooks, integrations, email, mailboxes, reply templates; content admins: their
+ * groups and their groups' reply templates) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
@@ -14,6 +15,7 @@ import { MailboxesView } from "./MailboxesView.tsx";
 import { MailView } from "./MailView.tsx";
 import { RulesView } from "./RulesView.tsx";
 import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
+import { TemplatesView } from "./TemplatesView.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UsersView } from "./UsersView.tsx";
 import { WebhooksView } from "./WebhooksView.tsx";
@@ -28,7 +30,8 @@ type AdminPage =
   | "adminContent"
   | "adminIntegrations"
   | "adminMail"
-  | "adminMailboxes";
+  | "adminMailboxes"
+  | "adminTemplates";
 
 const pagesOf = (role: Role): AdminPage[] =>
   role === "technical_admin"
@@ -43,9 +46,10 @@ const pagesOf = (role: Role): AdminPage[] =>
         "adminIntegrations",
         "adminMail",
         "adminMailboxes",
+        "adminTemplates",
       ]
     : role === "content_admin"
-      ? ["adminGroups", "adminContent"]
+      ? ["adminGroups", "adminContent", "adminTemplates"]
       : [];
 
 const pathOf = {
@@ -59,6 +63,7 @@ const pathOf = {
   adminIntegrations: "integrations",
   adminMail: "mail",
   adminMailboxes: "mailboxes",
+  adminTemplates: "templates",
 } as const satisfies Record<AdminPage, string>;
 
 /** The "Ylläpito" navigation under the queues, with the pages the role may use. */
@@ -102,5 +107,6 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   if (page === "adminIntegrations") return <IntegrationsView />;
   if (page === "adminMail") return <MailView />;
   if (page === "adminMailboxes") return <MailboxesView />;
+  if (page === "adminTemplates") return <TemplatesView />;
   return <AuditView />;
 }

@@ -44,7 +44,10 @@ export const replyTemplates = pgTable(
     groupId: uuid("group_id").references(() => handlerGroups.id, { onDelete: "cascade" }),
     language: languageEnum("language").notNull(),
     name: text("name").notNull(),
+    /** The plain text (derived from `html` when there is one). */
     body: text("body").notNull(),
+    /** Sanitised rich text; null for the plain-text templates written before it. */
+    html: text("html"),
     createdAt: created(),
   },
   (t) => [index("reply_templates_org_group").on(t.organisationId, t.groupId, t.language)],
@@ -59,7 +62,10 @@ export const groupSignatures = pgTable(
       .notNull()
       .references(() => handlerGroups.id, { onDelete: "cascade" }),
     language: languageEnum("language").notNull(),
+    /** The plain text (derived from `html` when there is one). */
     body: text("body").notNull(),
+    /** Sanitised rich text; null for the plain-text signatures written before it. */
+    html: text("html"),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.language] })],
 );

@@ -155,7 +155,10 @@ export const ticketMessages = pgTable(
       .references(() => tickets.id, { onDelete: "cascade" }),
     kind: messageKindEnum("kind").notNull(),
     authorUserId: uuid("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The plain text; of a rich-text reply, derived from `body_html`. */
     body: text("body").notNull(),
+    /** A staff reply written as rich text, sanitised (templates/richtext.ts); null for plain text. */
+    bodyHtml: text("body_html"),
     createdAt: created(),
   },
   (t) => [index("ticket_messages_ticket").on(t.ticketId, t.createdAt)],

@@ -101,14 +101,15 @@ async function threadOf(db: Db, d: typeof emailDeliveries.$inferSelect): Promise
   return [created?.messageId, first?.messageId].filter((m): m is string => Boolean(m) && m !== d.messageId);
 }
 
-async function replyTextOf(db: Db, eventId: number | null): Promise<string | null> {
+/** The reply an event announces: its plain text, and its sanitised rich text if it was written so. */
+async function replyOf(db: Db, eventId: number | null): Promise<{ text: string; html: string | null } | null> {
   if (eventId === null) return null;
   const [row] = await db
-    .select({ body: ticketMessages.body })
+    .select({ text: ticketMessages.body, html: ticketMessages.bodyHtml })
     .from(ticketEvents)
     .innerJoin(ticketMessages, sql`${ticketMessages.id}::text = ${ticketEvents.data} ->> 'messageId'`)
     .where(eq(ticketEvents.id, eventId));
-  return row?.body ?? null;
+  return row ?? null;
 }
 
 /** DKIM options for nodemailer, when the organisation signs. */
@@ -175,6 +176,7 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
       const reference = row.reference ?? "";
       const token = d.ticketId && d.customerId && d.kind !== "test" ? unsubscribe.sign(d.ticketId, d.customerId) : null;
       const tracking = d.followerId ? null : seal.open(row.sealed);
+      const reply = d.kind === "reply" && !d.followerId ? await replyOf(db, d.eventId) : null;
       const content = composeEmail({
         kind: d.kind as EmailKind,
         language: d.language as Language,
@@ -182,7 +184,8 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
         organisationName: row.orgName[d.language as Language] || row.orgName.fi,
         follower: Boolean(d.followerId),
         trackingUrl: tracking ? `${base}/${row.slug}/track/${tracking}` : null,
-        replyText: d.kind === "reply" && !d.followerId ? await replyTextOf(db, d.eventId) : null,
+        replyText: reply?.text ?? null,
+        replyHtml: reply?.html ?? null,
         unsubscribeUrl: token ? `${base}/${row.slug}/unsubscribe/${token}` : null,
       });
       if (d.kind === "test") content.subject = content.subject.replace(/ \[\]$/, "");

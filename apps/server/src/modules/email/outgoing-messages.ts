@@ -5,6 +5,7 @@
  * brackets, `[YH-2026-000123]`, which routes answers back to the ticket.
  */
 import type { Language } from "@yhteys/contracts";
+import { escapeHtml, textToHtml } from "../templates/richtext.ts";
 
 export type EmailKind = "confirmation" | "reply" | "resolved" | "closed" | "test";
 
@@ -17,6 +18,8 @@ export type EmailContent = {
   follower: boolean;
   trackingUrl: string | null;
   replyText: string | null;
+  /** The reply as sanitised rich text (templates/richtext.ts) for the HTML part; null: from `replyText`. */
+  replyHtml: string | null;
   unsubscribeUrl: string | null;
 };
 
@@ -139,15 +142,6 @@ const texts: Record<Language, Texts> = {
 /** Fills `{name}` placeholders. */
 export const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
-
-const paragraphs = (s: string) =>
-  s
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
-    .join("\n");
-
 /** The subject with the reference in brackets, as answers are routed by it. */
 export const subjectFor = (c: Pick<EmailContent, "kind" | "language" | "reference" | "follower">) => {
   const t = texts[c.language];
@@ -167,7 +161,7 @@ export function composeEmail(c: EmailContent): { subject: string; text: string; 
   const html: string[] = [`<p>${escapeHtml(lead)}</p>`];
   if (reply) {
     text.push(`${t.replyHeading}:\n\n${reply}`);
-    html.push(`<h2>${escapeHtml(t.replyHeading)}</h2>`, `<blockquote>${paragraphs(reply)}</blockquote>`);
+    html.push(`<h2>${escapeHtml(t.replyHeading)}</h2>`, `<blockquote>\n${c.replyHtml ?? textToHtml(reply)}\n</blockquote>`);
   }
   if (c.kind !== "test") {
     if (link) {
@@ -184,7 +178,7 @@ export function composeEmail(c: EmailContent): { subject: string; text: string; 
     }
   }
   text.push(signature);
-  html.push(paragraphs(signature));
+  html.push(textToHtml(signature));
   if (c.unsubscribeUrl) {
     text.push(`-- \n${t.unsubscribe} ${t.unsubscribeLink}: ${c.unsubscribeUrl}`);
     html.push(

@@ -111,7 +111,12 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
     address: t.address,
     createdAt: iso(t.createdAt),
     updatedAt: iso(t.updatedAt),
-    messages: messages.map((m) => ({ from: m.kind === "resident" ? "resident" : "city", body: m.body, createdAt: iso(m.createdAt) })),
+    messages: messages.map((m) => ({
+      from: m.kind === "resident" ? "resident" : "city",
+      body: m.body,
+      html: m.kind === "reply" ? m.bodyHtml : null,
+      createdAt: iso(m.createdAt),
+    })),
     timeline: events.map((e) => ({
       state: e.type === "ticket.created" ? "new" : ((e.data as { to: TrackedContact["state"] }).to ?? t.state),
       at: iso(e.createdAt),

@@ -6,7 +6,8 @@
  * so that a reply to the email is not taken for the resident's message on the ticket.
  */
 import type { Language, NotificationKind } from "@yhteys/contracts";
-import { escapeHtml, fill } from "../email/outgoing-messages.ts";
+import { fill } from "../email/outgoing-messages.ts";
+import { escapeHtml } from "../templates/richtext.ts";
 
 export type NotificationItem = { kind: NotificationKind; reference: string; by: string | null; ticketUrl: string; at: Date };
 

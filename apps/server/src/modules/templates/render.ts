@@ -9,12 +9,17 @@ const isKnown = (name: string): name is TemplatePlaceholder => (templatePlacehol
 
 /**
  * Replaces known placeholders with their values (an unknown value becomes empty) and leaves
- * unknown placeholders as they are, listing them once each in `unknown`.
+ * unknown placeholders as they are, listing them once each in `unknown`. In HTML, pass an
+ * `escapeValue` so that a value (a resident's name) can never become markup.
  */
-export function renderTemplate(text: string, values: TemplateValues): { text: string; unknown: string[] } {
+export function renderTemplate(
+  text: string,
+  values: TemplateValues,
+  escapeValue: (value: string) => string = (v) => v,
+): { text: string; unknown: string[] } {
   const unknown = new Set<string>();
   const rendered = text.replace(PLACEHOLDER, (whole, name: string) => {
-    if (isKnown(name)) return values[name] ?? "";
+    if (isKnown(name)) return escapeValue(values[name] ?? "");
     unknown.add(name);
     return whole;
   });

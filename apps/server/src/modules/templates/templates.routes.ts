@@ -81,7 +81,7 @@ export function templateRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: GroupSignatureList },
         },
       },
-      (request) => setSignature(ctx.db, staffActor(request), request.params.groupId, request.params.language, request.body.body),
+      (request) => setSignature(ctx.db, staffActor(request), request.params.groupId, request.params.language, request.body),
     );
   };
 }

@@ -1,9 +1,11 @@
 /**
- * Reply templates and group signatures. Technical admins manage all; content admins those of
- * their own groups (not the organisation-wide ones). Handlers get the templates of a ticket filled
- * in, and a reply gets its group's signature in the ticket's language appended.
+ * Reply templates and group signatures, as rich text (sanitised here, never trusting the client)
+ * with a derived plain text; older plain-text ones show as paragraphs. Technical admins manage
+ * all; content admins those of their own groups (not the organisation-wide ones). Handlers get the
+ * templates of a ticket filled in, and a reply gets its group's signature in the ticket's language
+ * appended.
  */
-import type { GroupSignatureList, Language, NewReplyTemplate, ReplyTemplateList, TicketTemplates } from "@yhteys/contracts";
+import type { GroupSignatureList, Language, NewReplyTemplate, ReplyTemplateList, SignatureBody, TicketTemplates } from "@yhteys/contracts";
 import { and, asc, eq, isNull, or } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client.ts";
 import { customers, groupSignatures, handlerGroups, replyTemplates, tickets, users } from "../../db/schema.ts";
@@ -14,9 +16,23 @@ import type { StaffActor } from "../auth/actor.ts";
 import { seesCustomer } from "../tickets/tickets.access.ts";
 import { getTicketDetail } from "../tickets/tickets.queries.ts";
 import { renderTemplate, type TemplateValues, unknownPlaceholders } from "./render.ts";
+import { escapeHtml, richText, textToHtml } from "./richtext.ts";
 
 type TemplateRow = typeof replyTemplates.$inferSelect;
-const present = (r: TemplateRow) => ({ id: r.id, groupId: r.groupId, language: r.language, name: r.name, body: r.body });
+/** The rich text of a template or signature; a plain-text one's as paragraphs. */
+const htmlOf = (r: { body: string; html: string | null }) => r.html ?? textToHtml(r.body);
+const present = (r: TemplateRow) => ({ id: r.id, groupId: r.groupId, language: r.language, name: r.name, body: r.body, html: htmlOf(r) });
+
+/** What is stored of the input: the rich text sanitised with its plain text, or the plain text alone. */
+function contentOf(input: { body?: string | undefined; html?: string | undefined }, path: string): { body: string; html: string | null } {
+  const content = input.html !== undefined ? richText(input.html) : { text: input.body ?? "", html: null };
+  if (input.html && !content.text)
+    throw new AppError("validation_failed", "Nothing is left of the text", [
+      { path, message: "no text after removing what is not allowed" },
+    ]);
+  checkPlaceholders(`${content.text}\n${content.html ?? ""}`, path);
+  return { body: content.text, html: content.html };
+}
 
 /** Organisation-wide templates: technical admins; a group's: its content admins too. */
 function requireManage(actor: StaffActor, groupId: string | null) {
@@ -53,14 +69,16 @@ export async function listTemplates(db: Db, actor: StaffActor): Promise<ReplyTem
   return { items: rows.filter((r) => isTechnicalAdmin(actor) || (r.groupId && mayManageGroup(actor, r.groupId))).map(present) };
 }
 
+const templatePath = (input: NewReplyTemplate) => (input.html !== undefined ? "body.html" : "body.body");
+
 export async function createTemplate(db: Db, actor: StaffActor, input: NewReplyTemplate) {
   requireManage(actor, input.groupId);
-  checkPlaceholders(input.body, "body.body");
+  const content = contentOf(input, templatePath(input));
   return db.transaction(async (tx) => {
     await checkGroup(tx, actor, input.groupId);
     const [row] = await tx
       .insert(replyTemplates)
-      .values({ organisationId: actor.organisationId, ...input })
+      .values({ organisationId: actor.organisationId, groupId: input.groupId, language: input.language, name: input.name, ...content })
       .returning();
     if (!row) throw new Error("insert returned no row");
     await appendAudit(tx, actor, {
@@ -84,12 +102,16 @@ async function ownTemplate(db: Queryable, actor: StaffActor, id: string) {
 }
 
 export async function updateTemplate(db: Db, actor: StaffActor, id: string, input: NewReplyTemplate) {
-  checkPlaceholders(input.body, "body.body");
+  const content = contentOf(input, templatePath(input));
   return db.transaction(async (tx) => {
     await ownTemplate(tx, actor, id);
     requireManage(actor, input.groupId);
     await checkGroup(tx, actor, input.groupId);
-    const [row] = await tx.update(replyTemplates).set(input).where(eq(replyTemplates.id, id)).returning();
+    const [row] = await tx
+      .update(replyTemplates)
+      .set({ groupId: input.groupId, language: input.language, name: input.name, ...content })
+      .where(eq(replyTemplates.id, id))
+      .returning();
     if (!row) throw notFound("The template");
     await appendAudit(tx, actor, { action: "reply_template.updated", subjectType: "group", subjectId: row.groupId, detail: { id } });
     return present(row);
@@ -108,23 +130,27 @@ export async function listSignatures(db: Db, actor: StaffActor): Promise<GroupSi
   requireAdmin(actor);
   const rows = await db.select().from(groupSignatures).where(eq(groupSignatures.organisationId, actor.organisationId));
   return {
-    items: rows.filter((r) => mayManageGroup(actor, r.groupId)).map((r) => ({ groupId: r.groupId, language: r.language, body: r.body })),
+    items: rows
+      .filter((r) => mayManageGroup(actor, r.groupId))
+      .map((r) => ({ groupId: r.groupId, language: r.language, body: r.body, html: htmlOf(r) })),
   };
 }
 
-/** Sets (or with an empty body removes) a group's signature in one language. */
-export async function setSignature(db: Db, actor: StaffActor, groupId: string, language: Language, body: string) {
+/** Sets (or with an empty text removes) a group's signature in one language. */
+export async function setSignature(db: Db, actor: StaffActor, groupId: string, language: Language, input: SignatureBody) {
   requireManage(actor, groupId);
-  checkPlaceholders(body, "body.body");
+  // Empty text (also rich text with nothing left once sanitised) removes the signature.
+  const empty = input.html ? !richText(input.html).text : !input.body;
+  const content = empty ? null : contentOf(input, input.html ? "body.html" : "body.body");
   await db.transaction(async (tx) => {
     await checkGroup(tx, actor, groupId);
     const key = and(eq(groupSignatures.groupId, groupId), eq(groupSignatures.language, language));
-    if (!body) await tx.delete(groupSignatures).where(key);
+    if (!content) await tx.delete(groupSignatures).where(key);
     else
       await tx
         .insert(groupSignatures)
-        .values({ organisationId: actor.organisationId, groupId, language, body })
-        .onConflictDoUpdate({ target: [groupSignatures.groupId, groupSignatures.language], set: { body } });
+        .values({ organisationId: actor.organisationId, groupId, language, ...content })
+        .onConflictDoUpdate({ target: [groupSignatures.groupId, groupSignatures.language], set: content });
     await appendAudit(tx, actor, { action: "group_signature.set", subjectType: "group", subjectId: groupId, detail: { language } });
   });
   return listSignatures(db, actor);
@@ -160,15 +186,21 @@ async function valuesOf(
   };
 }
 
+/** A template or signature filled in: its plain text, and its rich text with the values escaped. */
+const fill = (r: { body: string; html: string | null }, values: TemplateValues) => {
+  const plain = renderTemplate(r.body, values);
+  return { text: plain.text, html: renderTemplate(htmlOf(r), values, escapeHtml).text, unknown: plain.unknown };
+};
+
 /** The signature to append to a reply on the ticket, filled in; null without one. */
-export async function signatureFor(db: Queryable, actor: StaffActor, ticketId: string): Promise<string | null> {
+export async function signatureFor(db: Queryable, actor: StaffActor, ticketId: string): Promise<{ text: string; html: string } | null> {
   const values = await valuesOf(db, actor, ticketId);
   if (!values.groupId) return null;
   const [row] = await db
-    .select({ body: groupSignatures.body })
+    .select({ body: groupSignatures.body, html: groupSignatures.html })
     .from(groupSignatures)
     .where(and(eq(groupSignatures.groupId, values.groupId), eq(groupSignatures.language, values.language)));
-  return row ? renderTemplate(row.body, values).text : null;
+  return row ? fill(row, values) : null;
 }
 
 /** The templates a handler may use on the ticket: its group's and the organisation's, in the ticket's language. */
@@ -188,8 +220,10 @@ export async function ticketTemplates(db: Db, actor: StaffActor, ticketId: strin
       ),
     )
     .orderBy(asc(replyTemplates.name));
+  const signature = await signatureFor(db, actor, ticketId);
   return {
-    items: rows.map((r) => ({ id: r.id, name: r.name, ...renderTemplate(r.body, values) })),
-    signature: await signatureFor(db, actor, ticketId),
+    items: rows.map((r) => ({ id: r.id, name: r.name, ...fill(r, values) })),
+    signature: signature?.text ?? null,
+    signatureHtml: signature?.html ?? null,
   };
 }

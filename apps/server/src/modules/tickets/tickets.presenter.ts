@@ -89,7 +89,7 @@ export function toTicketDetail(
 
 /** A message as staff see it; `mergedFrom` names the duplicate it came from when shown on the merged ticket. */
 export const toTicketMessage = (
-  m: Pick<typeof ticketMessages.$inferSelect, "id" | "kind" | "body" | "createdAt">,
+  m: Pick<typeof ticketMessages.$inferSelect, "id" | "kind" | "body" | "createdAt"> & { bodyHtml?: string | null },
   author: string | null,
   mergedFrom: TicketMessage["mergedFrom"] = null,
-): TicketMessage => ({ id: m.id, kind: m.kind, author, body: m.body, createdAt: iso(m.createdAt), mergedFrom });
+): TicketMessage => ({ id: m.id, kind: m.kind, author, body: m.body, html: m.bodyHtml ?? null, createdAt: iso(m.createdAt), mergedFrom });

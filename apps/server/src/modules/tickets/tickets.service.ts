@@ -20,6 +20,7 @@ import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { changedFields, factsOf, runRules } from "../rules/rules.ts";
 import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
+import { richText } from "../templates/richtext.ts";
 import { signatureFor } from "../templates/templates.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
@@ -270,15 +271,25 @@ export async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: 
   return stamps;
 }
 
-/** The group's signature goes under the reply, once (a reply pasted with the signature keeps one). */
-const withSignature = (body: string, signature: string | null) =>
-  signature && !body.trimEnd().endsWith(signature.trim()) ? `${body}\n\n${signature}` : body;
+/**
+ * The reply as stored: rich text sanitised with its plain text derived (or plain text alone), and
+ * the group's signature under it, once (a reply pasted with the signature keeps one).
+ */
+function replyContent(input: { body?: string | undefined; html?: string | undefined }, signature: { text: string; html: string } | null) {
+  const reply = input.html !== undefined ? richText(input.html) : { text: input.body ?? "", html: null };
+  if (!reply.text)
+    throw new AppError("validation_failed", "The reply has no text", [
+      { path: "body.html", message: "no text after removing what is not allowed" },
+    ]);
+  if (!signature || reply.text.trimEnd().endsWith(signature.text.trim())) return { body: reply.text, bodyHtml: reply.html };
+  return { body: `${reply.text}\n\n${signature.text}`, bodyHtml: reply.html === null ? null : `${reply.html}\n${signature.html}` };
+}
 
 export function replyToResident(
   store: Store,
   actor: StaffActor,
   ticketId: string,
-  input: { body: string; state?: TicketState | undefined },
+  input: { body?: string | undefined; html?: string | undefined; state?: TicketState | undefined },
 ) {
   return changeTicket(store, actor, ticketId, "reply", async (tx, ticket, event) => {
     const now = new Date();
@@ -289,7 +300,7 @@ export function replyToResident(
         ticketId: ticket.id,
         kind: "reply",
         authorUserId: actor.userId,
-        body: withSignature(input.body, await signatureFor(tx, actor, ticket.id)),
+        ...replyContent(input, await signatureFor(tx, actor, ticket.id)),
       })
       .returning({ id: ticketMessages.id });
     // Replying takes a new ticket into handling unless the reply also finishes or parks it.
