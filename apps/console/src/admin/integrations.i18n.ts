@@ -85,6 +85,8 @@ export const integrationsFi = {
   "history.phoneCall": "Puhelu jonossa {queue}.",
   "history.callbackDone": "{actor} soitti takaisin: {outcome}.",
   "history.externalSent": "Välitetty järjestelmään {endpoint} (tunnus {id}).",
+  "history.externalEmailed": "Välitetty sähköpostilla osoitteeseen {email}.",
+  "history.externalAnswered": "Ulkoinen taho vastasi sähköpostilla: {notes}",
   "history.externalUpdated": "Ulkoinen järjestelmä: {status}{notes}",
   "history.externalReturned": "Ulkoinen järjestelmä palautti: ei heidän asiansa. Palautettu selvittelyjonoon.",
 };
@@ -175,6 +177,8 @@ export const integrationsSv: Dictionary<IntegrationsKey> = {
   "history.phoneCall": "Samtal i kön {queue}.",
   "history.callbackDone": "{actor} ringde upp: {outcome}.",
   "history.externalSent": "Vidarebefordrat till {endpoint} (id {id}).",
+  "history.externalEmailed": "Vidarebefordrat per e-post till {email}.",
+  "history.externalAnswered": "Den externa parten svarade per e-post: {notes}",
   "history.externalUpdated": "Externt system: {status}{notes}",
   "history.externalReturned": "Det externa systemet returnerade ärendet som inte deras. Tillbaka i kön för oklara ärenden.",
 };
@@ -263,6 +267,8 @@ export const integrationsEn: Dictionary<IntegrationsKey> = {
   "history.phoneCall": "Phone call in queue {queue}.",
   "history.callbackDone": "{actor} called back: {outcome}.",
   "history.externalSent": "Forwarded to {endpoint} (id {id}).",
+  "history.externalEmailed": "Forwarded by email to {email}.",
+  "history.externalAnswered": "The external party answered by email: {notes}",
   "history.externalUpdated": "External system: {status}{notes}",
   "history.externalReturned": "The external system returned it as not theirs. Back in the unclear queue.",
 };

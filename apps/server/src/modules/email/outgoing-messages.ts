@@ -136,9 +136,9 @@ const texts: Record<Language, Texts> = {
   },
 };
 
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
+export const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
 const paragraphs = (s: string) =>
@@ -146,6 +146,10 @@ const paragraphs = (s: string) =>
     .split(/\n{2,}/)
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
     .join("\n");
+
+/** A simple one-column HTML email: `lang` set, the subject as its title, the given blocks as its body. */
+export const htmlDocument = (language: Language, title: string, blocks: string[]) =>
+  `<!DOCTYPE html>\n<html lang="${language}">\n<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; max-width: 40em;">\n${blocks.join("\n")}\n</body>\n</html>\n`;
 
 /** The subject with the reference in brackets, as answers are routed by it. */
 export const subjectFor = (c: Pick<EmailContent, "kind" | "language" | "reference" | "follower">) => {
@@ -193,6 +197,6 @@ export function composeEmail(c: EmailContent): { subject: string; text: string; 
   return {
     subject,
     text: `${text.join("\n\n")}\n`,
-    html: `<!DOCTYPE html>\n<html lang="${c.language}">\n<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; max-width: 40em;">\n${html.join("\n")}\n</body>\n</html>\n`,
+    html: htmlDocument(c.language, subject, html),
   };
 }
