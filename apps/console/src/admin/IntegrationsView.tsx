@@ -1,16 +1,17 @@
 /**
  * Integrations for technical admins: API clients with their permissions (the key is shown once),
  * inbound channels with their JSON-pointer mapping (the secret is shown once), and routing
- * categories to external Open311 systems (the api key is write-only).
+ * categories to external systems by Open311 or by email (Open311RoutesSection).
  */
 import { type ApiClient, apiClientPermissions, type ChannelMapping, type InboundChannel, type Open311Route } from "@yhteys/contracts";
-import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
-import { useConsole } from "../Console.tsx";
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { useFocusOnNavigation } from "../focus.ts";
-import { errorText, name } from "../format.ts";
+import { errorText } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { CheckboxGroup, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
+import { ActiveToggle, CategorySelect, Secret, Table, useCategoryName, useRowAction } from "./IntegrationParts.tsx";
 import * as api from "./integrationsApi.ts";
+import { RoutesSection } from "./Open311RoutesSection.tsx";
 
 type Lists = { clients: ApiClient[]; channels: InboundChannel[]; routes: Open311Route[] };
 
@@ -51,101 +52,6 @@ export function IntegrationsView() {
         </>
       )}
     </section>
-  );
-}
-
-/** Runs an action from a table row, announces it and reloads. */
-function useRowAction(onChanged: () => void) {
-  const { t } = useI18n();
-  const { announce } = useConsole();
-  const [error, setError] = useState<string | null>(null);
-  const act = (action: () => Promise<unknown>) => {
-    setError(null);
-    action()
-      .then(() => {
-        announce(t("admin.saved"));
-        onChanged();
-      })
-      .catch((e) => setError(errorText(t, e)));
-  };
-  const errorNode = error && (
-    <p className="form-error" role="alert">
-      {error}
-    </p>
-  );
-  return { act, errorNode };
-}
-
-function Table(props: { caption: string; headers: string[]; empty: boolean; children: ReactNode }) {
-  const { t } = useI18n();
-  if (props.empty) return <p className="muted">{t("integrations.none")}</p>;
-  return (
-    <table className="tickets">
-      <caption className="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          {props.headers.map((h) => (
-            <th scope="col" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{props.children}</tbody>
-    </table>
-  );
-}
-
-function Secret({ value }: { value: string | null }) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (value) ref.current?.focus();
-  }, [value]);
-  if (!value) return null;
-  return (
-    <div ref={ref} tabIndex={-1} role="status" className="panel secret">
-      <h3>{t("integrations.secretTitle")}</h3>
-      <p>{t("integrations.secretIntro")}</p>
-      <code className="hash">{value}</code>
-    </div>
-  );
-}
-
-function CategorySelect(props: { id: string; label: string; value: string; onChange: (v: string) => void; allowNone?: boolean }) {
-  const { t, language } = useI18n();
-  const { directory } = useConsole();
-  const options = (directory?.categories ?? []).filter((c) => c.selectable);
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        {props.allowNone ? <option value="">{t("integrations.noCategory")}</option> : <option value="" disabled />}
-        {options.map((c) => (
-          <option key={c.id} value={c.id}>
-            {name(c.name, language)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function useCategoryName() {
-  const { language } = useI18n();
-  const { directory } = useConsole();
-  return (id: string | null) => {
-    const c = directory?.categories.find((x) => x.id === id);
-    return c ? name(c.name, language) : "–";
-  };
-}
-
-function ActiveToggle(props: { active: boolean; onToggle: () => void }) {
-  const { t } = useI18n();
-  return (
-    <button type="button" className="button secondary" onClick={props.onToggle}>
-      {props.active ? t("integrations.deactivate") : t("integrations.activate")}
-    </button>
   );
 }
 
@@ -344,127 +250,6 @@ function ChannelsSection({ items, onChanged }: { items: InboundChannel[]; onChan
         </fieldset>
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? t("common.saving") : t("integrations.createChannel")}
-        </button>
-      </form>
-    </section>
-  );
-}
-
-function RoutesSection({ items, onChanged }: { items: Open311Route[]; onChanged: () => void }) {
-  const { t } = useI18n();
-  const categoryName = useCategoryName();
-  const { act, errorNode } = useRowAction(onChanged);
-  const prefix = useId();
-  const [category, setCategory] = useState("");
-  const [endpoint, setEndpoint] = useState("");
-  const [apiKey, setApiKey] = useState("");
-  const [serviceCode, setServiceCode] = useState("");
-  const [jurisdiction, setJurisdiction] = useState("");
-  const [marker, setMarker] = useState("NOT_OURS");
-  const { busy, error, run } = useSubmit();
-  const labels = {
-    categoryId: { id: `${prefix}category`, label: t("integrations.category") },
-    endpoint: { id: `${prefix}endpoint`, label: t("integrations.endpoint") },
-    apiKey: { id: `${prefix}apikey`, label: t("integrations.apiKey") },
-    serviceCode: { id: `${prefix}code`, label: t("integrations.serviceCode") },
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void run(
-      async () => {
-        await api.createOpen311Route({
-          categoryId: category,
-          endpoint: endpoint.trim(),
-          apiKey,
-          serviceCode: serviceCode.trim(),
-          jurisdictionId: jurisdiction.trim() || null,
-          notOursMarker: marker.trim() || "NOT_OURS",
-        });
-        setApiKey("");
-        onChanged();
-      },
-      {
-        ...(category ? {} : { categoryId: t("error.validation") }),
-        ...(/^https?:\/\/.+/.test(endpoint.trim()) ? {} : { endpoint: t("integrations.endpointHint") }),
-        ...(apiKey ? {} : { apiKey: t("error.validation") }),
-        ...(serviceCode.trim() ? {} : { serviceCode: t("error.validation") }),
-      },
-    );
-  };
-  return (
-    <section className="panel" aria-labelledby={`${prefix}heading`}>
-      <h2 id={`${prefix}heading`}>{t("integrations.routes")}</h2>
-      {errorNode}
-      <Table
-        caption={t("integrations.routes")}
-        empty={!items.length}
-        headers={[
-          t("integrations.category"),
-          t("integrations.endpoint"),
-          t("integrations.serviceCode"),
-          t("integrations.notOurs"),
-          t("integrations.status"),
-          t("integrations.actions"),
-        ]}
-      >
-        {items.map((r) => (
-          <tr key={r.id}>
-            <th scope="row">{categoryName(r.categoryId)}</th>
-            <td className="hash">
-              {r.endpoint}
-              {r.hasApiKey && <span className="muted small"> ({t("integrations.apiKeySet")})</span>}
-            </td>
-            <td>
-              <code>{r.serviceCode}</code>
-            </td>
-            <td>{r.notOursMarker}</td>
-            <td>{r.active ? t("integrations.active") : t("integrations.inactive")}</td>
-            <td className="button-row">
-              <ActiveToggle active={r.active} onToggle={() => act(() => api.updateOpen311Route(r.id, { active: !r.active }))} />
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => window.confirm(t("integrations.confirmDelete")) && act(() => api.deleteOpen311Route(r.id))}
-              >
-                {t("integrations.delete")}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </Table>
-      <h3>{t("integrations.newRoute")}</h3>
-      <ErrorSummary error={error} fields={labels} />
-      <form onSubmit={submit} noValidate>
-        <CategorySelect {...labels.categoryId} value={category} onChange={setCategory} />
-        <TextField
-          {...labels.endpoint}
-          value={endpoint}
-          onChange={setEndpoint}
-          hint={t("integrations.endpointHint")}
-          error={error?.fields.endpoint}
-          required
-        />
-        <TextField
-          {...labels.apiKey}
-          type="password"
-          value={apiKey}
-          onChange={setApiKey}
-          hint={t("integrations.apiKeyHint")}
-          error={error?.fields.apiKey}
-          required
-        />
-        <TextField {...labels.serviceCode} value={serviceCode} onChange={setServiceCode} error={error?.fields.serviceCode} required />
-        <TextField id={`${prefix}jurisdiction`} label={t("integrations.jurisdiction")} value={jurisdiction} onChange={setJurisdiction} />
-        <TextField
-          id={`${prefix}marker`}
-          label={t("integrations.notOurs")}
-          value={marker}
-          onChange={setMarker}
-          hint={t("integrations.notOursHint")}
-          required
-        />
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t("common.saving") : t("integrations.createRoute")}
         </button>
       </form>
     </section>

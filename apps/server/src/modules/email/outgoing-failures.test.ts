@@ -43,6 +43,8 @@ describe("failures", () => {
     const history = await waitFor(
       () => historyOf(admin, ticketId),
       (h) => h.some((e) => e.type === "ticket.email_failed"),
+      // Three attempts with backoff: on a loaded machine this takes more than the default 15 s.
+      40_000,
     );
     expect(history.find((e) => e.type === "ticket.email_failed")?.data).toMatchObject({ kind: "confirmation", recipient: "resident" });
     expect(sink.refusals.get(to)).toBe(MAX_ATTEMPTS);
