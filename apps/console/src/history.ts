@@ -120,10 +120,13 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t(data.sensitive === true ? "history.sensitiveOn" : "history.sensitiveOff", { actor, reason: str(data.reason) ?? "–" });
     case "ticket.email_failed": {
       const kind = str(data.kind) ?? "";
-      const known = ["confirmation", "reply", "resolved", "closed"].includes(kind);
+      const known = ["confirmation", "reply", "resolved", "closed", "external"].includes(kind);
+      const recipient = str(data.recipient);
       return t("history.emailFailed", {
         kind: known ? t(`mail.kind.${kind}` as MessageKey).toLowerCase() : kind,
-        recipient: t(str(data.recipient) === "follower" ? "mail.recipient.follower" : "mail.recipient.resident").toLowerCase(),
+        recipient: t(
+          recipient === "follower" || recipient === "external" ? `mail.recipient.${recipient}` : "mail.recipient.resident",
+        ).toLowerCase(),
       });
     }
     case "ticket.email_unsubscribed":
@@ -159,9 +162,12 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t("history.callbackDone", { actor, outcome: outcome ? t(`callbacks.outcome.${outcome as CallbackOutcome}`) : "–" });
     }
     case "ticket.external_sent":
-      return t("history.externalSent", { endpoint: str(data.endpoint) ?? "–", id: str(data.serviceRequestId) ?? "–" });
+      return data.via === "email"
+        ? t("history.externalEmailed", { email: str(data.email) ?? "–" })
+        : t("history.externalSent", { endpoint: str(data.endpoint) ?? "–", id: str(data.serviceRequestId) ?? "–" });
     case "ticket.external_updated": {
       const notes = str(data.statusNotes);
+      if (data.via === "email") return t("history.externalAnswered", { notes: notes ?? "–" });
       return t("history.externalUpdated", { status: str(data.status) ?? "–", notes: notes ? ` – ${notes}` : "" });
     }
     case "ticket.external_returned":

@@ -75,9 +75,13 @@ export function createJobs(
   runner.register(channelReply);
   const replies = new OutboxRelay(db, channelReplies(channelReply), { batchSize: options.relayBatch, gapGraceMs: 1000 });
   runner.addTask({ name: "channel replies", run: () => replies.pump() });
-  const open311Create = open311CreateJob(db, options.webhooks, options.publish);
+  const open311Create = open311CreateJob(db, { ...options.webhooks, publicUrl: options.email.publicUrl }, options.publish);
   runner.register(open311Create);
-  const forwarding = new OutboxRelay(db, open311Forwarding(open311Create), { batchSize: options.relayBatch, gapGraceMs: 1000 });
+  const forwarding = new OutboxRelay(
+    db,
+    open311Forwarding({ create: open311Create, email: emailDelivery, fallbackDomain: new URL(options.email.publicUrl).hostname }),
+    { batchSize: options.relayBatch, gapGraceMs: 1000 },
+  );
   runner.addTask({ name: "open311 forwarding", run: () => forwarding.pump() });
   runner.addTask(
     open311PollTask(db, { pollMs: options.open311Client.pollMs, allowPrivate: options.webhooks.allowPrivate }, options.publish),

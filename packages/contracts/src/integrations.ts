@@ -199,15 +199,25 @@ export const ChannelReplyPayload = z.object({
 });
 export type ChannelReplyPayload = z.infer<typeof ChannelReplyPayload>;
 
-/** Routing a category's tickets to an external Open311 GeoReport v2 system. */
+/**
+ * Routing a category's tickets to an external system: one that speaks Open311 GeoReport v2
+ * (`api`), or one without an API that gets a formatted email (`email`) and answers by email.
+ */
+export const open311RouteDeliveries = ["api", "email"] as const;
+export const Open311RouteDelivery = z.enum(open311RouteDeliveries);
+export type Open311RouteDelivery = z.infer<typeof Open311RouteDelivery>;
+
 export const Open311Route = z.object({
   id: Uuid,
   categoryId: Uuid,
-  /** The external endpoint's base, e.g. https://fixit.example/open311/v2 */
-  endpoint: z.string(),
-  serviceCode: z.string(),
+  delivery: Open311RouteDelivery,
+  /** The external endpoint's base, e.g. https://fixit.example/open311/v2 (`api` routes). */
+  endpoint: z.string().nullable(),
+  serviceCode: z.string().nullable(),
+  /** Where the email goes (`email` routes). */
+  email: z.string().nullable(),
   jurisdictionId: z.string().nullable(),
-  /** A text in the external status_notes of a closed request that means "not ours". */
+  /** A text in the external status_notes of a closed request (or in an emailed answer) that means "not ours". */
   notOursMarker: z.string(),
   active: z.boolean(),
   /** Whether an api key is stored (it is never shown). */
@@ -217,19 +227,45 @@ export const Open311Route = z.object({
 export type Open311Route = z.infer<typeof Open311Route>;
 export const Open311RouteList = z.object({ items: z.array(Open311Route) });
 export type Open311RouteList = z.infer<typeof Open311RouteList>;
-export const NewOpen311Route = z.object({
-  categoryId: Uuid,
+
+const RouteFields = z.object({
+  delivery: Open311RouteDelivery,
   endpoint: WebhookUrl,
   apiKey: z.string().min(1).max(500),
   serviceCode: z.string().trim().min(1).max(200),
-  jurisdictionId: z.string().trim().max(200).nullable().default(null),
-  notOursMarker: z.string().trim().min(1).max(200).default("NOT_OURS"),
-  active: z.boolean().default(true),
+  email: z.email().max(320),
+  jurisdictionId: z.string().trim().max(200).nullable(),
+  notOursMarker: z.string().trim().min(1).max(200),
+  active: z.boolean(),
 });
+
+/** The fields a route of each delivery needs (for a new route, and for a changed one as it will be). */
+export function missingRouteFields(route: {
+  delivery?: Open311RouteDelivery;
+  endpoint?: string | null;
+  apiKey?: string | null;
+  serviceCode?: string | null;
+  email?: string | null;
+}): ("endpoint" | "apiKey" | "serviceCode" | "email")[] {
+  const needed = route.delivery === "email" ? (["email"] as const) : (["endpoint", "apiKey", "serviceCode"] as const);
+  return needed.filter((field) => !route[field]);
+}
+
+export const NewOpen311Route = RouteFields.partial({ endpoint: true, apiKey: true, serviceCode: true, email: true })
+  .extend({
+    categoryId: Uuid,
+    delivery: Open311RouteDelivery.default("api"),
+    jurisdictionId: RouteFields.shape.jurisdictionId.default(null),
+    notOursMarker: RouteFields.shape.notOursMarker.default("NOT_OURS"),
+    active: z.boolean().default(true),
+  })
+  .superRefine((route, context) => {
+    for (const field of missingRouteFields(route))
+      context.addIssue({ code: "custom", path: [field], message: `required for ${route.delivery} routes` });
+  });
 export type NewOpen311Route = z.input<typeof NewOpen311Route>;
-export const Open311RouteUpdate = NewOpen311Route.omit({ categoryId: true })
-  .partial()
-  .refine((u) => Object.keys(u).length > 0, "Change at least one field");
+/** A change: the route must still have what its delivery needs (checked against the stored route). */
+export const Open311RouteUpdate = RouteFields.partial().refine((u) => Object.keys(u).length > 0, "Change at least one field");
 export type Open311RouteUpdate = z.input<typeof Open311RouteUpdate>;
 
 /** A ticket's link to its request in an external system, shown on the ticket. */

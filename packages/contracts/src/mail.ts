@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { IsoDateTime, Language, Uuid } from "./common.ts";
 
-export const emailKinds = ["confirmation", "reply", "resolved", "closed", "test"] as const;
+export const emailKinds = ["confirmation", "reply", "resolved", "closed", "test", "external"] as const;
 export const emailStates = ["queued", "sent", "failed", "unconfigured", "suppressed"] as const;
 
 const Address = z.email().max(254);
@@ -56,7 +56,7 @@ export const EmailDelivery = z.object({
   id: Uuid,
   ticket: z.object({ id: Uuid, reference: z.string() }).nullable(),
   kind: z.enum(emailKinds),
-  recipient: z.enum(["resident", "follower", "test"]),
+  recipient: z.enum(["resident", "follower", "test", "external"]),
   language: Language,
   state: z.enum(emailStates),
   attempts: z.number().int(),

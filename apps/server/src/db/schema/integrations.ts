@@ -114,7 +114,11 @@ export const channelMessages = pgTable(
   ],
 );
 
-/** A category's tickets go to an external Open311 GeoReport v2 system. The api key is write-only. */
+/**
+ * A category's tickets go to an external system: one that speaks Open311 GeoReport v2 (`api`:
+ * endpoint, write-only api key, service code), or one that has no API (`email`: a formatted email
+ * to `email`, whose answers come back by email).
+ */
 export const open311Routes = pgTable(
   "open311_routes",
   {
@@ -123,9 +127,11 @@ export const open311Routes = pgTable(
     categoryId: uuid("category_id")
       .notNull()
       .references(() => categories.id, { onDelete: "cascade" }),
-    endpoint: text("endpoint").notNull(),
-    apiKey: text("api_key").notNull(),
-    serviceCode: text("service_code").notNull(),
+    delivery: text("delivery").$type<"api" | "email">().notNull().default("api"),
+    endpoint: text("endpoint"),
+    apiKey: text("api_key").notNull().default(""),
+    serviceCode: text("service_code"),
+    email: text("email"),
     jurisdictionId: text("jurisdiction_id"),
     notOursMarker: text("not_ours_marker").notNull().default("NOT_OURS"),
     active: boolean("active").notNull().default(true),

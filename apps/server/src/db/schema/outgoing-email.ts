@@ -5,7 +5,7 @@ import { users } from "./directory.ts";
 import { created, languageEnum, organisations, tenant } from "./tenancy.ts";
 import { customers, ticketFollowers, tickets } from "./tickets.ts";
 
-export const emailKindEnum = pgEnum("email_kind", ["confirmation", "reply", "resolved", "closed", "test"]);
+export const emailKindEnum = pgEnum("email_kind", ["confirmation", "reply", "resolved", "closed", "test", "external"]);
 /** `unconfigured`: no SMTP_URL or no sender address when it was due; visible, and sent again on retry. */
 export const emailStateEnum = pgEnum("email_state", ["queued", "sent", "failed", "unconfigured", "suppressed"]);
 
@@ -27,7 +27,8 @@ export const mailSettings = pgTable("mail_settings", {
 
 /**
  * One email to one resident (the ticket's customer, or a follower's customer row) about one ticket
- * event, or an admin's test email. The address is read from the customer row when sending.
+ * event, an admin's test email, or a ticket forwarded by email to an external system (`external`,
+ * REQUIREMENTS I4). A resident's address is read from the customer row when sending.
  */
 export const emailDeliveries = pgTable(
   "email_deliveries",
@@ -38,7 +39,7 @@ export const emailDeliveries = pgTable(
     customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
     /** Set when the recipient follows the ticket rather than being its sender. */
     followerId: uuid("follower_id").references(() => ticketFollowers.id, { onDelete: "set null" }),
-    /** Only for test emails, which have no customer. */
+    /** The address of emails without a customer: test emails and those to external systems. */
     testAddress: text("test_address"),
     eventId: bigint("event_id", { mode: "number" }),
     kind: emailKindEnum("kind").notNull(),

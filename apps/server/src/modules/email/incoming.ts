@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { finishedStates, type Language } from "@yhteys/contracts";
 import { and, eq, sql } from "drizzle-orm";
-import { type AddressObject, type Attachment, type HeaderValue, type ParsedMail, simpleParser } from "mailparser";
+import { type Attachment, type ParsedMail, simpleParser } from "mailparser";
 import sanitizeHtml from "sanitize-html";
 import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
@@ -19,10 +19,13 @@ import { AppError } from "../../http/errors.ts";
 import { prepareFile } from "../attachments/attachment-files.ts";
 import { addAttachment } from "../attachments/attachments.service.ts";
 import type { Actor } from "../auth/actor.ts";
+import { applyExternalEmailAnswer } from "../open311-client/email-routing.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
 import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
 import { stateStamps } from "../tickets/tickets.service.ts";
+import { type EmailSignals, emailSignals, firstAddress } from "./email-signals.ts";
 import { detectLanguage } from "./language.ts";
+import { answeredIds, type ThreadTicket, threadedTicket } from "./reply-matching.ts";
 
 export type MailboxRow = typeof mailboxes.$inferSelect;
 
@@ -36,78 +39,12 @@ export type IngestOutcome =
 const MAX_BODY_CHARS = 100_000;
 const MAX_KEY_CHARS = 500;
 
-/** Loop and noise signals of an email's headers. */
-export type EmailSignals = { bounce: boolean; autoReply: boolean; mailingList: boolean };
-
-const headerText = (value: HeaderValue | undefined): string => {
-  if (value === undefined || value === null) return "";
-  if (typeof value === "string") return value;
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map((v) => headerText(v as HeaderValue)).join(" ");
-  if (typeof value === "object" && "value" in value) return String((value as { value: unknown }).value ?? "");
-  if (typeof value === "object" && "text" in value) return String((value as { text: unknown }).text ?? "");
-  return "";
-};
-
-const firstAddress = (from: AddressObject | AddressObject[] | undefined) => (Array.isArray(from) ? from[0] : from)?.value[0];
-
-/**
- * Recognises bounces (a delivery status report, an empty return path, MAILER-DAEMON), automatic
- * replies (RFC 3834 Auto-Submitted other than `no`, X-Autoreply, X-Autorespond, Precedence
- * auto_reply/bulk/junk/list) and mailing-list mail (List-Id, List-Unsubscribe).
- * `envelopeFrom` is the SMTP MAIL FROM when known ("" for the null sender).
- */
-export function emailSignals(parsed: ParsedMail, envelopeFrom?: string | null): EmailSignals {
-  const h = parsed.headers;
-  // Presence is read from the raw header lines: mailparser folds List-* headers into one `list` value.
-  const has = (name: string) => parsed.headerLines.some((l) => l.key === name);
-  const contentType = h.get("content-type") as { value?: string; params?: Record<string, string> } | undefined;
-  const report =
-    contentType?.value?.toLowerCase() === "multipart/report" &&
-    (contentType.params?.["report-type"] ?? "").toLowerCase() === "delivery-status";
-  const returnPathLine = parsed.headerLines.find((l) => l.key === "return-path")?.line ?? "";
-  const emptyReturnPath = /^return-path:\s*<\s*>\s*$/i.test(returnPathLine) || envelopeFrom === "";
-  const fromAddress = (firstAddress(parsed.from)?.address ?? "").toLowerCase();
-  const daemon = /^(mailer-daemon|postmaster)@/.test(fromAddress);
-  const autoSubmitted = headerText(h.get("auto-submitted")).trim().toLowerCase();
-  const precedence = headerText(h.get("precedence")).trim().toLowerCase();
-  return {
-    bounce: report || emptyReturnPath || daemon,
-    autoReply:
-      (autoSubmitted !== "" && autoSubmitted !== "no") ||
-      has("x-autoreply") ||
-      has("x-autorespond") ||
-      ["auto_reply", "bulk", "junk", "list"].includes(precedence),
-    mailingList: has("list-id") || has("list-unsubscribe"),
-  };
-}
-
 /** The dedupe key: the Message-ID, or a hash of the whole message when it has none. */
 export function messageKey(parsed: ParsedMail, raw: Buffer): string {
   const id = parsed.messageId?.trim();
   if (id) return id.slice(0, MAX_KEY_CHARS);
   return `sha256:${createHash("sha256").update(raw).digest("hex")}`;
 }
-
-/** Ticket references named by our own Message-IDs: `<YH-2026-000123.random@domain>`. */
-const OUR_MESSAGE_ID = /<([A-Z][A-Z0-9]{0,15}-\d{4}-\d{6,})\.[^<>@\s]+@[^<>\s]+>/g;
-/** A reference in a subject: `[YH-2026-000123]`. */
-const SUBJECT_REFERENCE = /\[([A-Z][A-Z0-9]{0,15}-\d{4}-\d{6,})\]/;
-
-const idList = (value: string | string[] | undefined): string[] =>
-  value === undefined ? [] : (Array.isArray(value) ? value : [value]).flatMap((v) => v.match(/<[^<>]+>/g) ?? [v.trim()]);
-
-/** Message-IDs this email answers: In-Reply-To first, then References from the newest. */
-export function answeredIds(parsed: ParsedMail): string[] {
-  return [...idList(parsed.inReplyTo), ...idList(parsed.references).reverse()].filter(Boolean);
-}
-
-/** Ticket references that our Message-IDs in `text` name, in order. */
-export function referencesInIds(text: string): string[] {
-  return [...text.matchAll(OUR_MESSAGE_ID)].map((m) => m[1] as string);
-}
-
-export const subjectReference = (subject: string | undefined): string | null => subject?.match(SUBJECT_REFERENCE)?.[1] ?? null;
 
 /** A strict allow-list: text structure and links only; no images (tracking pixels), styles or scripts. */
 export function sanitiseHtml(html: string): string {
@@ -214,6 +151,24 @@ export async function ingestEmail(
         return { written: done ?? row, result: { outcome: "bounce", ticketId: ticket?.id ?? null } as IngestOutcome };
       }
       const email = { messageId: parsed.messageId ?? null, noAutoReply: signals.autoReply || signals.mailingList };
+      // The external system a ticket was forwarded to by email answers: its history, not a resident's message.
+      const external =
+        ticket && !signals.autoReply
+          ? await applyExternalEmailAnswer(tx, ticket, {
+              answeredIds: answeredIds(parsed),
+              from: firstAddress(parsed.from)?.address ?? null,
+              body: plainBody(parsed),
+            })
+          : null;
+      if (ticket && external) {
+        notices.push(...external);
+        const [done] = await tx
+          .update(inboundEmails)
+          .set({ outcome: "message", ticketId: ticket.id })
+          .where(eq(inboundEmails.id, row.id))
+          .returning();
+        return { written: done ?? row, result: { outcome: "message", ticketId: ticket.id, reference: ticket.reference } as IngestOutcome };
+      }
       if (ticket) {
         const messageId = await addResidentMessage(tx, ticket, parsed, signals, email, notices);
         const [done] = await tx
@@ -242,46 +197,6 @@ export async function ingestEmail(
   ctx.events.publish(notices);
   if (!written.attachmentsDone) await storeAttachments(ctx, written, parsed.attachments, log);
   return result;
-}
-
-type ThreadTicket = Pick<typeof tickets.$inferSelect, "id" | "organisationId" | "reference" | "state" | "customerId">;
-
-/**
- * The ticket an email belongs to, in the same organisation: named by one of our Message-IDs that
- * it answers, by an earlier ingested email it answers, or by `[reference]` in its subject. For a
- * bounce, our Message-ID anywhere in the report (the returned headers) names it.
- */
-async function threadedTicket(tx: Tx, orgId: string, parsed: ParsedMail, bounceSource: string): Promise<ThreadTicket | null> {
-  const answered = answeredIds(parsed);
-  const references = [...referencesInIds(answered.join(" ")), ...referencesInIds(bounceSource)];
-  const subject = subjectReference(parsed.subject);
-  if (subject) references.push(subject);
-  const columns = {
-    id: tickets.id,
-    organisationId: tickets.organisationId,
-    reference: tickets.reference,
-    state: tickets.state,
-    customerId: tickets.customerId,
-  };
-  for (const reference of references) {
-    const [ticket] = await tx
-      .select(columns)
-      .from(tickets)
-      .where(and(eq(tickets.organisationId, orgId), eq(tickets.reference, reference)))
-      .for("update");
-    if (ticket) return ticket;
-  }
-  // A resident answering their own earlier email (e.g. adding something) joins its ticket too.
-  for (const id of answered.slice(0, 20)) {
-    const [ticket] = await tx
-      .select(columns)
-      .from(inboundEmails)
-      .innerJoin(tickets, eq(tickets.id, inboundEmails.ticketId))
-      .where(and(eq(inboundEmails.organisationId, orgId), eq(inboundEmails.messageKey, id)))
-      .for("update", { of: tickets });
-    if (ticket) return ticket;
-  }
-  return null;
 }
 
 /** A bounce: the ticket's customer's address is marked as bouncing, and the ticket gets an event. */

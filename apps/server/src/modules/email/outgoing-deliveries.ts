@@ -39,7 +39,7 @@ async function deliveriesWhere(
     id: d.id,
     ticket: d.ticketId && reference ? { id: d.ticketId, reference } : null,
     kind: d.kind,
-    recipient: d.kind === "test" ? "test" : d.followerId ? "follower" : "resident",
+    recipient: d.kind === "test" || d.kind === "external" ? d.kind : d.followerId ? "follower" : "resident",
     language: d.language,
     state: noRelay && d.state === "queued" ? "unconfigured" : d.state,
     attempts: d.attempts,

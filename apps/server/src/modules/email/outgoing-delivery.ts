@@ -8,6 +8,10 @@
  * marked `unconfigured` (listed for admins, sent again on retry), never dropped silently. Only
  * processes with SMTP_URL run this job; without one anywhere, emails wait queued and admins see
  * them as not sent (`listEmailDeliveries`).
+ *
+ * An `external` email forwards a ticket to an external system without an API (open311-client's
+ * `email` routes): its text comes from there, it starts no thread with the resident's emails, and
+ * its sending is recorded on the ticket as `ticket.external_sent`.
  */
 import type { Language } from "@yhteys/contracts";
 import { and, eq, sql } from "drizzle-orm";
@@ -16,6 +20,8 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { customers, emailDeliveries, emailUnsubscribes, organisations, ticketEvents, ticketMessages, tickets } from "../../db/schema.ts";
 import { defineJob, exponentialBackoff } from "../jobs/jobs.ts";
+import { recordExternalEmailSent } from "../open311-client/email-routing.ts";
+import { composeExternalEmail, externalEmailFacts } from "../open311-client/external-email.ts";
 import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
 import { type MailSettingsRow, mailSettingsOf } from "./mail-settings.ts";
 import { composeEmail, type EmailKind } from "./outgoing-messages.ts";
@@ -112,6 +118,9 @@ async function replyOf(db: Db, eventId: number | null): Promise<{ text: string; 
   return row ?? null;
 }
 
+const recipientOf = (d: typeof emailDeliveries.$inferSelect) =>
+  d.kind === "external" ? "external" : d.followerId ? "follower" : "resident";
+
 /** DKIM options for nodemailer, when the organisation signs. */
 export const dkimOf = (s: MailSettingsRow) =>
   s.dkimDomain && s.dkimSelector && s.dkimPrivateKey
@@ -144,7 +153,7 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
         ticketId: d.ticketId,
         type: "ticket.email_failed",
         actor: { kind: "system", organisationId: d.organisationId },
-        data: { deliveryId: d.id, kind: d.kind, recipient: d.followerId ? "follower" : "resident", error },
+        data: { deliveryId: d.id, kind: d.kind, recipient: recipientOf(d), error },
       });
     });
     if (notice) publish([notice]);
@@ -159,7 +168,8 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
       const row = await loadDelivery(db, deliveryId);
       if (!row || row.d.state === "sent" || row.d.state === "suppressed") return;
       const d = row.d;
-      const to = d.kind === "test" ? d.testAddress : row.email;
+      const external = d.kind === "external";
+      const to = d.kind === "test" || external ? d.testAddress : row.email;
       if (row.unsubscribed || !to) {
         await update(d.id, { state: "suppressed", lastError: row.unsubscribed ? "unsubscribed" : "no address any more" });
         return;
@@ -176,20 +186,27 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
       const reference = row.reference ?? "";
       const token = d.ticketId && d.customerId && d.kind !== "test" ? unsubscribe.sign(d.ticketId, d.customerId) : null;
       const tracking = d.followerId ? null : seal.open(row.sealed);
-      const reply = d.kind === "reply" && !d.followerId ? await replyOf(db, d.eventId) : null;
-      const content = composeEmail({
-        kind: d.kind as EmailKind,
-        language: d.language as Language,
-        reference,
-        organisationName: row.orgName[d.language as Language] || row.orgName.fi,
-        follower: Boolean(d.followerId),
-        trackingUrl: tracking ? `${base}/${row.slug}/track/${tracking}` : null,
-        replyText: reply?.text ?? null,
-        replyHtml: reply?.html ?? null,
-        unsubscribeUrl: token ? `${base}/${row.slug}/unsubscribe/${token}` : null,
-      });
+      const reply = !external && d.kind === "reply" && !d.followerId ? await replyOf(db, d.eventId) : null;
+      const facts = external && d.ticketId ? await externalEmailFacts(db, d.ticketId, d.language as Language, base) : null;
+      if (external && !facts) {
+        await update(d.id, { state: "suppressed", lastError: "the ticket is gone" });
+        return;
+      }
+      const content = facts
+        ? composeExternalEmail(facts)
+        : composeEmail({
+            kind: d.kind as EmailKind,
+            language: d.language as Language,
+            reference,
+            organisationName: row.orgName[d.language as Language] || row.orgName.fi,
+            follower: Boolean(d.followerId),
+            trackingUrl: tracking ? `${base}/${row.slug}/track/${tracking}` : null,
+            replyText: reply?.text ?? null,
+            replyHtml: reply?.html ?? null,
+            unsubscribeUrl: token ? `${base}/${row.slug}/unsubscribe/${token}` : null,
+          });
       if (d.kind === "test") content.subject = content.subject.replace(/ \[\]$/, "");
-      const thread = await threadOf(db, d);
+      const thread = external ? [] : await threadOf(db, d);
       const attempts = d.attempts + 1;
       try {
         await smtp.sendMail({
@@ -216,7 +233,6 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
           },
           dkim: dkimOf(mail),
         });
-        await update(d.id, { state: "sent", attempts, lastError: null, sentAt: sql`now()` as never });
       } catch (e) {
         const error = e as SmtpError;
         const message = withoutAddresses(error.message || String(e));
@@ -225,6 +241,20 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
         await update(d.id, { state: "queued", attempts, lastError: message });
         throw new Error(message);
       }
+      const sent = { state: "sent" as const, attempts, lastError: null, sentAt: sql`now()` as never };
+      if (!external || !d.ticketId) {
+        await update(d.id, sent);
+        return;
+      }
+      const ticketId = d.ticketId;
+      const notice = await db.transaction(async (tx) => {
+        await tx
+          .update(emailDeliveries)
+          .set({ ...sent, updatedAt: sql`now()` })
+          .where(eq(emailDeliveries.id, d.id));
+        return recordExternalEmailSent(tx, { organisationId: d.organisationId, ticketId, address: to });
+      });
+      publish([notice]);
     },
   });
 }

@@ -142,6 +142,10 @@ const texts: Record<Language, Texts> = {
 /** Fills `{name}` placeholders. */
 export const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
 
+/** A simple one-column HTML email: `lang` set, the subject as its title, the given blocks as its body. */
+export const htmlDocument = (language: Language, title: string, blocks: string[]) =>
+  `<!DOCTYPE html>\n<html lang="${language}">\n<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; max-width: 40em;">\n${blocks.join("\n")}\n</body>\n</html>\n`;
+
 /** The subject with the reference in brackets, as answers are routed by it. */
 export const subjectFor = (c: Pick<EmailContent, "kind" | "language" | "reference" | "follower">) => {
   const t = texts[c.language];
@@ -188,6 +192,6 @@ export function composeEmail(c: EmailContent): { subject: string; text: string; 
   return {
     subject,
     text: `${text.join("\n\n")}\n`,
-    html: `<!DOCTYPE html>\n<html lang="${c.language}">\n<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; max-width: 40em;">\n${html.join("\n")}\n</body>\n</html>\n`,
+    html: htmlDocument(c.language, subject, html),
   };
 }

@@ -6,7 +6,7 @@
  * so that a reply to the email is not taken for the resident's message on the ticket.
  */
 import type { Language, NotificationKind } from "@yhteys/contracts";
-import { fill } from "../email/outgoing-messages.ts";
+import { fill, htmlDocument } from "../email/outgoing-messages.ts";
 import { escapeHtml } from "../templates/richtext.ts";
 
 export type NotificationItem = { kind: NotificationKind; reference: string; by: string | null; ticketUrl: string; at: Date };
@@ -105,9 +105,6 @@ const texts: Record<Language, Texts> = {
 
 const sentence = (t: Texts, item: NotificationItem) => fill(t.what[item.kind], { by: item.by ?? t.someone, reference: item.reference });
 
-const page = (language: Language, subject: string, body: string[]) =>
-  `<!DOCTYPE html>\n<html lang="${language}">\n<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; max-width: 40em;">\n${body.join("\n")}\n</body>\n</html>\n`;
-
 const footer = (t: Texts, settingsUrl: string) => ({
   text: `-- \n${t.why}\n${settingsUrl}`,
   html: `<hr>\n<p><small>${escapeHtml(t.why)} <a href="${escapeHtml(settingsUrl)}">${escapeHtml(t.settings)}</a></small></p>`,
@@ -123,7 +120,7 @@ export function composeNotificationEmail(language: Language, item: NotificationI
   return {
     subject,
     text: `${sentence(t, item)}.\n\n${t.open}: ${item.ticketUrl}\n\n${end.text}\n`,
-    html: page(language, subject, [
+    html: htmlDocument(language, subject, [
       `<p>${escapeHtml(sentence(t, item))}.</p>`,
       `<p><a href="${escapeHtml(item.ticketUrl)}">${escapeHtml(t.open)} ${escapeHtml(item.reference)}</a></p>`,
       end.html,
@@ -153,5 +150,5 @@ export function composeDigestEmail(
     );
   }
   const end = footer(t, settingsUrl);
-  return { subject, text: `${text.join("\n\n")}\n\n${end.text}\n`, html: page(language, subject, [...html, end.html]) };
+  return { subject, text: `${text.join("\n\n")}\n\n${end.text}\n`, html: htmlDocument(language, subject, [...html, end.html]) };
 }

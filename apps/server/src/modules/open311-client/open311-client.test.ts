@@ -4,8 +4,18 @@
  */
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, newTenant, signIn, startTestApp, submitContact, type TestApp, waitFor } from "../../../test/harness.ts";
+import {
+  type Client,
+  newTenant,
+  signIn,
+  startTestApp,
+  submitContact,
+  type TestApp,
+  uploadAttachment,
+  waitFor,
+} from "../../../test/harness.ts";
 import { jobs } from "../../db/schema.ts";
 import type { SeededOrganisation } from "../demo/demo.ts";
 
@@ -22,6 +32,7 @@ beforeAll(async () => {
     WEBHOOK_RETRY_BASE_MS: "50",
     WEBHOOK_MAX_ATTEMPTS: "8",
     OPEN311_POLL_MS: "200",
+    PUBLIC_URL: "https://palaute.kaupunki.example",
   });
 });
 afterAll(async () => {
@@ -92,6 +103,36 @@ describe("Open311 client", () => {
     const types = (returned.history as History).map((e) => e.type);
     expect(types).toContain("ticket.external_returned");
     expect((returned.history as History).find((e) => e.type === "ticket.forwarded")?.data).toMatchObject({ reason: "external_not_ours" });
+  });
+
+  it("sends the first approved photo as media_url and the others as links in the description", async () => {
+    const { tenant, admin, farAdmin } = await setUp();
+    const receipt = await submitContact(local.app, tenant, { ...pothole, categoryId: tenant.categories.litter });
+    const photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#369" } })
+      .jpeg()
+      .toBuffer();
+    const photos: string[] = [];
+    for (const name of ["a.jpg", "b.jpg", "c.jpg"])
+      photos.push((await uploadAttachment(local.app, tenant, receipt.trackingToken, name, photo)).json().id as string);
+    const ticketId = await idOf(admin, receipt.reference);
+    // Two of three photos approved when publishing; then the ticket is reclassified into the routed category.
+    const approved = [photos[0], photos[2]];
+    const published = await admin.put(`/api/staff/tickets/${ticketId}/publication`, { publicText: "Kuoppa.", photoIds: approved });
+    expect(published.statusCode, published.body).toBe(200);
+    expect((await admin.post(`/api/staff/tickets/${ticketId}/reclassify`, { categoryId: tenant.categories.potholes })).statusCode).toBe(
+      200,
+    );
+    const sent = await waitFor(
+      async () => ((await detail(admin, ticketId)).history as History).find((e) => e.type === "ticket.external_sent"),
+      (e) => e !== undefined,
+    );
+    expect(sent?.data).toMatchObject({ photos: 2 });
+    const url = (id: string | undefined) =>
+      `https://palaute.kaupunki.example/api/public/${tenant.slug}/feedback/${receipt.reference}/photos/${id}`;
+    // The far Yhteys keeps a media_url as a link at the end of the description (it fetches nothing).
+    const far = await detail(farAdmin, await idOf(farAdmin, sent?.data.serviceRequestId as string));
+    expect(far.description).toBe(`${pothole.description}\n\n${url(photos[2])}\n\n${url(photos[0])}`);
+    expect(far.description).not.toContain(photos[1]);
   });
 
   it("does not forward other categories, and retries a refused request until the key is fixed", async () => {

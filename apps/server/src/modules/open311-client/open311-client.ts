@@ -4,25 +4,32 @@
  *
  * - The outbox consumer sees `ticket.created` and `ticket.reclassified`; a ticket whose category
  *   has an active route and that was not sent before gets an `external_requests` row and an
- *   `open311_create` job, in the relay's transaction (so exactly when the cursor passes the event).
+ *   `open311_create` job (an `api` route) or an `external` email delivery and its job (an `email`
+ *   route, see email-routing.ts), in the relay's transaction (so exactly when the cursor passes
+ *   the event).
  * - The job POSTs the request (form-encoded, as the specification has it) and stores the
  *   `service_request_id` (or, for servers that answer with a `token`, resolves it while polling).
- *   It retries with doubling delays. A crash between the external answer and our commit can send
- *   the request twice (at least once).
+ *   The first approved photo goes as `media_url` (the specification allows one), the others as
+ *   links at the end of the description. It retries with doubling delays. A crash between the
+ *   external answer and our commit can send the request twice (at least once).
  * - The poll task GETs the external requests (many ids per call) every OPEN311_POLL_MS. A change of
  *   status or status_notes is a `ticket.external_updated` event. A `closed` request whose
  *   status_notes contain the route's "not ours" marker returns the ticket to the unclear queue
  *   (`ticket.external_returned` and `ticket.forwarded` by the system) and polling stops.
  */
+import type { Language } from "@yhteys/contracts";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../db/client.ts";
-import { externalRequests, handlerGroups, open311Routes, tickets } from "../../db/schema.ts";
+import { emailDeliveries, externalRequests, mailSettings, open311Routes, organisations, tickets } from "../../db/schema.ts";
+import { type DeliverEmail, domainOf, emailJobKey, NO_SENDER, newMessageId } from "../email/outgoing-delivery.ts";
 import { defineJob, enqueueJobs, exponentialBackoff, type JobDefinition } from "../jobs/jobs.ts";
 import type { OutboxConsumer, OutboxEvent } from "../outbox/outbox-relay.ts";
 import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
 import type { WebhookSettings } from "../webhooks/webhook-delivery.ts";
 import { httpExchange } from "../webhooks/webhook-http.ts";
+import { applyExternalChange } from "./external-answers.ts";
+import { publishedPhotoUrls } from "./ticket-media.ts";
 
 const TIMEOUT_MS = 10_000;
 /** External answers are small JSON documents; more than this is cut. */
@@ -31,21 +38,38 @@ const ANSWER_LIMIT = 256 * 1024;
 const POLL_BATCH = 50;
 
 const system = (organisationId: string) => ({ kind: "system", organisationId }) as const;
-const base = (endpoint: string) => endpoint.replace(/\/+$/, "");
+const base = (endpoint: string | null) => (endpoint ?? "").replace(/\/+$/, "");
 
 export const CreateExternalRequest = z.object({ ticketId: z.uuid() });
 
 type Publish = (notices: EventNotice[]) => void;
 
-/** The outbox consumer that hands routed tickets to the `open311_create` job. */
-export function open311Forwarding(create: JobDefinition<typeof CreateExternalRequest>): OutboxConsumer {
+/** What the consumer enqueues with: the create job, and for `email` routes the email job. */
+export type ForwardingJobs = {
+  create: JobDefinition<typeof CreateExternalRequest>;
+  email: JobDefinition<typeof DeliverEmail>;
+  /** The Message-ID domain when the organisation has no sender settings yet. */
+  fallbackDomain: string;
+};
+
+/** The outbox consumer that hands routed tickets to the `open311_create` job or to an email. */
+export function open311Forwarding(jobs: ForwardingJobs): OutboxConsumer {
   return {
     name: "open311-client",
     async handle(tx: Tx, events: OutboxEvent[]) {
       const relevant = events.filter((e) => e.type === "ticket.created" || e.type === "ticket.reclassified");
       if (!relevant.length) return;
       const rows = await tx
-        .select({ ticketId: tickets.id, organisationId: tickets.organisationId, routeId: open311Routes.id })
+        .select({
+          ticketId: tickets.id,
+          organisationId: tickets.organisationId,
+          reference: tickets.reference,
+          routeId: open311Routes.id,
+          delivery: open311Routes.delivery,
+          email: open311Routes.email,
+          language: organisations.defaultLanguage,
+          sender: mailSettings.fromAddress,
+        })
         .from(tickets)
         .innerJoin(
           open311Routes,
@@ -55,6 +79,8 @@ export function open311Forwarding(create: JobDefinition<typeof CreateExternalReq
             eq(open311Routes.active, true),
           ),
         )
+        .innerJoin(organisations, eq(organisations.id, tickets.organisationId))
+        .leftJoin(mailSettings, eq(mailSettings.organisationId, tickets.organisationId))
         .leftJoin(externalRequests, eq(externalRequests.ticketId, tickets.id))
         // Special categories of personal data never leave for an external system.
         .where(
@@ -69,10 +95,35 @@ export function open311Forwarding(create: JobDefinition<typeof CreateExternalReq
         .insert(externalRequests)
         .values(rows.map((r) => ({ ticketId: r.ticketId, organisationId: r.organisationId, routeId: r.routeId })))
         .onConflictDoNothing();
+      const byApi = rows.filter((r) => r.delivery === "api");
       await enqueueJobs(
         tx,
-        create,
-        rows.map((r) => ({ organisationId: r.organisationId, payload: { ticketId: r.ticketId }, dedupeKey: r.ticketId })),
+        jobs.create,
+        byApi.map((r) => ({ organisationId: r.organisationId, payload: { ticketId: r.ticketId }, dedupeKey: r.ticketId })),
+      );
+      const byEmail = rows.filter((r) => r.delivery === "email" && r.email);
+      if (!byEmail.length) return;
+      const emails = await tx
+        .insert(emailDeliveries)
+        .values(
+          byEmail.map((r) => ({
+            organisationId: r.organisationId,
+            ticketId: r.ticketId,
+            testAddress: r.email,
+            kind: "external" as const,
+            language: r.language as Language,
+            state: r.sender ? ("queued" as const) : ("unconfigured" as const),
+            lastError: r.sender ? null : NO_SENDER,
+            messageId: newMessageId(r.reference, r.sender ? domainOf(r.sender) : jobs.fallbackDomain),
+          })),
+        )
+        .returning({ id: emailDeliveries.id, organisationId: emailDeliveries.organisationId, state: emailDeliveries.state });
+      await enqueueJobs(
+        tx,
+        jobs.email,
+        emails
+          .filter((d) => d.state === "queued")
+          .map((d) => ({ organisationId: d.organisationId, payload: { deliveryId: d.id }, dedupeKey: emailJobKey(d.id) })),
       );
     },
   };
@@ -92,7 +143,7 @@ function parseList(text: string | null): Answer[] {
 const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null);
 
 /** The job that creates the external request. */
-export function open311CreateJob(db: Db, settings: WebhookSettings, publish: Publish) {
+export function open311CreateJob(db: Db, settings: WebhookSettings & { publicUrl: string }, publish: Publish) {
   return defineJob({
     name: "open311_create",
     payload: CreateExternalRequest,
@@ -107,7 +158,11 @@ export function open311CreateJob(db: Db, settings: WebhookSettings, publish: Pub
         .where(eq(externalRequests.ticketId, ticketId));
       if (!row || row.external.serviceRequestId || row.external.status === "token") return;
       const { ticket, route } = row;
-      const form = new URLSearchParams({ api_key: route.apiKey, service_code: route.serviceCode, description: ticket.description });
+      if (route.delivery !== "api" || !route.endpoint) return;
+      const [media, ...morePhotos] = await publishedPhotoUrls(db, ticketId, settings.publicUrl);
+      const description = morePhotos.length ? `${ticket.description}\n\n${morePhotos.join("\n")}` : ticket.description;
+      const form = new URLSearchParams({ api_key: route.apiKey, service_code: route.serviceCode ?? "", description });
+      if (media) form.set("media_url", media);
       if (route.jurisdictionId) form.set("jurisdiction_id", route.jurisdictionId);
       if (ticket.lat !== null && ticket.lon !== null) {
         form.set("lat", String(ticket.lat));
@@ -130,6 +185,7 @@ export function open311CreateJob(db: Db, settings: WebhookSettings, publish: Pub
       const id = str(answer?.service_request_id);
       const token = str(answer?.token);
       if (!id && !token) throw new Error("the Open311 server answered without a service_request_id or token");
+      const endpoint = route.endpoint;
       const notices = await db.transaction(async (tx) => {
         await tx
           .update(externalRequests)
@@ -141,7 +197,12 @@ export function open311CreateJob(db: Db, settings: WebhookSettings, publish: Pub
             ticketId,
             type: "ticket.external_sent",
             actor: system(ticket.organisationId),
-            data: { endpoint: new URL(route.endpoint).host, serviceCode: route.serviceCode, serviceRequestId: id },
+            data: {
+              endpoint: new URL(endpoint).host,
+              serviceCode: route.serviceCode,
+              serviceRequestId: id,
+              photos: Number(Boolean(media)) + morePhotos.length,
+            },
           }),
         ];
       });
@@ -160,67 +221,14 @@ type Polled = {
 };
 
 /** Applies one external answer to its ticket; returns the events written. */
-async function applyAnswer(db: Db, row: Polled, answer: Answer): Promise<EventNotice[]> {
-  const status = str(answer.status);
-  const notes = str(answer.status_notes);
-  return db.transaction(async (tx) => {
-    const now = new Date();
-    // Locks the row: two processes polling at once apply one change once.
-    const [current] = await tx.select().from(externalRequests).where(eq(externalRequests.ticketId, row.ticketId)).for("update");
-    if (!current || current.returnedAt) return [];
-    const changed = status !== current.status || notes !== current.statusNotes;
-    await tx
-      .update(externalRequests)
-      .set({ lastPolledAt: now, status, statusNotes: notes, externalUpdatedAt: str(answer.updated_datetime) })
-      .where(eq(externalRequests.ticketId, row.ticketId));
-    if (!changed) return [];
-    const actor = system(row.organisationId);
-    const notices = [
-      await recordEvent(tx, {
-        organisationId: row.organisationId,
-        ticketId: row.ticketId,
-        type: "ticket.external_updated",
-        actor,
-        data: { serviceRequestId: current.serviceRequestId, status, statusNotes: notes },
-      }),
-    ];
-    const notOurs = status === "closed" && notes !== null && notes.toLowerCase().includes(row.route.notOursMarker.toLowerCase());
-    if (!notOurs) return notices;
-    const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, row.ticketId)).for("update");
-    const [unclear] = await tx
-      .select({ id: handlerGroups.id })
-      .from(handlerGroups)
-      .where(and(eq(handlerGroups.organisationId, row.organisationId), eq(handlerGroups.isUnclearQueue, true)))
-      .limit(1);
-    await tx.update(externalRequests).set({ returnedAt: now }).where(eq(externalRequests.ticketId, row.ticketId));
-    notices.push(
-      await recordEvent(tx, {
-        organisationId: row.organisationId,
-        ticketId: row.ticketId,
-        type: "ticket.external_returned",
-        actor,
-        data: { serviceRequestId: current.serviceRequestId, statusNotes: notes },
-      }),
-    );
-    if (ticket && unclear) {
-      await tx.update(tickets).set({ groupId: unclear.id, handlerId: null, updatedAt: now }).where(eq(tickets.id, ticket.id));
-      notices.push(
-        await recordEvent(tx, {
-          organisationId: row.organisationId,
-          ticketId: ticket.id,
-          type: "ticket.forwarded",
-          actor,
-          data: {
-            from: { groupId: ticket.groupId, handlerId: ticket.handlerId },
-            to: { groupId: unclear.id, handlerId: null },
-            noteId: null,
-            reason: "external_not_ours",
-          },
-        }),
-      );
-    }
-    return notices;
-  });
+function applyAnswer(db: Db, row: Polled, answer: Answer): Promise<EventNotice[]> {
+  return db.transaction((tx) =>
+    applyExternalChange(
+      tx,
+      { ticketId: row.ticketId, organisationId: row.organisationId, notOursMarker: row.route.notOursMarker },
+      { status: str(answer.status), notes: str(answer.status_notes), externalUpdatedAt: str(answer.updated_datetime) },
+    ),
+  );
 }
 
 /** Asks a token-answering server for the id behind a token (GET tokens/{token}). */

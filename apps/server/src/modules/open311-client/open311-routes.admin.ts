@@ -1,8 +1,15 @@
 /**
- * Open311 routing for technical admins: which category's tickets go to which external system. The
- * api key is write-only: it is stored for the client to send and never shown again.
+ * Open311 routing for technical admins: which category's tickets go to which external system, by
+ * its Open311 API or by email. The api key is write-only: it is stored for the client to send and
+ * never shown again.
  */
-import type { NewOpen311Route, Open311Route, Open311RouteList, Open311RouteUpdate } from "@yhteys/contracts";
+import {
+  missingRouteFields,
+  type NewOpen311Route,
+  type Open311Route,
+  type Open311RouteList,
+  type Open311RouteUpdate,
+} from "@yhteys/contracts";
 import { and, asc, eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
@@ -20,8 +27,10 @@ type Ctx = Pick<AppContext, "db" | "config">;
 const present = (r: typeof open311Routes.$inferSelect): Open311Route => ({
   id: r.id,
   categoryId: r.categoryId,
+  delivery: r.delivery,
   endpoint: r.endpoint,
   serviceCode: r.serviceCode,
+  email: r.email,
   jurisdictionId: r.jurisdictionId,
   notOursMarker: r.notOursMarker,
   active: r.active,
@@ -51,7 +60,7 @@ export async function listOpen311Routes(ctx: Ctx, actor: StaffActor): Promise<Op
 export async function createOpen311Route(ctx: Ctx, actor: StaffActor, input: NewOpen311Route): Promise<Open311Route> {
   requireTechnicalAdmin(actor);
   await assertCategory(ctx.db, actor.organisationId, input.categoryId, "body.categoryId");
-  checkOutboundUrl(ctx, input.endpoint, "body.endpoint");
+  if (input.delivery !== "email") checkOutboundUrl(ctx, input.endpoint, "body.endpoint");
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: open311Routes.id })
@@ -63,9 +72,14 @@ export async function createOpen311Route(ctx: Ctx, actor: StaffActor, input: New
       .values({
         organisationId: actor.organisationId,
         categoryId: input.categoryId,
-        endpoint: input.endpoint,
-        apiKey: input.apiKey,
-        serviceCode: input.serviceCode,
+        ...(input.delivery === "email"
+          ? { delivery: "email" as const, email: input.email ?? null }
+          : {
+              delivery: "api" as const,
+              endpoint: input.endpoint ?? null,
+              apiKey: input.apiKey ?? "",
+              serviceCode: input.serviceCode ?? null,
+            }),
         jurisdictionId: input.jurisdictionId ?? null,
         notOursMarker: input.notOursMarker ?? "NOT_OURS",
         active: input.active ?? true,
@@ -76,7 +90,7 @@ export async function createOpen311Route(ctx: Ctx, actor: StaffActor, input: New
       action: "open311_route.created",
       subjectType: "open311_route",
       subjectId: row.id,
-      detail: { categoryId: row.categoryId, endpoint: row.endpoint },
+      detail: { categoryId: row.categoryId, delivery: row.delivery, endpoint: row.endpoint, email: row.email },
     });
     return present(row);
   });
@@ -84,9 +98,17 @@ export async function createOpen311Route(ctx: Ctx, actor: StaffActor, input: New
 
 export async function updateOpen311Route(ctx: Ctx, actor: StaffActor, id: string, input: Open311RouteUpdate): Promise<Open311Route> {
   requireTechnicalAdmin(actor);
-  checkOutboundUrl(ctx, input.endpoint, "body.endpoint");
   return ctx.db.transaction(async (tx) => {
-    await routeOf(tx, actor, id);
+    const current = await routeOf(tx, actor, id);
+    const next = { ...current, ...input };
+    const missing = missingRouteFields(next);
+    if (missing.length)
+      throw new AppError(
+        "validation_failed",
+        `A route by ${next.delivery} needs ${missing.join(", ")}`,
+        missing.map((field) => ({ path: `body.${field}`, message: `required for ${next.delivery} routes` })),
+      );
+    if (next.delivery === "api") checkOutboundUrl(ctx, next.endpoint, "body.endpoint");
     const [row] = await tx.update(open311Routes).set(input).where(eq(open311Routes.id, id)).returning();
     if (!row) throw notFound("The Open311 route");
     // The key itself never enters the audit log.
