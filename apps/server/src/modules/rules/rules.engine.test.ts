@@ -13,6 +13,7 @@ const parents = new Map<string, string | null>([
   [ids.leaf, ids.parent],
   [ids.other, null],
 ]);
+const now = new Date("2026-03-02T10:00:00Z");
 const env = (open = true): RuleEnvironment => ({
   categoryPath: (id) => {
     const path: string[] = [];
@@ -20,6 +21,7 @@ const env = (open = true): RuleEnvironment => ({
     return path;
   },
   isBusinessHours: () => open,
+  minutesSince: (from) => (now.getTime() - from.getTime()) / 60_000,
 });
 const facts = (over: Partial<RuleFacts> = {}): RuleFacts => ({
   categoryId: ids.leaf,
@@ -31,6 +33,7 @@ const facts = (over: Partial<RuleFacts> = {}): RuleFacts => ({
   areaId: null,
   description: "Vesijohdosta tulee vettä kadulle, vesivuotoa on jo tunnin ajan.",
   customerKnown: false,
+  assigned: false,
   changed: [],
   ...over,
 });
