@@ -107,4 +107,28 @@ describe("the rule engine", () => {
     expect(evaluateRules(rules, facts({ changed: ["priority"], customerKnown: true }), env()).fired).toEqual([]);
     expect(evaluateRules(rules, facts({ changed: ["category"] }), env()).fired).toEqual([]);
   });
+
+  it("tests time since an instant and whether someone handles the ticket, and collects states and tags", () => {
+    const rules = compileRules([
+      rule(
+        [
+          { field: "assigned", is: false },
+          { field: "elapsed", since: "waiting", hours: 48, businessHours: false },
+        ],
+        [
+          { action: "setState", state: "resolved" },
+          { action: "addTag", tag: "vanha" },
+        ],
+      ),
+      rule([{ field: "state", anyOf: ["resolved"] }], [{ action: "addTag", tag: "vanha" }]),
+    ]);
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    const fired = evaluateRules(rules, facts({ times: { waiting: hoursAgo(49) } }), env());
+    // The second rule sees the state the first set; a tag is added once.
+    expect(fired.changes).toEqual({ state: "resolved", addTags: ["vanha"] });
+    expect(fired.fired).toHaveLength(2);
+    expect(evaluateRules(rules, facts({ times: { waiting: hoursAgo(47) } }), env()).fired).toEqual([]);
+    expect(evaluateRules(rules, facts({ times: { waiting: null } }), env()).fired).toEqual([]);
+    expect(evaluateRules(rules, facts({ assigned: true, times: { waiting: hoursAgo(49) } }), env()).fired).toEqual([]);
+  });
 });
