@@ -214,7 +214,7 @@ describe("new actions on other triggers", () => {
       t.ctx.db,
       {
         organisation: { id: tenant.id, referencePrefix: "T" },
-        categoryId: tenant.categories.potholes,
+        categoryId: tenant.categories.potholes as string,
         description: "Out of office",
         channel: "email",
         language: "fi",

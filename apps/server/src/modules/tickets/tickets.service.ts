@@ -144,6 +144,7 @@ type TicketEdit = Partial<{
   address: string | null;
   location: GeoPoint | null;
   extraFields: ExtraFieldValues;
+  tags: string[];
 }>;
 
 export function editTicket(store: Store, actor: StaffActor, ticketId: string, edit: TicketEdit) {
