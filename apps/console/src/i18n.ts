@@ -12,6 +12,7 @@ import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
+import { automationEn, automationFi, automationSv } from "./automation.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
 import { publishingEn, publishingFi, publishingSv } from "./publishing.i18n.ts";
@@ -23,6 +24,7 @@ const fi = {
   ...adminFi,
   ...slaAdminFi,
   ...rulesFi,
+  ...automationFi,
   ...attachmentsFi,
   ...requestsFi,
   ...viewsFi,
@@ -278,6 +280,7 @@ const sv: Dictionary<MessageKey> = {
   ...adminSv,
   ...slaAdminSv,
   ...rulesSv,
+  ...automationSv,
   ...attachmentsSv,
   ...requestsSv,
   ...viewsSv,
@@ -531,6 +534,7 @@ const en: Dictionary<MessageKey> = {
   ...adminEn,
   ...slaAdminEn,
   ...rulesEn,
+  ...automationEn,
   ...attachmentsEn,
   ...requestsEn,
   ...viewsEn,

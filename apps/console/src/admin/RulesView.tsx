@@ -2,7 +2,7 @@
  * Automation rules (technical admins): each trigger's rules in the order they run, as readable
  * sentences, moved up and down, switched off, edited or deleted; a form for new ones.
  */
-import { type AreaList, type Rule, ruleTriggers } from "@yhteys/contracts";
+import { type AreaList, type ReplyTemplate, type Rule, ruleTriggers } from "@yhteys/contracts";
 import { useCallback, useEffect, useRef, useState } from "react";
 import * as api from "../api.ts";
 import { useConsole } from "../Console.tsx";
@@ -13,7 +13,7 @@ import { ruleSummary } from "../ruleText.ts";
 import * as adminApi from "./adminApi.ts";
 import { RuleForm } from "./RuleForm.tsx";
 
-type Data = { rules: Rule[]; directory: api.Directory; areas: AreaList["items"] };
+type Data = { rules: Rule[]; directory: api.Directory; areas: AreaList["items"]; templates: ReplyTemplate[] };
 
 export function RulesView() {
   const { t, language } = useI18n();
@@ -28,9 +28,14 @@ export function RulesView() {
     document.title = `${t("rules.title")} – ${t("app.name")}`;
   }, [t]);
   const load = useCallback(() => {
-    Promise.all([adminApi.rules(), api.directory(), adminApi.areas()])
-      .then(([rules, directory, areas]) =>
-        setData({ rules: rules.items, directory: directory ?? { groups: [], users: [], categories: [] }, areas: areas.items }),
+    Promise.all([adminApi.rules(), api.directory(), adminApi.areas(), adminApi.replyTemplates()])
+      .then(([rules, directory, areas, templates]) =>
+        setData({
+          rules: rules.items,
+          directory: directory ?? { groups: [], users: [], categories: [] },
+          areas: areas.items,
+          templates: templates.items,
+        }),
       )
       .catch((e) => setError(errorText(t, e)));
   }, [t]);
@@ -73,6 +78,7 @@ export function RulesView() {
               {...(editing === "new" ? {} : { rule: editing })}
               directory={data.directory}
               areas={data.areas}
+              templates={data.templates}
               onDone={(saved) => {
                 setEditing(null);
                 if (saved) load();
@@ -99,7 +105,7 @@ export function RulesView() {
                           {r.stopsProcessing && <span className="badge">{t("rules.stops")}</span>}
                         </h3>
                         {r.description && <p className="muted">{r.description}</p>}
-                        <p>{ruleSummary(t, language, { directory: data.directory, areas: data.areas }, r)}</p>
+                        <p>{ruleSummary(t, language, { directory: data.directory, areas: data.areas, templates: data.templates }, r)}</p>
                         <div className="actions-row">
                           <button
                             type="button"
