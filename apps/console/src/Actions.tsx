@@ -16,6 +16,7 @@ import { LinkForm, MergeForm, SplitForm } from "./Related.tsx";
 import { RequestForm } from "./Requests.tsx";
 import { navigate } from "./router.ts";
 import { SensitivityForm } from "./Sensitivity.tsx";
+import { TagsForm } from "./Tags.tsx";
 
 export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated: (ticket: TicketDetail) => void }) {
   const { t } = useI18n();
@@ -54,6 +55,7 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       {can("split") && <SplitForm ticket={ticket} done={done} />}
       {can("reclassify") && <ReclassifyForm key={ticket.category.id} ticket={ticket} done={done} />}
       {can("edit") && <EditForm key={`${ticket.priority}-${ticket.type}`} ticket={ticket} done={done} />}
+      {can("edit") && <TagsForm key={ticket.tags.join(",")} ticket={ticket} done={done} />}
       {can("edit") && <SensitivityForm key={String(ticket.sensitive)} ticket={ticket} done={done} />}
     </div>
   );

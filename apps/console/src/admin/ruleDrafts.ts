@@ -83,7 +83,7 @@ export function toElapsedDraft(conditions: readonly RuleCondition[]): ElapsedDra
   return { since: c.since, amount: String(days ? c.hours / 24 : c.hours), unit: days ? "days" : "hours", businessHours: c.businessHours };
 }
 
-function valueOf(a: RuleAction): string {
+function actionValue(a: RuleAction): string {
   switch (a.action) {
     case "setPriority":
       return a.priority;
@@ -108,7 +108,7 @@ export const toActionDraft = (a: RuleAction, key: number): ActionDraft => ({
   ...newAction(key, a.action),
   groupId: a.action === "route" ? (a.groupId ?? "") : "",
   handlerId: a.action === "route" ? (a.handlerId ?? "") : "",
-  value: valueOf(a),
+  value: actionValue(a),
   templateId: a.action === "setState" ? (a.templateId ?? "") : "",
   userIds: a.action === "notify" ? [...a.userIds] : [],
   groupIds: a.action === "notify" ? [...a.groupIds] : [],
