@@ -6,12 +6,12 @@
  * Per rule, one indexed statement pages through the candidates (open tickets of the organisation
  * whose instant to count from lies before the rule's threshold, narrowed by the conditions SQL can
  * test, without a firing for the current period) in batches. Each candidate is then locked and
- * tried by the engine in its own transaction, which writes the firing (rule, ticket, period) with
- * the rule's changes and events: a restart, a second server or the next round never fires it twice
+ * tried by the engine in a transaction (a batch of them per commit), which writes the firing
+ * (rule, ticket, period) with the rule's changes and events: a restart, a second server or the next round never fires it twice
  * for the same period. Working hours are those of the organisation's default calendar.
  */
 import { openStates, type RuleCondition, type RuleTimeBase } from "@yhteys/contracts";
-import { type SQL, sql } from "drizzle-orm";
+import { inArray, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.ts";
 import { ruleFirings, tickets } from "../../db/schema.ts";
 import { businessMinutesBetween } from "../sla/calendar.ts";
@@ -23,6 +23,8 @@ import { environment, factsOf, type RuleSettings, ruleSettingsOf } from "./rules
 
 /** Candidates read per statement. */
 const BATCH = 500;
+/** Candidates locked and fired per transaction (one commit for many firings). */
+const FIRE_BATCH = 50;
 /** Rules applied per round in this process; a full round asks for another at once. */
 const MAX_FIRED_PER_ROUND = 2000;
 
@@ -150,28 +152,45 @@ async function candidates(
   return rows.map((r) => ({ id: r.id, since: new Date(r.since) }));
 }
 
-/** Locks the ticket and fires the rule on it if it still holds and has not fired for this period. */
-async function tryTicket(db: Db, rule: CompiledRule, elapsed: Elapsed, ticketId: string, env: RuleEnvironment): Promise<EventNotice[]> {
-  return db.transaction(async (tx) => {
-    const [ticket] = await tx.select().from(tickets).where(sql`${tickets.id} = ${ticketId}`).for("update", { skipLocked: true });
-    // Locked by a person's change or another server: the next round sees it as it is then.
-    if (!ticket || !openStates.includes(ticket.state)) return [];
-    const facts = factsOf(ticket, ticket.customerId !== null, []);
-    const periodStart = facts.times?.[elapsed.since];
-    if (!periodStart) return [];
-    const outcome = evaluateRules([rule], facts, env);
-    if (!outcome.fired.length) return [];
-    const [claimed] = await tx
-      .insert(ruleFirings)
-      .values({ ruleId: rule.source.id, ticketId, periodStart })
-      .onConflictDoNothing()
-      .returning({ ticketId: ruleFirings.ticketId });
-    if (!claimed) return [];
-    const notices = await applyRuleOutcome(tx, ticket, outcome, { trigger: "time" });
-    if (Object.keys(outcome.changes).length)
-      await tx.update(tickets).set({ updatedAt: new Date() }).where(sql`${tickets.id} = ${ticketId}`);
-    return notices;
-  });
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Fires the rule on a locked ticket if it still holds and has not fired for this period. */
+async function fire(tx: Tx, rule: CompiledRule, elapsed: Elapsed, ticket: typeof tickets.$inferSelect, env: RuleEnvironment) {
+  if (!openStates.includes(ticket.state)) return [];
+  const facts = factsOf(ticket, ticket.customerId !== null, []);
+  const periodStart = facts.times?.[elapsed.since];
+  if (!periodStart) return [];
+  const outcome = evaluateRules([rule], facts, env);
+  if (!outcome.fired.length) return [];
+  const [claimed] = await tx
+    .insert(ruleFirings)
+    .values({ ruleId: rule.source.id, ticketId: ticket.id, periodStart })
+    .onConflictDoNothing()
+    .returning({ ticketId: ruleFirings.ticketId });
+  if (!claimed) return [];
+  return applyRuleOutcome(tx, ticket, outcome, { trigger: "time" }, { stamp: Object.keys(outcome.changes).length > 0 });
+}
+
+/**
+ * Locks the candidates (skipping those a person's change or another server holds: the next round
+ * sees them as they are then) and fires the rule on each, in one transaction. Should one of them
+ * fail, each is tried in a transaction of its own, so that one bad ticket holds back no other.
+ */
+async function fireAll(db: Db, rule: CompiledRule, elapsed: Elapsed, ids: string[], env: RuleEnvironment): Promise<EventNotice[][]> {
+  const attempt = (some: string[]) =>
+    db.transaction(async (tx) => {
+      const rows = await tx.select().from(tickets).where(inArray(tickets.id, some)).for("update", { skipLocked: true });
+      const fired: EventNotice[][] = [];
+      for (const ticket of rows) fired.push(await fire(tx, rule, elapsed, ticket, env));
+      return fired.filter((notices) => notices.length);
+    });
+  try {
+    return await attempt(ids);
+  } catch {
+    const fired: EventNotice[][] = [];
+    for (const id of ids) fired.push(...(await attempt([id]).catch(() => [])));
+    return fired;
+  }
 }
 
 export type TimeRuleRound = { notices: EventNotice[]; scanned: number; fired: number; more: boolean };
@@ -198,10 +217,16 @@ export async function runTimeRules(db: Db, options: { now?: Date; organisationId
       for (;;) {
         const page = await candidates(db, organisationId, rule, elapsed, threshold, filters, after);
         round.scanned += page.length;
-        for (const candidate of page) {
-          const notices = await tryTicket(db, rule, elapsed, candidate.id, env);
-          if (notices.length) round.fired++;
-          round.notices.push(...notices);
+        for (let i = 0; i < page.length; i += FIRE_BATCH) {
+          const fired = await fireAll(
+            db,
+            rule,
+            elapsed,
+            page.slice(i, i + FIRE_BATCH).map((c) => c.id),
+            env,
+          );
+          round.fired += fired.length;
+          round.notices.push(...fired.flat());
         }
         if (round.fired >= MAX_FIRED_PER_ROUND) return { ...round, more: true };
         if (page.length < BATCH) break;

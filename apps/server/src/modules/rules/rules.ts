@@ -19,14 +19,16 @@ const cache = new Map<string, { settings: RuleSettings; until: number }>();
 export async function ruleSettingsOf(db: Queryable, organisationId: string): Promise<RuleSettings> {
   const hit = cache.get(organisationId);
   if (hit && hit.until > Date.now()) return hit.settings;
-  const [rules, categoryRows] = await Promise.all([
-    db
-      .select()
-      .from(automationRules)
-      .where(and(eq(automationRules.organisationId, organisationId), eq(automationRules.active, true)))
-      .orderBy(asc(automationRules.position), asc(automationRules.createdAt)),
-    db.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.organisationId, organisationId)),
-  ]);
+  // One after another: `db` may be a transaction, whose client runs one query at a time.
+  const rules = await db
+    .select()
+    .from(automationRules)
+    .where(and(eq(automationRules.organisationId, organisationId), eq(automationRules.active, true)))
+    .orderBy(asc(automationRules.position), asc(automationRules.createdAt));
+  const categoryRows = await db
+    .select({ id: categories.id, parentId: categories.parentId })
+    .from(categories)
+    .where(eq(categories.organisationId, organisationId));
   const settings: RuleSettings = {
     byTrigger: {
       created: compileRules(rules.filter((r) => r.trigger === "created")),

@@ -91,13 +91,14 @@ const system = (organisationId: string) => ({ kind: "system" as const, organisat
  * Writes what fired rules decided on a stored ticket, by the system: the field changes with a
  * `ticket.rules_applied` event naming the rules (and `detail`, e.g. the trigger), a state change
  * with its event (and the template reply that goes with it), then notifications, replies and
- * forwards. A state the ticket cannot move to from its state is left out.
+ * forwards. A state the ticket cannot move to from its state is left out. `stamp` sets updated_at.
  */
 export async function applyRuleOutcome(
   tx: Tx,
   ticket: Ticket,
   outcome: RuleOutcome,
   detail: Record<string, unknown>,
+  options: { stamp?: boolean } = {},
 ): Promise<EventNotice[]> {
   const { changes, fired } = outcome;
   const values: Partial<Ticket> = {
@@ -117,6 +118,8 @@ export async function applyRuleOutcome(
   const to = changes.state as TicketState | undefined;
   const moves = to !== undefined && to !== ticket.state && stateTransitions[ticket.state].includes(to);
   if (moves) Object.assign(values, await stateStamps(tx, ticket, to, new Date()));
+  // A change outside changeTicket (a time rule's) stamps the change itself.
+  if (options.stamp) values.updatedAt = new Date();
   if (Object.keys(values).length) await tx.update(tickets).set(values).where(eq(tickets.id, ticket.id));
   if (values.sensitive && !ticket.sensitive) await withdrawPublication(tx, ticket.id);
   const record = (type: TicketEventType, data: Record<string, unknown>) =>
