@@ -135,8 +135,10 @@ urgent new unassigned tickets after 2 working hours (default calendar); tag stre
 progress without a change for 60 days (a word condition SQL cannot test, so its non-matching
 candidates are read again each round). \`runTimeRules\` in this process against PostgreSQL on
 127.0.0.1: per rule an indexed statement pages through candidates (500 at a time) not yet fired for
-their period; each firing is its own transaction (lock, firing row, changes, events). A round fires
-at most 2,000 rules and then asks for another at once. "Later rounds" is what the background task
-costs every minute when nothing new qualifies.`,
+their period; batches of 50 are locked and fired in one transaction (firing rows, changes, events).
+A round fires at most 2,000 rules and then asks for another at once. "Later rounds" is what the
+background task costs every minute when nothing new qualifies: here almost all of it is the ~5,900
+street-light candidates without the word, each locked and tested again every round; testing the
+word before locking (and remembering a miss until the ticket changes) is the next improvement.`,
   );
 }
