@@ -3,8 +3,12 @@
  * the new user signs in and works that group's queue; the log request and the chain check; a
  * webhook subscription; axe on every admin page, including a form showing its error summary.
  */
+
+import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tickets } from "../apps/server/src/db/schema.ts";
+import { runTimeRules } from "../apps/server/src/modules/rules/rules.timer.ts";
 import { signIn, submitContact } from "../apps/server/test/harness.ts";
 import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
 
@@ -244,6 +248,54 @@ describe("admin pages", () => {
     await expect
       .poll(() => history.getByRole("listitem").filter({ hasText: "Keinut viheralueille" }).last().textContent())
       .toBe("Keinut viheralueille: Kun Teksti sisältää sanan: ”keinu”, ”liukumäki” → ohjaa: Viheralueet; kiireellisyys Korkea");
+    await admin.context().close();
+  });
+
+  it("a technical admin writes a time rule with the keyboard; it closes a ticket that waited and the ticket's history says so", async () => {
+    const admin = await signedIn(e2e.tenant.users.admin?.email ?? "", "demo");
+    await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Säännöt" }).click();
+    await expect.poll(() => heading(admin)).toBe("Automaattiset säännöt");
+    await admin.getByRole("button", { name: "Uusi sääntö" }).click();
+    await admin.getByLabel("Nimi", { exact: true }).fill("Odottaneet suljetaan");
+    await admin.getByLabel("Milloin sääntö kokeillaan").selectOption({ label: "Kun aikaa on kulunut" });
+    const time = admin.getByRole("group", { name: "Aikaehto" });
+    await time.getByLabel("Mistä lähtien").selectOption({ label: "asukkaan vastauksen odottamisen alusta" });
+    await time.getByLabel("Kuinka kauan").fill("14");
+    await time.getByLabel("Yksikkö").selectOption({ label: "vuorokautta" });
+    await admin.getByLabel("Toimenpide 1").selectOption({ label: "Vaihda tila" });
+    await admin.getByLabel("Tila", { exact: true }).selectOption({ label: "Ratkaistu" });
+    // The rest by keyboard: add an action, choose it and type the tag, then save with Enter.
+    await admin.getByRole("button", { name: "Lisää toimenpide" }).focus();
+    await admin.keyboard.press("Enter");
+    await admin.getByLabel("Toimenpide 2").selectOption({ label: "Lisää tunniste" });
+    await admin.getByLabel("Tunniste", { exact: true }).focus();
+    await admin.keyboard.type("vanha");
+    await expectAccessible(admin, "the time rule form");
+    await admin.getByRole("button", { name: "Luo sääntö" }).focus();
+    await admin.keyboard.press("Enter");
+    const list = admin.getByRole("region", { name: "Kun aikaa on kulunut" });
+    await expect
+      .poll(() => list.getByRole("listitem").allTextContents())
+      .toEqual([
+        expect.stringContaining("Kun asukkaan vastauksen odottamisen alusta kulunut vähintään 14 vrk → tila Ratkaistu; tunniste vanha"),
+      ]);
+
+    const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Penkki on rikki" });
+    const staff = await signIn(e2e.app, e2e.tenant, "advisor");
+    const row = (await staff.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0];
+    await staff.post(`/api/staff/tickets/${row.id}/state`, { state: "waiting_for_customer" });
+    await e2e.ctx.db
+      .update(tickets)
+      .set({ slaPausedAt: new Date(Date.now() - 15 * 86_400_000) })
+      .where(eq(tickets.id, row.id));
+    await runTimeRules(e2e.ctx.db, { organisationId: e2e.tenant.id });
+    await admin.goto(`${e2e.baseUrl}/console/tickets/${row.id}`);
+    const history = admin.getByRole("region", { name: "Historia" });
+    await expect.poll(() => history.getByText("Aikaan perustuvat säännöt muuttivat asiaa.").count()).toBe(1);
+    await expect
+      .poll(() => history.getByRole("listitem").filter({ hasText: "Odottaneet suljetaan: Kun" }).last().textContent())
+      .toBe("Odottaneet suljetaan: Kun asukkaan vastauksen odottamisen alusta kulunut vähintään 14 vrk → tila Ratkaistu; tunniste vanha");
+    await expect.poll(() => admin.locator(".ticket-badges").textContent()).toContain("#vanha");
     await admin.context().close();
   });
 });

@@ -19,6 +19,7 @@ export const sectionOrder = [
   "submissions",
   "queue",
   "rules",
+  "time-rules",
   "durability",
   "attachments",
   "bundles",

@@ -86,13 +86,14 @@ export async function benchRules(): Promise<void> {
     areaId: random() < 0.7 ? (ids.areas[Math.floor(random() * ids.areas.length)] as string) : null,
     description: texts[Math.floor(random() * texts.length)] as string,
     customerKnown: random() < 0.5,
+    assigned: false,
     changed: [],
   }));
 
   const compileStart = performance.now();
   const compiled = compileRules(sources);
   const compileMs = performance.now() - compileStart;
-  const env = { categoryPath: (id: string) => [id], isBusinessHours: () => true };
+  const env = { categoryPath: (id: string) => [id], isBusinessHours: () => true, minutesSince: () => 0 };
   for (const t of tickets.slice(0, 2000)) evaluateRules(compiled, t, env); // warm-up
   const pure: number[] = [];
   let fired = 0;

@@ -1,6 +1,6 @@
 /**
  * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep]`.
- * Parts: submissions, queue, rules, durability, attachments, bundles, webhooks, email, live (default: all). Figures go to bench/RESULTS.md.
+ * Parts: submissions, queue, rules, timerules, durability, attachments, bundles, webhooks, email, live (default: all). Figures go to bench/RESULTS.md.
  */
 import { parseArgs } from "node:util";
 import { benchAttachments } from "./attachments.ts";
@@ -13,9 +13,10 @@ import { benchQueue } from "./queue.ts";
 import { writeSection } from "./results.ts";
 import { benchRules } from "./rules.ts";
 import { benchSubmissions } from "./submissions.ts";
+import { benchTimeRules } from "./time-rules.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
-const parts = ["submissions", "queue", "rules", "durability", "attachments", "bundles", "webhooks", "email", "live"] as const;
+const parts = ["submissions", "queue", "rules", "timerules", "durability", "attachments", "bundles", "webhooks", "email", "live"] as const;
 type Part = (typeof parts)[number];
 const isPart = (s: string): s is Part => (parts as readonly string[]).includes(s);
 
@@ -23,6 +24,7 @@ const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [-
   submissions  public submissions/s and latency at 50 connections vs hello-world, PGlite and PostgreSQL
   queue        staff queue list and full-text search latency with bulk-generated tickets on PostgreSQL
   rules        cost of running 200 active automation rules over a new ticket
+  timerules    the time-rule scan over the largest --tickets count on PostgreSQL (backlog, then steady rounds)
   durability   SIGKILL the real server under load, restart, look up every acknowledged submission
   attachments  p95 of a submission plus a photo upload at 50 concurrent senders, PGlite and PostgreSQL
   bundles      first-load gzipped size of the embedded form and the portal (builds the portal)
@@ -62,6 +64,7 @@ async function main() {
     if (part === "submissions") await benchSubmissions({ seconds });
     if (part === "queue") await benchQueue({ tickets, keep: values.keep });
     if (part === "rules") await benchRules();
+    if (part === "timerules") await benchTimeRules({ tickets: Math.max(...tickets) });
     if (part === "durability") await benchDurability();
     if (part === "attachments") await benchAttachments({ seconds });
     if (part === "bundles") await benchBundles();

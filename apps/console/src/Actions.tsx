@@ -18,6 +18,7 @@ import { RequestForm } from "./Requests.tsx";
 import { ForwardForm, ReclassifyForm } from "./RoutingForms.tsx";
 import { navigate } from "./router.ts";
 import { SensitivityForm } from "./Sensitivity.tsx";
+import { TagsForm } from "./Tags.tsx";
 
 export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated: (ticket: TicketDetail) => void }) {
   const { t } = useI18n();
@@ -56,6 +57,7 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       {can("split") && <SplitForm ticket={ticket} done={done} />}
       {can("reclassify") && <ReclassifyForm key={ticket.category.id} ticket={ticket} done={done} />}
       {can("edit") && <EditForm key={`${ticket.priority}-${ticket.type}`} ticket={ticket} done={done} />}
+      {can("edit") && <TagsForm key={ticket.tags.join(",")} ticket={ticket} done={done} />}
       {can("edit") && <SensitivityForm key={String(ticket.sensitive)} ticket={ticket} done={done} />}
     </div>
   );

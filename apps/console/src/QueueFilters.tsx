@@ -1,5 +1,5 @@
 /**
- * Under a queue's heading: more filters (priority, channel, handler, category, age) kept in the
+ * Under a queue's heading: more filters (priority, channel, handler, category, age, tag) kept in the
  * address, saving what is shown as a view (for oneself, a group or everyone, as the role allows),
  * and deleting the view being shown.
  */
@@ -37,6 +37,11 @@ export function QueueFilters({ queueId, search, view }: { queueId: string; searc
     if (value) next.set(key, value);
     else next.delete(key);
     navigate(queuePath(queueId, next));
+  };
+  // A typed tag applies on Enter or on leaving the field, not on every key.
+  const applyTag = (value: string) => {
+    const tag = value.trim().toLowerCase();
+    if (tag !== (search.get("tag") ?? "")) set("tag", tag);
   };
   const select = (key: string, label: string, options: [string, string][]) => (
     <div className="field">
@@ -104,6 +109,19 @@ export function QueueFilters({ queueId, search, view }: { queueId: string; searc
           t("views.age"),
           ages.map((d) => [d, t("views.olderThan", { days: d })]),
         )}
+        <div className="field">
+          <label htmlFor={`${id}tag`}>{t("tags.filter")}</label>
+          <input
+            id={`${id}tag`}
+            key={search.get("tag") ?? ""}
+            defaultValue={search.get("tag") ?? ""}
+            maxLength={40}
+            onBlur={(e) => applyTag(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") applyTag(e.currentTarget.value);
+            }}
+          />
+        </div>
       </div>
       <form onSubmit={save} noValidate className="save-view">
         <h2 className="small-heading">{t("views.save")}</h2>

@@ -300,6 +300,11 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
                 <td>
                   <span className={`badge state-${row.state}`}>{stateName(t, row.state)}</span>
                   {row.sensitive && <span className="badge sensitive">{t("sensitive.badge")}</span>}
+                  {row.tags.map((tag) => (
+                    <span key={tag} className="badge tag">
+                      #{tag}
+                    </span>
+                  ))}
                 </td>
                 <td>
                   <span className={`priority priority-${row.priority}`}>{priorityName(t, row.priority)}</span>

@@ -127,6 +127,13 @@ export function TicketView({ ticketId }: { ticketId: string }) {
               <span className="badge sensitive">{t("sensitive.badge")}</span>
             </>
           )}
+          {ticket.tags.length > 0 && <span className="visually-hidden"> {t("tags.label")}:</span>}
+          {ticket.tags.map((tag) => (
+            <span key={tag}>
+              {" "}
+              <span className="badge tag">#{tag}</span>
+            </span>
+          ))}
         </p>
       </header>
       <ColleaguesNotice ticketId={ticket.id} />

@@ -79,7 +79,7 @@ const change = async (id: string, path: string, body: unknown, method = "POST") 
   (await staff<TicketDetail | undefined>(`/api/staff/tickets/${encodeURIComponent(id)}${path}`, { method, body })) ?? null;
 
 export const actions = {
-  edit: (id: string, body: { priority?: string; type?: TicketType }) => change(id, "", body, "PATCH"),
+  edit: (id: string, body: { priority?: string; type?: TicketType; tags?: string[] }) => change(id, "", body, "PATCH"),
   reclassify: (id: string, body: { categoryId: string; type?: TicketType }) => change(id, "/reclassify", body),
   forward: (id: string, body: { groupId?: string; handlerId?: string; note?: string }) => change(id, "/forward", body),
   reply: (id: string, body: { html: string; state?: "resolved" | "waiting_for_customer" }) => change(id, "/replies", body),

@@ -26,6 +26,7 @@ const editedFieldKeys: Record<string, MessageKey> = {
   lon: "field.location",
   areaId: "field.location",
   extraFields: "field.extraFields",
+  tags: "field.tags",
 };
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
@@ -100,6 +101,7 @@ export function historySentence(t: T, language: Language, directory: Directory |
     case "ticket.resident_message":
       return t("history.residentMessage", { actor });
     case "ticket.rules_applied": {
+      if (data.trigger === "time") return t("history.rulesAppliedTime");
       const changed = Array.isArray(data.changed) ? (data.changed as RuleChangeField[]) : [];
       return t("history.rulesApplied", { changed: changed.map((f) => t(`rules.change.${f}`)).join(", ") });
     }
@@ -170,6 +172,13 @@ export function historySentence(t: T, language: Language, directory: Directory |
       if (data.via === "email") return t("history.externalAnswered", { notes: notes ?? "–" });
       return t("history.externalUpdated", { status: str(data.status) ?? "–", notes: notes ? ` – ${notes}` : "" });
     }
+    case "ticket.rule_notified":
+      return t("history.ruleNotified", {
+        rule: str(obj(data.rule).name) ?? "–",
+        count: String(Array.isArray(data.userIds) ? data.userIds.length : 0),
+      });
+    case "ticket.rule_forwarded":
+      return t("history.ruleForwarded", { rule: str(obj(data.rule).name) ?? "–", label: str(data.label) ?? "–" });
     case "ticket.external_returned":
       return t("history.externalReturned");
     default:

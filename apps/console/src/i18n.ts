@@ -14,6 +14,7 @@ import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/templates.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
+import { automationEn, automationFi, automationSv } from "./automation.i18n.ts";
 import { editorEn, editorFi, editorSv } from "./editor.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
@@ -45,6 +46,7 @@ const fi = {
   ...sensitiveFi,
   ...publishingFi,
   ...handlingFi,
+  ...automationFi,
   ...editorFi,
   ...templatesAdminFi,
   ...notificationSettingsFi,
@@ -74,6 +76,7 @@ const sv: Dictionary<MessageKey> = {
   ...sensitiveSv,
   ...publishingSv,
   ...handlingSv,
+  ...automationSv,
   ...editorSv,
   ...templatesAdminSv,
   ...notificationSettingsSv,
@@ -101,6 +104,7 @@ const en: Dictionary<MessageKey> = {
   ...sensitiveEn,
   ...publishingEn,
   ...handlingEn,
+  ...automationEn,
   ...editorEn,
   ...templatesAdminEn,
   ...notificationSettingsEn,

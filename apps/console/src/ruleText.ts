@@ -5,12 +5,18 @@ import { channelName, languageName, name, priorityName, stateName, typeName } fr
 import type { T } from "./i18n.ts";
 
 /** Names of what rules refer to; `areas` only where the caller may list them (admins). */
-export type RuleNames = { directory: Directory | null; areas?: { id: string; name: Parameters<typeof name>[0] }[] };
+export type RuleNames = {
+  directory: Directory | null;
+  areas?: { id: string; name: Parameters<typeof name>[0] }[];
+  /** Reply templates by id, where the caller may list them (admins). */
+  templates?: { id: string; name: string }[];
+};
 
 /** What to show for a reference not found: deleted, or a dash while names are loading (or not readable). */
 const missing = (t: T, names: RuleNames) => (names.directory ? t("rules.unknown") : "–");
 
 export function conditionText(t: T, language: Language, names: RuleNames, c: RuleCondition): string {
+  if (c.field === "elapsed") return elapsedText(t, c);
   const unknown = missing(t, names);
   const categoryName = (id: string) => name(names.directory?.categories.find((x) => x.id === id)?.name, language) || unknown;
   // Areas are listed for admins only; elsewhere an area condition shows no names.
@@ -37,14 +43,28 @@ export function conditionText(t: T, language: Language, names: RuleNames, c: Rul
         return c.anyOf.map((f) => t(`rules.change.${f}`));
       case "customerKnown":
       case "businessHours":
+      case "assigned":
         return [c.is ? t("rules.yes") : t("rules.no")];
     }
   })();
   return t("rules.condition", { field: t(`rules.field.${c.field}`), values: values.join(", ") });
 }
 
+/** "viimeisestä muutoksesta kulunut vähintään 14 vrk" */
+function elapsedText(t: T, c: Extract<RuleCondition, { field: "elapsed" }>): string {
+  const n = (value: number) => String(Math.round(value * 100) / 100);
+  const amount = c.businessHours
+    ? t("rules.businessHoursText", { n: n(c.hours) })
+    : c.hours % 24 === 0
+      ? t("rules.daysText", { n: n(c.hours / 24) })
+      : t("rules.hoursText", { n: n(c.hours) });
+  return t("rules.elapsedText", { since: t(`rules.since.${c.since}`), amount });
+}
+
 export function actionText(t: T, language: Language, names: RuleNames, a: RuleAction): string {
   const unknown = missing(t, names);
+  // Templates are listed for admins only; elsewhere a template shows no name.
+  const templateName = (id: string) => (names.templates ? `”${names.templates.find((x) => x.id === id)?.name ?? unknown}”` : "–");
   switch (a.action) {
     case "route": {
       const group = a.groupId ? name(names.directory?.groups.find((g) => g.id === a.groupId)?.name, language) || unknown : null;
@@ -61,6 +81,21 @@ export function actionText(t: T, language: Language, names: RuleNames, a: RuleAc
       });
     case "markSensitive":
       return t("rules.didSensitive");
+    case "notify": {
+      const groups = a.groupIds.map((id) => name(names.directory?.groups.find((g) => g.id === id)?.name, language) || unknown);
+      const people = a.userIds.map((id) => names.directory?.users.find((u) => u.id === id)?.name ?? unknown);
+      return t("rules.didNotify", { targets: [...people, ...groups].join(", ") });
+    }
+    case "autoReply":
+      return t("rules.didAutoReply", { template: templateName(a.templateId) });
+    case "addTag":
+      return t("rules.didTag", { tag: a.tag });
+    case "forward":
+      return t("rules.didForward", { label: a.label });
+    case "setState":
+      return a.templateId
+        ? t("rules.didStateReply", { state: stateName(t, a.state), template: templateName(a.templateId) })
+        : t("rules.didState", { state: stateName(t, a.state) });
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * A queue's extra filters in the address bar (comma-separated lists, ids, days), shared by the
+ * A queue's extra filters in the address bar (comma-separated lists, ids, a tag, days), shared by the
  * queue view, its filter panel and saved views: a saved view is a queue plus these parameters.
  */
 import type { Channel, Priority, TicketState, TicketType, ViewFilters } from "@yhteys/contracts";
@@ -7,7 +7,7 @@ import { openStates } from "@yhteys/contracts/constants";
 import { queuePath } from "./router.ts";
 
 const lists = ["priority", "channel", "type"] as const;
-const ids = ["categoryId", "areaId", "handlerId"] as const;
+const ids = ["categoryId", "areaId", "handlerId", "tag"] as const;
 
 /** The extra filters of a queue address, as listing query fields. */
 export function filtersOf(search: URLSearchParams): Pick<ViewFilters, (typeof lists)[number] | (typeof ids)[number] | "olderThanDays"> {

@@ -1,6 +1,6 @@
 /**
  * Background work of an app process: the job runner with every job kind registered, and the
- * outbox relays (webhooks, notifications, email), notification emails and the SLA watch as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
+ * outbox relays (webhooks, notifications, email, created rules' effects), notification emails, the SLA watch and the time rules as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
  * web-only process sets `JOBS=off` and leaves the work to others on the same database.
  */
 import type { AppContext } from "./context.ts";
@@ -16,6 +16,8 @@ import { notificationDigestJob, notificationEmailJob } from "./modules/notificat
 import { notificationsConsumer } from "./modules/notifications/notifications.ts";
 import { open311CreateJob, open311Forwarding, open311PollTask } from "./modules/open311-client/open311-client.ts";
 import { OutboxRelay } from "./modules/outbox/outbox-relay.ts";
+import { createdRuleEffects } from "./modules/rules/rules.effects.ts";
+import { timeRulesTask } from "./modules/rules/rules.timer.ts";
 import { slaWatchTask } from "./modules/sla/sla-watch.ts";
 import { EVENTS_CHANNEL, type EventNotice } from "./modules/tickets/ticket-events.ts";
 import { type WebhookSettings, webhookDeliveryJob } from "./modules/webhooks/webhook-delivery.ts";
@@ -71,6 +73,9 @@ export function createJobs(
   if (options.email.smtpUrl) for (const job of Object.values(notificationEmails)) runner.register(job);
   runner.addTask(notificationEmailTask(db, notificationEmails, { delayMs: options.email.notifyDelayMs }));
   runner.addTask(slaWatchTask(db, options.publish));
+  runner.addTask(timeRulesTask(db, options.publish));
+  const ruleEffects = new OutboxRelay(db, createdRuleEffects, { batchSize: options.relayBatch, gapGraceMs: 1000 });
+  runner.addTask({ name: "rule effects", run: () => ruleEffects.pump() });
   const channelReply = channelReplyJob(db, options.webhooks);
   runner.register(channelReply);
   const replies = new OutboxRelay(db, channelReplies(channelReply), { batchSize: options.relayBatch, gapGraceMs: 1000 });

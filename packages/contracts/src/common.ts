@@ -14,6 +14,20 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const Uuid = z.uuid();
 
+/** A ticket's tag: a short label, lower-cased, of letters, digits, "-" and "_". */
+export const Tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}_-]+$/u, "letters, digits, - and _ only");
+/** A ticket's tags, each once, in the order given. */
+export const Tags = z
+  .array(Tag)
+  .max(20)
+  .transform((tags) => [...new Set(tags)]);
+
 /** WGS84 point. Bounds are loose: Finland and its neighbourhood. */
 export const GeoPoint = z.object({
   lat: z.number().min(59).max(71),

@@ -90,6 +90,8 @@ export const ticketEventTypes = [
   "ticket.merged_from",
   "ticket.split",
   "ticket.split_from",
+  "ticket.rule_notified",
+  "ticket.rule_forwarded",
 ] as const;
 
 export const ticketActions = [

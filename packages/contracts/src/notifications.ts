@@ -10,6 +10,8 @@ export const notificationKinds = [
   "resident_message",
   "sla_warning",
   "sla_breached",
+  /** An automation rule asked to tell the user about the ticket. */
+  "rule",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -1,18 +1,28 @@
 /**
  * Automation rules (REQUIREMENTS M6, M7): when a ticket is created or changed, the organisation's
  * active rules of that trigger are tried in order; a rule whose conditions all hold applies its
- * actions, and the ticket's history names every rule that fired and what it matched.
+ * actions, and the ticket's history names every rule that fired and what it matched. Time rules
+ * ("time") are tried by a background scan on open tickets once their "elapsed" condition holds,
+ * and fire at most once per ticket and period (the period starts at the instant the condition
+ * counts from).
  */
 import { z } from "zod";
-import { IsoDateTime, Uuid } from "./common.ts";
+import { IsoDateTime, Tag, Uuid } from "./common.ts";
 import { channels, languages, priorities, ticketStates, ticketTypes } from "./constants.ts";
 
-export const ruleTriggers = ["created", "updated"] as const;
+export const ruleTriggers = ["created", "updated", "time"] as const;
 export type RuleTrigger = (typeof ruleTriggers)[number];
 
 /** Fields whose change an "updated" rule can require. */
 export const ruleChangeFields = ["category", "type", "priority", "state", "group", "handler", "description"] as const;
 export type RuleChangeField = (typeof ruleChangeFields)[number];
+
+/** What an "elapsed" condition counts from: creation, the last change, waiting for the customer, an SLA warning or breach. */
+export const ruleTimeBases = ["created", "updated", "waiting", "slaWarned", "slaBreached"] as const;
+export type RuleTimeBase = (typeof ruleTimeBases)[number];
+
+/** The longest wait a time rule can name: a year. */
+export const MAX_RULE_HOURS = 366 * 24;
 
 const some = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(200);
 
@@ -38,6 +48,18 @@ export const RuleCondition = z.discriminatedUnion("field", [
   z.object({ field: z.literal("businessHours"), is: z.boolean() }),
   /** For "updated" rules: what the change that triggered them changed. */
   z.object({ field: z.literal("changed"), anyOf: some(z.enum(ruleChangeFields)) }),
+  /** Whether a person handles the ticket. */
+  z.object({ field: z.literal("assigned"), is: z.boolean() }),
+  /**
+   * For "time" rules (exactly one each): at least `hours` have passed since `since`, counted in
+   * the working time of the organisation's default calendar when `businessHours`.
+   */
+  z.object({
+    field: z.literal("elapsed"),
+    since: z.enum(ruleTimeBases),
+    hours: z.number().positive().max(MAX_RULE_HOURS),
+    businessHours: z.boolean().default(false),
+  }),
 ]);
 export type RuleCondition = z.infer<typeof RuleCondition>;
 
@@ -52,8 +74,45 @@ export const RuleAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("setCategory"), categoryId: Uuid }),
   /** Flags the ticket as holding special categories of personal data; it is never unflagged by a rule. */
   z.object({ action: z.literal("markSensitive") }),
+  /** An in-app notification to people, to the members of groups, or both. */
+  z
+    .object({ action: z.literal("notify"), userIds: z.array(Uuid).max(50).default([]), groupIds: z.array(Uuid).max(20).default([]) })
+    .refine((a) => a.userIds.length + a.groupIds.length > 0, { message: "notify a person or a group", path: ["userIds"] }),
+  /**
+   * A reply to the resident from a reply template, filled in, sent like a staff reply (tracking
+   * page and email). Never to a ticket that came from an automatic email (auto-reply, bounce, list).
+   */
+  z.object({ action: z.literal("autoReply"), templateId: Uuid }),
+  /** Adds a tag (lower-cased; a tag the ticket has is kept once). */
+  z.object({
+    action: z.literal("addTag"),
+    tag: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .max(40)
+      .regex(/^[\p{L}\p{N}_-]+$/u),
+  }),
+  /** Hands the ticket to external systems: a `ticket.rule_forwarded` webhook event (never for flagged tickets). */
+  z.object({ action: z.literal("forward"), label: z.string().trim().min(1).max(60) }),
+  /** Moves the ticket to a state, with an optional reply to the resident from a template ("time" rules only). */
+  z.object({ action: z.literal("setState"), state: z.enum(ticketStates), templateId: Uuid.optional() }),
 ]);
 export type RuleAction = z.infer<typeof RuleAction>;
+
+/** Whether a rule's conditions fit its trigger: time rules need one "elapsed" condition, others none; state changes only in time rules. */
+export function ruleShapeIssues(rule: { trigger: RuleTrigger; conditions: RuleCondition[]; actions: RuleAction[] }) {
+  const issues: { path: string; message: string }[] = [];
+  const elapsed = rule.conditions.filter((c) => c.field === "elapsed").length;
+  if (rule.trigger === "time" && elapsed !== 1) issues.push({ path: "conditions", message: "a time rule needs one elapsed condition" });
+  if (rule.trigger !== "time" && elapsed) issues.push({ path: "conditions", message: "only time rules have an elapsed condition" });
+  rule.actions.forEach((a, i) => {
+    if (a.action === "setState" && rule.trigger !== "time")
+      issues.push({ path: `actions.${i}`, message: "only time rules change the state" });
+  });
+  return issues;
+}
 
 export const Rule = z.object({
   id: Uuid,
@@ -72,7 +131,7 @@ export type Rule = z.infer<typeof Rule>;
 export const RuleList = z.object({ items: z.array(Rule) });
 export type RuleList = z.infer<typeof RuleList>;
 
-export const NewRule = z.object({
+const RuleFields = z.object({
   name: z.string().trim().min(1).max(120),
   description: z.string().trim().max(1000).nullable().default(null),
   trigger: z.enum(ruleTriggers),
@@ -81,8 +140,12 @@ export const NewRule = z.object({
   conditions: z.array(RuleCondition).max(20).default([]),
   actions: z.array(RuleAction).min(1).max(10),
 });
+export const NewRule = RuleFields.superRefine((rule, ctx) => {
+  for (const issue of ruleShapeIssues(rule)) ctx.addIssue({ code: "custom", path: issue.path.split("."), message: issue.message });
+});
 export type NewRule = z.input<typeof NewRule>;
-export const RuleUpdate = NewRule.extend({
+/** A change; the rule it makes is checked against ruleShapeIssues when saved. */
+export const RuleUpdate = RuleFields.extend({
   description: z.string().trim().max(1000).nullable(),
   active: z.boolean(),
   stopsProcessing: z.boolean(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Attachment } from "./attachments.ts";
-import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
+import { GeoPoint, IsoDateTime, Language, LocalizedText, Tag, Tags, Uuid } from "./common.ts";
 import { actorKinds, messageKinds, roles, ticketActions, ticketSortFields } from "./constants.ts";
 import { TicketRequest } from "./requests.ts";
 import { TicketSla } from "./sla.ts";
@@ -53,6 +53,7 @@ export const TicketRow = z.object({
   sla: TicketSla,
   /** Holds special categories of personal data: opens only to groups with sensitive access. */
   sensitive: z.boolean(),
+  tags: z.array(z.string()),
 });
 export type TicketRow = z.infer<typeof TicketRow>;
 
@@ -68,6 +69,8 @@ export const TicketListQuery = z.object({
   type: csv(TicketType).optional(),
   categoryId: Uuid.optional(),
   areaId: Uuid.optional(),
+  /** Tickets with this tag. */
+  tag: Tag.optional(),
   /** A person's tickets, or "none" for those nobody has taken. */
   handlerId: z.union([Uuid, z.literal("none")]).optional(),
   /** Created at least this many days ago. */
@@ -87,7 +90,7 @@ export const TicketListQuery = z.object({
 });
 export type TicketListQuery = z.input<typeof TicketListQuery>;
 
-const { queue, categoryId, areaId, handlerId, q, sla, sort, order } = TicketListQuery.shape;
+const { queue, categoryId, areaId, tag, handlerId, q, sla, sort, order } = TicketListQuery.shape;
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(20).optional();
 /** A saved view's filters: those of a listing, as JSON (lists as arrays, numbers as numbers). */
 export const ViewFilters = z.object({
@@ -98,6 +101,7 @@ export const ViewFilters = z.object({
   type: list(TicketType),
   categoryId,
   areaId,
+  tag,
   handlerId,
   olderThanDays: z.number().int().min(1).max(3650).optional(),
   q,
@@ -208,6 +212,7 @@ export const TicketEdit = z
     address: z.string().trim().max(200).nullable(),
     location: GeoPoint.nullable(),
     extraFields: ExtraFieldValues,
+    tags: Tags,
   })
   .partial()
   .refine((e) => Object.keys(e).length > 0, { message: "nothing to change" });

@@ -1,18 +1,17 @@
 /**
- * Editing one automation rule: name, trigger, conditions (each a field and its values) and
- * actions. Conditions of a list field offer checkboxes; words are typed, separated by commas.
+ * Editing one automation rule: name, trigger (with its time condition for time rules),
+ * conditions (each a field and its values) and actions. Conditions of a list field offer
+ * checkboxes; words are typed, separated by commas.
  */
 import {
   channels,
   languages,
-  type Priority,
   priorities,
+  type ReplyTemplate,
   type Rule,
-  type RuleAction,
   type RuleCondition,
   ruleChangeFields,
   ruleTriggers,
-  type TicketType,
   ticketStates,
   ticketTypes,
 } from "@yhteys/contracts";
@@ -23,73 +22,36 @@ import { channelName, languageName, name, priorityName, stateName, typeName } fr
 import { useI18n } from "../i18n.ts";
 import { CheckboxField, CheckboxGroup, ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
-
-type Field = RuleCondition["field"];
-const fields: Field[] = [
-  "category",
-  "words",
-  "channel",
-  "type",
-  "priority",
-  "area",
-  "language",
-  "customerKnown",
-  "businessHours",
-  "state",
-  "changed",
-];
-type Kind = RuleAction["action"];
-const kinds: Kind[] = ["route", "setPriority", "setType", "setCategory", "markSensitive"];
-
-/** A condition being edited: list values, typed words or a yes/no. */
-type ConditionDraft = { key: number; field: Field; values: string[]; words: string; is: boolean };
-type ActionDraft = { key: number; action: Kind; groupId: string; handlerId: string; value: string };
-
-const toConditionDraft = (c: RuleCondition, key: number): ConditionDraft => ({
-  key,
-  field: c.field,
-  values: "anyOf" in c && c.field !== "words" ? [...c.anyOf] : [],
-  words: c.field === "words" ? c.anyOf.join(", ") : "",
-  is: "is" in c ? c.is : true,
-});
-const toActionDraft = (a: RuleAction, key: number): ActionDraft => ({
-  key,
-  action: a.action,
-  groupId: a.action === "route" ? (a.groupId ?? "") : "",
-  handlerId: a.action === "route" ? (a.handlerId ?? "") : "",
-  value: a.action === "setPriority" ? a.priority : a.action === "setType" ? a.type : a.action === "setCategory" ? a.categoryId : "",
-});
-
-function fromConditionDraft(d: ConditionDraft): RuleCondition {
-  if (d.field === "words")
-    return {
-      field: "words",
-      anyOf: d.words
-        .split(",")
-        .map((w) => w.trim())
-        .filter(Boolean),
-    };
-  if (d.field === "customerKnown" || d.field === "businessHours") return { field: d.field, is: d.is };
-  return { field: d.field, anyOf: d.values } as RuleCondition;
-}
-function fromActionDraft(d: ActionDraft): RuleAction {
-  if (d.action === "route")
-    return { action: "route", ...(d.groupId ? { groupId: d.groupId } : {}), ...(d.handlerId ? { handlerId: d.handlerId } : {}) };
-  if (d.action === "setPriority") return { action: "setPriority", priority: d.value as Priority };
-  if (d.action === "setType") return { action: "setType", type: d.value as TicketType };
-  if (d.action === "markSensitive") return { action: "markSensitive" };
-  return { action: "setCategory", categoryId: d.value };
-}
-const nextKey = (list: { key: number }[]) => Math.max(0, ...list.map((x) => x.key + 1));
+import { RuleActionFields } from "./RuleActionFields.tsx";
+import { RuleTimeFields } from "./RuleTimeFields.tsx";
+import {
+  type ActionDraft,
+  actionComplete,
+  type ConditionDraft,
+  elapsedHours,
+  type Field,
+  fields,
+  fromActionDraft,
+  fromConditionDraft,
+  fromElapsedDraft,
+  kindsFor,
+  newAction,
+  nextKey,
+  toActionDraft,
+  toConditionDraft,
+  toElapsedDraft,
+  yesNoFields,
+} from "./ruleDrafts.ts";
 
 type Props = {
   rule?: Rule;
   directory: Directory;
   areas: { id: string; name: Parameters<typeof name>[0] }[];
+  templates: ReplyTemplate[];
   onDone: (saved: boolean) => void;
 };
 
-export function RuleForm({ rule, directory, areas, onDone }: Props) {
+export function RuleForm({ rule, directory, areas, templates, onDone }: Props) {
   const { t, language } = useI18n();
   const { announce } = useConsole();
   const prefix = useId();
@@ -98,9 +60,12 @@ export function RuleForm({ rule, directory, areas, onDone }: Props) {
   const [trigger, setTrigger] = useState(rule?.trigger ?? "created");
   const [active, setActive] = useState(rule?.active ?? true);
   const [stops, setStops] = useState(rule?.stopsProcessing ?? false);
-  const [conditions, setConditions] = useState<ConditionDraft[]>(() => (rule?.conditions ?? []).map(toConditionDraft));
+  const [conditions, setConditions] = useState<ConditionDraft[]>(() =>
+    (rule?.conditions ?? []).flatMap((c, i) => (c.field === "elapsed" ? [] : [toConditionDraft(c, i)])),
+  );
+  const [elapsed, setElapsed] = useState(() => toElapsedDraft(rule?.conditions ?? []));
   const [actions, setActions] = useState<ActionDraft[]>(() =>
-    (rule?.actions ?? [{ action: "route", groupId: directory.groups[0]?.id } as RuleAction]).map(toActionDraft),
+    rule ? rule.actions.map(toActionDraft) : [{ ...newAction(0, "route"), groupId: directory.groups[0]?.id ?? "" }],
   );
   const { busy, error, run } = useSubmit();
 
@@ -109,8 +74,7 @@ export function RuleForm({ rule, directory, areas, onDone }: Props) {
     const parent = directory.categories.find((x) => x.id === c?.parentId);
     return [parent ? name(parent.name, language) : null, name(c?.name, language)].filter(Boolean).join(" › ");
   };
-  const leaves = directory.categories.filter((c) => c.parentId);
-  const handlers = directory.users.filter((u) => !["viewer", "reporter", "internal_customer"].includes(u.role));
+  const kinds = kindsFor(trigger);
   const options = (field: Field): { value: string; label: string }[] => {
     switch (field) {
       case "category":
@@ -136,6 +100,7 @@ export function RuleForm({ rule, directory, areas, onDone }: Props) {
 
   const fieldIds: Record<string, { id: string; label: string }> = {
     name: { id: `${prefix}name`, label: t("rules.name") },
+    elapsed: { id: `${prefix}elapsed-amount`, label: t("rules.amount") },
     ...Object.fromEntries(
       conditions.map((c, i) => [`c${c.key}`, { id: `${prefix}c${c.key}-value`, label: t("rules.conditionField", { n: i + 1 }) }]),
     ),
@@ -152,15 +117,19 @@ export function RuleForm({ rule, directory, areas, onDone }: Props) {
       const condition = fromConditionDraft(c);
       if ("anyOf" in condition && condition.anyOf.length === 0) invalid[`c${c.key}`] = t("rules.noChoice");
     }
-    for (const a of actions) if (a.action === "route" ? !a.groupId && !a.handlerId : !a.value) invalid[`a${a.key}`] = t("rules.noChoice");
+    for (const a of actions)
+      if (!kinds.includes(a.action)) invalid[`a${a.key}`] = t("rules.onlyTime");
+      else if (!actionComplete(a)) invalid[`a${a.key}`] = t("rules.noChoice");
     if (!actions.length) invalid.actions = t("rules.noChoice");
+    if (trigger === "time" && elapsedHours(elapsed) === null) invalid.elapsed = t("rules.badAmount");
+    const timed: RuleCondition[] = trigger === "time" ? [fromElapsedDraft(elapsed)] : [];
     const body = {
       name: ruleName.trim(),
       description: description.trim() || null,
       trigger,
       active,
       stopsProcessing: stops,
-      conditions: conditions.map(fromConditionDraft),
+      conditions: [...timed, ...conditions.map(fromConditionDraft)],
       actions: actions.map(fromActionDraft),
     };
     void run(async () => {
@@ -198,6 +167,14 @@ export function RuleForm({ rule, directory, areas, onDone }: Props) {
           optionLabel={(v) => t(`rules.trigger.${v}`)}
           onChange={setTrigger}
         />
+        {trigger === "time" && (
+          <RuleTimeFields
+            id={`${prefix}elapsed`}
+            draft={elapsed}
+            error={error?.fields.elapsed}
+            onChange={(change) => setElapsed({ ...elapsed, ...change })}
+          />
+        )}
         <fieldset className="choices">
           <legend>{t("rules.conditions")}</legend>
           {conditions.length === 0 && <p className="muted">{t("rules.noConditions")}</p>}
@@ -221,7 +198,7 @@ export function RuleForm({ rule, directory, areas, onDone }: Props) {
                   error={error?.fields[`c${c.key}`]}
                   required
                 />
-              ) : c.field === "customerKnown" || c.field === "businessHours" ? (
+              ) : yesNoFields.includes(c.field) ? (
                 <SelectField
                   id={`${prefix}c${c.key}-value`}
                   label={t(`rules.field.${c.field}`)}
@@ -263,56 +240,17 @@ export function RuleForm({ rule, directory, areas, onDone }: Props) {
                 value={a.action}
                 values={kinds}
                 optionLabel={(k) => t(`rules.action.${k}`)}
-                onChange={(action) => updateAction(a.key, { action, value: "" })}
+                onChange={(action) => updateAction(a.key, { action, value: "", templateId: "" })}
               />
               {error?.fields[`a${a.key}`] && <p className="field-error">{error.fields[`a${a.key}`]}</p>}
-              {a.action === "route" && (
-                <div className="field-row">
-                  <SelectField
-                    id={`${prefix}a${a.key}-group`}
-                    label={t("rules.routeGroup")}
-                    value={a.groupId}
-                    values={["", ...directory.groups.map((g) => g.id)]}
-                    optionLabel={(id) => (id ? name(directory.groups.find((g) => g.id === id)?.name, language) : t("rules.keepGroup"))}
-                    onChange={(groupId) => updateAction(a.key, { groupId })}
-                  />
-                  <SelectField
-                    id={`${prefix}a${a.key}-handler`}
-                    label={t("rules.routeHandler")}
-                    value={a.handlerId}
-                    values={["", ...handlers.map((u) => u.id)]}
-                    optionLabel={(id) => (id ? (handlers.find((u) => u.id === id)?.name ?? "") : t("rules.noHandler"))}
-                    onChange={(handlerId) => updateAction(a.key, { handlerId })}
-                  />
-                </div>
-              )}
-              {a.action !== "route" && a.action !== "markSensitive" && (
-                <SelectField
-                  id={`${prefix}a${a.key}-value`}
-                  label={t(
-                    a.action === "setPriority"
-                      ? "rules.field.priority"
-                      : a.action === "setType"
-                        ? "rules.field.type"
-                        : "rules.field.category",
-                  )}
-                  value={a.value}
-                  values={[
-                    "",
-                    ...(a.action === "setPriority" ? priorities : a.action === "setType" ? ticketTypes : leaves.map((c) => c.id)),
-                  ]}
-                  optionLabel={(v) =>
-                    !v
-                      ? t("rules.choose")
-                      : a.action === "setPriority"
-                        ? priorityName(t, v as Priority)
-                        : a.action === "setType"
-                          ? typeName(t, v as TicketType)
-                          : categoryLabel(v)
-                  }
-                  onChange={(value) => updateAction(a.key, { value })}
-                />
-              )}
+              <RuleActionFields
+                id={`${prefix}a${a.key}`}
+                draft={a}
+                directory={directory}
+                templates={templates}
+                error={error?.fields[`a${a.key}`]}
+                onChange={(change) => updateAction(a.key, change)}
+              />
               {actions.length > 1 && (
                 <button type="button" className="button secondary" onClick={() => setActions(actions.filter((x) => x.key !== a.key))}>
                   {t("rules.removeAction", { n: i + 1 })}
@@ -320,13 +258,7 @@ export function RuleForm({ rule, directory, areas, onDone }: Props) {
               )}
             </div>
           ))}
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() =>
-              setActions([...actions, { key: nextKey(actions), action: "setPriority", groupId: "", handlerId: "", value: "" }])
-            }
-          >
+          <button type="button" className="button secondary" onClick={() => setActions([...actions, newAction(nextKey(actions))])}>
             {t("rules.addAction")}
           </button>
         </fieldset>

@@ -12,11 +12,14 @@ import { RuleForm } from "./RuleForm.tsx";
 import { useAdminList, useAdminPage } from "./useAdminList.tsx";
 
 const loadRules = () =>
-  Promise.all([adminApi.rules(), api.directory(), adminApi.areas()]).then(([rules, directory, areas]) => ({
-    rules: rules.items,
-    directory: directory ?? { groups: [], users: [], categories: [] },
-    areas: areas.items,
-  }));
+  Promise.all([adminApi.rules(), api.directory(), adminApi.areas(), adminApi.replyTemplates()]).then(
+    ([rules, directory, areas, templates]) => ({
+      rules: rules.items,
+      directory: directory ?? { groups: [], users: [], categories: [] },
+      areas: areas.items,
+      templates: templates.items,
+    }),
+  );
 
 export function RulesView() {
   const { t, language } = useI18n();
@@ -47,6 +50,7 @@ export function RulesView() {
               {...(editing === "new" ? {} : { rule: editing })}
               directory={data.directory}
               areas={data.areas}
+              templates={data.templates}
               onDone={(saved) => {
                 setEditing(null);
                 if (saved) list.reload();
@@ -73,7 +77,7 @@ export function RulesView() {
                           {r.stopsProcessing && <span className="badge">{t("rules.stops")}</span>}
                         </h3>
                         {r.description && <p className="muted">{r.description}</p>}
-                        <p>{ruleSummary(t, language, { directory: data.directory, areas: data.areas }, r)}</p>
+                        <p>{ruleSummary(t, language, { directory: data.directory, areas: data.areas, templates: data.templates }, r)}</p>
                         <div className="actions-row">
                           <button
                             type="button"

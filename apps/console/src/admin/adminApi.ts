@@ -37,6 +37,7 @@ import type {
   NewUser,
   NewWebhookSubscription,
   NoticeUpdate,
+  ReplyTemplateList,
   Rule,
   RuleList,
   RuleOrder,
@@ -90,6 +91,7 @@ export const setSlaPolicy = (body: SlaPolicyInput) => staff<SlaPolicy>(`${base}/
 export const deleteSlaPolicy = (id: string) => staff<void>(`${base}/sla-policies/${encodeURIComponent(id)}`, { method: "DELETE" });
 
 export const rules = () => staff<RuleList>(`${base}/rules`);
+export const replyTemplates = () => staff<ReplyTemplateList>(`${base}/reply-templates`);
 export const createRule = (body: NewRule) => staff<Rule>(`${base}/rules`, { method: "POST", body });
 export const updateRule = (id: string, body: RuleUpdate) =>
   staff<Rule>(`${base}/rules/${encodeURIComponent(id)}`, { method: "PATCH", body });

@@ -1,9 +1,10 @@
 /** Automation rules and saved views. */
 
 import { type RuleAction, type RuleCondition, type ViewFilters, viewScopes } from "@yhteys/contracts";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { handlerGroups, users } from "./directory.ts";
 import { created, ruleTriggerEnum, tenant } from "./tenancy.ts";
+import { tickets } from "./tickets.ts";
 
 /**
  * Automation rules: tried in `position` order per trigger when a ticket is created or changed;
@@ -26,6 +27,27 @@ export const automationRules = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("automation_rules_org_trigger").on(t.organisationId, t.trigger, t.position)],
+);
+
+/**
+ * Each time rule fires once per ticket and period: the period starts at the instant its "elapsed"
+ * condition counts from (a ticket changed again starts a new "since the last change" period). The
+ * row is written in the transaction that applies the rule, so a restart or a second server never
+ * fires it twice.
+ */
+export const ruleFirings = pgTable(
+  "rule_firings",
+  {
+    ruleId: uuid("rule_id")
+      .notNull()
+      .references(() => automationRules.id, { onDelete: "cascade" }),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    periodStart: timestamp("period_start", { withTimezone: true }).notNull(),
+    firedAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.ticketId, t.periodStart] }), index("rule_firings_ticket").on(t.ticketId)],
 );
 
 /** Saved views: a queue's filters under a name, personal (owner), a group's, or the organisation's. */

@@ -108,6 +108,8 @@ export const tickets = pgTable(
     /** When the SLA watch announced that a target is near, and that one was missed; cleared when due times change. */
     slaWarnedAt: timestamp("sla_warned_at", { withTimezone: true }),
     slaBreachedAt: timestamp("sla_breached_at", { withTimezone: true }),
+    /** Short labels set by staff or rules, lower-case, each once. */
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     /** Set when this ticket was merged into another as a duplicate: that one carries on. Never a chain. */
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => tickets.id, { onDelete: "set null" }),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
@@ -133,6 +135,21 @@ export const tickets = pgTable(
     index("tickets_merged_into").on(t.mergedIntoId).where(sql`${t.mergedIntoId} IS NOT NULL`),
     index("tickets_org_point").on(t.organisationId, t.lat, t.lon),
     index("tickets_search").using("gin", t.searchVector, createdWeekVector(t.createdAt)),
+    index("tickets_tags").using("gin", t.tags),
+    // The time-rule scan reads open tickets of an organisation by the instant a rule counts from.
+    index("tickets_open_org_updated")
+      .on(t.organisationId, t.updatedAt)
+      .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
+    index("tickets_open_org_created_at")
+      .on(t.organisationId, t.createdAt)
+      .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
+    index("tickets_org_waiting").on(t.organisationId, t.slaPausedAt).where(sql`${t.slaPausedAt} IS NOT NULL`),
+    index("tickets_open_org_sla_warned")
+      .on(t.organisationId, t.slaWarnedAt)
+      .where(sql`${t.slaWarnedAt} IS NOT NULL AND ${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
+    index("tickets_open_org_sla_breached")
+      .on(t.organisationId, t.slaBreachedAt)
+      .where(sql`${t.slaBreachedAt} IS NOT NULL AND ${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
     // The SLA watch looks only at open tickets it has not yet announced as breached.
     index("tickets_sla_watch_response")
       .on(t.firstResponseDueAt)

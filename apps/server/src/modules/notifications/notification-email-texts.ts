@@ -32,6 +32,7 @@ const texts: Record<Language, Texts> = {
       resident_message: "Asukas lähetti uuden viestin asiaan {reference}",
       sla_warning: "Asian {reference} määräaika lähestyy",
       sla_breached: "Asian {reference} määräaika ylittyi",
+      rule: "Automaatiosääntö pyysi huomiotasi asiaan {reference}",
     },
     heading: {
       assigned: "Sinulle annetut asiat",
@@ -41,6 +42,7 @@ const texts: Record<Language, Texts> = {
       resident_message: "Asukkaiden viestit",
       sla_warning: "Lähestyvät määräajat",
       sla_breached: "Ylittyneet määräajat",
+      rule: "Automaatiosääntöjen ilmoitukset",
     },
     someone: "Joku",
     open: "Avaa asia",
@@ -58,6 +60,7 @@ const texts: Record<Language, Texts> = {
       resident_message: "Invånaren skickade ett nytt meddelande i ärendet {reference}",
       sla_warning: "Tidsfristen för ärendet {reference} närmar sig",
       sla_breached: "Tidsfristen för ärendet {reference} överskreds",
+      rule: "En automatiseringsregel bad om din uppmärksamhet för ärendet {reference}",
     },
     heading: {
       assigned: "Ärenden som getts dig",
@@ -67,6 +70,7 @@ const texts: Record<Language, Texts> = {
       resident_message: "Meddelanden från invånare",
       sla_warning: "Tidsfrister som närmar sig",
       sla_breached: "Överskridna tidsfrister",
+      rule: "Aviseringar från automatiseringsregler",
     },
     someone: "Någon",
     open: "Öppna ärendet",
@@ -84,6 +88,7 @@ const texts: Record<Language, Texts> = {
       resident_message: "The resident sent a new message on {reference}",
       sla_warning: "The deadline of {reference} is near",
       sla_breached: "The deadline of {reference} was missed",
+      rule: "An automation rule asks for your attention to {reference}",
     },
     heading: {
       assigned: "Tickets given to you",
@@ -93,6 +98,7 @@ const texts: Record<Language, Texts> = {
       resident_message: "Residents' messages",
       sla_warning: "Deadlines near",
       sla_breached: "Deadlines missed",
+      rule: "From automation rules",
     },
     someone: "Someone",
     open: "Open the ticket",

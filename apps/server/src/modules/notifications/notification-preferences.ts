@@ -27,6 +27,7 @@ export const defaultDelivery: Record<NotificationKind, NotificationDelivery> = {
   resident_message: "email",
   sla_warning: "in_app",
   sla_breached: "email",
+  rule: "email",
 };
 
 /**

@@ -61,6 +61,11 @@ async function recipients(tx: Tx, e: Event, handlerOf: Map<string, string | null
         .where(eq(ticketRequests.id, requestId));
       return request?.by ? { kind: "comment_answered", userIds: [request.by] } : null;
     }
+    case "ticket.rule_notified": {
+      // The rule's recipients, found when it fired.
+      const userIds = Array.isArray(data.userIds) ? data.userIds.filter((id): id is string => typeof id === "string") : [];
+      return { kind: "rule", userIds };
+    }
     case "ticket.resident_message": {
       const handler = handlerOf.get(e.ticketId);
       return handler ? { kind: "resident_message", userIds: [handler] } : null;
@@ -100,6 +105,7 @@ export const notificationsConsumer: OutboxConsumer = {
         "ticket.resident_message",
         "ticket.sla_warning",
         "ticket.sla_breached",
+        "ticket.rule_notified",
       ].includes(e.type),
     );
     if (!relevant.length) return;

@@ -3,11 +3,20 @@
  * tickets reach their group). Every reference in a rule is checked against the organisation
  * when it is saved, so that a rule can only route to its own groups, people and categories.
  */
-import type { NewRule, Rule, RuleAction, RuleCondition, RuleList, RuleOrder, RuleUpdate } from "@yhteys/contracts";
+import {
+  type NewRule,
+  type Rule,
+  type RuleAction,
+  type RuleCondition,
+  type RuleList,
+  type RuleOrder,
+  type RuleUpdate,
+  ruleShapeIssues,
+} from "@yhteys/contracts";
 import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.ts";
-import { areas, automationRules, categories, handlerGroups, users } from "../../db/schema.ts";
+import { areas, automationRules, categories, handlerGroups, replyTemplates, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { requireAdmin, requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { appendAudit } from "../audit/audit.ts";
@@ -47,6 +56,8 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
     areas: new Set<string>(),
     groups: new Set<string>(),
     users: new Set<string>(),
+    notified: new Set<string>(),
+    templates: new Set<string>(),
   };
   for (const c of conditions) {
     if (c.field === "category") for (const id of c.anyOf) wanted.categories.add(id);
@@ -56,10 +67,15 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
     if (a.action === "setCategory") wanted.leaves.add(a.categoryId);
     if (a.action === "route" && a.groupId) wanted.groups.add(a.groupId);
     if (a.action === "route" && a.handlerId) wanted.users.add(a.handlerId);
+    if (a.action === "notify") {
+      for (const id of a.userIds) wanted.notified.add(id);
+      for (const id of a.groupIds) wanted.groups.add(id);
+    }
+    if (a.action === "autoReply" || (a.action === "setState" && a.templateId)) wanted.templates.add(a.templateId as string);
   }
   // Only what the rule refers to is looked up; a rule of words and channels needs no query.
   const lookUp = <T>(set: Set<string>, query: (ids: string[]) => Promise<T[]>) => (set.size ? query([...set]) : Promise.resolve([]));
-  const [categoryRows, areaRows, groupRows, userRows] = await Promise.all([
+  const [categoryRows, areaRows, groupRows, userRows, templateRows] = await Promise.all([
     lookUp(new Set([...wanted.categories, ...wanted.leaves]), (ids) =>
       tx
         .select({
@@ -81,11 +97,17 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
         .from(handlerGroups)
         .where(and(eq(handlerGroups.organisationId, organisationId), inArray(handlerGroups.id, ids))),
     ),
-    lookUp(wanted.users, (ids) =>
+    lookUp(new Set([...wanted.users, ...wanted.notified]), (ids) =>
       tx
         .select({ id: users.id, role: users.role })
         .from(users)
         .where(and(eq(users.organisationId, organisationId), eq(users.active, true), inArray(users.id, ids))),
+    ),
+    lookUp(wanted.templates, (ids) =>
+      tx
+        .select({ id: replyTemplates.id })
+        .from(replyTemplates)
+        .where(and(eq(replyTemplates.organisationId, organisationId), inArray(replyTemplates.id, ids))),
     ),
   ]);
   const known = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
@@ -114,6 +136,20 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
     if (a.action === "route" && a.groupId) check(`body.actions.${i}.groupId`, known(groupRows).has(a.groupId), "unknown group");
     if (a.action === "route" && a.handlerId)
       check(`body.actions.${i}.handlerId`, handlers.has(a.handlerId), "not a user who handles tickets");
+    if (a.action === "notify") {
+      check(
+        `body.actions.${i}.userIds`,
+        a.userIds.every((id) => handlers.has(id)),
+        "not a user who handles tickets",
+      );
+      check(
+        `body.actions.${i}.groupIds`,
+        a.groupIds.every((id) => known(groupRows).has(id)),
+        "unknown group",
+      );
+    }
+    if (a.action === "autoReply" || (a.action === "setState" && a.templateId))
+      check(`body.actions.${i}.templateId`, known(templateRows).has(a.templateId as string), "unknown reply template");
   });
   if (errors.length) throw new AppError("validation_failed", "The rule refers to something that does not exist", errors);
 }
@@ -157,6 +193,13 @@ export async function updateRule(db: Db, actor: StaffActor, id: string, update: 
   requireTechnicalAdmin(actor);
   return db.transaction(async (tx) => {
     const current = await ruleOf(tx, actor, id);
+    const shape = ruleShapeIssues({ trigger: current.trigger, conditions: current.conditions, actions: current.actions, ...update });
+    if (shape.length)
+      throw new AppError(
+        "validation_failed",
+        "The rule does not fit its trigger",
+        shape.map((i) => ({ path: `body.${i.path}`, message: i.message })),
+      );
     await checkReferences(tx, actor.organisationId, update.conditions ?? current.conditions, update.actions ?? current.actions);
     let position = current.position;
     if (update.trigger && update.trigger !== current.trigger) {

@@ -13,6 +13,7 @@ const parents = new Map<string, string | null>([
   [ids.leaf, ids.parent],
   [ids.other, null],
 ]);
+const now = new Date("2026-03-02T10:00:00Z");
 const env = (open = true): RuleEnvironment => ({
   categoryPath: (id) => {
     const path: string[] = [];
@@ -20,6 +21,7 @@ const env = (open = true): RuleEnvironment => ({
     return path;
   },
   isBusinessHours: () => open,
+  minutesSince: (from) => (now.getTime() - from.getTime()) / 60_000,
 });
 const facts = (over: Partial<RuleFacts> = {}): RuleFacts => ({
   categoryId: ids.leaf,
@@ -31,6 +33,7 @@ const facts = (over: Partial<RuleFacts> = {}): RuleFacts => ({
   areaId: null,
   description: "Vesijohdosta tulee vettä kadulle, vesivuotoa on jo tunnin ajan.",
   customerKnown: false,
+  assigned: false,
   changed: [],
   ...over,
 });
@@ -103,5 +106,29 @@ describe("the rule engine", () => {
     });
     expect(evaluateRules(rules, facts({ changed: ["priority"], customerKnown: true }), env()).fired).toEqual([]);
     expect(evaluateRules(rules, facts({ changed: ["category"] }), env()).fired).toEqual([]);
+  });
+
+  it("tests time since an instant and whether someone handles the ticket, and collects states and tags", () => {
+    const rules = compileRules([
+      rule(
+        [
+          { field: "assigned", is: false },
+          { field: "elapsed", since: "waiting", hours: 48, businessHours: false },
+        ],
+        [
+          { action: "setState", state: "resolved" },
+          { action: "addTag", tag: "vanha" },
+        ],
+      ),
+      rule([{ field: "state", anyOf: ["resolved"] }], [{ action: "addTag", tag: "vanha" }]),
+    ]);
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    const fired = evaluateRules(rules, facts({ times: { waiting: hoursAgo(49) } }), env());
+    // The second rule sees the state the first set; a tag is added once.
+    expect(fired.changes).toEqual({ state: "resolved", addTags: ["vanha"] });
+    expect(fired.fired).toHaveLength(2);
+    expect(evaluateRules(rules, facts({ times: { waiting: hoursAgo(47) } }), env()).fired).toEqual([]);
+    expect(evaluateRules(rules, facts({ times: { waiting: null } }), env()).fired).toEqual([]);
+    expect(evaluateRules(rules, facts({ assigned: true, times: { waiting: hoursAgo(49) } }), env()).fired).toEqual([]);
   });
 });

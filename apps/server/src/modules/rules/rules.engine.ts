@@ -3,7 +3,7 @@
  * ticket without a database round trip. Rules are compiled once per settings load (word lists
  * lower-cased, value lists turned into sets); evaluating one ticket tokenises its text once.
  */
-import type { FiredRule, RuleAction, RuleChangeField, RuleCondition, RuleTrigger } from "@yhteys/contracts";
+import type { FiredRule, RuleAction, RuleChangeField, RuleCondition, RuleTimeBase, RuleTrigger } from "@yhteys/contracts";
 
 /** What rules can see of a ticket. */
 export type RuleFacts = {
@@ -16,8 +16,12 @@ export type RuleFacts = {
   areaId: string | null;
   description: string;
   customerKnown: boolean;
+  /** Whether a person handles the ticket. */
+  assigned: boolean;
   /** What the triggering change changed; empty for a new ticket. */
   changed: readonly RuleChangeField[];
+  /** For time rules: the instants "elapsed" conditions count from (null: not waiting, no SLA warning…). */
+  times?: Partial<Record<RuleTimeBase, Date | null>>;
 };
 
 /** The changes rules decided, to apply to the ticket. */
@@ -28,6 +32,9 @@ export type RuleChanges = Partial<{
   type: string;
   categoryId: string;
   sensitive: true;
+  state: string;
+  /** Tags to add, each once. */
+  addTags: string[];
 }>;
 export type RuleOutcome = { changes: RuleChanges; fired: FiredRule[] };
 
@@ -45,6 +52,8 @@ export type RuleEnvironment = {
   /** The category and its ancestors. */
   categoryPath: (categoryId: string) => readonly string[];
   isBusinessHours: () => boolean;
+  /** Minutes from an instant to now: wall-clock, or working time of the default calendar. */
+  minutesSince: (from: Date, businessHours: boolean) => number;
 };
 
 type Test = (facts: RuleFacts, env: RuleEnvironment, words: () => readonly string[]) => boolean;
@@ -88,6 +97,15 @@ function compileCondition(condition: RuleCondition): Test {
     case "changed": {
       const fields = new Set<string>(condition.anyOf);
       return (facts) => facts.changed.some((f) => fields.has(f));
+    }
+    case "assigned":
+      return (facts) => facts.assigned === condition.is;
+    case "elapsed": {
+      const { since, hours, businessHours } = condition;
+      return (facts, env) => {
+        const from = facts.times?.[since];
+        return Boolean(from) && env.minutesSince(from as Date, businessHours) >= hours * 60;
+      };
     }
     default: {
       const values = new Set<string>(condition.anyOf);
@@ -145,6 +163,17 @@ function apply(action: RuleAction, facts: RuleFacts, changes: RuleChanges) {
       return;
     case "markSensitive":
       changes.sensitive = true;
+      return;
+    case "setState":
+      facts.state = changes.state = action.state;
+      return;
+    case "addTag":
+      changes.addTags = [...new Set([...(changes.addTags ?? []), action.tag])];
+      return;
+    // Notifying, replying and forwarding happen after the changes are written (rules.effects.ts).
+    case "notify":
+    case "autoReply":
+    case "forward":
       return;
   }
 }

@@ -6,31 +6,34 @@ import type { RuleChangeField, RuleTrigger } from "@yhteys/contracts";
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { automationRules, categories, type tickets } from "../../db/schema.ts";
-import { isOpenAt } from "../sla/calendar.ts";
+import { businessMinutesBetween, isOpenAt } from "../sla/calendar.ts";
 import { slaSettingsOf } from "../sla/sla.ts";
 import { type CompiledRule, compileRules, evaluateRules, type RuleEnvironment, type RuleFacts, type RuleOutcome } from "./rules.engine.ts";
 
-type RuleSettings = { byTrigger: Record<RuleTrigger, CompiledRule[]>; parents: Map<string, string | null> };
+export type RuleSettings = { byTrigger: Record<RuleTrigger, CompiledRule[]>; parents: Map<string, string | null> };
 
 /** Rules change rarely; an admin's change clears this process's copy at once, others' within the TTL. */
 const SETTINGS_TTL_MS = 30_000;
 const cache = new Map<string, { settings: RuleSettings; until: number }>();
 
-async function ruleSettingsOf(db: Queryable, organisationId: string): Promise<RuleSettings> {
+export async function ruleSettingsOf(db: Queryable, organisationId: string): Promise<RuleSettings> {
   const hit = cache.get(organisationId);
   if (hit && hit.until > Date.now()) return hit.settings;
-  const [rules, categoryRows] = await Promise.all([
-    db
-      .select()
-      .from(automationRules)
-      .where(and(eq(automationRules.organisationId, organisationId), eq(automationRules.active, true)))
-      .orderBy(asc(automationRules.position), asc(automationRules.createdAt)),
-    db.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.organisationId, organisationId)),
-  ]);
+  // One after another: `db` may be a transaction, whose client runs one query at a time.
+  const rules = await db
+    .select()
+    .from(automationRules)
+    .where(and(eq(automationRules.organisationId, organisationId), eq(automationRules.active, true)))
+    .orderBy(asc(automationRules.position), asc(automationRules.createdAt));
+  const categoryRows = await db
+    .select({ id: categories.id, parentId: categories.parentId })
+    .from(categories)
+    .where(eq(categories.organisationId, organisationId));
   const settings: RuleSettings = {
     byTrigger: {
       created: compileRules(rules.filter((r) => r.trigger === "created")),
       updated: compileRules(rules.filter((r) => r.trigger === "updated")),
+      time: compileRules(rules.filter((r) => r.trigger === "time")),
     },
     parents: new Map(categoryRows.map((c) => [c.id, c.parentId])),
   };
@@ -43,7 +46,7 @@ export function forgetRules(organisationId: string) {
   cache.delete(organisationId);
 }
 
-function environment(settings: RuleSettings, calendar: Parameters<typeof isOpenAt>[0] | null, now: Date): RuleEnvironment {
+export function environment(settings: RuleSettings, calendar: Parameters<typeof isOpenAt>[0] | null, now: Date): RuleEnvironment {
   let open: boolean | undefined;
   return {
     categoryPath: (categoryId) => {
@@ -55,6 +58,9 @@ function environment(settings: RuleSettings, calendar: Parameters<typeof isOpenA
       open ??= calendar ? isOpenAt(calendar, now) : true;
       return open;
     },
+    // Without a calendar every hour is a working hour.
+    minutesSince: (from, businessHours) =>
+      businessHours && calendar ? businessMinutesBetween(calendar, from, now) : (now.getTime() - from.getTime()) / 60_000,
   };
 }
 
@@ -86,7 +92,15 @@ export const factsOf = (ticket: Ticket, customerKnown: boolean, changed: readonl
   areaId: ticket.areaId,
   description: ticket.description,
   customerKnown,
+  assigned: ticket.handlerId !== null,
   changed,
+  times: {
+    created: ticket.createdAt,
+    updated: ticket.updatedAt,
+    waiting: ticket.state === "waiting_for_customer" ? ticket.slaPausedAt : null,
+    slaWarned: ticket.slaWarnedAt,
+    slaBreached: ticket.slaBreachedAt,
+  },
 });
 
 const changeFields: [RuleChangeField, keyof Ticket][] = [

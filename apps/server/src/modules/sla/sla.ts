@@ -28,14 +28,13 @@ const cache = new Map<string, { settings: SlaSettings; until: number }>();
 export async function slaSettingsOf(db: Queryable, organisationId: string): Promise<SlaSettings> {
   const hit = cache.get(organisationId);
   if (hit && hit.until > Date.now()) return hit.settings;
-  const [policies, calendars, groups] = await Promise.all([
-    db.select().from(slaPolicies).where(eq(slaPolicies.organisationId, organisationId)),
-    db.select().from(businessCalendars).where(eq(businessCalendars.organisationId, organisationId)),
-    db
-      .select({ id: handlerGroups.id, calendarId: handlerGroups.calendarId })
-      .from(handlerGroups)
-      .where(eq(handlerGroups.organisationId, organisationId)),
-  ]);
+  // One after another: `db` may be a transaction, whose client runs one query at a time.
+  const policies = await db.select().from(slaPolicies).where(eq(slaPolicies.organisationId, organisationId));
+  const calendars = await db.select().from(businessCalendars).where(eq(businessCalendars.organisationId, organisationId));
+  const groups = await db
+    .select({ id: handlerGroups.id, calendarId: handlerGroups.calendarId })
+    .from(handlerGroups)
+    .where(eq(handlerGroups.organisationId, organisationId));
   const byId = new Map(calendars.map((c) => [c.id, c.calendar]));
   const settings: SlaSettings = {
     policies,

@@ -156,16 +156,21 @@ export async function setSignature(db: Db, actor: StaffActor, groupId: string, l
   return listSignatures(db, actor);
 }
 
-/** The placeholder values of a ticket; the resident's name only for roles that may see it. */
-async function valuesOf(
+type TicketValues = TemplateValues & { groupId: string | null; language: Language };
+
+/** The placeholder values of a ticket, signed by `handlerName`; the resident's name only when `withResident`. */
+async function ticketValues(
   db: Queryable,
-  actor: StaffActor,
+  organisationId: string,
   ticketId: string,
-): Promise<TemplateValues & { groupId: string | null; language: Language }> {
+  handlerName: (handlerId: string | null) => Promise<string | null>,
+  withResident: boolean,
+): Promise<TicketValues> {
   const [row] = await db
     .select({
       reference: tickets.reference,
       groupId: tickets.groupId,
+      handlerId: tickets.handlerId,
       language: tickets.language,
       groupName: handlerGroups.name,
       resident: customers.name,
@@ -173,16 +178,15 @@ async function valuesOf(
     .from(tickets)
     .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
     .leftJoin(customers, eq(customers.id, tickets.customerId))
-    .where(and(eq(tickets.organisationId, actor.organisationId), eq(tickets.id, ticketId)));
+    .where(and(eq(tickets.organisationId, organisationId), eq(tickets.id, ticketId)));
   if (!row) throw notFound("The ticket");
-  const [handler] = await db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
   return {
     groupId: row.groupId,
     language: row.language,
     "ticket.reference": row.reference,
     "group.name": row.groupName ? row.groupName[row.language] || row.groupName.fi : null,
-    "resident.name": seesCustomer(actor) ? row.resident : null,
-    "handler.name": handler?.name ?? actor.name,
+    "resident.name": withResident ? row.resident : null,
+    "handler.name": await handlerName(row.handlerId),
   };
 }
 
@@ -192,15 +196,49 @@ const fill = (r: { body: string; html: string | null }, values: TemplateValues) 
   return { text: plain.text, html: renderTemplate(htmlOf(r), values, escapeHtml).text, unknown: plain.unknown };
 };
 
-/** The signature to append to a reply on the ticket, filled in; null without one. */
-export async function signatureFor(db: Queryable, actor: StaffActor, ticketId: string): Promise<{ text: string; html: string } | null> {
-  const values = await valuesOf(db, actor, ticketId);
+const userName = async (db: Queryable, id: string | null) =>
+  id ? ((await db.select({ name: users.name }).from(users).where(eq(users.id, id)))[0]?.name ?? null) : null;
+
+/** The placeholder values of a ticket for an actor's reply; the resident's name only for roles that may see it. */
+const valuesOf = (db: Queryable, actor: StaffActor, ticketId: string) =>
+  ticketValues(db, actor.organisationId, ticketId, async () => (await userName(db, actor.userId)) ?? actor.name, seesCustomer(actor));
+
+async function signatureOf(db: Queryable, values: TicketValues): Promise<{ text: string; html: string } | null> {
   if (!values.groupId) return null;
   const [row] = await db
     .select({ body: groupSignatures.body, html: groupSignatures.html })
     .from(groupSignatures)
     .where(and(eq(groupSignatures.groupId, values.groupId), eq(groupSignatures.language, values.language)));
   return row ? fill(row, values) : null;
+}
+
+/** The signature to append to a reply on the ticket, filled in; null without one. */
+export async function signatureFor(db: Queryable, actor: StaffActor, ticketId: string): Promise<{ text: string; html: string } | null> {
+  return signatureOf(db, await valuesOf(db, actor, ticketId));
+}
+
+/**
+ * A reply that an automation rule sends from a template of the organisation: filled in for the
+ * ticket (signed with its handler's name, if any) with the group's signature; null when the
+ * template no longer exists.
+ */
+export async function automaticReply(
+  db: Queryable,
+  organisationId: string,
+  ticketId: string,
+  templateId: string,
+): Promise<{ text: string; html: string } | null> {
+  const [template] = await db
+    .select({ body: replyTemplates.body, html: replyTemplates.html })
+    .from(replyTemplates)
+    .where(and(eq(replyTemplates.organisationId, organisationId), eq(replyTemplates.id, templateId)));
+  if (!template) return null;
+  const values = await ticketValues(db, organisationId, ticketId, (id) => userName(db, id), true);
+  const signature = await signatureOf(db, values);
+  const body = fill(template, values);
+  return signature
+    ? { text: `${body.text}\n\n${signature.text}`, html: `${body.html}\n${signature.html}` }
+    : { text: body.text, html: body.html };
 }
 
 /** The templates a handler may use on the ticket: its group's and the organisation's, in the ticket's language. */

@@ -174,6 +174,7 @@ async function prepareTicket(
     areaId,
     description: input.description,
     customerKnown: hasContact,
+    assigned: false,
     changed: [],
   });
   const { changes } = rules;
@@ -206,6 +207,7 @@ async function prepareTicket(
       customer_phone: contact?.phone ?? null,
       wants_reply: input.wantsReply,
       sensitive: changes.sensitive ?? false,
+      tags: changes.addTags ?? [],
       tracking_token_hash: hashToken(trackingToken),
       // Emails to the resident carry the tracking link; kept only when there is an address to send to.
       tracking_token_sealed: contact?.email && sealToken ? sealToken(trackingToken) : null,
@@ -238,7 +240,7 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
           id uuid, organisation_id uuid, reference_prefix text, type ticket_type, category_id uuid, priority priority, description text,
           channel channel, language language, lat double precision, lon double precision, address text, area_id uuid,
           extra_fields jsonb, group_id uuid, handler_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
-          wants_reply boolean, sensitive boolean, tracking_token_hash text, tracking_token_sealed text, created_at timestamptz, first_response_due_at timestamptz,
+          wants_reply boolean, sensitive boolean, tags text[], tracking_token_hash text, tracking_token_sealed text, created_at timestamptz, first_response_due_at timestamptz,
           resolution_due_at timestamptz, actor_kind actor_kind, actor_id uuid,
           event_data jsonb, idempotency_key text, idempotency_fingerprint text, receipt jsonb)
       ), customer AS (
@@ -246,11 +248,11 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
         SELECT customer_id, organisation_id, customer_name, customer_email, customer_phone FROM input WHERE customer_id IS NOT NULL
       ), ticket AS (
         INSERT INTO tickets (id, organisation_id, reference, type, category_id, priority, description, channel, language, lat, lon,
-          address, area_id, extra_fields, state, group_id, handler_id, customer_id, wants_reply, sensitive, tracking_token_hash, tracking_token_sealed,
+          address, area_id, extra_fields, state, group_id, handler_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed,
           created_at, updated_at, first_response_due_at, resolution_due_at)
         SELECT id, organisation_id, reference_prefix || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
           type, category_id, priority, description, channel, language, lat, lon,
-          address, area_id, extra_fields, 'new', group_id, handler_id, customer_id, wants_reply, sensitive, tracking_token_hash, tracking_token_sealed, created_at, created_at,
+          address, area_id, extra_fields, 'new', group_id, handler_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed, created_at, created_at,
           first_response_due_at, resolution_due_at
         FROM input
         RETURNING id, reference

@@ -32,6 +32,7 @@ export type TicketRowSource = Pick<
   | "resolutionDueAt"
   | "slaPausedAt"
   | "sensitive"
+  | "tags"
 > & { categoryName: LocalizedText; groupName: LocalizedText | null; handlerName: string | null };
 
 export function toTicketRow(t: TicketRowSource): TicketRow {
@@ -55,6 +56,7 @@ export function toTicketRow(t: TicketRowSource): TicketRow {
       paused: t.slaPausedAt !== null,
     },
     sensitive: t.sensitive,
+    tags: t.tags,
   };
 }
 

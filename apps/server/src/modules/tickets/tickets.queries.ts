@@ -8,7 +8,7 @@ import {
   type TicketState,
   ticketStates,
 } from "@yhteys/contracts";
-import { and, asc, count, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, asc, count, desc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { type Db, queryRows } from "../../db/client.ts";
@@ -58,6 +58,7 @@ const rowColumns = {
   resolutionDueAt: tickets.resolutionDueAt,
   slaPausedAt: tickets.slaPausedAt,
   sensitive: tickets.sensitive,
+  tags: tickets.tags,
   categoryName: categories.name,
   groupName: handlerGroups.name,
   handlerName: handler.name,
@@ -233,6 +234,7 @@ async function ticketFilters(db: Db, actor: StaffActor, query: Filters) {
   if (query.type?.length) filters.push(inArray(tickets.type, query.type));
   if (query.categoryId) filters.push(eq(tickets.categoryId, query.categoryId));
   if (query.areaId) filters.push(eq(tickets.areaId, query.areaId));
+  if (query.tag) filters.push(arrayContains(tickets.tags, [query.tag]));
   if (query.handlerId) filters.push(query.handlerId === "none" ? isNull(tickets.handlerId) : eq(tickets.handlerId, query.handlerId));
   if (query.olderThanDays) filters.push(lt(tickets.createdAt, new Date(Date.now() - query.olderThanDays * 86_400_000)));
   if (query.sla) filters.push(slaFilter(query.sla));

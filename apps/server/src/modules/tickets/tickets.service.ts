@@ -8,6 +8,7 @@ import {
   type GeoPoint,
   type Language,
   type Priority,
+  stateTransitions,
   type TicketState,
   type TicketType,
 } from "@yhteys/contracts";
@@ -18,6 +19,8 @@ import { areas, categories, handlerGroups, ticketMessages, tickets, users } from
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { applyRuleEffects, replyFromTemplate } from "../rules/rules.effects.ts";
+import type { RuleOutcome } from "../rules/rules.engine.ts";
 import { changedFields, factsOf, runRules } from "../rules/rules.ts";
 import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { richText } from "../templates/richtext.ts";
@@ -60,8 +63,7 @@ export async function changeTicket<T>(
       notices.push(await recordEvent(tx, { organisationId: actor.organisationId, ticketId: onTicketId, type, actor, data }));
     };
     const result = await change(tx, ticket, event, (notice) => notices.push(notice));
-    const notice = await applyUpdatedRules(tx, ticket);
-    if (notice) notices.push(notice);
+    notices.push(...(await applyUpdatedRules(tx, ticket)));
     await tx.update(tickets).set({ updatedAt: new Date() }).where(eq(tickets.id, ticketId));
     return result;
   });
@@ -74,13 +76,32 @@ export async function changeTicket<T>(
  * is written with its own event, by the system, in the same transaction. Their own changes do not
  * trigger rules again.
  */
-async function applyUpdatedRules(tx: Tx, before: Ticket): Promise<EventNotice | null> {
+async function applyUpdatedRules(tx: Tx, before: Ticket): Promise<EventNotice[]> {
   const [after] = await tx.select().from(tickets).where(eq(tickets.id, before.id));
-  if (!after) return null;
+  if (!after) return [];
   const changed = changedFields(before, after);
-  if (!changed.length) return null;
-  const { changes, fired } = await runRules(tx, after.organisationId, "updated", factsOf(after, after.customerId !== null, changed));
-  if (!fired.length) return null;
+  if (!changed.length) return [];
+  const outcome = await runRules(tx, after.organisationId, "updated", factsOf(after, after.customerId !== null, changed));
+  if (!outcome.fired.length) return [];
+  return applyRuleOutcome(tx, after, outcome, { trigger: "updated", changed });
+}
+
+const system = (organisationId: string) => ({ kind: "system" as const, organisationId });
+
+/**
+ * Writes what fired rules decided on a stored ticket, by the system: the field changes with a
+ * `ticket.rules_applied` event naming the rules (and `detail`, e.g. the trigger), a state change
+ * with its event (and the template reply that goes with it), then notifications, replies and
+ * forwards. A state the ticket cannot move to from its state is left out. `stamp` sets updated_at.
+ */
+export async function applyRuleOutcome(
+  tx: Tx,
+  ticket: Ticket,
+  outcome: RuleOutcome,
+  detail: Record<string, unknown>,
+  options: { stamp?: boolean } = {},
+): Promise<EventNotice[]> {
+  const { changes, fired } = outcome;
   const values: Partial<Ticket> = {
     ...(changes.groupId ? { groupId: changes.groupId } : {}),
     ...(changes.handlerId !== undefined ? { handlerId: changes.handlerId } : {}),
@@ -89,19 +110,34 @@ async function applyUpdatedRules(tx: Tx, before: Ticket): Promise<EventNotice | 
     ...(changes.categoryId ? { categoryId: changes.categoryId } : {}),
     ...(changes.sensitive ? { sensitive: true } : {}),
   };
+  const tags = [...new Set([...ticket.tags, ...(changes.addTags ?? [])])];
+  if (tags.length !== ticket.tags.length) values.tags = tags;
   if (values.groupId !== undefined || values.priority || values.categoryId) {
-    const { groupId, priority, categoryId } = { ...after, ...values };
-    Object.assign(values, await restampedDues(tx, after, { groupId, priority, categoryId }));
+    const { groupId, priority, categoryId } = { ...ticket, ...values };
+    Object.assign(values, await restampedDues(tx, ticket, { groupId, priority, categoryId }));
   }
-  if (Object.keys(values).length) await tx.update(tickets).set(values).where(eq(tickets.id, after.id));
-  if (values.sensitive && !after.sensitive) await withdrawPublication(tx, after.id);
-  return recordEvent(tx, {
-    organisationId: after.organisationId,
-    ticketId: after.id,
-    type: "ticket.rules_applied",
-    actor: { kind: "system", organisationId: after.organisationId },
-    data: { trigger: "updated", changed, rules: fired },
-  });
+  const to = changes.state as TicketState | undefined;
+  const moves = to !== undefined && to !== ticket.state && stateTransitions[ticket.state].includes(to);
+  if (moves) Object.assign(values, await stateStamps(tx, ticket, to, new Date()));
+  // A change outside changeTicket (a time rule's) stamps the change itself.
+  if (options.stamp) values.updatedAt = new Date();
+  if (Object.keys(values).length) await tx.update(tickets).set(values).where(eq(tickets.id, ticket.id));
+  if (values.sensitive && !ticket.sensitive) await withdrawPublication(tx, ticket.id);
+  const record = (type: TicketEventType, data: Record<string, unknown>) =>
+    recordEvent(tx, { organisationId: ticket.organisationId, ticketId: ticket.id, type, actor: system(ticket.organisationId), data });
+  const notices = [await record("ticket.rules_applied", { ...detail, rules: fired })];
+  const updated = { ...ticket, ...values };
+  if (moves) {
+    const rule = fired.findLast((r) => r.actions.some((a) => a.action === "setState"));
+    const action = rule?.actions.findLast((a) => a.action === "setState");
+    if (rule && action?.action === "setState" && action.templateId)
+      await replyFromTemplate(tx, updated, action.templateId, rule, async (type, data) => {
+        notices.push(await record(type, data));
+      });
+    notices.push(await record("ticket.state_changed", { from: ticket.state, to, reason: rule?.name ?? null }));
+  }
+  notices.push(...(await applyRuleEffects(tx, updated, fired)));
+  return notices;
 }
 
 type TicketEdit = Partial<{
@@ -112,6 +148,7 @@ type TicketEdit = Partial<{
   address: string | null;
   location: GeoPoint | null;
   extraFields: ExtraFieldValues;
+  tags: string[];
 }>;
 
 export function editTicket(store: Store, actor: StaffActor, ticketId: string, edit: TicketEdit) {
