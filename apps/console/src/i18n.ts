@@ -136,6 +136,7 @@ const fi = {
   "channel.visit": "Asiointikäynti",
   "channel.social": "Sosiaalinen media",
   "channel.internal": "Sisäinen pyyntö",
+  "channel.other": "Muu kirjattu yhteydenotto",
 
   "role.technical_admin": "Tekninen ylläpitäjä",
   "role.content_admin": "Sisällön ylläpitäjä",
@@ -391,6 +392,7 @@ const sv: Dictionary<MessageKey> = {
   "channel.visit": "Besök",
   "channel.social": "Sociala medier",
   "channel.internal": "Intern begäran",
+  "channel.other": "Annan registrerad kontakt",
 
   "role.technical_admin": "Teknisk administratör",
   "role.content_admin": "Innehållsadministratör",
@@ -644,6 +646,7 @@ const en: Dictionary<MessageKey> = {
   "channel.visit": "Visit",
   "channel.social": "Social media",
   "channel.internal": "Internal request",
+  "channel.other": "Other recorded contact",
 
   "role.technical_admin": "Technical administrator",
   "role.content_admin": "Content administrator",

@@ -16,6 +16,7 @@ import type { Store } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { areas, categories, handlerGroups, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { routeToPerson } from "../absence/absence.ts";
 import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { changedFields, factsOf, runRules } from "../rules/rules.ts";
@@ -80,6 +81,11 @@ async function applyUpdatedRules(tx: Tx, before: Ticket): Promise<EventNotice | 
   if (!changed.length) return null;
   const { changes, fired } = await runRules(tx, after.organisationId, "updated", factsOf(after, after.customerId !== null, changed));
   if (!fired.length) return null;
+  // A rule that routes to a person who is away sends the ticket to a substitute or the group's queue.
+  const routed = changes.handlerId
+    ? await routeToPerson(tx, after.organisationId, changes.handlerId, changes.groupId ?? after.groupId)
+    : undefined;
+  if (routed?.diverted) Object.assign(changes, { handlerId: routed.handlerId, groupId: routed.groupId ?? undefined });
   const values: Partial<Ticket> = {
     ...(changes.groupId ? { groupId: changes.groupId } : {}),
     ...(changes.handlerId !== undefined ? { handlerId: changes.handlerId } : {}),
@@ -99,7 +105,7 @@ async function applyUpdatedRules(tx: Tx, before: Ticket): Promise<EventNotice | 
     ticketId: after.id,
     type: "ticket.rules_applied",
     actor: { kind: "system", organisationId: after.organisationId },
-    data: { trigger: "updated", changed, rules: fired },
+    data: { trigger: "updated", changed, rules: fired, ...(routed?.diverted ? { diverted: routed.diverted } : {}) },
   });
 }
 
