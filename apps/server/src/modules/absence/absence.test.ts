@@ -101,7 +101,12 @@ describe("routing to a person who is away", () => {
     });
 
     // Back at work: routed to him again.
-    const back = await expert.put("/api/staff/me/absence", { absentFrom: null, absentUntil: null, substituteId: null, workingCalendarId: null });
+    const back = await expert.put("/api/staff/me/absence", {
+      absentFrom: null,
+      absentUntil: null,
+      substituteId: null,
+      workingCalendarId: null,
+    });
     expect(back.json().away).toBeNull();
     expect((await ticketOf("Neljäs kuoppa")).handler?.id).toBe(tenant.users.expert?.id);
   });
