@@ -14,6 +14,7 @@ import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
+import { intakeEn, intakeFi, intakeSv } from "./intake.i18n.ts";
 import { publishingEn, publishingFi, publishingSv } from "./publishing.i18n.ts";
 import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
 import { sensitiveEn, sensitiveFi, sensitiveSv } from "./sensitive.i18n.ts";
@@ -35,6 +36,7 @@ const fi = {
   ...sensitiveFi,
   ...publishingFi,
   ...handlingFi,
+  ...intakeFi,
   "app.name": "Yhteys",
   "app.console": "Asiointikonsoli",
   "app.skip": "Siirry pääsisältöön",
@@ -291,6 +293,7 @@ const sv: Dictionary<MessageKey> = {
   ...sensitiveSv,
   ...publishingSv,
   ...handlingSv,
+  ...intakeSv,
   "app.name": "Yhteys",
   "app.console": "Ärendekonsol",
   "app.skip": "Hoppa till huvudinnehållet",
@@ -545,6 +548,7 @@ const en: Dictionary<MessageKey> = {
   ...sensitiveEn,
   ...publishingEn,
   ...handlingEn,
+  ...intakeEn,
   "app.name": "Yhteys",
   "app.console": "Service console",
   "app.skip": "Skip to main content",

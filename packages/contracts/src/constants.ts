@@ -19,6 +19,9 @@ export const channels = ["web", "mobile", "open311", "email", "chat", "phone", "
 /** The channels of contacts that staff record themselves. */
 export const staffRecordedChannels = ["phone", "visit", "other"] as const;
 
+/** Where a recorded contact goes: by the automation rules and categories, or to the recorder's own group (and them). */
+export const recordedRoutes = ["rules", "my_group", "me"] as const;
+
 export const ticketStates = ["new", "in_progress", "waiting_for_customer", "resolved", "closed_unnecessary"] as const;
 
 /** States in which the ticket is finished; leaving them is a reopen. */

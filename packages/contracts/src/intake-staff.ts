@@ -4,12 +4,9 @@
  */
 import { z } from "zod";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
-import { staffRecordedChannels } from "./constants.ts";
+import { recordedRoutes, staffRecordedChannels } from "./constants.ts";
 import { ContactDetails, replyReachable } from "./public.ts";
 import { ExtraFieldValues, TicketState, TicketType } from "./tickets.ts";
-
-/** Where a recorded contact goes: by the automation rules and categories, or to the recorder's own group (and them). */
-export const recordedRoutes = ["rules", "my_group", "me"] as const;
 
 /** A phone call or visit recorded by staff: the public form's fields plus the channel and the routing. */
 export const RecordedContact = z
