@@ -31,6 +31,8 @@ describe("who is away", () => {
     expect(unavailability(person, at("2026-06-03T08:00:00Z")), "Wednesday is not a working day").toBe("off_duty");
     // Monday 6 April 2026 is Easter Monday.
     expect(unavailability(person, at("2026-04-06T08:00:00Z"))).toBe("off_duty");
+    const never = { ...person, calendar: { ...officeHours, weekly: {} } };
+    expect(unavailability(never, at("2026-06-01T06:00:00Z")), "a calendar that never opens").toBe("off_duty");
     // Leave wins over working hours.
     expect(unavailability({ ...person, absentFrom: at("2026-06-01T00:00:00Z") }, at("2026-06-01T06:00:00Z"))).toBe("absent");
   });
@@ -109,6 +111,37 @@ describe("routing to a person who is away", () => {
     });
     expect(back.json().away).toBeNull();
     expect((await ticketOf("Neljäs kuoppa")).handler?.id).toBe(tenant.users.expert?.id);
+  });
+
+  it("diverts 'updated' rules too: someone off duty by their working hours gets nothing routed to them", async () => {
+    const tenant = await newTenant(t.ctx);
+    const admin = await signIn(t.app, tenant, "admin");
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const never = await admin.post("/api/staff/admin/calendars", { name: { fi: "Ei koskaan" }, calendar: { weekly: {} } });
+    expect(never.statusCode, never.body).toBe(201);
+    const hours = await admin.put(`/api/staff/admin/users/${tenant.users.expert2?.id}/absence`, {
+      absentFrom: null,
+      absentUntil: null,
+      substituteId: null,
+      workingCalendarId: never.json().id,
+    });
+    expect(hours.json().away).toBe("off_duty");
+    const rule = await admin.post("/api/staff/admin/rules", {
+      name: "Leikkipaikat Emmalle",
+      trigger: "updated",
+      conditions: [{ field: "changed", anyOf: ["category"] }],
+      actions: [{ action: "route", groupId: tenant.groups.green, handlerId: tenant.users.expert2?.id }],
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const { reference } = await submitContact(t.app, tenant, { description: "Keinu rikki" });
+    const [row] = (await advisor.get(`/api/staff/tickets?q=${reference}`)).json().items;
+    const moved = await advisor.post(`/api/staff/tickets/${row.id}/reclassify`, { categoryId: tenant.categories.playgrounds });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const detail = moved.json();
+    expect(detail.handler).toBeNull();
+    expect(detail.group?.id).toBe(tenant.groups.green);
+    const applied = detail.history.find((e: Event) => e.type === "ticket.rules_applied") as Event;
+    expect(applied.data.diverted).toEqual({ handlerId: tenant.users.expert2?.id, reason: "off_duty", substituteId: null });
   });
 
   it("lets each handler set their own absence and technical admins anyone's, and validates it", async () => {

@@ -9,6 +9,15 @@ import type { Queryable } from "../../db/client.ts";
 import { businessCalendars, groupMemberships, users } from "../../db/schema.ts";
 import { isOpenAt } from "../sla/calendar.ts";
 
+/** A calendar with no opening hours at all (within two years) is never open, not an error. */
+function openAt(calendar: BusinessCalendar, now: Date): boolean {
+  try {
+    return isOpenAt(calendar, now);
+  } catch {
+    return false;
+  }
+}
+
 /** Why a person cannot take a ticket now: on leave, or outside their weekly working hours. */
 export type Unavailability = "absent" | "off_duty";
 
@@ -24,7 +33,7 @@ export function unavailability(person: PersonSchedule, now: Date): Unavailabilit
   const { absentFrom: from, absentUntil: until } = person;
   // "From" alone is open-ended; "until" alone starts at once.
   if ((from || until) && (!from || from.getTime() <= now.getTime()) && (!until || until.getTime() > now.getTime())) return "absent";
-  if (person.calendar && !isOpenAt(person.calendar, now)) return "off_duty";
+  if (person.calendar && !openAt(person.calendar, now)) return "off_duty";
   return null;
 }
 
