@@ -3,6 +3,7 @@ import type { SessionInfo } from "@yhteys/contracts";
 import { useCallback, useEffect, useState } from "react";
 import * as api from "./api.ts";
 import { Console } from "./Console.tsx";
+import { InternalConsole } from "./InternalConsole.tsx";
 import { useI18n } from "./i18n.ts";
 import { Login } from "./Login.tsx";
 
@@ -56,5 +57,7 @@ export function App() {
       </main>
     );
   if (state.status === "signedOut") return <Login onSignedIn={signedIn} notice={state.notice} />;
+  // Internal customers get their own view: their requests, nothing of the staff console.
+  if (state.info.user.role === "internal_customer") return <InternalConsole session={state.info} onSignOut={signOut} />;
   return <Console session={state.info} onSignOut={signOut} />;
 }

@@ -4,13 +4,16 @@
  */
 import type { LiveEvent, QueueList, SavedView, SessionInfo, TicketPresence } from "@yhteys/contracts";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { AbsenceForm } from "./AbsenceForm.tsx";
 import { AdminNav, AdminRoutes } from "./admin/AdminRoutes.tsx";
 import * as api from "./api.ts";
 import { CallbacksView, hasCallbackQueue } from "./CallbacksView.tsx";
 import { name, roleName } from "./format.ts";
+import { IntakeNav, mayRecord, takesTickets } from "./IntakeNav.tsx";
 import { useI18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { useLive } from "./live.ts";
+import { NewContactView } from "./NewContactView.tsx";
 import { NotificationSettings } from "./NotificationSettings.tsx";
 import { Notifications } from "./Notifications.tsx";
 import { QueueView } from "./QueueView.tsx";
@@ -237,6 +240,7 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
               </ul>
             </nav>
           )}
+          <IntakeNav role={user.role} route={route} />
           {hasCallbackQueue(user.role) && (
             <nav aria-labelledby="callbacks-heading" className="views-nav">
               <h2 id="callbacks-heading" className="visually-hidden">
@@ -259,6 +263,8 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
           {route.name === "home" && <p className="muted">{queues?.length === 0 ? t("queue.noQueues") : t("app.loading")}</p>}
           {route.name === "callbacks" && <CallbacksView search={route.search} />}
           {route.name === "notificationSettings" && <NotificationSettings />}
+          {route.name === "newContact" && mayRecord(user.role) && <NewContactView />}
+          {route.name === "absence" && takesTickets(user.role) && <AbsenceForm />}
           <AdminRoutes role={user.role} route={route} />
           {route.name === "notFound" && <h1>{t("error.notFound")}</h1>}
         </main>

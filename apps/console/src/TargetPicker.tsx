@@ -5,6 +5,7 @@
 import { useId } from "react";
 import { useConsole } from "./Console.tsx";
 import { name, roleName } from "./format.ts";
+import { handlerLabel } from "./handlerLabel.ts";
 import { useI18n } from "./i18n.ts";
 
 export type Target = { groupId: string; handlerId: string };
@@ -19,7 +20,7 @@ export function TargetPicker({
   onChange: (target: Target) => void;
   current?: { groupId: string | null; handlerId: string | null };
 }) {
-  const { t, language } = useI18n();
+  const { t, language, formatDate } = useI18n();
   const { directory } = useConsole();
   const ids = { group: useId(), handler: useId() };
   if (!directory) return null;
@@ -45,7 +46,7 @@ export function TargetPicker({
           <option value="">{value.groupId ? t("forward.toQueue") : t("forward.keep")}</option>
           {users.map((u) => (
             <option key={u.id} value={u.id}>
-              {marked(u.id, u.name, current?.handlerId)} – {roleName(t, u.role)}
+              {marked(u.id, handlerLabel(t, formatDate, u), current?.handlerId)} – {roleName(t, u.role)}
             </option>
           ))}
         </select>

@@ -59,7 +59,8 @@ export function historySentence(t: T, language: Language, directory: Directory |
   switch (event.type) {
     case "ticket.created": {
       const channel = str(data.channel);
-      return t("history.created", { actor, channel: channel ? channelName(t, channel as Channel) : "–" });
+      const created = t("history.created", { actor, channel: channel ? channelName(t, channel as Channel) : "–" });
+      return [created, diversion(t, handlerName, data.diverted)].filter(Boolean).join(" ");
     }
     case "ticket.forwarded": {
       const to = obj(data.to);
@@ -103,7 +104,8 @@ export function historySentence(t: T, language: Language, directory: Directory |
     case "ticket.rules_applied": {
       if (data.trigger === "time") return t("history.rulesAppliedTime");
       const changed = Array.isArray(data.changed) ? (data.changed as RuleChangeField[]) : [];
-      return t("history.rulesApplied", { changed: changed.map((f) => t(`rules.change.${f}`)).join(", ") });
+      const applied = t("history.rulesApplied", { changed: changed.map((f) => t(`rules.change.${f}`)).join(", ") });
+      return [applied, diversion(t, handlerName, data.diverted)].filter(Boolean).join(" ");
     }
     case "ticket.sla_warning":
     case "ticket.sla_breached": {
@@ -184,6 +186,20 @@ export function historySentence(t: T, language: Language, directory: Directory |
     default:
       return t("history.other", { actor, type: event.type });
   }
+}
+
+/** Why a rule's routing to a person went elsewhere (they were away), if it did. */
+function diversion(t: T, handlerName: (id: string) => string, value: unknown): string | null {
+  const d = obj(value);
+  const handlerId = str(d.handlerId);
+  const reason = str(d.reason);
+  if (!handlerId || (reason !== "absent" && reason !== "off_duty")) return null;
+  const substituteId = str(d.substituteId);
+  return t("history.diverted", {
+    handler: handlerName(handlerId),
+    reason: t(`history.diverted.${reason}`),
+    to: substituteId ? t("history.divertedToSubstitute", { substitute: handlerName(substituteId) }) : t("history.divertedToQueue"),
+  });
 }
 
 /** The rules that fired with this event (a new ticket's routing, or the "updated" rules after a change). */

@@ -18,6 +18,7 @@ import { automationEn, automationFi, automationSv } from "./automation.i18n.ts";
 import { editorEn, editorFi, editorSv } from "./editor.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
+import { intakeEn, intakeFi, intakeSv } from "./intake.i18n.ts";
 import { loginEn, loginFi, loginSv } from "./login.i18n.ts";
 import { namesEn, namesFi, namesSv } from "./names.i18n.ts";
 import { notificationSettingsEn, notificationSettingsFi, notificationSettingsSv } from "./notificationSettings.i18n.ts";
@@ -46,6 +47,7 @@ const fi = {
   ...sensitiveFi,
   ...publishingFi,
   ...handlingFi,
+  ...intakeFi,
   ...automationFi,
   ...editorFi,
   ...templatesAdminFi,
@@ -76,6 +78,7 @@ const sv: Dictionary<MessageKey> = {
   ...sensitiveSv,
   ...publishingSv,
   ...handlingSv,
+  ...intakeSv,
   ...automationSv,
   ...editorSv,
   ...templatesAdminSv,
@@ -104,6 +107,7 @@ const en: Dictionary<MessageKey> = {
   ...sensitiveEn,
   ...publishingEn,
   ...handlingEn,
+  ...intakeEn,
   ...automationEn,
   ...editorEn,
   ...templatesAdminEn,

@@ -17,6 +17,11 @@ export type Route =
   | { name: "adminContent" }
   | { name: "adminIntegrations" }
   | { name: "callbacks"; search: URLSearchParams }
+  | { name: "newContact" }
+  | { name: "absence" }
+  | { name: "myRequests" }
+  | { name: "myRequestNew" }
+  | { name: "myRequest"; requestId: string }
   | { name: "adminMail" }
   | { name: "adminMailboxes" }
   | { name: "notificationSettings" }
@@ -33,6 +38,11 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === "tickets" && parts[1] && parts.length === 2) return { name: "ticket", ticketId: parts[1] };
   if (parts[0] === "admin") return parseAdminRoute(parts.slice(1));
   if (parts[0] === "settings" && parts[1] === "notifications" && parts.length === 2) return { name: "notificationSettings" };
+  if (parts[0] === "new-contact" && parts.length === 1) return { name: "newContact" };
+  if (parts[0] === "absence" && parts.length === 1) return { name: "absence" };
+  if (parts[0] === "my-requests" && parts.length === 1) return { name: "myRequests" };
+  if (parts[0] === "my-requests" && parts[1] === "new" && parts.length === 2) return { name: "myRequestNew" };
+  if (parts[0] === "my-requests" && parts[1] && parts.length === 2) return { name: "myRequest", requestId: parts[1] };
   if (parts[0] === "callbacks" && parts.length === 1) return { name: "callbacks", search: new URLSearchParams(search) };
   return { name: "notFound" };
 }
@@ -100,3 +110,7 @@ export function onLinkClick(event: React.MouseEvent<HTMLAnchorElement>) {
   event.preventDefault();
   navigate(href);
 }
+export const newContactPath = () => `${BASE}new-contact`;
+export const absencePath = () => `${BASE}absence`;
+/** The internal customer's requests, one of them, or the form for a new one (`"new"`). */
+export const myRequestsPath = (id?: string) => `${BASE}my-requests${id ? `/${encodeURIComponent(id)}` : ""}`;

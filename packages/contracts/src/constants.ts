@@ -13,8 +13,14 @@ export function localize(text: LocalizedText, language: Language): string {
 
 export const ticketTypes = ["feedback", "question", "fault_report", "service_request"] as const;
 
-/** Where a contact came in. Staff-recorded contacts use phone or visit. */
-export const channels = ["web", "mobile", "open311", "email", "chat", "phone", "visit", "social", "internal"] as const;
+/** Where a contact came in. Staff-recorded contacts use phone, visit or other; internal customers' requests use internal. */
+export const channels = ["web", "mobile", "open311", "email", "chat", "phone", "visit", "social", "internal", "other"] as const;
+
+/** The channels of contacts that staff record themselves. */
+export const staffRecordedChannels = ["phone", "visit", "other"] as const;
+
+/** Where a recorded contact goes: by the automation rules and categories, or to the recorder's own group (and them). */
+export const recordedRoutes = ["rules", "my_group", "me"] as const;
 
 export const ticketStates = ["new", "in_progress", "waiting_for_customer", "resolved", "closed_unnecessary"] as const;
 

@@ -21,6 +21,23 @@ export type PublicOrganisation = z.infer<typeof PublicOrganisation>;
 export const CategoryList = z.object({ items: z.array(Category) });
 export type CategoryList = z.infer<typeof CategoryList>;
 
+/** A resident's contact details, all optional. */
+export const ContactDetails = z.object({
+  name: z.string().trim().max(120).optional(),
+  email: z.email().max(254).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{5,20}$/)
+    .optional(),
+});
+
+/** A reply needs somewhere to send it. */
+export const replyReachable = (s: {
+  wantsReply: boolean;
+  contact?: { email?: string | undefined; phone?: string | undefined } | undefined;
+}) => !s.wantsReply || Boolean(s.contact?.email || s.contact?.phone);
+
 /** What a resident sends. Personal data only when they want a reply. */
 export const ContactSubmission = z
   .object({
@@ -32,21 +49,11 @@ export const ContactSubmission = z
     address: z.string().trim().max(200).optional(),
     extraFields: ExtraFieldValues.default({}),
     wantsReply: z.boolean().default(false),
-    contact: z
-      .object({
-        name: z.string().trim().max(120).optional(),
-        email: z.email().max(254).optional(),
-        phone: z
-          .string()
-          .trim()
-          .regex(/^\+?[0-9 ()-]{5,20}$/)
-          .optional(),
-      })
-      .optional(),
+    contact: ContactDetails.optional(),
     /** Honeypot: hidden from people, filled by naive bots. Must stay empty. */
     website: z.string().max(0, "must be empty").optional(),
   })
-  .refine((s) => !s.wantsReply || Boolean(s.contact?.email || s.contact?.phone), {
+  .refine(replyReachable, {
     message: "an email address or a phone number is needed for a reply",
     path: ["contact"],
   });

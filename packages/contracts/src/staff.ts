@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AwayReason } from "./absence.ts";
 import { Attachment } from "./attachments.ts";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Tag, Tags, Uuid } from "./common.ts";
 import { actorKinds, messageKinds, roles, ticketActions, ticketSortFields } from "./constants.ts";
@@ -32,7 +33,16 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const GroupSummary = z.object({ id: Uuid, name: LocalizedText, isUnclearQueue: z.boolean() });
 export type GroupSummary = z.infer<typeof GroupSummary>;
-export const UserSummary = z.object({ id: Uuid, name: z.string(), role: Role, groupIds: z.array(Uuid) });
+export const UserSummary = z.object({
+  id: Uuid,
+  name: z.string(),
+  role: Role,
+  groupIds: z.array(Uuid),
+  /** Away now (on leave or off duty): rules route their tickets to a substitute or the group's queue. */
+  away: AwayReason.nullable(),
+  /** The end of the current absence, when one is set. */
+  absentUntil: IsoDateTime.nullable(),
+});
 export type UserSummary = z.infer<typeof UserSummary>;
 
 /** One row of a queue: no personal data. */

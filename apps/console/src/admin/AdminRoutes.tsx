@@ -5,6 +5,7 @@
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
+import { AbsenceForm } from "../AbsenceForm.tsx";
 import { useI18n } from "../i18n.ts";
 import { adminPath, onLinkClick, type Route } from "../router.ts";
 import { AuditView } from "./AuditView.tsx";
@@ -97,7 +98,13 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   const page = route.name === "adminUser" ? "adminUsers" : route.name;
   if (!isAdminPage(page)) return null;
   if (!pages.includes(page)) return <h1>{t("error.forbidden")}</h1>;
-  if (route.name === "adminUser") return <UserForm key={route.userId} userId={route.userId} />;
+  if (route.name === "adminUser")
+    return (
+      <>
+        <UserForm key={route.userId} userId={route.userId} />
+        {route.userId !== "new" && <AbsenceForm key={`absence-${route.userId}`} userId={route.userId} headingLevel={2} />}
+      </>
+    );
   if (page === "adminUsers") return <UsersView />;
   if (page === "adminGroups") return <GroupsView />;
   if (page === "adminServiceLevels") return <ServiceLevelsView />;

@@ -15,6 +15,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { DestinationStream } from "pino";
 import { startBackground, startIncomingEmail } from "../background.ts";
 import type { AppContext } from "../context.ts";
+import { absenceRoutes } from "../modules/absence/absence.routes.ts";
 import { adminRoutes } from "../modules/admin/admin.routes.ts";
 import { apiClientRoutes } from "../modules/api-clients/api-clients.routes.ts";
 import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attachments/attachments.routes.ts";
@@ -27,6 +28,7 @@ import { mailAdminRoutes, unsubscribeRoutes } from "../modules/email/outgoing.ro
 import { allowedOrigins, embedAdminRoutes, embedScriptRoute, frameAncestors } from "../modules/embed/embed.ts";
 import { placesAdminRoutes, publicGeocodingRoutes } from "../modules/geocoding/geocoding.routes.ts";
 import { intakeRoutes } from "../modules/intake/intake.routes.ts";
+import { internalRequestRoutes } from "../modules/internal-requests/internal-requests.routes.ts";
 import { LiveHub, liveRoutes } from "../modules/live/live.ts";
 import { nearbyRoutes } from "../modules/nearby/nearby.routes.ts";
 import { noticeAdminRoutes, publicNoticeRoutes } from "../modules/notices/notices.routes.ts";
@@ -36,6 +38,7 @@ import { open311RouteRoutes } from "../modules/open311-client/open311-client.rou
 import { organisationBySlug } from "../modules/organisations/organisations.ts";
 import { callbackRoutes, telephonyRoutes } from "../modules/phone/phone.routes.ts";
 import { publicFeedbackRoutes, staffPublishingRoutes } from "../modules/publishing/publishing.routes.ts";
+import { recordingRoutes } from "../modules/recording/recording.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
 import { templateRoutes } from "../modules/templates/templates.routes.ts";
@@ -142,6 +145,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(viewRoutes(ctx), { prefix: "/api/staff/views" });
   await app.register(notificationRoutes(ctx), { prefix: "/api/staff/notifications" });
   await app.register(directoryRoutes(ctx), { prefix: "/api/staff" });
+  await app.register(recordingRoutes(ctx), { prefix: "/api/staff" });
+  await app.register(internalRequestRoutes(ctx), { prefix: "/api/staff/internal-requests" });
+  await app.register(absenceRoutes(ctx), { prefix: "/api/staff" });
   await app.register(liveRoutes(ctx, live), { prefix: "/api/staff" });
   await app.register(adminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(slaRoutes(ctx), { prefix: "/api/staff/admin" });

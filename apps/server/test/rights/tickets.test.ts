@@ -137,6 +137,8 @@ describe("changing tickets", () => {
       "/api/staff/admin/mail",
       "/api/staff/admin/mail/deliveries",
       "/api/staff/admin/mailboxes",
+      "/api/staff/internal-requests",
+      "/api/staff/me/absence",
     ]) {
       const res = await t.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(401);

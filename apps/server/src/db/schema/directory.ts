@@ -31,6 +31,13 @@ export const users = pgTable(
     /** Null for users who sign in only through single sign-on. */
     passwordHash: text("password_hash"),
     active: boolean("active").notNull().default(true),
+    /** Absence (leave): routing to this person between these instants goes to a substitute or the group's queue. */
+    absentFrom: timestamp("absent_from", { withTimezone: true }),
+    absentUntil: timestamp("absent_until", { withTimezone: true }),
+    /** Who takes the tickets routed to this person while they are absent or off duty. */
+    substituteId: uuid("substitute_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    /** Weekly working hours (a business calendar); outside them the person counts as off duty for routing. */
+    workingCalendarId: uuid("working_calendar_id").references(() => businessCalendars.id, { onDelete: "set null" }),
     createdAt: created(),
   },
   (t) => [uniqueIndex("users_org_email").on(t.organisationId, sql`lower(${t.email})`)],

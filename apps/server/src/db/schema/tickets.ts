@@ -112,6 +112,8 @@ export const tickets = pgTable(
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     /** Set when this ticket was merged into another as a duplicate: that one carries on. Never a chain. */
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => tickets.id, { onDelete: "set null" }),
+    /** The internal customer (a city employee signed in) who submitted this internal request; they follow it. */
+    requesterId: uuid("requester_id").references(() => users.id, { onDelete: "set null" }),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('simple', ${tickets.reference}), 'A') || ${stemmed(sql`${tickets.language}`, sql`coalesce(${tickets.description}, '') || ' ' || coalesce(${tickets.address}, '')`)}`,
@@ -132,6 +134,7 @@ export const tickets = pgTable(
       .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
     index("tickets_org_handler_state").on(t.organisationId, t.handlerId, t.state),
     index("tickets_org_area").on(t.organisationId, t.areaId),
+    index("tickets_org_requester").on(t.organisationId, t.requesterId, t.createdAt).where(sql`${t.requesterId} IS NOT NULL`),
     index("tickets_merged_into").on(t.mergedIntoId).where(sql`${t.mergedIntoId} IS NOT NULL`),
     index("tickets_org_point").on(t.organisationId, t.lat, t.lon),
     index("tickets_search").using("gin", t.searchVector, createdWeekVector(t.createdAt)),

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { groupMemberships, handlerGroups, users } from "../../db/schema.ts";
 import { forbidden } from "../../http/errors.ts";
+import { awayNow } from "../absence/absence.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { listCategories } from "../categories/categories.ts";
 import { canSeeDirectory } from "../tickets/tickets.access.ts";
@@ -40,13 +41,23 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = staffActor(request);
         const handlers = ["technical_admin", "content_admin", "service_advisor", "expert", "external_partner"] as const;
         const rows = await ctx.db
-          .select({ id: users.id, name: users.name, role: users.role })
+          .select({ id: users.id, name: users.name, role: users.role, absentUntil: users.absentUntil })
           .from(users)
           .where(and(eq(users.organisationId, actor.organisationId), eq(users.active, true), inArray(users.role, [...handlers])))
           .orderBy(asc(users.name));
         const memberships = await ctx.db.select().from(groupMemberships).where(eq(groupMemberships.organisationId, actor.organisationId));
+        const away = await awayNow(
+          ctx.db,
+          actor.organisationId,
+          rows.map((u) => u.id),
+        );
         return {
-          items: rows.map((u) => ({ ...u, groupIds: memberships.filter((m) => m.userId === u.id).map((m) => m.groupId) })),
+          items: rows.map((u) => ({
+            ...u,
+            groupIds: memberships.filter((m) => m.userId === u.id).map((m) => m.groupId),
+            away: away.get(u.id) ?? null,
+            absentUntil: away.get(u.id) === "absent" && u.absentUntil ? u.absentUntil.toISOString() : null,
+          })),
         };
       },
     );

@@ -3,11 +3,11 @@
  * with an Idempotency-Key, a retry returns the first answer instead of creating a second ticket.
  */
 import { createHash } from "node:crypto";
-import type { ContactReceipt, ContactSubmission, TrackedContact } from "@yhteys/contracts";
+import type { ContactReceipt, ContactSubmission, TicketState, TrackedContact } from "@yhteys/contracts";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Store } from "../../context.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Queryable } from "../../db/client.ts";
 import { categories, idempotencyKeys, publications, ticketEvents, ticketMessages, tickets } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { toPublicAttachment } from "../attachments/attachments.presenter.ts";
@@ -88,17 +88,8 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
     .where(and(eq(tickets.organisationId, org.id), eq(tickets.trackingTokenHash, hashToken(token))));
   if (!row) throw notFound("The contact");
   const t = row.t;
-  const [messages, events, files, mergedInto] = await Promise.all([
-    db
-      .select()
-      .from(ticketMessages)
-      .where(and(eq(ticketMessages.ticketId, t.id), inArray(ticketMessages.kind, ["resident", "reply"])))
-      .orderBy(asc(ticketMessages.createdAt)),
-    db
-      .select()
-      .from(ticketEvents)
-      .where(and(eq(ticketEvents.ticketId, t.id), inArray(ticketEvents.type, ["ticket.created", "ticket.state_changed"])))
-      .orderBy(asc(ticketEvents.id)),
+  const [conversation, files, mergedInto] = await Promise.all([
+    residentConversation(db, t),
     listAttachments(db, org.id, t.id, "resident"),
     t.mergedIntoId ? mergeTarget(db, org.id, t.mergedIntoId) : null,
   ]);
@@ -111,16 +102,13 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
     address: t.address,
     createdAt: iso(t.createdAt),
     updatedAt: iso(t.updatedAt),
-    messages: messages.map((m) => ({
-      from: m.kind === "resident" ? "resident" : "city",
+    messages: conversation.messages.map((m) => ({
+      from: m.fromResident ? "resident" : "city",
       body: m.body,
-      html: m.kind === "reply" ? m.bodyHtml : null,
-      createdAt: iso(m.createdAt),
+      html: m.html,
+      createdAt: m.createdAt,
     })),
-    timeline: events.map((e) => ({
-      state: e.type === "ticket.created" ? "new" : ((e.data as { to: TrackedContact["state"] }).to ?? t.state),
-      at: iso(e.createdAt),
-    })),
+    timeline: conversation.timeline,
     attachments: files.map(toPublicAttachment),
     mergedInto,
   };
@@ -134,4 +122,35 @@ async function mergeTarget(db: Db, organisationId: string, ticketId: string): Pr
     .leftJoin(publications, eq(publications.ticketId, tickets.id))
     .where(and(eq(tickets.organisationId, organisationId), eq(tickets.id, ticketId)));
   return row ? { reference: row.reference, state: row.state, updatedAt: iso(row.updatedAt), published: row.published !== null } : null;
+}
+
+/**
+ * What the person who sent a contact sees of it: their messages and the city's replies (never
+ * internal notes), and when its state changed.
+ */
+export async function residentConversation(db: Queryable, ticket: { id: string; state: TicketState }) {
+  const [messages, events] = await Promise.all([
+    db
+      .select()
+      .from(ticketMessages)
+      .where(and(eq(ticketMessages.ticketId, ticket.id), inArray(ticketMessages.kind, ["resident", "reply"])))
+      .orderBy(asc(ticketMessages.createdAt)),
+    db
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, ticket.id), inArray(ticketEvents.type, ["ticket.created", "ticket.state_changed"])))
+      .orderBy(asc(ticketEvents.id)),
+  ]);
+  return {
+    messages: messages.map((m) => ({
+      fromResident: m.kind === "resident",
+      body: m.body,
+      html: m.kind === "reply" ? m.bodyHtml : null,
+      createdAt: iso(m.createdAt),
+    })),
+    timeline: events.map((e) => ({
+      state: e.type === "ticket.created" ? "new" : ((e.data as { to?: TicketState }).to ?? ticket.state),
+      at: iso(e.createdAt),
+    })),
+  };
 }

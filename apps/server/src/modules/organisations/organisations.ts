@@ -17,3 +17,13 @@ export async function organisationBySlug(db: Queryable, slug: string): Promise<O
   cache.set(slug, { org, until: Date.now() + TTL_MS });
   return org;
 }
+
+/** The values of an organisation that creating a ticket needs. */
+export async function ticketOrganisation(db: Queryable, organisationId: string): Promise<{ id: string; referencePrefix: string }> {
+  const [org] = await db
+    .select({ id: organisations.id, referencePrefix: organisations.referencePrefix })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (!org) throw notFound("The organisation");
+  return org;
+}

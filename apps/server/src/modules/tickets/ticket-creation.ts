@@ -10,6 +10,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type Db, type Queryable, queryRows } from "../../db/client.ts";
 import { areas, categories, handlerGroups } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
+import { type Diversion, routeToPerson } from "../absence/absence.ts";
 import { type Actor, actorId } from "../auth/actor.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import { runRules } from "../rules/rules.ts";
@@ -36,6 +37,10 @@ export type NewTicket = {
   createdAt?: Date;
   /** Routes to this group (a channel's own, e.g. an email mailbox's) unless a rule routes the ticket. */
   groupId?: string | undefined;
+  /** Puts the ticket in this queue whatever the rules say (staff recording a contact for their own group). */
+  assign?: { groupId?: string | undefined; handlerId?: string | undefined } | undefined;
+  /** The internal customer who submits an internal request and follows it in the console. */
+  requesterId?: string | undefined;
 };
 
 /** Encrypts a tracking token for later emails (`modules/email/tracking-seal.ts`). */
@@ -43,7 +48,7 @@ export type TokenSealer = (token: string) => string;
 
 /** What creating a ticket gives back; the tracking token exists only here (its hash is stored). */
 export type CreatedTicket = {
-  ticket: { id: string; reference: string; state: TicketState; createdAt: Date; groupId: string | null };
+  ticket: { id: string; reference: string; state: TicketState; createdAt: Date; groupId: string | null; handlerId: string | null };
   trackingToken: string;
   notice: EventNotice;
 };
@@ -180,7 +185,22 @@ async function prepareTicket(
   const { changes } = rules;
   // A rule may move the ticket to another category; the category's group routes it unless a rule routes it.
   const categoryId = changes.categoryId ?? category.id;
-  const groupId = changes.groupId ?? input.groupId ?? routing.categories.get(categoryId)?.defaultGroupId ?? routing.unclearGroupId;
+  let groupId =
+    input.assign?.groupId ??
+    changes.groupId ??
+    input.groupId ??
+    routing.categories.get(categoryId)?.defaultGroupId ??
+    routing.unclearGroupId;
+  let handlerId = input.assign ? (input.assign.handlerId ?? null) : (changes.handlerId ?? null);
+  // A rule that routes to a person who is away sends the ticket to a substitute or the group's queue.
+  let diverted: Diversion | undefined;
+  if (handlerId && !input.assign) {
+    const routed = await routeToPerson(db, orgId, handlerId, changes.groupId ?? null, createdAt);
+    if (routed.diverted) {
+      ({ handlerId, diverted } = routed);
+      groupId = routed.groupId ?? groupId;
+    }
+  }
   const priority = (changes.priority ?? "normal") as Priority;
   const due = dueTimes(sla, { categoryId, priority, groupId }, createdAt);
   return {
@@ -200,7 +220,8 @@ async function prepareTicket(
       area_id: areaId,
       extra_fields: input.extraFields,
       group_id: groupId,
-      handler_id: changes.handlerId ?? null,
+      handler_id: handlerId,
+      requester_id: input.requesterId ?? null,
       customer_id: hasContact ? randomUUID() : null,
       customer_name: contact?.name ?? null,
       customer_email: contact?.email ?? null,
@@ -222,12 +243,13 @@ async function prepareTicket(
         categoryId,
         groupId,
         ...(rules.fired.length ? { rules: rules.fired } : {}),
+        ...(diverted ? { diverted } : {}),
       },
       idempotency_key: idempotency?.key ?? null,
       idempotency_fingerprint: idempotency?.fingerprint ?? null,
       receipt: { trackingToken, state, createdAt: createdAt.toISOString() },
     },
-    created: { ticket: { id, state, createdAt, groupId }, trackingToken },
+    created: { ticket: { id, state, createdAt, groupId, handlerId }, trackingToken },
   };
 }
 
@@ -239,7 +261,7 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.row))}::jsonb) AS r(
           id uuid, organisation_id uuid, reference_prefix text, type ticket_type, category_id uuid, priority priority, description text,
           channel channel, language language, lat double precision, lon double precision, address text, area_id uuid,
-          extra_fields jsonb, group_id uuid, handler_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
+          extra_fields jsonb, group_id uuid, handler_id uuid, requester_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
           wants_reply boolean, sensitive boolean, tags text[], tracking_token_hash text, tracking_token_sealed text, created_at timestamptz, first_response_due_at timestamptz,
           resolution_due_at timestamptz, actor_kind actor_kind, actor_id uuid,
           event_data jsonb, idempotency_key text, idempotency_fingerprint text, receipt jsonb)
@@ -248,11 +270,11 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
         SELECT customer_id, organisation_id, customer_name, customer_email, customer_phone FROM input WHERE customer_id IS NOT NULL
       ), ticket AS (
         INSERT INTO tickets (id, organisation_id, reference, type, category_id, priority, description, channel, language, lat, lon,
-          address, area_id, extra_fields, state, group_id, handler_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed,
+          address, area_id, extra_fields, state, group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed,
           created_at, updated_at, first_response_due_at, resolution_due_at)
         SELECT id, organisation_id, reference_prefix || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
           type, category_id, priority, description, channel, language, lat, lon,
-          address, area_id, extra_fields, 'new', group_id, handler_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed, created_at, created_at,
+          address, area_id, extra_fields, 'new', group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed, created_at, created_at,
           first_response_due_at, resolution_due_at
         FROM input
         RETURNING id, reference

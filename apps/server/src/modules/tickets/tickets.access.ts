@@ -113,6 +113,12 @@ export const allowedActions = (actor: StaffActor): readonly TicketAction[] => po
 
 export const seesCustomer = (actor: StaffActor) => policy[actor.role].seesCustomer;
 
+/** May the actor record phone calls and visits as new tickets? Handlers may; read-only roles, partners and internal customers may not. */
+export const canRecordContacts = (actor: StaffActor) => allowedActions(actor).includes("forward");
+
+/** Internal customers submit and follow their own internal service requests, and nothing else. */
+export const submitsInternalRequests = (actor: StaffActor) => actor.role === "internal_customer";
+
 /** May the actor look up colleagues and groups (to forward)? Partners may not see the staff directory. */
 export const canSeeDirectory = (actor: StaffActor) => allowedActions(actor).includes("forward");
 

@@ -17,6 +17,7 @@ import type { Store } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { areas, categories, handlerGroups, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
+import { routeToPerson } from "../absence/absence.ts";
 import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { applyRuleEffects, replyFromTemplate } from "../rules/rules.effects.ts";
@@ -102,6 +103,11 @@ export async function applyRuleOutcome(
   options: { stamp?: boolean } = {},
 ): Promise<EventNotice[]> {
   const { changes, fired } = outcome;
+  // A rule that routes to a person who is away sends the ticket to a substitute or the group's queue.
+  const routed = changes.handlerId
+    ? await routeToPerson(tx, ticket.organisationId, changes.handlerId, changes.groupId ?? ticket.groupId)
+    : undefined;
+  if (routed?.diverted) Object.assign(changes, { handlerId: routed.handlerId, groupId: routed.groupId ?? undefined });
   const values: Partial<Ticket> = {
     ...(changes.groupId ? { groupId: changes.groupId } : {}),
     ...(changes.handlerId !== undefined ? { handlerId: changes.handlerId } : {}),
@@ -125,7 +131,9 @@ export async function applyRuleOutcome(
   if (values.sensitive && !ticket.sensitive) await withdrawPublication(tx, ticket.id);
   const record = (type: TicketEventType, data: Record<string, unknown>) =>
     recordEvent(tx, { organisationId: ticket.organisationId, ticketId: ticket.id, type, actor: system(ticket.organisationId), data });
-  const notices = [await record("ticket.rules_applied", { ...detail, rules: fired })];
+  const notices = [
+    await record("ticket.rules_applied", { ...detail, rules: fired, ...(routed?.diverted ? { diverted: routed.diverted } : {}) }),
+  ];
   const updated = { ...ticket, ...values };
   if (moves) {
     const rule = fired.findLast((r) => r.actions.some((a) => a.action === "setState"));

@@ -1,0 +1,110 @@
+/**
+ * Experts' working hours and absences (REQUIREMENTS M6): when a rule routes a ticket to a person
+ * who is on leave or off duty, the ticket goes to their substitute (if one is set and at work) or
+ * else to the group's queue, and the ticket's history says why.
+ */
+import type { BusinessCalendar } from "@yhteys/contracts";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Queryable } from "../../db/client.ts";
+import { businessCalendars, groupMemberships, users } from "../../db/schema.ts";
+import { isOpenAt } from "../sla/calendar.ts";
+
+/** A calendar with no opening hours at all (within two years) is never open, not an error. */
+function openAt(calendar: BusinessCalendar, now: Date): boolean {
+  try {
+    return isOpenAt(calendar, now);
+  } catch {
+    return false;
+  }
+}
+
+/** Why a person cannot take a ticket now: on leave, or outside their weekly working hours. */
+export type Unavailability = "absent" | "off_duty";
+
+export type PersonSchedule = {
+  absentFrom: Date | null;
+  absentUntil: Date | null;
+  /** The person's weekly working hours; null means no schedule (always at work unless absent). */
+  calendar: BusinessCalendar | null;
+};
+
+/** Whether a person is away at `now`, and why; null when they are at work. */
+export function unavailability(person: PersonSchedule, now: Date): Unavailability | null {
+  const { absentFrom: from, absentUntil: until } = person;
+  // "From" alone is open-ended; "until" alone starts at once.
+  if ((from || until) && (!from || from.getTime() <= now.getTime()) && (!until || until.getTime() > now.getTime())) return "absent";
+  if (person.calendar && !openAt(person.calendar, now)) return "off_duty";
+  return null;
+}
+
+/** A routing to a person that did not reach them, for the ticket's history. */
+export type Diversion = { handlerId: string; reason: Unavailability; substituteId: string | null };
+
+export type PersonRouting = { handlerId: string | null; groupId: string | null; diverted?: Diversion };
+
+type Person = PersonSchedule & { id: string; substituteId: string | null; active: boolean };
+
+async function peopleOf(db: Queryable, organisationId: string, ids: string[]): Promise<Map<string, Person>> {
+  const rows = await db
+    .select({
+      id: users.id,
+      active: users.active,
+      absentFrom: users.absentFrom,
+      absentUntil: users.absentUntil,
+      substituteId: users.substituteId,
+      calendar: businessCalendars.calendar,
+    })
+    .from(users)
+    .leftJoin(businessCalendars, eq(businessCalendars.id, users.workingCalendarId))
+    .where(and(eq(users.organisationId, organisationId), inArray(users.id, ids)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Where a ticket routed to `handlerId` (with `groupId` decided so far, null if no group was named)
+ * really goes at `now`: to the person when at work, else to their substitute when the substitute
+ * is at work, else to `groupId` or the person's first group, with no handler.
+ */
+export async function routeToPerson(
+  db: Queryable,
+  organisationId: string,
+  handlerId: string,
+  groupId: string | null,
+  now = new Date(),
+): Promise<PersonRouting> {
+  const people = await peopleOf(db, organisationId, [handlerId]);
+  const person = people.get(handlerId);
+  const reason = person ? unavailability(person, now) : null;
+  if (!person || !reason) return { handlerId, groupId };
+  if (person.substituteId) {
+    const substitute = (await peopleOf(db, organisationId, [person.substituteId])).get(person.substituteId);
+    if (substitute?.active && !unavailability(substitute, now))
+      return { handlerId: substitute.id, groupId, diverted: { handlerId, reason, substituteId: substitute.id } };
+  }
+  const [membership] = groupId
+    ? []
+    : await db
+        .select({ groupId: groupMemberships.groupId })
+        .from(groupMemberships)
+        .where(eq(groupMemberships.userId, handlerId))
+        .orderBy(asc(groupMemberships.groupId))
+        .limit(1);
+  return { handlerId: null, groupId: groupId ?? membership?.groupId ?? null, diverted: { handlerId, reason, substituteId: null } };
+}
+
+/** Whether each of these people is away now (for the handler picker); at work when left out. */
+export async function awayNow(
+  db: Queryable,
+  organisationId: string,
+  ids: string[],
+  now = new Date(),
+): Promise<Map<string, Unavailability>> {
+  if (!ids.length) return new Map();
+  const people = await peopleOf(db, organisationId, ids);
+  const away = new Map<string, Unavailability>();
+  for (const [id, person] of people) {
+    const reason = unavailability(person, now);
+    if (reason) away.set(id, reason);
+  }
+  return away;
+}
