@@ -5,27 +5,16 @@
 import { z } from "zod";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
 import { recordedRoutes, staffRecordedChannels } from "./constants.ts";
-import { ContactDetails, replyReachable } from "./public.ts";
+import { ContactFields, replyReachable, replyReachableIssue } from "./public.ts";
 import { ExtraFieldValues, TicketState, TicketType } from "./tickets.ts";
 
 /** A phone call or visit recorded by staff: the public form's fields plus the channel and the routing. */
-export const RecordedContact = z
-  .object({
-    channel: z.enum(staffRecordedChannels),
-    categoryId: Uuid,
-    type: TicketType.optional(),
-    description: z.string().trim().min(3).max(5000),
-    language: Language.default("fi"),
-    location: GeoPoint.optional(),
-    address: z.string().trim().max(200).optional(),
-    extraFields: ExtraFieldValues.default({}),
-    wantsReply: z.boolean().default(false),
-    contact: ContactDetails.optional(),
-    route: z.enum(recordedRoutes).default("rules"),
-    /** With `my_group` or `me`: which of the recorder's groups (default: their first). */
-    groupId: Uuid.optional(),
-  })
-  .refine(replyReachable, { message: "an email address or a phone number is needed for a reply", path: ["contact"] });
+export const RecordedContact = ContactFields.extend({
+  channel: z.enum(staffRecordedChannels),
+  route: z.enum(recordedRoutes).default("rules"),
+  /** With `my_group` or `me`: which of the recorder's groups (default: their first). */
+  groupId: Uuid.optional(),
+}).refine(replyReachable, replyReachableIssue);
 export type RecordedContact = z.input<typeof RecordedContact>;
 
 export const RecordedContactReceipt = z.object({

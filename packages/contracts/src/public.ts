@@ -38,25 +38,27 @@ export const replyReachable = (s: {
   contact?: { email?: string | undefined; phone?: string | undefined } | undefined;
 }) => !s.wantsReply || Boolean(s.contact?.email || s.contact?.phone);
 
-/** What a resident sends. Personal data only when they want a reply. */
-export const ContactSubmission = z
-  .object({
-    categoryId: Uuid,
-    type: TicketType.optional(),
-    description: z.string().trim().min(3).max(5000),
-    language: Language.default("fi"),
-    location: GeoPoint.optional(),
-    address: z.string().trim().max(200).optional(),
-    extraFields: ExtraFieldValues.default({}),
-    wantsReply: z.boolean().default(false),
-    contact: ContactDetails.optional(),
-    /** Honeypot: hidden from people, filled by naive bots. Must stay empty. */
-    website: z.string().max(0, "must be empty").optional(),
-  })
-  .refine(replyReachable, {
-    message: "an email address or a phone number is needed for a reply",
-    path: ["contact"],
-  });
+/** The fields of a contact, from the public form or recorded by staff. Personal data only when a reply is wanted. */
+export const ContactFields = z.object({
+  categoryId: Uuid,
+  type: TicketType.optional(),
+  description: z.string().trim().min(3).max(5000),
+  language: Language.default("fi"),
+  location: GeoPoint.optional(),
+  address: z.string().trim().max(200).optional(),
+  extraFields: ExtraFieldValues.default({}),
+  wantsReply: z.boolean().default(false),
+  contact: ContactDetails.optional(),
+});
+
+/** A reply needs an address or a phone number to reach. */
+export const replyReachableIssue = { message: "an email address or a phone number is needed for a reply", path: ["contact"] };
+
+/** What a resident sends. */
+export const ContactSubmission = ContactFields.extend({
+  /** Honeypot: hidden from people, filled by naive bots. Must stay empty. */
+  website: z.string().max(0, "must be empty").optional(),
+}).refine(replyReachable, replyReachableIssue);
 export type ContactSubmission = z.input<typeof ContactSubmission>;
 
 export const ContactReceipt = z.object({
