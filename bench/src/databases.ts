@@ -1,4 +1,4 @@
-/** Scratch PostgreSQL databases for the benchmarks: dropped and created fresh on every run. */
+/** Scratch PostgreSQL databases for the benchmarks: dropped and created fresh on every run (the queue benchmark can keep and reuse its own). */
 import pg from "pg";
 
 /** The server to benchmark against; BENCH_POSTGRES_URL overrides it (its database is only used to create others). */
@@ -29,6 +29,18 @@ export async function dropDatabase(name: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Whether the database `name` exists on the benchmark's server. */
+export async function databaseExists(name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    return rowCount === 1;
   } finally {
     await client.end();
   }

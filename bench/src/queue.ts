@@ -2,11 +2,12 @@
  * Staff queue list and full-text search latency on PostgreSQL with 100 000 and 1 000 000
  * bulk-generated tickets, measured over HTTP against the real application in this process.
  */
-import { openPostgres } from "../../apps/server/src/db/client.ts";
-import { seedOrganisation } from "../../apps/server/src/modules/demo/demo.ts";
+import { sql } from "drizzle-orm";
+import { type Database, openPostgres, queryRows } from "../../apps/server/src/db/client.ts";
+import { type SeededOrganisation, seedOrganisation } from "../../apps/server/src/modules/demo/demo.ts";
 import { COUNT_LIMIT } from "../../apps/server/src/modules/tickets/tickets.queries.ts";
 import { addTickets } from "./bulk-tickets.ts";
-import { dropDatabase, freshDatabase } from "./databases.ts";
+import { databaseExists, databaseUrl, dropDatabase, freshDatabase } from "./databases.ts";
 import { type Percentiles, timeRequests } from "./load.ts";
 import { loadAverage } from "./machine.ts";
 import { ms, table, verdict, writeSection } from "./results.ts";
@@ -30,16 +31,54 @@ const SEARCH_WORDS = ["katuvalo", "graffiti", "palautusluukku", "keinu rikki"];
 type Variant = { name: string; path: string; kind: "queue" | "search" | "info" };
 type Row = { size: number; variant: Variant; total: number; atLeast: boolean; latency: Percentiles };
 
-export async function benchQueue(options: { tickets: number[]; keep: boolean }): Promise<void> {
+const ORG = { slug: "bench-queue", emailDomain: "queue.bench.test", apiKey: "bench-queue" };
+
+/**
+ * The benchmark organisation of a kept database (`--keep`) and how many tickets it holds, or null
+ * when there is none; the ids the benchmark needs are read back by the seed's codes and emails.
+ */
+async function keptOrganisation(database: Database): Promise<{ org: SeededOrganisation; tickets: number } | null> {
+  const [row] = await queryRows<{ id: string; reference_prefix: string; tickets: string }>(
+    database.db,
+    sql`SELECT o.id::text, o.reference_prefix, (SELECT count(*) FROM tickets t WHERE t.organisation_id = o.id)::text AS tickets
+          FROM organisations o WHERE o.slug = ${ORG.slug}`,
+  );
+  if (!row) return null;
+  const byKey = async (query: ReturnType<typeof sql>) =>
+    Object.fromEntries((await queryRows<{ key: string; id: string }>(database.db, query)).map((r) => [r.key, r.id]));
+  const users = await queryRows<{ id: string; email: string }>(
+    database.db,
+    sql`SELECT id::text, email FROM users WHERE organisation_id = ${row.id}`,
+  );
+  const org: SeededOrganisation = {
+    id: row.id,
+    slug: ORG.slug,
+    referencePrefix: row.reference_prefix,
+    apiKey: ORG.apiKey,
+    users: Object.fromEntries(users.map((u) => [u.email.split("@")[0], u])),
+    groups: await byKey(sql`SELECT code AS key, id::text FROM handler_groups WHERE organisation_id = ${row.id}`),
+    categories: await byKey(sql`SELECT code AS key, id::text FROM categories WHERE organisation_id = ${row.id}`),
+    areas: {},
+  };
+  return { org, tickets: Number(row.tickets) };
+}
+
+export async function benchQueue(options: { tickets: number[]; keep: boolean; reuse: boolean }): Promise<void> {
   const loadBefore = loadAverage();
   const sizes = [...new Set(options.tickets)].sort((a, b) => a - b);
   console.log(`queue: PostgreSQL database ${DB_NAME}, sizes ${sizes.join(", ")}`);
-  const url = await freshDatabase(DB_NAME);
+  const reusing = options.reuse && (await databaseExists(DB_NAME));
+  const url = reusing ? databaseUrl(DB_NAME) : await freshDatabase(DB_NAME);
   const rows: Row[] = [];
   const loads: string[] = [];
+  let reused = 0;
   try {
     const database = await openPostgres(url);
-    const org = await seedOrganisation(database.db, { slug: "bench-queue", emailDomain: "queue.bench.test", apiKey: "bench-queue" });
+    const kept = reusing ? await keptOrganisation(database) : null;
+    if (reusing && !kept) throw new Error(`${DB_NAME} holds no ${ORG.slug} organisation: run without --reuse`);
+    const org = kept?.org ?? (await seedOrganisation(database.db, ORG));
+    reused = kept?.tickets ?? 0;
+    if (kept) console.log(`queue: reusing ${reused} tickets in ${DB_NAME}`);
     const running = await startApp(database);
     try {
       const headers = await staffHeaders(running.url, org, "advisor");
@@ -59,11 +98,14 @@ export async function benchQueue(options: { tickets: number[]; keep: boolean }):
           kind: "search" as const,
         })),
       ];
-      let current = 0;
+      let current = kept?.tickets ?? 0;
       for (const size of sizes) {
+        if (size < current) throw new Error(`${DB_NAME} already holds ${current} tickets, more than ${size}`);
         const t = performance.now();
-        console.log(`queue: generating ${size - current} tickets`);
-        await addTickets(url, org, size - current, console.log);
+        if (size > current) {
+          console.log(`queue: generating ${size - current} tickets`);
+          await addTickets(url, org, size - current, console.log);
+        }
         current = size;
         console.log(`queue: ${size} tickets ready in ${((performance.now() - t) / 1000).toFixed(0)} s`);
         for (const variant of variants) {
@@ -82,7 +124,7 @@ export async function benchQueue(options: { tickets: number[]; keep: boolean }):
       await running.close();
     }
   } finally {
-    if (!options.keep) await dropDatabase(DB_NAME);
+    if (!options.keep && !options.reuse) await dropDatabase(DB_NAME);
   }
 
   const target = (r: Row) =>
@@ -111,7 +153,7 @@ ${table(
   ]),
 )}
 
-How: tickets bulk-generated into a fresh database \`${DB_NAME}\` (see \`bench/src/bulk-tickets.ts\`: ~10 %
+How: tickets bulk-generated into a fresh database \`${DB_NAME}\`${reused ? ` (this run reused the ${reused.toLocaleString("en")} tickets a previous run had generated and kept, \`--reuse\`)` : ""} (see \`bench/src/bulk-tickets.ts\`: ~10 %
 open and recent, ~90 % resolved/closed over three years, 5 groups, 17 weighted categories,
 fi/sv/en descriptions from a pool of 700 generated sentences), indexes rebuilt and \`VACUUM ANALYZE\`
 run after each load. The real application in this process on 127.0.0.1, signed in as a service

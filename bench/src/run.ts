@@ -1,5 +1,5 @@
 /**
- * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep]`.
+ * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep] [--reuse]`.
  * Parts: submissions, queue, rules, timerules, durability, attachments, bundles, webhooks, email, live (default: all). Figures go to bench/RESULTS.md.
  */
 import { parseArgs } from "node:util";
@@ -34,7 +34,8 @@ const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [-
   --seconds    duration of each submissions measurement (default 12)
   --tickets    ticket counts for the queue benchmark (default 100000,1000000)
   --emails     messages in the email benchmark's mailbox (default 10000)
-  --keep       keep the queue benchmark's database (yhteys_bench) afterwards`;
+  --keep       keep the queue benchmark's database (yhteys_bench) afterwards
+  --reuse      measure on the kept database (generating only the tickets it lacks) and keep it`;
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -44,6 +45,7 @@ async function main() {
       tickets: { type: "string", default: "100000,1000000" },
       emails: { type: "string", default: "10000" },
       keep: { type: "boolean", default: false },
+      reuse: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -62,7 +64,7 @@ async function main() {
   for (const part of selected) {
     const t = performance.now();
     if (part === "submissions") await benchSubmissions({ seconds });
-    if (part === "queue") await benchQueue({ tickets, keep: values.keep });
+    if (part === "queue") await benchQueue({ tickets, keep: values.keep, reuse: values.reuse });
     if (part === "rules") await benchRules();
     if (part === "timerules") await benchTimeRules({ tickets: Math.max(...tickets) });
     if (part === "durability") await benchDurability();

@@ -18,8 +18,13 @@ async function main() {
     for (const r of reports) {
       if (r.broken) {
         broken += 1;
-        console.log(`BROKEN ${r.slug}: entry ${r.broken.seq}${r.broken.entryId ? ` (id ${r.broken.entryId})` : ""}: ${r.broken.reason}`);
-      } else console.log(`ok     ${r.slug}: ${r.entries} entries, head ${r.headSeq} ${r.headHash}`);
+        const where = [r.broken.lane === null ? null : `lane ${r.broken.lane}`, r.broken.seq === null ? null : `entry ${r.broken.seq}`]
+          .filter(Boolean)
+          .join(", ");
+        console.log(
+          `BROKEN ${r.slug}: ${where ? `${where}` : "log"}${r.broken.entryId ? ` (id ${r.broken.entryId})` : ""}: ${r.broken.reason}`,
+        );
+      } else console.log(`ok     ${r.slug}: ${r.entries} entries in ${r.lanes.filter((l) => l.entries).length} lanes, seal ${r.seal}`);
     }
     console.log(broken ? `${broken} of ${reports.length} audit chains are broken` : `all ${reports.length} audit chains verify`);
     process.exitCode = broken ? 1 : 0;

@@ -111,6 +111,8 @@ export type LogRequestQuery = z.input<typeof LogRequestQuery>;
 
 /** One audit entry in a log-request export. */
 export const LogEntry = z.object({
+  /** The entry's place in the log: its lane (parallel chain) and its position there. */
+  lane: z.number().int(),
   seq: z.number().int(),
   at: IsoDateTime,
   /** Why the entry is included: the person's data was read or changed, or the person acted. */
@@ -140,9 +142,18 @@ export type LogExport = z.infer<typeof LogExport>;
 
 export const ChainStatus = z.object({
   entries: z.number().int(),
-  headSeq: z.number().int(),
-  headHash: z.string(),
-  broken: z.object({ seq: z.number().int(), entryId: z.number().int().nullable(), reason: z.string() }).nullable(),
+  /** The log's parallel hash chains ("lanes"), each with its head. */
+  lanes: z.array(z.object({ lane: z.number().int(), entries: z.number().int(), headSeq: z.number().int(), headHash: z.string() })),
+  /** SHA-256 over the lanes' heads: one value to note down and compare with a later check. */
+  seal: z.string(),
+  broken: z
+    .object({
+      lane: z.number().int().nullable(),
+      seq: z.number().int().nullable(),
+      entryId: z.number().int().nullable(),
+      reason: z.string(),
+    })
+    .nullable(),
   checkedAt: IsoDateTime,
 });
 export type ChainStatus = z.infer<typeof ChainStatus>;

@@ -116,7 +116,7 @@ function LogRequest() {
             </thead>
             <tbody>
               {result.log.entries.map((e) => (
-                <tr key={`${e.seq}-${e.relation}`}>
+                <tr key={`${e.lane}-${e.seq}-${e.relation}`}>
                   <td className="nowrap">{formatDateTime(e.at)}</td>
                   <td>{e.action}</td>
                   <td>{e.actorName ?? t(`admin.actorKind.${e.actorKind}`)}</td>
@@ -152,11 +152,15 @@ function ChainCheck() {
       <div role="status">
         {status &&
           (status.broken ? (
-            <p className="form-error">{t("admin.chainBroken", { seq: status.broken.seq, reason: status.broken.reason })}</p>
+            <p className="form-error">
+              {status.broken.lane !== null && status.broken.seq !== null
+                ? t("admin.chainBroken", { lane: status.broken.lane, seq: status.broken.seq, reason: status.broken.reason })
+                : t("admin.chainIncomplete", { reason: status.broken.reason })}
+            </p>
           ) : (
             <p className="success">
               {t("admin.chainOk", { entries: formatNumber(status.entries), time: formatDateTime(status.checkedAt) })}{" "}
-              <span className="hash">{t("admin.chainHead", { hash: status.headHash })}</span>
+              <span className="hash">{t("admin.chainHead", { hash: status.seal })}</span>
             </p>
           ))}
       </div>

@@ -74,12 +74,13 @@ export const adminFi = {
   "admin.actorKind.system": "Järjestelmä",
   "admin.chainTitle": "Lokin eheys",
   "admin.chainIntro":
-    "Loki on tiivisteketju: jokainen merkintä sisältää edellisen merkinnän tiivisteen. Tarkistus laskee ketjun uudelleen.",
+    "Loki koostuu rinnakkaisista tiivisteketjuista: jokainen merkintä sisältää ketjunsa edellisen merkinnän tiivisteen. Tarkistus laskee jokaisen ketjun uudelleen.",
   "admin.chainCheck": "Tarkista lokin eheys",
   "admin.chainChecking": "Tarkistetaan…",
   "admin.chainOk": "Loki on ehjä: {entries} merkintää tarkistettu {time}.",
-  "admin.chainHead": "Viimeisin tiiviste: {hash}",
-  "admin.chainBroken": "Loki on muuttunut: merkintä {seq} ei täsmää ({reason}).",
+  "admin.chainHead": "Sinetti (ketjujen viimeisimmistä tiivisteistä): {hash}",
+  "admin.chainBroken": "Loki on muuttunut: ketjun {lane} merkintä {seq} ei täsmää ({reason}).",
+  "admin.chainIncomplete": "Loki on muuttunut: {reason}.",
 };
 
 export type AdminKey = keyof typeof adminFi;
@@ -156,12 +157,14 @@ export const adminSv: Dictionary<AdminKey> = {
   "admin.actorKind.api_client": "API-klient",
   "admin.actorKind.system": "Systemet",
   "admin.chainTitle": "Loggens integritet",
-  "admin.chainIntro": "Loggen är en hashkedja: varje post innehåller föregående posts hash. Kontrollen räknar om kedjan.",
+  "admin.chainIntro":
+    "Loggen består av parallella hashkedjor: varje post innehåller hashen av föregående post i sin kedja. Kontrollen räknar om alla kedjor.",
   "admin.chainCheck": "Kontrollera loggens integritet",
   "admin.chainChecking": "Kontrollerar…",
   "admin.chainOk": "Loggen är intakt: {entries} poster kontrollerade {time}.",
-  "admin.chainHead": "Senaste hash: {hash}",
-  "admin.chainBroken": "Loggen har ändrats: post {seq} stämmer inte ({reason}).",
+  "admin.chainHead": "Sigill (över kedjornas senaste hashar): {hash}",
+  "admin.chainBroken": "Loggen har ändrats: post {seq} i kedja {lane} stämmer inte ({reason}).",
+  "admin.chainIncomplete": "Loggen har ändrats: {reason}.",
 };
 
 export const adminEn: Dictionary<AdminKey> = {
@@ -235,10 +238,12 @@ export const adminEn: Dictionary<AdminKey> = {
   "admin.actorKind.api_client": "API client",
   "admin.actorKind.system": "System",
   "admin.chainTitle": "Integrity of the log",
-  "admin.chainIntro": "The log is a hash chain: every entry holds the hash of the entry before it. The check recomputes the chain.",
+  "admin.chainIntro":
+    "The log is a set of parallel hash chains: every entry holds the hash of the entry before it in its chain. The check recomputes every chain.",
   "admin.chainCheck": "Check the log's integrity",
   "admin.chainChecking": "Checking…",
   "admin.chainOk": "The log is intact: {entries} entries checked {time}.",
-  "admin.chainHead": "Latest hash: {hash}",
-  "admin.chainBroken": "The log has been changed: entry {seq} does not match ({reason}).",
+  "admin.chainHead": "Seal (over the chains' latest hashes): {hash}",
+  "admin.chainBroken": "The log has been changed: entry {seq} of chain {lane} does not match ({reason}).",
+  "admin.chainIncomplete": "The log has been changed: {reason}.",
 };

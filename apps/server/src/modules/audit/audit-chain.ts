@@ -1,5 +1,5 @@
 /**
- * Verifies the audit hash chains. The hashes are recomputed here in TypeScript from the stored
+ * Verifies the audit hash chains (every lane of every organisation's log). The hashes are recomputed here in TypeScript from the stored
  * fields, independently of the SQL function that wrote them, with the same canonical
  * serialisation: every field as `<UTF-8 octets>:<value>`, or `-` for null (see the migration that
  * defines `audit_append`).
@@ -7,20 +7,25 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Queryable, queryRows } from "../../db/client.ts";
+import { AUDIT_LANES } from "../../db/schema/audit.ts";
 
 const GENESIS = "0".repeat(64);
 const BATCH = 5000;
 
-/** Why an organisation's chain does not verify, at its first broken entry. */
-export type ChainBreak = { seq: number; entryId: number | null; reason: string };
+/** Why an organisation's log does not verify, at the first broken entry of a lane. */
+export type ChainBreak = { lane: number | null; seq: number | null; entryId: number | null; reason: string };
 
-/** The result of verifying one organisation's chain. */
+/** One lane's head as verified. */
+export type LaneReport = { lane: number; entries: number; headSeq: number; headHash: string };
+
+/** The result of verifying one organisation's log: every lane, and a seal over their heads. */
 export type ChainReport = {
   organisationId: string;
   slug: string;
   entries: number;
-  headSeq: number;
-  headHash: string;
+  lanes: LaneReport[];
+  /** SHA-256 over the lanes' heads in lane order: one value to note down and compare later. */
+  seal: string;
   broken: ChainBreak | null;
 };
 
@@ -79,20 +84,14 @@ function checkEntry(organisationId: string, r: EntryRow, expectedSeq: number, pr
   return null;
 }
 
-/** Reads the chain in order, recomputing every hash; stops at the first broken entry. */
-export async function verifyChain(db: Queryable, organisation: { id: string; slug: string }): Promise<ChainReport> {
-  const [head] = await queryRows<{ last_seq: string; last_hash: string }>(
-    db,
-    sql`SELECT last_seq::text, last_hash FROM audit_chain_heads WHERE organisation_id = ${organisation.id}`,
-  );
-  const report: ChainReport = {
-    organisationId: organisation.id,
-    slug: organisation.slug,
-    entries: 0,
-    headSeq: Number(head?.last_seq ?? 0),
-    headHash: head?.last_hash ?? GENESIS,
-    broken: null,
-  };
+/** Reads one lane in order, recomputing every hash; stops at its first broken entry. */
+async function verifyLane(
+  db: Queryable,
+  organisationId: string,
+  lane: number,
+  head: { seq: number; hash: string },
+): Promise<{ report: LaneReport; broken: ChainBreak | null }> {
+  const report: LaneReport = { lane, entries: 0, headSeq: head.seq, headHash: head.hash };
   let prevHash = GENESIS;
   let seq = 0;
   for (;;) {
@@ -105,28 +104,65 @@ export async function verifyChain(db: Queryable, organisation: { id: string; slu
           e.actor_kind::text AS e_actor_kind, e.actor_id::text AS e_actor_id, e.data::text AS e_data, audit_time(e.created_at) AS e_at
         FROM audit_entries a
         LEFT JOIN ticket_events e ON e.id = a.ticket_event_id AND e.organisation_id = a.organisation_id
-        WHERE a.organisation_id = ${organisation.id} AND a.seq > ${seq}
+        WHERE a.organisation_id = ${organisationId} AND a.lane = ${lane} AND a.seq > ${seq}
         ORDER BY a.seq LIMIT ${BATCH}`,
     );
     for (const r of rows) {
-      const reason = checkEntry(organisation.id, r, seq + 1, prevHash);
-      if (reason) return { ...report, broken: { seq: seq + 1, entryId: Number(r.id), reason } };
+      const reason = checkEntry(organisationId, r, seq + 1, prevHash);
+      if (reason) return { report, broken: { lane, seq: seq + 1, entryId: Number(r.id), reason } };
       seq += 1;
       prevHash = r.hash;
       report.entries += 1;
     }
     if (rows.length < BATCH) break;
   }
-  // Entries cut off the end of the chain leave the head pointing past it.
-  if (seq !== report.headSeq || prevHash !== report.headHash)
-    return { ...report, broken: { seq: seq + 1, entryId: null, reason: `the chain ends at ${seq} but its head is at ${report.headSeq}` } };
+  // Entries cut off the end of the lane leave its head pointing past it.
+  if (seq !== head.seq || prevHash !== head.hash)
+    return { report, broken: { lane, seq: seq + 1, entryId: null, reason: `the chain ends at ${seq} but its head is at ${head.seq}` } };
+  return { report, broken: null };
+}
+
+/** Verifies every lane of an organisation's log, and that every ticket event is in it. */
+export async function verifyChain(db: Queryable, organisation: { id: string; slug: string }): Promise<ChainReport> {
+  const heads = new Map(
+    (
+      await queryRows<{ lane: number; last_seq: string; last_hash: string }>(
+        db,
+        sql`SELECT lane, last_seq::text, last_hash FROM audit_chain_heads WHERE organisation_id = ${organisation.id}`,
+      )
+    ).map((h) => [h.lane, { seq: Number(h.last_seq), hash: h.last_hash }]),
+  );
+  const lanes: LaneReport[] = [];
+  let broken: ChainBreak | null = null;
+  // Every lane is walked, head or not: entries of a lane whose head was deleted end past a head at 0.
+  for (let lane = 0; lane < AUDIT_LANES && !broken; lane++) {
+    const result = await verifyLane(db, organisation.id, lane, heads.get(lane) ?? { seq: 0, hash: GENESIS });
+    lanes.push(result.report);
+    broken = result.broken;
+  }
+  const report: ChainReport = {
+    organisationId: organisation.id,
+    slug: organisation.slug,
+    entries: lanes.reduce((sum, l) => sum + l.entries, 0),
+    lanes,
+    seal: sha256(lanes.map((l) => `${l.lane}:${l.headSeq}:${l.headHash}`).join("\n")),
+    broken,
+  };
+  if (broken) return report;
+  const [stray] = await queryRows<{ id: string; lane: number }>(
+    db,
+    sql`SELECT id::text, lane FROM audit_entries WHERE organisation_id = ${organisation.id} AND (lane < 0 OR lane >= ${AUDIT_LANES}) LIMIT 1`,
+  );
+  if (stray)
+    return { ...report, broken: { lane: stray.lane, seq: null, entryId: Number(stray.id), reason: `lane ${stray.lane} does not exist` } };
   const [unlogged] = await queryRows<{ id: string }>(
     db,
     sql`SELECT e.id::text FROM ticket_events e WHERE e.organisation_id = ${organisation.id}
       AND NOT EXISTS (SELECT 1 FROM audit_entries a WHERE a.organisation_id = e.organisation_id AND a.ticket_event_id = e.id)
       ORDER BY e.id LIMIT 1`,
   );
-  if (unlogged) return { ...report, broken: { seq: seq + 1, entryId: null, reason: `ticket event ${unlogged.id} is not in the chain` } };
+  if (unlogged)
+    return { ...report, broken: { lane: null, seq: null, entryId: null, reason: `ticket event ${unlogged.id} is not in the log` } };
   return report;
 }
 

@@ -57,7 +57,7 @@ describe("log-request export", () => {
       .trimEnd()
       .split("\r\n");
     expect(lines[0]).toBe(
-      '"seq","at","relation","action","actorKind","actorName","actorEmail","subjectType","subjectId","ticketReference","ip","userAgent"',
+      '"lane","seq","at","relation","action","actorKind","actorName","actorEmail","subjectType","subjectId","ticketReference","ip","userAgent"',
     );
     expect(lines).toHaveLength(5);
     // The user agent was a formula: it arrives as text.

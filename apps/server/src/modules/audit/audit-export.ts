@@ -14,6 +14,7 @@ import { appendAudit } from "./audit.ts";
 export const MAX_EXPORT_ENTRIES = 50_000;
 
 type Row = {
+  lane: number;
   seq: string;
   at: string;
   relation: "subject" | "actor";
@@ -53,7 +54,7 @@ export async function exportPersonLog(db: Db, actor: StaffActor, query: LogReque
         SELECT a.id, 'actor' FROM audit_entries a
         WHERE a.organisation_id = ${org} AND a.actor_user_id IN (SELECT id FROM person_users)
       )
-      SELECT a.seq::text, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, h.relation, a.action,
+      SELECT a.lane, a.seq::text, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, h.relation, a.action,
         a.actor_kind::text, u.name AS actor_name, u.email AS actor_email, a.subject_type, a.subject_id::text,
         t.reference AS ticket_reference, a.ip, a.user_agent,
         (SELECT count(*) FROM person_customers)::text AS customers, (SELECT count(*) FROM person_users)::text AS users
@@ -61,7 +62,7 @@ export async function exportPersonLog(db: Db, actor: StaffActor, query: LogReque
       JOIN audit_entries a ON a.id = h.id
       LEFT JOIN users u ON u.id = a.actor_user_id
       LEFT JOIN tickets t ON a.subject_type = 'ticket' AND t.id = a.subject_id
-      ORDER BY a.seq, h.relation DESC
+      ORDER BY a.created_at, a.id, h.relation DESC
       LIMIT ${MAX_EXPORT_ENTRIES + 1}`,
   );
   // Counts come with the rows; without rows, ask for them alone.
@@ -75,6 +76,7 @@ export async function exportPersonLog(db: Db, actor: StaffActor, query: LogReque
   const truncated = rows.length > MAX_EXPORT_ENTRIES;
   const entries = rows.slice(0, MAX_EXPORT_ENTRIES).map(
     (r): LogEntry => ({
+      lane: r.lane,
       seq: Number(r.seq),
       at: r.at,
       relation: r.relation,
@@ -111,6 +113,7 @@ export async function exportPersonLog(db: Db, actor: StaffActor, query: LogReque
 }
 
 const CSV_COLUMNS: (keyof LogEntry)[] = [
+  "lane",
   "seq",
   "at",
   "relation",

@@ -56,8 +56,8 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const report = await verifyChain(ctx.db, org);
         return {
           entries: report.entries,
-          headSeq: report.headSeq,
-          headHash: report.headHash,
+          lanes: report.lanes,
+          seal: report.seal,
           broken: report.broken,
           checkedAt: new Date().toISOString(),
         };
