@@ -75,6 +75,8 @@ export function toTicketDetail(
     | "mergedFrom"
     | "allowedActions"
     | "allowedStates"
+    | "status"
+    | "allowedStatuses"
   >,
 ): TicketDetail {
   return {

@@ -22,6 +22,7 @@ import { relatedOf } from "../handling/handling.queries.ts";
 import { followerCount } from "../nearby/followers.queries.ts";
 import { mayReadTicket, requestsOf, waitingRequestTo } from "../requests/requests.ts";
 import { SLA_WARNING_MS } from "../sla/sla.ts";
+import { statusChoices } from "../workflows/workflows.ts";
 import {
   allowedActions,
   allowedStates,
@@ -261,7 +262,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
 
   const showCustomer = inScope && seesCustomer(actor);
   const author = alias(users, "author");
-  const [messages, events, [customer], files, requests, followers, related] = await Promise.all([
+  const [messages, events, [customer], files, requests, followers, related, workflow] = await Promise.all([
     db
       .select({ m: ticketMessages, author: author.name })
       .from(ticketMessages)
@@ -279,6 +280,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
     requestsOf(db, actor, ticketId),
     followerCount(db, ticketId),
     relatedOf(db, ticket.t, sensitiveAllowed(actor)),
+    statusChoices(db, actor, ticket.t, inScope),
   ]);
   await auditRead(db, actor, {
     action: showCustomer && customer ? "ticket.read_with_customer" : "ticket.read",
@@ -318,6 +320,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
       mergedFrom: related.mergedFrom,
       allowedActions: inScope ? [...allowedActions(actor)] : [],
       allowedStates: inScope ? [...allowedStates(actor, ticket.t.state)] : [],
+      ...workflow,
     },
   );
 }
