@@ -52,6 +52,8 @@ export const TicketRow = z.object({
   reference: z.string(),
   type: TicketType,
   state: TicketState,
+  /** The name of the ticket's own workflow status, when it has one (else show the state). */
+  statusName: LocalizedText.nullable(),
   priority: Priority,
   channel: Channel,
   category: z.object({ id: Uuid, name: LocalizedText }),

@@ -12,7 +12,7 @@ import { and, arrayContains, asc, count, desc, eq, inArray, isNull, lt, type SQL
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { type Db, queryRows } from "../../db/client.ts";
-import { categories, customers, handlerGroups, ticketEvents, ticketMessages, tickets, users } from "../../db/schema.ts";
+import { categories, customers, handlerGroups, ticketEvents, ticketMessages, ticketStatuses, tickets, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { toAttachment } from "../attachments/attachments.presenter.ts";
 import { listAttachments } from "../attachments/attachments.queries.ts";
@@ -64,6 +64,7 @@ const rowColumns = {
   categoryName: categories.name,
   groupName: handlerGroups.name,
   handlerName: handler.name,
+  statusName: ticketStatuses.name,
 };
 
 /** Refuses roles that have no staff queues (internal customers) with 403. */
@@ -117,7 +118,8 @@ const selectRows = (db: Db) =>
     .from(tickets)
     .innerJoin(categories, eq(categories.id, tickets.categoryId))
     .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
-    .leftJoin(handler, eq(handler.id, tickets.handlerId));
+    .leftJoin(handler, eq(handler.id, tickets.handlerId))
+    .leftJoin(ticketStatuses, eq(ticketStatuses.id, tickets.statusId));
 
 type Filters = Omit<ListQuery, "sort" | "order" | "limit" | "offset">;
 
@@ -254,6 +256,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
     .innerJoin(categories, eq(categories.id, tickets.categoryId))
     .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
     .leftJoin(handler, eq(handler.id, tickets.handlerId))
+    .leftJoin(ticketStatuses, eq(ticketStatuses.id, tickets.statusId))
     .where(and(eq(tickets.organisationId, actor.organisationId), eq(tickets.id, ticketId)));
   if (!ticket) throw notFound("The ticket");
   // A colleague asked for a statement or sent the ticket for information may read it, nothing more.

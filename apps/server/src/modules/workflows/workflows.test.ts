@@ -127,7 +127,9 @@ describe("ticket types and workflows", () => {
     expect((await admin.post(`/api/staff/tickets/${id}/state`, { state: "in_progress" })).statusCode).toBe(200);
     // Saving without "contractor" switches it off; its id stays, and saving it again brings it back.
     const without = faultWorkflow();
-    without.statuses = without.statuses.filter((s) => s.key !== "contractor");
+    without.statuses = without.statuses
+      .filter((s) => s.key !== "contractor")
+      .map((s) => ({ ...s, next: s.next?.filter((k) => k !== "contractor") }));
     const second = (await admin.put(url, without)).json();
     const contractor = second.statuses.find((s: { key: string }) => s.key === "contractor");
     expect(contractor).toMatchObject({ active: false, id: first.statuses[5].id });
