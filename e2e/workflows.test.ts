@@ -26,8 +26,9 @@ describe("ticket workflows", () => {
     await admin.getByRole("button", { name: "Ota käyttöön oma työnkulku" }).click();
     await admin.getByRole("button", { name: "Lisää tila" }).click();
     const added = admin.getByRole("group", { name: "Tila 6: –" });
-    await added.getByLabel("Tunniste").fill("urakoitsija");
     await added.getByLabel("Vaihe").selectOption("waiting_for_customer");
+    // The legend follows what is typed: the key names the status until it has a name.
+    await added.getByLabel("Tunniste").fill("urakoitsija");
     await admin.getByRole("group", { name: "Tila 6: urakoitsija" }).getByLabel("Nimi suomeksi").fill("Odottaa urakoitsijaa");
     const status = admin.getByRole("group", { name: "Tila 6: Odottaa urakoitsijaa" });
     await status.getByLabel("Nimi asukkaalle (fi)").fill("Työ on tilattu urakoitsijalta");
