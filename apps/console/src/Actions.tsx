@@ -3,13 +3,13 @@
  * Every action answers with the updated ticket; success is announced in a status region that
  * also takes focus, and problem+json errors are shown next to the form.
  */
-import type { Priority, TicketDetail, TicketState, TicketType } from "@yhteys/contracts";
-import { finishedStates, priorities, ticketTypes } from "@yhteys/contracts/constants";
+import type { Priority, TicketDetail, TicketType } from "@yhteys/contracts";
+import { finishedStates, priorities } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ActionSection, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
-import { priorityName, stateName, typeName } from "./format.ts";
+import { name, priorityName, stateName, typeChoices } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { useTypingReporter } from "./Presence.tsx";
 import { LinkForm, MergeForm, SplitForm } from "./Related.tsx";
@@ -48,7 +48,9 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       </p>
       {ticket.allowedActions.length === 0 && <p className="muted">{t("actions.readOnly")}</p>}
       {can("reply") && <ReplyForm ticket={ticket} done={done} />}
-      {can("changeState") && ticket.allowedStates.length > 0 && <StateForm ticket={ticket} done={done} />}
+      {can("changeState") && (ticket.allowedStates.length > 0 || ticket.allowedStatuses.length > 0) && (
+        <StateForm ticket={ticket} done={done} />
+      )}
       {can("forward") && <ForwardForm ticket={ticket} done={done} />}
       {can("note") && <NoteForm ticket={ticket} done={done} />}
       {can("request") && <RequestForm ticket={ticket} done={done} />}
@@ -105,24 +107,31 @@ function NoteForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
   );
 }
 
+/** The moves the ticket's workflow allows: its type's own statuses when it has them, else the built-in states. */
 function StateForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const ids = { title: useId(), reason: useId(), error: useId(), current: useId() };
   const [reason, setReason] = useState("");
   const { busy, error, run } = useAction();
   const reopening = finishedStates.includes(ticket.state);
+  const ownStatuses = ticket.status !== null || ticket.allowedStatuses.length > 0;
+  const choices = ownStatuses
+    ? ticket.allowedStatuses.map((s) => ({ key: s.id, phase: s.phase, label: name(s.name, language), move: { statusId: s.id } }))
+    : ticket.allowedStates.map((s) => ({ key: s, phase: s, label: stateName(t, s), move: { state: s } }));
 
-  const change = (state: TicketState) =>
+  const change = (choice: (typeof choices)[number]) =>
     void run(async () => {
-      const next = await api.actions.state(ticket.id, { state, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const next = await api.actions.state(ticket.id, { ...choice.move, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       setReason("");
-      done(next, t("state.done", { state: stateName(t, state) }));
+      done(next, t("state.done", { state: choice.label }));
     });
 
   return (
     <ActionSection title={t("state.title")} id={ids.title}>
       <form onSubmit={(e) => e.preventDefault()} noValidate>
-        <p id={ids.current}>{t("state.current", { state: stateName(t, ticket.state) })}</p>
+        <p id={ids.current}>
+          {t("state.current", { state: ticket.status ? name(ticket.status.name, language) : stateName(t, ticket.state) })}
+        </p>
         <div className="field">
           <label htmlFor={ids.reason}>
             {t("state.reason")} <span className="optional">({t("common.optional")})</span>
@@ -131,15 +140,15 @@ function StateForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
         </div>
         <FormError error={error} id={ids.error} />
         <div className="button-row">
-          {ticket.allowedStates.map((s) => (
+          {choices.map((c) => (
             <button
-              key={s}
+              key={c.key}
               type="button"
-              className={`button ${finishedStates.includes(s) ? "primary" : "secondary"}`}
+              className={`button ${finishedStates.includes(c.phase) ? "primary" : "secondary"}`}
               disabled={busy}
-              onClick={() => change(s)}
+              onClick={() => change(c)}
             >
-              {reopening && !finishedStates.includes(s) ? t("state.reopen") : t("state.to", { state: stateName(t, s) })}
+              {reopening && !finishedStates.includes(c.phase) && !ownStatuses ? t("state.reopen") : t("state.to", { state: c.label })}
             </button>
           ))}
         </div>
@@ -149,7 +158,8 @@ function StateForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
 }
 
 function EditForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const { directory } = useConsole();
   const ids = { title: useId(), priority: useId(), type: useId(), error: useId() };
   const [priority, setPriority] = useState<Priority>(ticket.priority);
   const [type, setType] = useState<TicketType>(ticket.type);
@@ -182,9 +192,9 @@ function EditForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
           <div className="field">
             <label htmlFor={ids.type}>{t("field.type")}</label>
             <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as TicketType)}>
-              {ticketTypes.map((x) => (
-                <option key={x} value={x}>
-                  {typeName(t, x)}
+              {typeChoices(t, language, directory?.types, ticket.type).map((x) => (
+                <option key={x.value} value={x.value}>
+                  {x.label}
                 </option>
               ))}
             </select>

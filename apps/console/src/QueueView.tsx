@@ -298,7 +298,9 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
                 </td>
                 <td>{name(row.category.name, language)}</td>
                 <td>
-                  <span className={`badge state-${row.state}`}>{stateName(t, row.state)}</span>
+                  <span className={`badge state-${row.state}`}>
+                    {row.statusName ? name(row.statusName, language) : stateName(t, row.state)}
+                  </span>
                   {row.sensitive && <span className="badge sensitive">{t("sensitive.badge")}</span>}
                   {row.tags.map((tag) => (
                     <span key={tag} className="badge tag">

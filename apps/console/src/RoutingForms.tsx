@@ -1,11 +1,10 @@
 /** Moving a ticket: forwarding it to a group or person, and reclassifying its category and type. */
 import type { TicketDetail, TicketType } from "@yhteys/contracts";
-import { ticketTypes } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useState } from "react";
 import { ActionSection, CategoryOptions, type Done, FormFooter, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
-import { name, typeName } from "./format.ts";
+import { name, typeChoices, typeName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { type Target, TargetPicker } from "./TargetPicker.tsx";
 
@@ -93,9 +92,9 @@ export function ReclassifyForm({ ticket, done }: { ticket: TicketDetail; done: D
           <label htmlFor={ids.type}>{t("reclassify.type")}</label>
           <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as "" | TicketType)}>
             <option value="">{t("reclassify.keepType", { type: typeName(t, ticket.type) })}</option>
-            {ticketTypes.map((x) => (
-              <option key={x} value={x}>
-                {typeName(t, x)}
+            {typeChoices(t, language, directory.types, ticket.type).map((x) => (
+              <option key={x.value} value={x.value}>
+                {x.label}
               </option>
             ))}
           </select>

@@ -107,6 +107,10 @@ export function TicketView({ ticketId }: { ticketId: string }) {
 
   const definitions = directory?.categories.find((c) => c.id === ticket.category.id)?.extraFields ?? [];
   const extra = Object.entries(ticket.extraFields);
+  // The step of the type's workflow when it has one, and the organisation's name of the type.
+  const stateShown = ticket.status ? name(ticket.status.name, language) : stateName(t, ticket.state);
+  const ownType = directory?.types.find((x) => x.type === ticket.type)?.name;
+  const typeShown = ownType ? name(ownType, language) : typeName(t, ticket.type);
   const when = (iso: string | null) =>
     iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="muted">{t("ticket.notYet")}</span>;
 
@@ -119,7 +123,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           <span className="ticket-summary">{ticket.summary}</span>
         </h1>
         <p className="ticket-badges">
-          <span className={`badge state-${ticket.state}`}>{stateName(t, ticket.state)}</span>{" "}
+          <span className={`badge state-${ticket.state}`}>{stateShown}</span>{" "}
           <span className={`priority priority-${ticket.priority}`}>{priorityName(t, ticket.priority)}</span>
           {ticket.sensitive && (
             <>
@@ -148,9 +152,9 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           <section aria-labelledby="details-heading" className="panel">
             <h2 id="details-heading">{t("ticket.details")}</h2>
             <dl className="facts">
-              <Fact label={t("field.state")}>{stateName(t, ticket.state)}</Fact>
+              <Fact label={t("field.state")}>{stateShown}</Fact>
               <Fact label={t("field.priority")}>{priorityName(t, ticket.priority)}</Fact>
-              <Fact label={t("field.type")}>{typeName(t, ticket.type)}</Fact>
+              <Fact label={t("field.type")}>{typeShown}</Fact>
               <Fact label={t("field.category")}>{name(ticket.category.name, language)}</Fact>
               <Fact label={t("field.group")}>{ticket.group ? name(ticket.group.name, language) : t("ticket.noGroup")}</Fact>
               <Fact label={t("field.handler")}>{ticket.handler?.name ?? t("ticket.noHandler")}</Fact>

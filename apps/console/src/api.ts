@@ -25,6 +25,7 @@ import type {
   TicketState,
   TicketTemplates,
   TicketType,
+  TicketTypeSetting,
   UpdateNotificationPreferences,
   UserSummary,
 } from "@yhteys/contracts";
@@ -84,7 +85,7 @@ export const actions = {
   forward: (id: string, body: { groupId?: string; handlerId?: string; note?: string }) => change(id, "/forward", body),
   reply: (id: string, body: { html: string; state?: "resolved" | "waiting_for_customer" }) => change(id, "/replies", body),
   note: (id: string, body: { body: string }) => change(id, "/notes", body),
-  state: (id: string, body: { state: TicketState; reason?: string }) => change(id, "/state", body),
+  state: (id: string, body: { state?: TicketState; statusId?: string; reason?: string }) => change(id, "/state", body),
   sensitivity: (id: string, body: SensitivityChange) => change(id, "/sensitivity", body),
   request: (id: string, body: NewTicketRequest) => change(id, "/requests", body),
   answer: (id: string, requestId: string, body: RequestAnswer) => change(id, `/requests/${encodeURIComponent(requestId)}/answer`, body),
@@ -109,17 +110,18 @@ export const notificationPreferences = () => staff<NotificationPreferences>("/ap
 export const saveNotificationPreferences = (body: UpdateNotificationPreferences) =>
   staff<NotificationPreferences>("/api/staff/notifications/preferences", { method: "PUT", body });
 
-export type Directory = { groups: GroupSummary[]; users: UserSummary[]; categories: Category[] };
+export type Directory = { groups: GroupSummary[]; users: UserSummary[]; categories: Category[]; types: TicketTypeSetting[] };
 
-/** Groups, colleagues and categories; null for roles without access to the directory (403). */
+/** Groups, colleagues, categories and ticket types; null for roles without access to the directory (403). */
 export async function directory(): Promise<Directory | null> {
   try {
-    const [groups, users, categories] = await Promise.all([
+    const [groups, users, categories, types] = await Promise.all([
       staff<{ items: GroupSummary[] }>("/api/staff/groups"),
       staff<{ items: UserSummary[] }>("/api/staff/users"),
       staff<{ items: Category[] }>("/api/staff/categories"),
+      staff<{ items: TicketTypeSetting[] }>("/api/staff/ticket-types"),
     ]);
-    return { groups: groups.items, users: users.items, categories: categories.items };
+    return { groups: groups.items, users: users.items, categories: categories.items, types: types.items };
   } catch (error) {
     if (error instanceof ApiError && error.status === 403) return null;
     throw error;

@@ -4,6 +4,7 @@ import type {
   Channel,
   FiredRule,
   Language,
+  LocalizedText,
   RuleChangeField,
   TicketDetail,
   TicketState,
@@ -78,9 +79,14 @@ export function historySentence(t: T, language: Language, directory: Directory |
     case "ticket.noted":
       return t("history.noted", { actor });
     case "ticket.state_changed": {
-      const from = str(data.from) as TicketState | null;
-      const to = str(data.to) as TicketState | null;
-      return t("history.stateChanged", { actor, from: from ? stateName(t, from) : "–", to: to ? stateName(t, to) : "–" });
+      // A move within a type's workflow names its statuses; otherwise the states.
+      const shown = (state: unknown, status: unknown) => {
+        const statusName = obj(status).name as LocalizedText | undefined;
+        if (statusName?.fi) return name(statusName, language);
+        const s = str(state) as TicketState | null;
+        return s ? stateName(t, s) : "–";
+      };
+      return t("history.stateChanged", { actor, from: shown(data.from, data.fromStatus), to: shown(data.to, data.toStatus) });
     }
     case "ticket.reclassified": {
       const to = obj(data.to);

@@ -13,6 +13,7 @@ import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/templates.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
+import { workflowsAdminEn, workflowsAdminFi, workflowsAdminSv } from "./admin/workflows.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { automationEn, automationFi, automationSv } from "./automation.i18n.ts";
 import { editorEn, editorFi, editorSv } from "./editor.i18n.ts";
@@ -34,6 +35,7 @@ import { viewsEn, viewsFi, viewsSv } from "./views.i18n.ts";
 const fi = {
   ...adminFi,
   ...slaAdminFi,
+  ...workflowsAdminFi,
   ...rulesFi,
   ...attachmentsFi,
   ...requestsFi,
@@ -65,6 +67,7 @@ export type MessageKey = keyof typeof fi;
 const sv: Dictionary<MessageKey> = {
   ...adminSv,
   ...slaAdminSv,
+  ...workflowsAdminSv,
   ...rulesSv,
   ...attachmentsSv,
   ...requestsSv,
@@ -94,6 +97,7 @@ const sv: Dictionary<MessageKey> = {
 const en: Dictionary<MessageKey> = {
   ...adminEn,
   ...slaAdminEn,
+  ...workflowsAdminEn,
   ...rulesEn,
   ...attachmentsEn,
   ...requestsEn,

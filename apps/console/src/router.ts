@@ -11,6 +11,7 @@ export type Route =
   | { name: "adminUser"; userId: string }
   | { name: "adminGroups" }
   | { name: "adminServiceLevels" }
+  | { name: "adminTicketTypes" }
   | { name: "adminRules" }
   | { name: "adminAudit" }
   | { name: "adminWebhooks" }
@@ -53,6 +54,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "users") return id ? { name: "adminUser", userId: id } : { name: "adminUsers" };
   if (section === "groups" && !id) return { name: "adminGroups" };
   if (section === "service-levels" && !id) return { name: "adminServiceLevels" };
+  if (section === "ticket-types" && !id) return { name: "adminTicketTypes" };
   if (section === "rules" && !id) return { name: "adminRules" };
   if (section === "audit" && !id) return { name: "adminAudit" };
   if (section === "webhooks" && !id) return { name: "adminWebhooks" };

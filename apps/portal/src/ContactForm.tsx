@@ -205,6 +205,7 @@ export function ContactForm({
         <FormNotices notices={notices} />
 
         <TypeChoice
+          types={org.types}
           value={values.type || category?.defaultType}
           presetFromCategory={Boolean(category && !values.type)}
           onChange={(type) => update({ type })}

@@ -76,7 +76,7 @@ function Contact({ org, token, contact, onRefresh }: ContactProps) {
         <div>
           <dt>{t("track.status")}</dt>
           <dd>
-            <StatusBadge state={contact.state} />
+            <StatusBadge state={contact.state} statusName={contact.statusName} />
           </dd>
         </div>
         <div>

@@ -1,21 +1,26 @@
-/** The kind of contact, preset from the category but the resident's to change. */
-import type { TicketType } from "@yhteys/contracts";
-import { ticketTypes } from "@yhteys/contracts/constants";
+/**
+ * The kind of contact, preset from the category but the resident's to change: the types the
+ * organisation offers, in its order, with its own names and descriptions where it gave them.
+ */
+import type { PublicOrganisation, TicketType } from "@yhteys/contracts";
+import { localize } from "@yhteys/contracts/constants";
 import { describedBy, ErrorMessage, errorId, Hint, hintId } from "./Field.tsx";
 import { useI18n } from "./i18n.ts";
 
 export function TypeChoice({
+  types,
   value,
   presetFromCategory,
   onChange,
   error,
 }: {
+  types: PublicOrganisation["types"];
   value: TicketType | undefined;
   presetFromCategory: boolean;
   onChange: (type: TicketType) => void;
   error: string | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <fieldset
       id="type"
@@ -26,7 +31,7 @@ export function TypeChoice({
       {presetFromCategory && <Hint id={hintId("type")}>{t("type.hint")}</Hint>}
       <ErrorMessage id={errorId("type")} message={error} />
       <div className="choices choices-columns">
-        {ticketTypes.map((type) => (
+        {types.map(({ type, name, description }) => (
           <div className="choice" key={type}>
             <input
               type="radio"
@@ -37,9 +42,9 @@ export function TypeChoice({
               aria-describedby={`type-${type}-hint`}
               onChange={() => onChange(type)}
             />
-            <label htmlFor={`type-${type}`}>{t(`type.${type}`)}</label>
+            <label htmlFor={`type-${type}`}>{name ? localize(name, language) : t(`type.${type}`)}</label>
             <span id={`type-${type}-hint`} className="choice-hint">
-              {t(`type.${type}.hint`)}
+              {description ? localize(description, language) : t(`type.${type}.hint`)}
             </span>
           </div>
         ))}

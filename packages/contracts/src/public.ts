@@ -15,6 +15,8 @@ export const PublicOrganisation = z.object({
   attachments: AttachmentLimits,
   /** The base map of the location picker. */
   map: MapSettings,
+  /** The ticket types offered on the form, in order; `name` null keeps the standard name. */
+  types: z.array(z.object({ type: TicketType, name: LocalizedText.nullable(), description: LocalizedText.nullable() })),
 });
 export type PublicOrganisation = z.infer<typeof PublicOrganisation>;
 
@@ -74,6 +76,8 @@ export const TrackedContact = z.object({
   reference: z.string(),
   type: TicketType,
   state: TicketState,
+  /** The public name of the ticket's workflow status, when the city gave it one; else show the state's name. */
+  statusName: LocalizedText.nullable(),
   category: z.object({ id: Uuid, name: LocalizedText }),
   description: z.string(),
   address: z.string().nullable(),

@@ -6,6 +6,7 @@ import { actorKinds, messageKinds, roles, ticketActions, ticketSortFields } from
 import { TicketRequest } from "./requests.ts";
 import { TicketSla } from "./sla.ts";
 import { Channel, ExtraFieldValues, Priority, TicketState, TicketType } from "./tickets.ts";
+import { TicketStatusRef } from "./workflows.ts";
 
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
@@ -51,6 +52,8 @@ export const TicketRow = z.object({
   reference: z.string(),
   type: TicketType,
   state: TicketState,
+  /** The name of the ticket's own workflow status, when it has one (else show the state). */
+  statusName: LocalizedText.nullable(),
   priority: Priority,
   channel: Channel,
   category: z.object({ id: Uuid, name: LocalizedText }),
@@ -210,6 +213,10 @@ export const TicketDetail = TicketRow.extend({
   mergedFrom: z.array(TicketReference),
   allowedActions: z.array(z.enum(ticketActions)),
   allowedStates: z.array(TicketState),
+  /** The step of the type's workflow; null when the type follows the built-in states. */
+  status: TicketStatusRef.nullable(),
+  /** The statuses the caller may move the ticket to (its type's workflow); empty without one (use `allowedStates`). */
+  allowedStatuses: z.array(TicketStatusRef),
 });
 export type TicketDetail = z.infer<typeof TicketDetail>;
 
@@ -244,7 +251,10 @@ export const Reply = z
   })
   .refine((r) => r.body !== undefined || r.html !== undefined, { message: "body or html is needed", path: ["html"] });
 export const Note = z.object({ body: z.string().trim().min(1).max(20000) });
-export const StateChange = z.object({ state: TicketState, reason: z.string().trim().max(1000).optional() });
+/** A move to a state (its phase) or to a status of the type's workflow (which sets the phase). */
+export const StateChange = z
+  .object({ state: TicketState.optional(), statusId: Uuid.optional(), reason: z.string().trim().max(1000).optional() })
+  .refine((c) => c.state !== undefined || c.statusId !== undefined, { message: "a state or a status is needed", path: ["state"] });
 
 /** A ticket named by its reference (as handlers see and type it), e.g. YH-2026-000123. */
 const ReferenceInput = z.string().trim().toUpperCase().min(3).max(40);

@@ -1,6 +1,6 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, service levels, rules, audit log, webhooks, integrations, email, mailboxes, reply templates; content admins: their
+ * admins: users, groups, service levels, ticket types and workflows, rules, audit log, webhooks, integrations, email, mailboxes, reply templates; content admins: their
  * groups and their groups' reply templates) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
@@ -17,6 +17,7 @@ import { MailView } from "./MailView.tsx";
 import { RulesView } from "./RulesView.tsx";
 import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
 import { TemplatesView } from "./TemplatesView.tsx";
+import { TicketTypesView } from "./TicketTypesView.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UsersView } from "./UsersView.tsx";
 import { WebhooksView } from "./WebhooksView.tsx";
@@ -25,6 +26,7 @@ type AdminPage =
   | "adminUsers"
   | "adminGroups"
   | "adminServiceLevels"
+  | "adminTicketTypes"
   | "adminRules"
   | "adminAudit"
   | "adminWebhooks"
@@ -40,6 +42,7 @@ const pagesOf = (role: Role): AdminPage[] =>
         "adminUsers",
         "adminGroups",
         "adminServiceLevels",
+        "adminTicketTypes",
         "adminRules",
         "adminAudit",
         "adminWebhooks",
@@ -57,6 +60,7 @@ const pathOf = {
   adminUsers: "users",
   adminGroups: "groups",
   adminServiceLevels: "service-levels",
+  adminTicketTypes: "ticket-types",
   adminRules: "rules",
   adminAudit: "audit",
   adminWebhooks: "webhooks",
@@ -108,6 +112,7 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   if (page === "adminUsers") return <UsersView />;
   if (page === "adminGroups") return <GroupsView />;
   if (page === "adminServiceLevels") return <ServiceLevelsView />;
+  if (page === "adminTicketTypes") return <TicketTypesView />;
   if (page === "adminRules") return <RulesView />;
   if (page === "adminWebhooks") return <WebhooksView />;
   if (page === "adminContent") return <ContentView />;

@@ -15,7 +15,7 @@ const loadRules = () =>
   Promise.all([adminApi.rules(), api.directory(), adminApi.areas(), adminApi.replyTemplates()]).then(
     ([rules, directory, areas, templates]) => ({
       rules: rules.items,
-      directory: directory ?? { groups: [], users: [], categories: [] },
+      directory: directory ?? { groups: [], users: [], categories: [], types: [] },
       areas: areas.items,
       templates: templates.items,
     }),

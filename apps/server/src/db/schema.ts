@@ -19,3 +19,4 @@ export * from "./schema/publishing.ts";
 export * from "./schema/sla.ts";
 export * from "./schema/tenancy.ts";
 export * from "./schema/tickets.ts";
+export * from "./schema/workflows.ts";

@@ -45,6 +45,7 @@ import { templateRoutes } from "../modules/templates/templates.routes.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
 import { viewRoutes } from "../modules/views/views.routes.ts";
 import { webhookRoutes } from "../modules/webhooks/webhooks.routes.ts";
+import { workflowRoutes } from "../modules/workflows/workflows.routes.ts";
 import { AppError, handleError, problem, sendProblem } from "./errors.ts";
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../");
@@ -151,6 +152,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(liveRoutes(ctx, live), { prefix: "/api/staff" });
   await app.register(adminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(slaRoutes(ctx), { prefix: "/api/staff/admin" });
+  await app.register(workflowRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(ruleRoutes(ctx), { prefix: "/api/staff/admin/rules" });
   await app.register(auditRoutes(ctx), { prefix: "/api/staff/admin/audit" });
   await app.register(webhookRoutes(ctx), { prefix: "/api/staff/admin/webhooks" });

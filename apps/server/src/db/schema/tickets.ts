@@ -33,6 +33,7 @@ import {
   ticketTypeEnum,
   tsvector,
 } from "./tenancy.ts";
+import { ticketStatuses } from "./workflows.ts";
 
 /** Installation-wide so that a reference names one ticket even across tenants (e.g. in email subjects). */
 export const ticketReferenceSeq = pgSequence("ticket_reference_seq", { startWith: 1 });
@@ -85,6 +86,8 @@ export const tickets = pgTable(
     areaId: uuid("area_id").references(() => areas.id, { onDelete: "set null" }),
     extraFields: jsonb("extra_fields").$type<ExtraFieldValues>().notNull().default({}),
     state: ticketStateEnum("state").notNull().default("new"),
+    /** The step of the type's workflow (its phase is `state`); null is the phase itself (no own workflow, or a move outside it). */
+    statusId: uuid("status_id").references(() => ticketStatuses.id, { onDelete: "set null" }),
     priority: priorityEnum("priority").notNull().default("normal"),
     groupId: uuid("group_id").references(() => handlerGroups.id, { onDelete: "set null" }),
     handlerId: uuid("handler_id").references(() => users.id, { onDelete: "set null" }),

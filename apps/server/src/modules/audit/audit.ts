@@ -29,6 +29,7 @@ export type AuditRecord = {
     | "api_client"
     | "inbound_channel"
     | "open311_route"
+    | "ticket_type"
     | "mail_settings"
     | "email"
     | "mailbox";

@@ -1,5 +1,5 @@
 /** The staff directory and configuration that handlers pick from (groups, colleagues, categories). */
-import { CategoryList, GroupSummary, UserSummary } from "@yhteys/contracts";
+import { CategoryList, GroupSummary, TicketTypeList, UserSummary } from "@yhteys/contracts";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -10,6 +10,7 @@ import { awayNow } from "../absence/absence.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { listCategories } from "../categories/categories.ts";
 import { canSeeDirectory } from "../tickets/tickets.access.ts";
+import { ticketTypeSettingsOf } from "../workflows/workflows.admin.ts";
 
 const tags = ["directory"];
 
@@ -65,5 +66,17 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get("/categories", { schema: { tags, summary: "The category tree", response: { 200: CategoryList } } }, async (request) => ({
       items: await listCategories(ctx.db, staffActor(request).organisationId),
     }));
+
+    app.get(
+      "/ticket-types",
+      {
+        schema: {
+          tags,
+          summary: "Ticket types with the organisation's names; inactive ones are not offered for new contacts",
+          response: { 200: TicketTypeList },
+        },
+      },
+      async (request) => ({ items: await ticketTypeSettingsOf(ctx.db, staffActor(request).organisationId) }),
+    );
   };
 }

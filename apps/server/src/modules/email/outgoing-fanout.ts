@@ -55,7 +55,8 @@ export function emailFanout(deliver: JobDefinition<typeof DeliverEmail>, options
         } else if (event.type === "ticket.replied") wanted.push({ event, kind: "reply", toResident: true, toFollowers: true });
         else {
           const kind = stateKinds[d.to as TicketState];
-          if (!kind) continue;
+          // A move between two workflow statuses of the same phase is no news to the resident.
+          if (!kind || d.from === d.to) continue;
           // Replied and resolved in one change: the reply email says enough.
           const [withReply] = await tx
             .select({ id: ticketEvents.id })

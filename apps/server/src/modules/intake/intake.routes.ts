@@ -7,6 +7,7 @@ import { attachmentLimits } from "../attachments/attachment-files.ts";
 import { listCategories } from "../categories/categories.ts";
 import { mapSettings } from "../geocoding/map-settings.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
+import { activeTicketTypes } from "../workflows/workflows.admin.ts";
 import { submitContact, trackContact } from "./intake.service.ts";
 
 const tags = ["public"];
@@ -28,6 +29,7 @@ export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           languages: [...languages],
           attachments: attachmentLimits(ctx.config),
           map: await mapSettings(ctx.db, ctx.config, org.id),
+          types: await activeTicketTypes(ctx.db, org.id),
         };
       },
     );

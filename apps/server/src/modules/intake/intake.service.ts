@@ -17,6 +17,7 @@ import { hashToken } from "../auth/tokens.ts";
 import type { Organisation } from "../organisations/organisations.ts";
 import type { NewTicket } from "../tickets/ticket-creation.ts";
 import { iso } from "../tickets/tickets.presenter.ts";
+import { publicStatusName } from "../workflows/workflows.ts";
 
 type Submission = z.output<typeof ContactSubmission>;
 
@@ -88,15 +89,17 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
     .where(and(eq(tickets.organisationId, org.id), eq(tickets.trackingTokenHash, hashToken(token))));
   if (!row) throw notFound("The contact");
   const t = row.t;
-  const [conversation, files, mergedInto] = await Promise.all([
+  const [conversation, files, mergedInto, statusName] = await Promise.all([
     residentConversation(db, t),
     listAttachments(db, org.id, t.id, "resident"),
     t.mergedIntoId ? mergeTarget(db, org.id, t.mergedIntoId) : null,
+    publicStatusName(db, t),
   ]);
   return {
     reference: t.reference,
     type: t.type,
     state: t.state,
+    statusName,
     category: { id: t.categoryId, name: row.categoryName },
     description: t.description,
     address: t.address,

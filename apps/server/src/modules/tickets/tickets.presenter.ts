@@ -33,7 +33,7 @@ export type TicketRowSource = Pick<
   | "slaPausedAt"
   | "sensitive"
   | "tags"
-> & { categoryName: LocalizedText; groupName: LocalizedText | null; handlerName: string | null };
+> & { categoryName: LocalizedText; groupName: LocalizedText | null; handlerName: string | null; statusName: LocalizedText | null };
 
 export function toTicketRow(t: TicketRowSource): TicketRow {
   return {
@@ -41,6 +41,7 @@ export function toTicketRow(t: TicketRowSource): TicketRow {
     reference: t.reference,
     type: t.type,
     state: t.state,
+    statusName: t.statusName,
     priority: t.priority,
     channel: t.channel,
     category: { id: t.categoryId, name: t.categoryName },
@@ -75,6 +76,8 @@ export function toTicketDetail(
     | "mergedFrom"
     | "allowedActions"
     | "allowedStates"
+    | "status"
+    | "allowedStatuses"
   >,
 ): TicketDetail {
   return {

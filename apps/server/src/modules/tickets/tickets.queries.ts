@@ -12,7 +12,7 @@ import { and, arrayContains, asc, count, desc, eq, inArray, isNull, lt, type SQL
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { type Db, queryRows } from "../../db/client.ts";
-import { categories, customers, handlerGroups, ticketEvents, ticketMessages, tickets, users } from "../../db/schema.ts";
+import { categories, customers, handlerGroups, ticketEvents, ticketMessages, ticketStatuses, tickets, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { toAttachment } from "../attachments/attachments.presenter.ts";
 import { listAttachments } from "../attachments/attachments.queries.ts";
@@ -22,6 +22,7 @@ import { relatedOf } from "../handling/handling.queries.ts";
 import { followerCount } from "../nearby/followers.queries.ts";
 import { mayReadTicket, requestsOf, waitingRequestTo } from "../requests/requests.ts";
 import { SLA_WARNING_MS } from "../sla/sla.ts";
+import { statusChoices } from "../workflows/workflows.ts";
 import {
   allowedActions,
   allowedStates,
@@ -63,6 +64,7 @@ const rowColumns = {
   categoryName: categories.name,
   groupName: handlerGroups.name,
   handlerName: handler.name,
+  statusName: ticketStatuses.name,
 };
 
 /** Refuses roles that have no staff queues (internal customers) with 403. */
@@ -116,7 +118,8 @@ const selectRows = (db: Db) =>
     .from(tickets)
     .innerJoin(categories, eq(categories.id, tickets.categoryId))
     .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
-    .leftJoin(handler, eq(handler.id, tickets.handlerId));
+    .leftJoin(handler, eq(handler.id, tickets.handlerId))
+    .leftJoin(ticketStatuses, eq(ticketStatuses.id, tickets.statusId));
 
 type Filters = Omit<ListQuery, "sort" | "order" | "limit" | "offset">;
 
@@ -253,6 +256,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
     .innerJoin(categories, eq(categories.id, tickets.categoryId))
     .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
     .leftJoin(handler, eq(handler.id, tickets.handlerId))
+    .leftJoin(ticketStatuses, eq(ticketStatuses.id, tickets.statusId))
     .where(and(eq(tickets.organisationId, actor.organisationId), eq(tickets.id, ticketId)));
   if (!ticket) throw notFound("The ticket");
   // A colleague asked for a statement or sent the ticket for information may read it, nothing more.
@@ -261,7 +265,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
 
   const showCustomer = inScope && seesCustomer(actor);
   const author = alias(users, "author");
-  const [messages, events, [customer], files, requests, followers, related] = await Promise.all([
+  const [messages, events, [customer], files, requests, followers, related, workflow] = await Promise.all([
     db
       .select({ m: ticketMessages, author: author.name })
       .from(ticketMessages)
@@ -279,6 +283,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
     requestsOf(db, actor, ticketId),
     followerCount(db, ticketId),
     relatedOf(db, ticket.t, sensitiveAllowed(actor)),
+    statusChoices(db, actor, ticket.t, inScope),
   ]);
   await auditRead(db, actor, {
     action: showCustomer && customer ? "ticket.read_with_customer" : "ticket.read",
@@ -318,6 +323,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
       mergedFrom: related.mergedFrom,
       allowedActions: inScope ? [...allowedActions(actor)] : [],
       allowedStates: inScope ? [...allowedStates(actor, ticket.t.state)] : [],
+      ...workflow,
     },
   );
 }

@@ -26,6 +26,7 @@ import { changedFields, factsOf, runRules } from "../rules/rules.ts";
 import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { richText } from "../templates/richtext.ts";
 import { signatureFor } from "../templates/templates.ts";
+import { type Move, moveEvent, resolveMove } from "../workflows/workflows.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
 import { assertMayReceiveSensitive, sensitiveNotAllowed, withdrawPublication } from "./sensitive.ts";
@@ -112,7 +113,7 @@ export async function applyRuleOutcome(
     ...(changes.groupId ? { groupId: changes.groupId } : {}),
     ...(changes.handlerId !== undefined ? { handlerId: changes.handlerId } : {}),
     ...(changes.priority ? { priority: changes.priority as Priority } : {}),
-    ...(changes.type ? { type: changes.type as TicketType } : {}),
+    ...(changes.type && changes.type !== ticket.type ? { type: changes.type as TicketType, statusId: null } : {}),
     ...(changes.categoryId ? { categoryId: changes.categoryId } : {}),
     ...(changes.sensitive ? { sensitive: true } : {}),
   };
@@ -181,6 +182,8 @@ export function editTicket(store: Store, actor: StaffActor, ticketId: string, ed
     );
     if (!changed.length) return;
     if (changed.includes("priority")) Object.assign(values, await restampedDues(tx, ticket, { priority: values.priority }));
+    // Another type has another workflow: the ticket goes to the first status of its phase there.
+    if (changed.includes("type")) values.statusId = null;
     await tx.update(tickets).set(values).where(eq(tickets.id, ticket.id));
     // Field names only: the history must not copy personal data out of the description.
     await event("ticket.edited", { fields: changed });
@@ -202,7 +205,12 @@ export function reclassifyTicket(
     const type = input.type ?? ticket.type;
     await tx
       .update(tickets)
-      .set({ categoryId: category.id, type, ...(await restampedDues(tx, ticket, { categoryId: category.id })) })
+      .set({
+        categoryId: category.id,
+        type,
+        ...(type !== ticket.type ? { statusId: null } : {}),
+        ...(await restampedDues(tx, ticket, { categoryId: category.id })),
+      })
       .where(eq(tickets.id, ticket.id));
     await event("ticket.reclassified", {
       from: { categoryId: ticket.categoryId, type: ticket.type },
@@ -306,6 +314,8 @@ export async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: 
   const stamps: Partial<Ticket> = finishedStates.includes(to)
     ? { state: to, resolvedAt: now }
     : { state: to, resolvedAt: finishedStates.includes(ticket.state) ? null : ticket.resolvedAt };
+  // A move to another phase leaves the workflow status behind: the ticket is then in the phase's first status.
+  if (to !== ticket.state) stamps.statusId = null;
   if (to === "waiting_for_customer" && !ticket.slaPausedAt) stamps.slaPausedAt = now;
   if (to !== "waiting_for_customer" && ticket.slaPausedAt)
     Object.assign(
@@ -349,15 +359,24 @@ export function replyToResident(
       })
       .returning({ id: ticketMessages.id });
     // Replying takes a new ticket into handling unless the reply also finishes or parks it.
-    const to = input.state ?? (ticket.state === "new" ? "in_progress" : ticket.state);
+    // A state asked for goes through the type's workflow; taking a new ticket into handling is the phase's own move.
+    const move: Move =
+      input.state && input.state !== ticket.state
+        ? await resolveMove(tx, actor, ticket, { state: input.state })
+        : { state: ticket.state === "new" ? "in_progress" : ticket.state, statusId: null };
+    const to = move.state;
     if (to !== ticket.state && !allowedStates(actor, ticket.state).includes(to))
       throw new AppError("invalid_transition", `A ticket cannot move from ${ticket.state} to ${to}`);
     await tx
       .update(tickets)
-      .set({ ...(await stateStamps(tx, ticket, to, now)), firstResponseAt: ticket.firstResponseAt ?? now })
+      .set({
+        ...(await stateStamps(tx, ticket, to, now)),
+        ...(move.to ? { statusId: move.statusId } : {}),
+        firstResponseAt: ticket.firstResponseAt ?? now,
+      })
       .where(eq(tickets.id, ticket.id));
     await event("ticket.replied", { messageId: message?.id });
-    if (to !== ticket.state) await event("ticket.state_changed", { from: ticket.state, to });
+    if (to !== ticket.state) await event("ticket.state_changed", moveEvent(ticket.state, move, null));
   });
 }
 
@@ -371,14 +390,19 @@ export function addNote(store: Store, actor: StaffActor, ticketId: string, input
   });
 }
 
-export function changeState(store: Store, actor: StaffActor, ticketId: string, input: { state: TicketState; reason?: string | undefined }) {
+/** Moves a ticket to a state or to a status of its type's workflow (checked by `resolveMove`). */
+export function changeState(
+  store: Store,
+  actor: StaffActor,
+  ticketId: string,
+  input: { state?: TicketState | undefined; statusId?: string | undefined; reason?: string | undefined },
+) {
   return changeTicket(store, actor, ticketId, "changeState", async (tx, ticket, event) => {
-    if (!allowedStates(actor, ticket.state).includes(input.state))
-      throw new AppError("invalid_transition", `A ticket cannot move from ${ticket.state} to ${input.state}`);
+    const move = await resolveMove(tx, actor, ticket, input);
     await tx
       .update(tickets)
-      .set(await stateStamps(tx, ticket, input.state, new Date()))
+      .set({ ...(await stateStamps(tx, ticket, move.state, new Date())), statusId: move.statusId })
       .where(eq(tickets.id, ticket.id));
-    await event("ticket.state_changed", { from: ticket.state, to: input.state, reason: input.reason ?? null });
+    await event("ticket.state_changed", moveEvent(ticket.state, move, input.reason ?? null));
   });
 }

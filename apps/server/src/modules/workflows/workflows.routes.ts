@@ -1,0 +1,54 @@
+/** Admin routes for ticket types and their workflows; the services check access. */
+import { TicketType, TicketTypeList, TicketTypeSetting, TicketTypeUpdate, Workflow, WorkflowInput } from "@yhteys/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { staffActor, staffGuard } from "../auth/auth.guard.ts";
+import { getWorkflow, listTicketTypes, setWorkflow, updateTicketType } from "./workflows.admin.ts";
+
+const ByType = z.object({ type: TicketType });
+const tags = ["admin"];
+
+/** Routes under /api/staff/admin: /ticket-types. */
+export function workflowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook("preHandler", staffGuard(ctx));
+
+    app.get(
+      "/ticket-types",
+      { schema: { tags, summary: "Ticket types as the organisation has set them up (admins)", response: { 200: TicketTypeList } } },
+      (request) => listTicketTypes(ctx.db, staffActor(request)),
+    );
+    app.patch(
+      "/ticket-types/:type",
+      {
+        schema: {
+          tags,
+          summary: "Rename, describe, reorder or switch off a ticket type (technical admin)",
+          params: ByType,
+          body: TicketTypeUpdate,
+          response: { 200: TicketTypeSetting },
+        },
+      },
+      (request) => updateTicketType(ctx.db, staffActor(request), request.params.type, request.body),
+    );
+    app.get(
+      "/ticket-types/:type/workflow",
+      { schema: { tags, summary: "A type's statuses and allowed moves (admins)", params: ByType, response: { 200: Workflow } } },
+      (request) => getWorkflow(ctx.db, staffActor(request), request.params.type),
+    );
+    app.put(
+      "/ticket-types/:type/workflow",
+      {
+        schema: {
+          tags,
+          summary: "Save a type's whole workflow: statuses in order with their moves (technical admin)",
+          params: ByType,
+          body: WorkflowInput,
+          response: { 200: Workflow },
+        },
+      },
+      (request) => setWorkflow(ctx.db, staffActor(request), request.params.type, request.body),
+    );
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Ticket workflows in a real browser: a technical admin adds the status "Odottaa urakoitsijaa"
+ * (phase: waiting for the customer) to fault reports with its moves; an expert then moves a
+ * fault report into it from the ticket view, and the history and the resident's tracking page
+ * name it. Axe on the admin page and the ticket view.
+ */
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn, submitContact } from "../apps/server/test/harness.ts";
+import { consoleSignedIn, type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe("ticket workflows", () => {
+  it("an admin adds a status to fault reports and an expert moves a ticket into it", async () => {
+    const admin = await consoleSignedIn(e2e, "admin");
+    await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Asiatyypit ja työnkulut" }).click();
+    await admin.getByRole("button", { name: "Muokkaa tyyppiä Vikailmoitus" }).click();
+    await admin.getByRole("button", { name: "Ota käyttöön oma työnkulku" }).click();
+    await admin.getByRole("button", { name: "Lisää tila" }).click();
+    const added = admin.getByRole("group", { name: "Tila 6: –" });
+    await added.getByLabel("Vaihe").selectOption("waiting_for_customer");
+    // The legend follows what is typed: the key names the status until it has a name.
+    await added.getByLabel("Tunniste").fill("urakoitsija");
+    await admin.getByRole("group", { name: "Tila 6: urakoitsija" }).getByLabel("Nimi suomeksi").fill("Odottaa urakoitsijaa");
+    const status = admin.getByRole("group", { name: "Tila 6: Odottaa urakoitsijaa" });
+    await status.getByLabel("Nimi asukkaalle (fi)").fill("Työ on tilattu urakoitsijalta");
+    await admin.getByRole("checkbox", { name: "Siirto tilasta Käsittelyssä tilaan Odottaa urakoitsijaa" }).check();
+    await admin.getByRole("checkbox", { name: "Siirto tilasta Odottaa urakoitsijaa tilaan Käsittelyssä" }).check();
+    await admin.getByRole("checkbox", { name: "Siirto tilasta Odottaa urakoitsijaa tilaan Ratkaistu" }).check();
+    await expectAccessible(admin, "the workflow form");
+    await admin.getByRole("button", { name: "Tallenna työnkulku" }).click();
+    await expect.poll(() => admin.getByRole("cell", { name: "Oma työnkulku" }).count()).toBe(1);
+    await admin.context().close();
+
+    const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Katuvalo pimeänä Hämeenkadulla" });
+    const staff = await signIn(e2e.app, e2e.tenant, "expert");
+    const id = (await staff.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
+    const expert = await consoleSignedIn(e2e, "expert");
+    await expert.goto(`${e2e.baseUrl}/console/tickets/${id}`);
+    const stateForm = expert.getByRole("region", { name: "Muuta tilaa" });
+    await stateForm.getByText("Nykyinen tila: Uusi").waitFor();
+    // From "new" the workflow does not lead straight to the contractor.
+    expect(await stateForm.getByRole("button", { name: "Merkitse: Odottaa urakoitsijaa" }).count()).toBe(0);
+    await stateForm.getByRole("button", { name: "Merkitse: Käsittelyssä" }).click();
+    await stateForm.getByText("Nykyinen tila: Käsittelyssä").waitFor();
+    await stateForm.getByRole("button", { name: "Merkitse: Odottaa urakoitsijaa" }).click();
+    await stateForm.getByText("Nykyinen tila: Odottaa urakoitsijaa").waitFor();
+    // Only the moves the admin allowed are offered now.
+    expect(await stateForm.getByRole("button").allTextContents()).toEqual(["Merkitse: Käsittelyssä", "Merkitse: Ratkaistu"]);
+    await expert.getByText(/muutti tilan: Käsittelyssä → Odottaa urakoitsijaa/).waitFor();
+    await expectAccessible(expert, "the ticket in a workflow status");
+
+    const detail = (await staff.get(`/api/staff/tickets/${id}`)).json();
+    expect(detail).toMatchObject({ state: "waiting_for_customer", status: { key: "urakoitsija" }, sla: { paused: true } });
+
+    const resident = await newPage(e2e, "fi");
+    await resident.goto(`${e2e.baseUrl}/${e2e.tenant.slug}/track/${receipt.trackingToken}`);
+    await resident.getByText("Työ on tilattu urakoitsijalta").waitFor();
+    await resident.context().close();
+    await expert.context().close();
+  });
+});
