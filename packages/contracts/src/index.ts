@@ -20,3 +20,4 @@ export * from "./templates.ts";
 export * from "./tickets.ts";
 export * from "./views.ts";
 export * from "./webhooks.ts";
+export * from "./theme.ts";
