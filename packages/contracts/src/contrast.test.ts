@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { channels, contrastRatio, formatRatio, mix, relativeLuminance } from "./contrast.ts";
+import { contrastRatio, formatRatio, mix, relativeLuminance, rgbChannels } from "./contrast.ts";
+import { checkContrast, defaultTheme, primaryHover } from "./theme.ts";
 
 describe("WCAG contrast", () => {
   it("computes the relative luminance of black, white and a mid grey", () => {
@@ -24,10 +25,10 @@ describe("WCAG contrast", () => {
   });
 
   it("reads three- and six-digit colours and refuses others", () => {
-    expect(channels("#fA0")).toEqual([255, 170, 0]);
-    expect(channels("#0b5394")).toEqual([11, 83, 148]);
-    expect(() => channels("red")).toThrow();
-    expect(() => channels("#12345")).toThrow();
+    expect(rgbChannels("#fA0")).toEqual([255, 170, 0]);
+    expect(rgbChannels("#0b5394")).toEqual([11, 83, 148]);
+    expect(() => rgbChannels("red")).toThrow();
+    expect(() => rgbChannels("#12345")).toThrow();
   });
 
   it("rounds a ratio down, so that a failing one never reads as 4.50", () => {
@@ -39,5 +40,25 @@ describe("WCAG contrast", () => {
     expect(mix("#ffffff", "#000000", 0.5)).toBe("#808080");
     expect(mix("#0b5394", "#0b5394", 0.3)).toBe("#0b5394");
     expect(mix("#000000", "#ffffff", 0)).toBe("#000000");
+  });
+});
+
+describe("theme contrast pairs", () => {
+  it("passes with the design tokens' own colours", () => {
+    expect(checkContrast(defaultTheme.colours).filter((c) => !c.passes)).toEqual([]);
+  });
+
+  it("fails a pair below its minimum and reports the measured ratio", () => {
+    const checks = checkContrast({ ...defaultTheme.colours, primary: "#767676" });
+    const button = checks.find((c) => c.id === "primaryText-primary");
+    expect(button).toMatchObject({ passes: true, minimum: 4.5 });
+    expect(formatRatio(button?.ratio ?? 0)).toBe("4.54:1");
+    const yellow = checkContrast({ ...defaultTheme.colours, focus: "#1a1f24" }).find((c) => c.id === "focus-text");
+    expect(yellow).toMatchObject({ passes: false, ratio: 1 });
+  });
+
+  it("darkens the hover shade under light text and lightens it under dark text", () => {
+    expect(primaryHover({ primary: "#0b5394", primaryText: "#ffffff" })).toBe(mix("#0b5394", "#000000", 0.25));
+    expect(primaryHover({ primary: "#ffbf47", primaryText: "#000000" })).toBe(mix("#ffbf47", "#ffffff", 0.25));
   });
 });

@@ -8,7 +8,7 @@
 export const HEX_COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 /** The red, green and blue channels (0–255) of a hex colour. */
-export function channels(hex: string): [number, number, number] {
+export function rgbChannels(hex: string): [number, number, number] {
   if (!HEX_COLOUR.test(hex)) throw new Error(`Not a hex colour: ${hex}`);
   const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join("") : hex.slice(1);
   return [0, 2, 4].map((i) => Number.parseInt(digits.slice(i, i + 2), 16)) as [number, number, number];
@@ -16,7 +16,7 @@ export function channels(hex: string): [number, number, number] {
 
 /** WCAG 2.1 relative luminance (0 black … 1 white). */
 export function relativeLuminance(hex: string): number {
-  const [r, g, b] = channels(hex).map((c) => {
+  const [r, g, b] = rgbChannels(hex).map((c) => {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
@@ -40,7 +40,7 @@ const toHex = (rgb: number[]) => `#${rgb.map((c) => Math.round(c).toString(16).p
 
 /** `colour` moved `amount` (0–1) of the way towards `target`, channel by channel. */
 export function mix(colour: string, target: string, amount: number): string {
-  const from = channels(colour);
-  const to = channels(target);
+  const from = rgbChannels(colour);
+  const to = rgbChannels(target);
   return toHex(from.map((c, i) => c + ((to[i] ?? c) - c) * amount));
 }

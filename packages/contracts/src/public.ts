@@ -15,6 +15,8 @@ export const PublicOrganisation = z.object({
   attachments: AttachmentLimits,
   /** The base map of the location picker. */
   map: MapSettings,
+  /** The organisation's logo (its theme), shown in the portal's header. */
+  logoUrl: z.string().nullable(),
 });
 export type PublicOrganisation = z.infer<typeof PublicOrganisation>;
 

@@ -12,8 +12,8 @@ import { contrastRatio, mix, relativeLuminance } from "./contrast.ts";
 export const ThemeColour = z
   .string()
   .trim()
-  .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #0b5394")
-  .transform((c) => c.toLowerCase());
+  .toLowerCase()
+  .regex(/^#[0-9a-f]{6}$/, "must be a colour like #0b5394");
 
 /**
  * Fonts the browser already has: a theme never loads a web font (no third-party requests, no

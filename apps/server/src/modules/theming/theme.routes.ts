@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
-import { notFound } from "../../http/errors.ts";
+import { AppError, notFound } from "../../http/errors.ts";
 import { requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { Org } from "../intake/intake.routes.ts";
@@ -21,7 +21,7 @@ export function themeAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook("preHandler", staffGuard(ctx));
     // This scope alone reads image bodies, as bytes; the service decides by their content.
-    app.addContentTypeParser([/^image\//, "application/octet-stream"], { parseAs: "buffer", bodyLimit: LOGO_MAX_BYTES }, (_r, body, done) =>
+    app.addContentTypeParser(/^(image\/|application\/octet-stream)/, { parseAs: "buffer", bodyLimit: LOGO_MAX_BYTES }, (_r, body, done) =>
       done(null, body),
     );
     const current = async (request: FastifyRequest) => {
@@ -30,7 +30,11 @@ export function themeAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return presentTheme(await themeState(ctx.db, actor.organisationId));
     };
 
-    app.get("/theme", { schema: { tags, summary: "The organisation's theme (the defaults until one is set)", response: { 200: Theme } } }, current);
+    app.get(
+      "/theme",
+      { schema: { tags, summary: "The organisation's theme (the defaults until one is set)", response: { 200: Theme } } },
+      current,
+    );
     app.put(
       "/theme",
       {
@@ -46,23 +50,30 @@ export function themeAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return current(request);
       },
     );
-    app.delete("/theme", { schema: { tags, summary: "Back to the default colours, radius, font and name", response: { 200: Theme } } }, async (request) => {
-      await resetTheme(ctx.db, staffActor(request));
-      return current(request);
-    });
+    app.delete(
+      "/theme",
+      { schema: { tags, summary: "Back to the default colours, radius, font and name", response: { 200: Theme } } },
+      async (request) => {
+        await resetTheme(ctx.db, staffActor(request));
+        return current(request);
+      },
+    );
     app.put(
       "/theme/logo",
       {
         bodyLimit: LOGO_MAX_BYTES,
         schema: {
           tags,
-          summary: `Set the logo: a PNG or WebP file as the body, at most ${LOGO_MAX_BYTES / 1024} kB`,
-          body: z.instanceof(Buffer),
+          summary: `Set the logo: a PNG or WebP file as the body (image/png, image/webp), at most ${LOGO_MAX_BYTES / 1024} kB`,
           response: { 200: Theme },
         },
       },
       async (request) => {
-        await setLogo(ctx.db, staffActor(request), request.body);
+        const actor = staffActor(request);
+        requireTechnicalAdmin(actor);
+        if (!Buffer.isBuffer(request.body))
+          throw new AppError("unsupported_media_type", "Send the logo file itself as the body (image/png or image/webp)");
+        await setLogo(ctx.db, actor, request.body);
         return current(request);
       },
     );
@@ -78,11 +89,9 @@ export function themeAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
  * and the organisation payload link it) may be kept for a year; any other revalidates after 5
  * minutes, by ETag.
  */
-function cached(request: FastifyRequest<{ Querystring: { v?: string | undefined } }>, reply: FastifyReply, version: string) {
+function cached(request: FastifyRequest, asked: string | undefined, reply: FastifyReply, version: string) {
   const etag = `"${version}"`;
-  reply
-    .header("etag", etag)
-    .header("cache-control", request.query.v === version ? "public, max-age=31536000, immutable" : "public, max-age=300");
+  reply.header("etag", etag).header("cache-control", asked === version ? "public, max-age=31536000, immutable" : "public, max-age=300");
   return request.headers["if-none-match"] === etag;
 }
 
@@ -97,7 +106,7 @@ export function publicThemeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const org = await organisationBySlug(ctx.db, request.params.org);
         const { css } = await themeState(ctx.db, org.id);
         const text = css?.text ?? "";
-        if (cached(request, reply, css?.version ?? "default")) return reply.code(304).send();
+        if (cached(request, request.query.v, reply, css?.version ?? "default")) return reply.code(304).send();
         return reply.type("text/css; charset=utf-8").send(text);
       },
     );
@@ -108,7 +117,7 @@ export function publicThemeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const org = await organisationBySlug(ctx.db, request.params.org);
         const { logo } = await themeState(ctx.db, org.id);
         if (!logo) throw notFound("The logo");
-        if (cached(request, reply, logoVersion(logo))) return reply.code(304).send();
+        if (cached(request, request.query.v, reply, logoVersion(logo))) return reply.code(304).send();
         const file = await logoFile(ctx.db, org.id);
         return reply.header("content-security-policy", "default-src 'none'; sandbox").type(file.contentType).send(file.data);
       },

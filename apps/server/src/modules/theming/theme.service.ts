@@ -106,7 +106,13 @@ export function assertContrast(settings: ThemeInput) {
   );
 }
 
-async function audited(db: Queryable, actor: StaffActor, action: string, detail: Record<string, unknown> | null, change: (tx: Queryable) => Promise<void>) {
+async function audited(
+  db: Queryable,
+  actor: StaffActor,
+  action: string,
+  detail: Record<string, unknown> | undefined,
+  change: (tx: Queryable) => Promise<void>,
+) {
   await db.transaction(async (tx) => {
     await change(tx);
     await appendAudit(tx, actor, { action, subjectType: "theme", subjectId: null, detail });
@@ -114,11 +120,12 @@ async function audited(db: Queryable, actor: StaffActor, action: string, detail:
   cache.delete(actor.organisationId);
 }
 
-const upsert = (tx: Queryable, organisationId: string, set: Partial<typeof organisationThemes.$inferInsert>) =>
-  tx
+async function upsert(tx: Queryable, organisationId: string, set: Partial<typeof organisationThemes.$inferInsert>) {
+  await tx
     .insert(organisationThemes)
     .values({ organisationId, ...set })
     .onConflictDoUpdate({ target: organisationThemes.organisationId, set: { ...set, updatedAt: new Date() } });
+}
 
 /** Sets the colours, radius, font and display name (technical admins); refused when contrast fails. */
 export async function setTheme(db: Queryable, actor: StaffActor, settings: ThemeInput) {
@@ -130,7 +137,7 @@ export async function setTheme(db: Queryable, actor: StaffActor, settings: Theme
 /** Back to the design tokens' defaults; the logo stays (it has its own removal). */
 export async function resetTheme(db: Queryable, actor: StaffActor) {
   requireTechnicalAdmin(actor);
-  await audited(db, actor, "theme.reset", null, (tx) => upsert(tx, actor.organisationId, { settings: null }));
+  await audited(db, actor, "theme.reset", undefined, (tx) => upsert(tx, actor.organisationId, { settings: null }));
 }
 
 /**
@@ -143,7 +150,11 @@ export async function setLogo(db: Queryable, actor: StaffActor, data: Buffer) {
   if (data.length > LOGO_MAX_BYTES) throw new AppError("payload_too_large", `A logo may be at most ${LOGO_MAX_BYTES / 1024} kB`);
   const sniffed = await fileTypeFromBuffer(data);
   const type = logoMediaTypes.find((t) => t === sniffed?.mime);
-  if (!type) throw new AppError("unsupported_file_type", `Send the logo as PNG or WebP; this file's content is ${sniffed?.mime ?? "not recognised"}`);
+  if (!type)
+    throw new AppError(
+      "unsupported_file_type",
+      `Send the logo as PNG or WebP; this file's content is ${sniffed?.mime ?? "not recognised"}`,
+    );
   let cleaned: Buffer;
   try {
     const image = sharp(data, { failOn: "error", limitInputPixels: LOGO_MAX_SIDE * LOGO_MAX_SIDE });
@@ -161,7 +172,7 @@ export async function setLogo(db: Queryable, actor: StaffActor, data: Buffer) {
 
 export async function removeLogo(db: Queryable, actor: StaffActor) {
   requireTechnicalAdmin(actor);
-  await audited(db, actor, "theme.logo_removed", null, (tx) =>
+  await audited(db, actor, "theme.logo_removed", undefined, (tx) =>
     upsert(tx, actor.organisationId, { logo: null, logoType: null, logoSha256: null }),
   );
 }
