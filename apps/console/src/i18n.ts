@@ -12,6 +12,7 @@ import { mailboxesEn, mailboxesFi, mailboxesSv } from "./admin/mailboxes.i18n.ts
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/templates.i18n.ts";
+import { themeEn, themeFi, themeSv } from "./admin/theme.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { automationEn, automationFi, automationSv } from "./automation.i18n.ts";
@@ -42,6 +43,7 @@ const fi = {
   ...contentFi,
   ...integrationsFi,
   ...mailFi,
+  ...themeFi,
   ...mailboxesFi,
   ...followersFi,
   ...sensitiveFi,
@@ -73,6 +75,7 @@ const sv: Dictionary<MessageKey> = {
   ...contentSv,
   ...integrationsSv,
   ...mailSv,
+  ...themeSv,
   ...mailboxesSv,
   ...followersSv,
   ...sensitiveSv,
@@ -102,6 +105,7 @@ const en: Dictionary<MessageKey> = {
   ...contentEn,
   ...integrationsEn,
   ...mailEn,
+  ...themeEn,
   ...mailboxesEn,
   ...followersEn,
   ...sensitiveEn,
