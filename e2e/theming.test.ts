@@ -1,0 +1,78 @@
+/**
+ * Theming in a real browser: a technical admin sets the primary colour on the appearance page,
+ * the portal and the embedded form draw with it from the first paint and stay axe-clean, and a
+ * colour that fails WCAG contrast is refused with the pair and its ratio.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe("theming", () => {
+  it("an admin sets the primary colour; the portal and the embed show it; a failing colour is refused", async () => {
+    const admin = await newPage(e2e, "fi");
+    await admin.goto(`${e2e.baseUrl}/console/`);
+    await admin.getByLabel("Sähköposti").fill(e2e.tenant.users.admin?.email ?? "");
+    await admin.getByLabel("Salasana").fill("demo");
+    await admin.getByRole("button", { name: "Kirjaudu sisään" }).click();
+    await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Ulkoasu" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Ulkoasu" }).waitFor();
+    const primary = admin.getByRole("textbox", { name: "Pääväri (painikkeet, yläpalkki)" });
+    await primary.waitFor();
+    await expectAccessible(admin, "the appearance page");
+
+    await primary.fill("#5a2d82");
+    // The table and the preview follow the field before anything is saved.
+    const buttonRow = admin.locator('tr[data-pair="primaryText-primary"]');
+    await expect.poll(() => buttonRow.textContent()).toContain("9.96:1");
+    await expect.poll(() => buttonRow.textContent()).toContain("Riittää");
+    expect(
+      await admin
+        .locator(".theme-preview .preview-button")
+        .first()
+        .evaluate((e) => getComputedStyle(e).backgroundColor),
+    ).toBe("rgb(90, 45, 130)");
+    await admin.getByRole("button", { name: "Tallenna ulkoasu" }).click();
+    await admin.getByText("Käytössä on organisaation oma ulkoasu.").waitFor();
+    await expectAccessible(admin, "the appearance page with a saved theme");
+
+    // The portal: the theme is a stylesheet in the page's head, so the first paint has it.
+    const portal = await newPage(e2e, "fi");
+    await portal.goto(`${e2e.baseUrl}/${e2e.tenant.slug}/`);
+    expect(await portal.locator('head link[rel="stylesheet"][href*="/theme.css?v="]').count()).toBe(1);
+    const send = portal.getByRole("button", { name: "Lähetä" });
+    await send.waitFor();
+    expect(await send.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(90, 45, 130)");
+    expect(await portal.locator(".site-header").evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(90, 45, 130)");
+    await expectAccessible(portal, "the themed contact form");
+
+    // The embedded form is the same organisation's theme (no colour of its own any more).
+    const embed = await newPage(e2e, "en");
+    await embed.goto(`${e2e.baseUrl}/${e2e.tenant.slug}/embed?lang=en`);
+    const embedSend = embed.getByRole("button", { name: "Send" });
+    await embedSend.waitFor();
+    expect(await embedSend.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(90, 45, 130)");
+
+    // #777777 under white text is 4.47:1: the table says so, and the server refuses it.
+    await primary.fill("#777777");
+    await expect.poll(() => buttonRow.textContent()).toContain("Ei riitä");
+    await admin.getByRole("button", { name: "Tallenna ulkoasu" }).click();
+    const summary = admin.getByRole("alert").filter({ hasText: "Ulkoasua ei tallennettu" });
+    await summary.waitFor();
+    // Each failing pair is a link to its colour field, with the measured ratio.
+    const links = await summary.getByRole("link").allTextContents();
+    expect(links).toContainEqual(expect.stringContaining("Teksti päävärillä: 4.47:1, vaatimus 4.5:1"));
+    expect(links).toContainEqual(expect.stringContaining("Pääväri tekstinä sivun taustalla: 4.47:1, vaatimus 4.5:1"));
+    // Nothing changed for residents.
+    await portal.reload();
+    await send.waitFor();
+    expect(await send.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(90, 45, 130)");
+    await Promise.all([admin, portal, embed].map((p) => p.context().close()));
+  });
+});
