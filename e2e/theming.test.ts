@@ -36,7 +36,7 @@ describe("theming", () => {
 
     await primary.fill("#5a2d82");
     // The table and the preview follow the field before anything is saved.
-    await expect.poll(() => buttonRow().textContent()).toContain("9.96:1");
+    await expect.poll(() => buttonRow().textContent()).toContain("9.84:1");
     await expect.poll(() => buttonRow().textContent()).toContain("Riittää");
     expect(
       await admin
