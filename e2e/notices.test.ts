@@ -172,7 +172,7 @@ async function hostPage(html: (self: string) => string): Promise<{ origin: strin
 const embedHtml = () => `<!doctype html><html lang="en"><head><title>City page</title></head><body>
 <main><h1>City of Demo</h1><p>Tell us what you think.</p>
 <a href="${e2e.baseUrl}/${e2e.tenant.slug}/" data-yhteys-fallback>Give feedback</a>
-<script src="${e2e.baseUrl}/embed.js" data-org="${e2e.tenant.slug}" data-category="${e2e.tenant.categories.potholes}" data-lang="en" data-accent="#5a2d82" async></script>
+<script src="${e2e.baseUrl}/embed.js" data-org="${e2e.tenant.slug}" data-category="${e2e.tenant.categories.potholes}" data-lang="en" async></script>
 <p id="after">The end of the city page.</p></main></body></html>`;
 
 describe("embedded form", () => {

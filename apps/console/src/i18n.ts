@@ -12,6 +12,7 @@ import { mailboxesEn, mailboxesFi, mailboxesSv } from "./admin/mailboxes.i18n.ts
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/templates.i18n.ts";
+import { themeEn, themeFi, themeSv } from "./admin/theme.i18n.ts";
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { workflowsAdminEn, workflowsAdminFi, workflowsAdminSv } from "./admin/workflows.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
@@ -44,6 +45,7 @@ const fi = {
   ...contentFi,
   ...integrationsFi,
   ...mailFi,
+  ...themeFi,
   ...mailboxesFi,
   ...followersFi,
   ...sensitiveFi,
@@ -76,6 +78,7 @@ const sv: Dictionary<MessageKey> = {
   ...contentSv,
   ...integrationsSv,
   ...mailSv,
+  ...themeSv,
   ...mailboxesSv,
   ...followersSv,
   ...sensitiveSv,
@@ -106,6 +109,7 @@ const en: Dictionary<MessageKey> = {
   ...contentEn,
   ...integrationsEn,
   ...mailEn,
+  ...themeEn,
   ...mailboxesEn,
   ...followersEn,
   ...sensitiveEn,

@@ -27,6 +27,7 @@ export type Route =
   | { name: "adminMailboxes" }
   | { name: "notificationSettings" }
   | { name: "adminTemplates" }
+  | { name: "adminAppearance" }
   | { name: "notFound" };
 
 export function parseRoute(pathname: string, search: string): Route {
@@ -63,6 +64,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "mail" && !id) return { name: "adminMail" };
   if (section === "mailboxes" && !id) return { name: "adminMailboxes" };
   if (section === "templates" && !id) return { name: "adminTemplates" };
+  if (section === "appearance" && !id) return { name: "adminAppearance" };
   return { name: "notFound" };
 }
 

@@ -66,7 +66,12 @@ export function App() {
       </EmbedFrame>
     );
   return (
-    <Layout org={org?.status === "missing" ? undefined : slug} orgName={orgName} languages={ready?.languages}>
+    <Layout
+      org={org?.status === "missing" ? undefined : slug}
+      orgName={orgName}
+      logoUrl={ready?.logoUrl ?? null}
+      languages={ready?.languages}
+    >
       {content}
     </Layout>
   );

@@ -1,6 +1,7 @@
 /**
  * The chromeless page that `embed.js` loads in an iframe on a city's own page: the form with an
- * optional preset category, language and accent colour. It reports its height to the host page
+ * optional preset category and language, in the organisation's theme (the server links its
+ * stylesheet into the page, as on the portal's own pages). It reports its height to the host page
  * with postMessage, and only to the origin the host declared, so no other page hears it (and
  * the server's CSP frame-ancestors lets only the organisation's allowed origins frame it at all).
  */
@@ -12,21 +13,18 @@ import { formPath } from "./router.ts";
 import "./notices.css";
 
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:[0-9]{1,5})?$/i;
-const COLOUR = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i;
 
-export type EmbedOptions = { category: string | null; language: Language | null; accent: string | null; parent: string | null };
+export type EmbedOptions = { category: string | null; language: Language | null; parent: string | null };
 
 /** What the host page asked for, from the iframe's query string; anything malformed is ignored. */
 export function embedOptions(search: string): EmbedOptions {
   const q = new URLSearchParams(search);
   const lang = q.get("lang");
-  const accent = q.get("accent");
   const parent = q.get("parent");
   const category = q.get("category");
   return {
     category: category && /^[0-9a-f-]{36}$/i.test(category) ? category : null,
     language: lang && (languages as readonly string[]).includes(lang) ? (lang as Language) : null,
-    accent: accent && COLOUR.test(accent) ? accent : null,
     // In Chromium the browser itself names the framing page: it must agree with the declared one.
     parent:
       parent && ORIGIN.test(parent) && (!window.location.ancestorOrigins?.length || window.location.ancestorOrigins[0] === parent)
@@ -41,13 +39,6 @@ export function EmbedFrame({ org, options, children }: { org: string; options: E
     if (options.language) setLanguage(options.language);
     document.documentElement.classList.add("embedded");
   }, [options.language, setLanguage]);
-
-  useEffect(() => {
-    if (!options.accent) return;
-    const root = document.documentElement.style;
-    root.setProperty("--yh-color-primary", options.accent);
-    root.setProperty("--yh-color-primary-hover", options.accent);
-  }, [options.accent]);
 
   useEffect(() => {
     const parent = options.parent;

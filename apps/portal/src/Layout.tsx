@@ -9,11 +9,14 @@ import { faqPath, feedbackPath, followLink, formPath, noticesPath, usePath } fro
 export function Layout({
   org,
   orgName,
+  logoUrl = null,
   languages = allLanguages,
   children,
 }: {
   org: string | undefined;
   orgName: string | undefined;
+  /** The organisation's logo from its theme; decorative, since its name is written beside it. */
+  logoUrl?: string | null;
   languages?: readonly Language[];
   children: ReactNode;
 }) {
@@ -36,8 +39,11 @@ export function Layout({
         <div className="container site-header-inner">
           {org ? (
             <a className="brand" href={formPath(org)} onClick={followLink}>
-              <span className="brand-name">{orgName ?? "Yhteys"}</span>
-              <span className="brand-tagline">{t("app.tagline")}</span>
+              {logoUrl && <img className="brand-logo" src={logoUrl} alt="" />}
+              <span className="brand-text">
+                <span className="brand-name">{orgName ?? "Yhteys"}</span>
+                <span className="brand-tagline">{t("app.tagline")}</span>
+              </span>
             </a>
           ) : (
             <span className="brand">

@@ -17,6 +17,8 @@ export const PublicOrganisation = z.object({
   map: MapSettings,
   /** The ticket types offered on the form, in order; `name` null keeps the standard name. */
   types: z.array(z.object({ type: TicketType, name: LocalizedText.nullable(), description: LocalizedText.nullable() })),
+  /** The organisation's logo (its theme), shown in the portal's header. */
+  logoUrl: z.string().nullable(),
 });
 export type PublicOrganisation = z.infer<typeof PublicOrganisation>;
 

@@ -18,12 +18,14 @@ export type RequestOptions = { method?: string; body?: unknown; headers?: Record
 
 export async function api<T>(url: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", ...options.headers };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  // A file (Blob) goes as it is, with its own type; anything else as JSON.
+  const file = options.body instanceof Blob ? options.body : null;
+  if (options.body !== undefined) headers["content-type"] = file ? file.type || "application/octet-stream" : "application/json";
   const res = await fetch(url, {
     method: options.method ?? "GET",
     headers,
     credentials: "same-origin",
-    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    ...(options.body !== undefined ? { body: file ?? JSON.stringify(options.body) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   if (res.status === 204) return undefined as T;

@@ -1,6 +1,6 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, service levels, ticket types and workflows, rules, audit log, webhooks, integrations, email, mailboxes, reply templates; content admins: their
+ * admins: users, groups, service levels, ticket types and workflows, rules, audit log, webhooks, integrations, email, mailboxes, reply templates, appearance; content admins: their
  * groups and their groups' reply templates) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
@@ -18,6 +18,7 @@ import { RulesView } from "./RulesView.tsx";
 import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
 import { TemplatesView } from "./TemplatesView.tsx";
 import { TicketTypesView } from "./TicketTypesView.tsx";
+import { ThemeView } from "./ThemeView.tsx";
 import { UserForm } from "./UserForm.tsx";
 import { UsersView } from "./UsersView.tsx";
 import { WebhooksView } from "./WebhooksView.tsx";
@@ -34,7 +35,8 @@ type AdminPage =
   | "adminIntegrations"
   | "adminMail"
   | "adminMailboxes"
-  | "adminTemplates";
+  | "adminTemplates"
+  | "adminAppearance";
 
 const pagesOf = (role: Role): AdminPage[] =>
   role === "technical_admin"
@@ -51,6 +53,7 @@ const pagesOf = (role: Role): AdminPage[] =>
         "adminMail",
         "adminMailboxes",
         "adminTemplates",
+        "adminAppearance",
       ]
     : role === "content_admin"
       ? ["adminGroups", "adminContent", "adminTemplates"]
@@ -69,6 +72,7 @@ const pathOf = {
   adminMail: "mail",
   adminMailboxes: "mailboxes",
   adminTemplates: "templates",
+  adminAppearance: "appearance",
 } as const satisfies Record<AdminPage, string>;
 
 /** The "Ylläpito" navigation under the queues, with the pages the role may use. */
@@ -120,5 +124,6 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   if (page === "adminMail") return <MailView />;
   if (page === "adminMailboxes") return <MailboxesView />;
   if (page === "adminTemplates") return <TemplatesView />;
+  if (page === "adminAppearance") return <ThemeView />;
   return <AuditView />;
 }

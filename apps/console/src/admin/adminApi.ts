@@ -45,6 +45,8 @@ import type {
   SlaPolicy,
   SlaPolicyInput,
   SlaPolicyList,
+  Theme,
+  ThemeInput,
   UserUpdate,
   WebhookDelivery,
   WebhookDeliveryList,
@@ -123,6 +125,11 @@ export const deleteFaq = (id: string) => staff<void>(`${base}/faq/${encodeURICom
 export const embedSettings = () => staff<EmbedSettings>(`${base}/embed`);
 export const setEmbedSettings = (body: EmbedSettingsInput) => staff<EmbedSettings>(`${base}/embed`, { method: "PUT", body });
 export const mailSettings = () => staff<MailSettings>(`${base}/mail`);
+export const theme = () => staff<Theme>(`${base}/theme`);
+export const setTheme = (body: ThemeInput) => staff<Theme>(`${base}/theme`, { method: "PUT", body });
+export const resetTheme = () => staff<Theme>(`${base}/theme`, { method: "DELETE" });
+export const setLogo = (file: Blob) => staff<Theme>(`${base}/theme/logo`, { method: "PUT", body: file });
+export const removeLogo = () => staff<Theme>(`${base}/theme/logo`, { method: "DELETE" });
 export const saveMailSettings = (body: MailSettingsUpdate) => staff<MailSettings>(`${base}/mail`, { method: "PUT", body });
 export const sendTestEmail = (to: string) => staff<EmailDelivery>(`${base}/mail/test`, { method: "POST", body: { to } });
 export const failedEmails = () => staff<EmailDeliveryList>(`${base}/mail/deliveries?state=failed`);

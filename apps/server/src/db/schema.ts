@@ -18,5 +18,6 @@ export * from "./schema/outgoing-email.ts";
 export * from "./schema/publishing.ts";
 export * from "./schema/sla.ts";
 export * from "./schema/tenancy.ts";
+export * from "./schema/theming.ts";
 export * from "./schema/tickets.ts";
 export * from "./schema/workflows.ts";

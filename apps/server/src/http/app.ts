@@ -1,6 +1,7 @@
 /** Assembles the HTTP application: plugins, error handling, OpenAPI, modules and web apps. */
 
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
@@ -42,6 +43,8 @@ import { recordingRoutes } from "../modules/recording/recording.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
 import { templateRoutes } from "../modules/templates/templates.routes.ts";
+import { publicThemeRoutes, themeAdminRoutes } from "../modules/theming/theme.routes.ts";
+import { themeCssUrl, themeState } from "../modules/theming/theme.service.ts";
 import { ticketRoutes } from "../modules/tickets/tickets.routes.ts";
 import { viewRoutes } from "../modules/views/views.routes.ts";
 import { webhookRoutes } from "../modules/webhooks/webhooks.routes.ts";
@@ -160,10 +163,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(placesAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(noticeAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(embedAdminRoutes(ctx), { prefix: "/api/staff/admin" });
+  await app.register(themeAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });
   await app.register(publicGeocodingRoutes(ctx), { prefix: "/api/public" });
   await app.register(nearbyRoutes(ctx), { prefix: "/api/public" });
   await app.register(publicNoticeRoutes(ctx), { prefix: "/api/public" });
+  await app.register(publicThemeRoutes(ctx), { prefix: "/api/public" });
   await app.register(embedScriptRoute(ctx));
   await app.register(mailAdminRoutes(ctx), { prefix: "/api/staff/admin/mail" });
   await app.register(unsubscribeRoutes(ctx), { prefix: "/api/public" });
@@ -213,6 +218,20 @@ async function registerWebApps(app: FastifyInstance, ctx: AppContext) {
     if (RESERVED_SEGMENTS.has(request.params.org)) return reply.callNotFound();
     const org = await organisationBySlug(ctx.db, request.params.org).catch(() => null);
     reply.header("content-security-policy", frameAncestors(org ? await allowedOrigins(ctx.db, org.id) : []));
-    return reply.sendFile(request.params["*"] === "embed" ? embedPage : "index.html", portalDir);
+    const page = await readFile(path.join(portalDir, request.params["*"] === "embed" ? embedPage : "index.html"), "utf8");
+    const themeUrl = org ? themeCssUrl(await themeState(ctx.db, org.id)) : null;
+    return reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(themeUrl ? withStylesheet(page, themeUrl) : page);
   });
+}
+
+/**
+ * The page with the organisation's theme as the last stylesheet of its head: the browser applies
+ * it before the first paint (no flash of the default colours), and as a same-origin stylesheet
+ * it passes any CSP that lets the portal load its own styles (no inline style, no nonce).
+ */
+function withStylesheet(page: string, href: string): string {
+  return page.replace("</head>", `<link rel="stylesheet" href="${href}"></head>`);
 }

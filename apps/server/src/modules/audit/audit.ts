@@ -24,6 +24,7 @@ export type AuditRecord = {
     | "notice"
     | "faq_entry"
     | "embed_settings"
+    | "theme"
     | "map_settings"
     | "webhook"
     | "api_client"

@@ -3,8 +3,7 @@
  * whose origin the organisation allows.
  *
  *   <a href="https://yhteys.example/demo/" data-yhteys-fallback>Anna palautetta</a>
- *   <script src="https://yhteys.example/embed.js" data-org="demo" data-category="…" data-lang="fi"
- *     data-accent="#0b5394" async></script>
+ *   <script src="https://yhteys.example/embed.js" data-org="demo" data-category="…" data-lang="fi" async></script>
  *
  * The form opens in an iframe just after the tag; the link before it (if marked
  * data-yhteys-fallback) stays until the form has loaded, so that it is what people without
@@ -19,7 +18,6 @@
   const params = new URLSearchParams({ parent: location.origin });
   if (data.category) params.set("category", data.category);
   if (data.lang) params.set("lang", data.lang);
-  if (data.accent) params.set("accent", data.accent);
   const frame = document.createElement("iframe");
   frame.src = `${base}/${encodeURIComponent(data.org || "__DEFAULT_ORG__")}/embed?${params}`;
   frame.title = data.title || { sv: "Responsformulär", en: "Feedback form" }[data.lang] || "Palautelomake";

@@ -8,6 +8,7 @@ import { listCategories } from "../categories/categories.ts";
 import { mapSettings } from "../geocoding/map-settings.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { activeTicketTypes } from "../workflows/workflows.admin.ts";
+import { logoUrl, themeState } from "../theming/theme.service.ts";
 import { submitContact, trackContact } from "./intake.service.ts";
 
 const tags = ["public"];
@@ -23,9 +24,11 @@ export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags, summary: "The organisation", params: Org, response: { 200: PublicOrganisation } } },
       async (request) => {
         const org = await organisationBySlug(ctx.db, request.params.org);
+        const theme = await themeState(ctx.db, org.id);
         return {
           slug: org.slug,
-          name: org.name,
+          name: theme.settings.displayName ?? org.name,
+          logoUrl: logoUrl(theme),
           languages: [...languages],
           attachments: attachmentLimits(ctx.config),
           map: await mapSettings(ctx.db, ctx.config, org.id),
