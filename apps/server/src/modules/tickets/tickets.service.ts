@@ -361,16 +361,6 @@ export function replyToResident(
   });
 }
 
-export function addNote(store: Store, actor: StaffActor, ticketId: string, input: { body: string }) {
-  return changeTicket(store, actor, ticketId, "note", async (tx, ticket, event) => {
-    const [message] = await tx
-      .insert(ticketMessages)
-      .values({ organisationId: actor.organisationId, ticketId: ticket.id, kind: "note", authorUserId: actor.userId, body: input.body })
-      .returning({ id: ticketMessages.id });
-    await event("ticket.noted", { messageId: message?.id });
-  });
-}
-
 export function changeState(store: Store, actor: StaffActor, ticketId: string, input: { state: TicketState; reason?: string | undefined }) {
   return changeTicket(store, actor, ticketId, "changeState", async (tx, ticket, event) => {
     if (!allowedStates(actor, ticket.state).includes(input.state))
