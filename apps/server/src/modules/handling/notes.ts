@@ -24,12 +24,13 @@ const assertMayMention = (actor: StaffActor) => {
 
 /** Colleagues the actor may mention in a note on the ticket: everyone else who may open it, by name. */
 export async function mentionCandidates(db: Db, actor: StaffActor, ticketId: string): Promise<MentionCandidates> {
+  // By role first: a refusal says nothing of whether the ticket exists.
+  assertMayMention(actor);
   const [ticket] = await db
     .select({ id: tickets.id, ...accessColumns })
     .from(tickets)
     .where(and(eq(tickets.organisationId, actor.organisationId), eq(tickets.id, ticketId)));
   if (!ticket || !canSeeTicket(actor, ticket)) throw notFound("The ticket");
-  assertMayMention(actor);
   const readers = (await readersOf(db, actor.organisationId, ticket))
     .filter((r) => r.userId !== actor.userId)
     .sort((a, b) => a.name.localeCompare(b.name, "fi"));
