@@ -56,6 +56,8 @@ export function NoteForm({ ticket, done }: { ticket: TicketDetail; done: Done })
     const next = mayMention ? mentionQuery(text, caret) : null;
     if (next?.start !== typing?.start || next?.query !== typing?.query) setActive(0);
     setTyping(next);
+    // Escape closes the list for the "@name" being typed; one typed afresh opens it again.
+    if (!next) setDismissedAt(null);
     if (next && candidates === null)
       api
         .mentionCandidates(ticket.id)
