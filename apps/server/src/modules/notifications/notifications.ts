@@ -93,8 +93,10 @@ async function recipients(tx: Tx, e: Event, ticketOf: Map<string, Ticket>): Prom
       const toGroup = str(to.groupId);
       return toGroup !== str(from.groupId) || str(from.handlerId) ? newInQueue(tx, ticket, toGroup) : null;
     }
-    case "ticket.noted":
-      return { kind: "mention", userIds: strings(data.mentions) };
+    case "ticket.noted": {
+      const mentioned = strings(data.mentions);
+      return mentioned.length ? { kind: "mention", userIds: mentioned } : null;
+    }
     case "ticket.comment_requested":
     case "ticket.sent_for_information": {
       const kind = e.type === "ticket.comment_requested" ? "comment_requested" : "information";
@@ -178,6 +180,7 @@ export const notificationsConsumer: OutboxConsumer = {
       const by = e.actorKind === "user" ? e.actorId : null;
       let userIds = [...new Set(wanted.userIds)].filter((id) => id !== by);
       const ticket = ticketOf.get(e.ticketId);
+      if (!userIds.length) continue;
       if (readersOnly.includes(wanted.kind) && ticket)
         userIds = (await readersOf(tx, ticket.organisationId, ticket, userIds)).map((r) => r.userId);
       for (const userId of userIds)
