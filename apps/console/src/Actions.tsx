@@ -11,7 +11,7 @@ import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { name, priorityName, stateName, typeChoices } from "./format.ts";
 import { useI18n } from "./i18n.ts";
-import { useTypingReporter } from "./Presence.tsx";
+import { NoteForm } from "./NoteForm.tsx";
 import { LinkForm, MergeForm, SplitForm } from "./Related.tsx";
 import { ReplyForm } from "./ReplyForm.tsx";
 import { RequestForm } from "./Requests.tsx";
@@ -62,48 +62,6 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       {can("edit") && <TagsForm key={ticket.tags.join(",")} ticket={ticket} done={done} />}
       {can("edit") && <SensitivityForm key={String(ticket.sensitive)} ticket={ticket} done={done} />}
     </div>
-  );
-}
-
-function NoteForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
-  const { t } = useI18n();
-  const typed = useTypingReporter(ticket.id);
-  const ids = { title: useId(), body: useId(), hint: useId(), error: useId() };
-  const [body, setBody] = useState("");
-  const { busy, error, setError, run } = useAction();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!body.trim()) return setError({ text: t("error.validation"), fields: [] });
-    void run(async () => {
-      const next = await api.actions.note(ticket.id, { body: body.trim() });
-      setBody("");
-      done(next, t("note.done"));
-    });
-  };
-  return (
-    <ActionSection title={t("note.title")} id={ids.title}>
-      <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={ids.body}>{t("note.body")}</label>
-          <p className="hint" id={ids.hint}>
-            {t("note.hint")}
-          </p>
-          <textarea
-            id={ids.body}
-            rows={4}
-            value={body}
-            maxLength={20000}
-            required
-            aria-describedby={ids.hint}
-            onChange={(e) => {
-              setBody(e.target.value);
-              typed();
-            }}
-          />
-        </div>
-        <FormFooter error={error} errorId={ids.error} busy={busy} label={t("note.submit")} />
-      </form>
-    </ActionSection>
   );
 }
 

@@ -10,6 +10,7 @@ import { useFocusOnNavigation } from "./focus.ts";
 import { channelName, errorText, languageName, name, priorityName, stateName, typeName } from "./format.ts";
 import { firedRules, historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
+import { NoteText } from "./NoteForm.tsx";
 import { ColleaguesNotice, useTicketPresence } from "./Presence.tsx";
 import { PublishPanel } from "./PublishPanel.tsx";
 import { RelatedPanel } from "./Related.tsx";
@@ -260,7 +261,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
                       )}
                       <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
                     </p>
-                    {m.html ? <RichHtml className="rich-text" html={m.html} /> : <p className="prose">{m.body}</p>}
+                    {m.html ? <RichHtml className="rich-text" html={m.html} /> : <NoteText message={m} />}
                   </li>
                 ))}
               </ol>

@@ -8,6 +8,7 @@ import type {
   Category,
   GroupSummary,
   MarkNotificationsRead,
+  MentionCandidates,
   NewSavedView,
   NewTicketRequest,
   NotificationList,
@@ -84,7 +85,7 @@ export const actions = {
   reclassify: (id: string, body: { categoryId: string; type?: TicketType }) => change(id, "/reclassify", body),
   forward: (id: string, body: { groupId?: string; handlerId?: string; note?: string }) => change(id, "/forward", body),
   reply: (id: string, body: { html: string; state?: "resolved" | "waiting_for_customer" }) => change(id, "/replies", body),
-  note: (id: string, body: { body: string }) => change(id, "/notes", body),
+  note: (id: string, body: { body: string; mentions?: string[] }) => change(id, "/notes", body),
   state: (id: string, body: { state?: TicketState; statusId?: string; reason?: string }) => change(id, "/state", body),
   sensitivity: (id: string, body: SensitivityChange) => change(id, "/sensitivity", body),
   request: (id: string, body: NewTicketRequest) => change(id, "/requests", body),
@@ -94,6 +95,9 @@ export const actions = {
   merge: (id: string, body: { reference: string }) => change(id, "/merge", body),
   split: (id: string, body: SplitRequest) => change(id, "/split", body),
 };
+
+export const mentionCandidates = (id: string) =>
+  staff<MentionCandidates>(`/api/staff/tickets/${encodeURIComponent(id)}/mention-candidates`);
 
 export const replyTemplates = (id: string) => staff<TicketTemplates>(`/api/staff/tickets/${encodeURIComponent(id)}/reply-templates`);
 

@@ -22,6 +22,7 @@ import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
 import { intakeEn, intakeFi, intakeSv } from "./intake.i18n.ts";
 import { loginEn, loginFi, loginSv } from "./login.i18n.ts";
+import { mentionsEn, mentionsFi, mentionsSv } from "./mentions.i18n.ts";
 import { namesEn, namesFi, namesSv } from "./names.i18n.ts";
 import { notificationSettingsEn, notificationSettingsFi, notificationSettingsSv } from "./notificationSettings.i18n.ts";
 import { publishingEn, publishingFi, publishingSv } from "./publishing.i18n.ts";
@@ -49,6 +50,7 @@ const fi = {
   ...mailboxesFi,
   ...followersFi,
   ...sensitiveFi,
+  ...mentionsFi,
   ...publishingFi,
   ...handlingFi,
   ...intakeFi,
@@ -82,6 +84,7 @@ const sv: Dictionary<MessageKey> = {
   ...mailboxesSv,
   ...followersSv,
   ...sensitiveSv,
+  ...mentionsSv,
   ...publishingSv,
   ...handlingSv,
   ...intakeSv,
@@ -113,6 +116,7 @@ const en: Dictionary<MessageKey> = {
   ...mailboxesEn,
   ...followersEn,
   ...sensitiveEn,
+  ...mentionsEn,
   ...publishingEn,
   ...handlingEn,
   ...intakeEn,

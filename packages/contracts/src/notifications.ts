@@ -12,6 +12,10 @@ export const notificationKinds = [
   "sla_breached",
   /** An automation rule asked to tell the user about the ticket. */
   "rule",
+  /** A colleague mentioned the user (@Name) in an internal note. */
+  "mention",
+  /** A new ticket landed in the queue of a group the user belongs to, without a person. */
+  "group_new",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -175,6 +175,8 @@ export const TicketMessage = z.object({
   createdAt: IsoDateTime,
   /** Set on the messages of a duplicate merged into this ticket (its description is shown as its first message). */
   mergedFrom: z.object({ id: Uuid, reference: z.string() }).nullable().default(null),
+  /** Colleagues mentioned in a note ("@Name" in its text). */
+  mentions: z.array(z.object({ id: Uuid, name: z.string() })).default([]),
 });
 export type TicketMessage = z.infer<typeof TicketMessage>;
 
@@ -250,7 +252,22 @@ export const Reply = z
     state: z.enum(["waiting_for_customer", "resolved"]).optional(),
   })
   .refine((r) => r.body !== undefined || r.html !== undefined, { message: "body or html is needed", path: ["html"] });
-export const Note = z.object({ body: z.string().trim().min(1).max(20000) });
+/**
+ * An internal note. `mentions` names colleagues mentioned in it (their "@Name" is in the text): each
+ * must be able to open the ticket already (a mention gives no access) and is notified.
+ */
+export const Note = z.object({
+  body: z.string().trim().min(1).max(20000),
+  mentions: z
+    .array(Uuid)
+    .max(20)
+    .refine((ids) => new Set(ids).size === ids.length, "each colleague at most once")
+    .optional(),
+});
+
+/** Colleagues who may be mentioned in a note on the ticket: those who may open it, without the caller. */
+export const MentionCandidates = z.object({ items: z.array(UserSummary) });
+export type MentionCandidates = z.infer<typeof MentionCandidates>;
 /** A move to a state (its phase) or to a status of the type's workflow (which sets the phase). */
 export const StateChange = z
   .object({ state: TicketState.optional(), statusId: Uuid.optional(), reason: z.string().trim().max(1000).optional() })

@@ -182,6 +182,8 @@ export const ticketMessages = pgTable(
     body: text("body").notNull(),
     /** A staff reply written as rich text, sanitised (templates/richtext.ts); null for plain text. */
     bodyHtml: text("body_html"),
+    /** Colleagues mentioned in a note ("@Name" in its text), notified by the outbox. */
+    mentions: uuid("mentions").array().notNull().default(sql`'{}'::uuid[]`),
     createdAt: created(),
   },
   (t) => [index("ticket_messages_ticket").on(t.ticketId, t.createdAt)],

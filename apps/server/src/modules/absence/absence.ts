@@ -92,19 +92,20 @@ export async function routeToPerson(
   return { handlerId: null, groupId: groupId ?? membership?.groupId ?? null, diverted: { handlerId, reason, substituteId: null } };
 }
 
-/** Whether each of these people is away now (for the handler picker); at work when left out. */
+/**
+ * Whether each of these people is away now, and until when if absent, as the handler pickers show
+ * them (`UserSummary.away`, `absentUntil`).
+ */
 export async function awayNow(
   db: Queryable,
   organisationId: string,
   ids: string[],
   now = new Date(),
-): Promise<Map<string, Unavailability>> {
-  if (!ids.length) return new Map();
-  const people = await peopleOf(db, organisationId, ids);
-  const away = new Map<string, Unavailability>();
-  for (const [id, person] of people) {
-    const reason = unavailability(person, now);
-    if (reason) away.set(id, reason);
-  }
-  return away;
+): Promise<(id: string) => { away: Unavailability | null; absentUntil: string | null }> {
+  const people = ids.length ? await peopleOf(db, organisationId, ids) : new Map<string, Person>();
+  return (id) => {
+    const person = people.get(id);
+    const away = person ? unavailability(person, now) : null;
+    return { away, absentUntil: away === "absent" && person?.absentUntil ? person.absentUntil.toISOString() : null };
+  };
 }

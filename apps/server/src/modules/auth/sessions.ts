@@ -1,6 +1,7 @@
 import type { SessionInfo } from "@yhteys/contracts";
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
+import type { Queryable } from "../../db/client.ts";
 import { groupMemberships, handlerGroups, organisations, sessions, userAreas, users } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import type { StaffActor } from "./actor.ts";
@@ -95,11 +96,18 @@ const toActor = (row: ActorRow): StaffActor => ({
 
 /** The active user as a staff actor (their role, groups, areas), or null if they are not active. */
 export async function loadActor(ctx: Pick<AppContext, "db">, organisationId: string, userId: string): Promise<StaffActor | null> {
-  const [row] = await ctx.db
+  const [actor] = await loadActors(ctx.db, organisationId, [userId]);
+  return actor ?? null;
+}
+
+/** The active users among `userIds` (all of the organisation's when omitted) as staff actors, in one query. */
+export async function loadActors(db: Queryable, organisationId: string, userIds?: string[]): Promise<StaffActor[]> {
+  if (userIds && !userIds.length) return [];
+  const rows = await db
     .select(actorColumns)
     .from(users)
-    .where(and(eq(users.organisationId, organisationId), eq(users.id, userId), eq(users.active, true)));
-  return row ? toActor(row) : null;
+    .where(and(eq(users.organisationId, organisationId), eq(users.active, true), userIds ? inArray(users.id, userIds) : undefined));
+  return rows.map(toActor);
 }
 
 export async function sessionInfo(ctx: AppContext, actor: StaffActor, csrfToken: string): Promise<SessionInfo> {

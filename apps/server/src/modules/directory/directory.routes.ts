@@ -42,7 +42,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = staffActor(request);
         const handlers = ["technical_admin", "content_admin", "service_advisor", "expert", "external_partner"] as const;
         const rows = await ctx.db
-          .select({ id: users.id, name: users.name, role: users.role, absentUntil: users.absentUntil })
+          .select({ id: users.id, name: users.name, role: users.role })
           .from(users)
           .where(and(eq(users.organisationId, actor.organisationId), eq(users.active, true), inArray(users.role, [...handlers])))
           .orderBy(asc(users.name));
@@ -56,8 +56,7 @@ export function directoryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           items: rows.map((u) => ({
             ...u,
             groupIds: memberships.filter((m) => m.userId === u.id).map((m) => m.groupId),
-            away: away.get(u.id) ?? null,
-            absentUntil: away.get(u.id) === "absent" && u.absentUntil ? u.absentUntil.toISOString() : null,
+            ...away(u.id),
           })),
         };
       },

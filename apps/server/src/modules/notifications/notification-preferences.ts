@@ -2,8 +2,9 @@
  * Notification preferences (REQUIREMENTS M8): for each kind of notification, how the user wants to
  * hear of it. Without a choice of their own the kind's default applies: what needs the user's
  * action (a ticket given to them, a comment request, a resident's message, a missed target) comes
- * by email at once when they are not online; the rest stays in the console or comes in the daily
- * digest. Each user reads and changes only their own.
+ * by email at once when they are not online (so does a colleague's mention of them); the rest stays
+ * in the console or comes in the daily digest, and new tickets in the user's groups' queues are off
+ * until the user turns them on. Each user reads and changes only their own.
  */
 import {
   type NotificationDelivery,
@@ -28,6 +29,11 @@ export const defaultDelivery: Record<NotificationKind, NotificationDelivery> = {
   sla_warning: "in_app",
   sla_breached: "email",
   rule: "email",
+  // A colleague asks for the user's attention by name, like a comment request.
+  mention: "email",
+  // Opt-in: a busy queue (the advisors' unclear queue, 40 people) would bury everything else; the
+  // queue itself shows new tickets live.
+  group_new: "off",
 };
 
 /**

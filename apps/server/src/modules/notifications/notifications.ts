@@ -3,8 +3,11 @@
  * notifications for the people they concern: a ticket given to someone, a comment request or
  * information sent to them or their group, the answer to their comment request, a resident's
  * new message on a ticket they handle, and a service-level target near or missed (to the handler;
- * a missed one on an untaken ticket to the group's content admins). Nobody is notified of their own doing. The unique
- * (event, user) pair makes a second hand-over of an event harmless. Each user's preferences decide
+ * a missed one on an untaken ticket to the group's content admins), a colleague's mention in a note,
+ * and a new ticket in the queue of a group the user belongs to (created there, or forwarded or routed
+ * there without a person). Nobody is notified of their own doing, and of a mention or a new ticket
+ * only those who may open the ticket. The unique (event, user) pair makes a second hand-over of an
+ * event harmless, and makes a landing in a queue one notification per member. Each user's preferences decide
  * whether a kind is written at all and whether it is emailed (notification-emails.ts).
  */
 import type { MarkNotificationsRead, NotificationKind, NotificationList } from "@yhteys/contracts";
@@ -12,31 +15,87 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.ts";
-import { groupMemberships, notifications, ticketEvents, ticketRequests, tickets, users } from "../../db/schema.ts";
+import { groupMemberships, notificationPreferences, notifications, ticketEvents, ticketRequests, tickets, users } from "../../db/schema.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import type { OutboxConsumer } from "../outbox/outbox-relay.ts";
-import { deliveriesFor } from "./notification-preferences.ts";
+import { readersOf } from "../requests/requests.ts";
+import { accessColumns, type TicketAccessFields } from "../tickets/tickets.access.ts";
+import { defaultDelivery, deliveriesFor } from "./notification-preferences.ts";
 
 type Event = typeof ticketEvents.$inferSelect;
 type Wanted = { kind: NotificationKind; userIds: string[] };
+type Ticket = TicketAccessFields & { id: string; organisationId: string };
+
+/** Kinds that reach people by who they are, not by access the event gives them: only those who may open the ticket get them. */
+const readersOnly: readonly NotificationKind[] = ["mention", "group_new"];
 
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+/**
+ * The active members of a group; with `wanting`, only those who have not turned that kind off (one
+ * query, so that a busy queue whose members mostly keep the default costs nothing more).
+ */
+async function membersOf(tx: Tx, groupId: string, wanting?: NotificationKind): Promise<string[]> {
+  const members = tx
+    .select({ id: groupMemberships.userId })
+    .from(groupMemberships)
+    .innerJoin(users, eq(users.id, groupMemberships.userId))
+    .$dynamic();
+  const active = and(eq(groupMemberships.groupId, groupId), eq(users.active, true));
+  const rows = wanting
+    ? await members
+        .leftJoin(
+          notificationPreferences,
+          and(eq(notificationPreferences.userId, groupMemberships.userId), eq(notificationPreferences.kind, wanting)),
+        )
+        .where(and(active, sql`coalesce(${notificationPreferences.delivery}::text, ${defaultDelivery[wanting]}) <> 'off'`))
+    : await members.where(active);
+  return rows.map((m) => m.id);
+}
+
+/** A ticket waiting in `groupId`'s queue (still there, nobody has taken it) is news to the group's members. */
+async function newInQueue(tx: Tx, ticket: Ticket | undefined, groupId: string | null): Promise<Wanted | null> {
+  if (!ticket || !groupId || ticket.handlerId || ticket.groupId !== groupId) return null;
+  return { kind: "group_new", userIds: await membersOf(tx, groupId, "group_new") };
+}
+
+/** Whether fired rules (as stored in an event) routed the ticket to a group without a person. */
+const routedToQueue = (rules: unknown) =>
+  Array.isArray(rules) &&
+  rules.some(
+    (r) =>
+      Array.isArray(obj(r).actions) &&
+      (obj(r).actions as unknown[]).some((a) => obj(a).action === "route" && str(obj(a).groupId) && !str(obj(a).handlerId)),
+  );
 
 /** Who an event concerns, and as what. */
-async function recipients(tx: Tx, e: Event, handlerOf: Map<string, string | null>): Promise<Wanted | null> {
+async function recipients(tx: Tx, e: Event, ticketOf: Map<string, Ticket>): Promise<Wanted | null> {
   const data = e.data;
+  const ticket = ticketOf.get(e.ticketId);
+  const handler = ticket?.handlerId ?? null;
   switch (e.type) {
-    case "ticket.created":
-    case "ticket.rules_applied": {
-      // Routed straight to a person by a rule.
-      const handler = handlerOf.get(e.ticketId);
-      const routed = e.type === "ticket.created" ? Array.isArray(data.rules) && data.rules.length > 0 : true;
-      return handler && routed ? { kind: "assigned", userIds: [handler] } : null;
+    case "ticket.created": {
+      // Routed straight to a person by a rule; else new in its group's queue.
+      if (handler) return Array.isArray(data.rules) && data.rules.length > 0 ? { kind: "assigned", userIds: [handler] } : null;
+      return newInQueue(tx, ticket, str(data.groupId));
     }
+    case "ticket.rules_applied":
+      if (handler) return { kind: "assigned", userIds: [handler] };
+      return routedToQueue(data.rules) ? newInQueue(tx, ticket, ticket?.groupId ?? null) : null;
     case "ticket.forwarded": {
-      const to = str(obj(data.to).handlerId);
-      return to && to !== str(obj(data.from).handlerId) ? { kind: "assigned", userIds: [to] } : null;
+      const to = obj(data.to);
+      const from = obj(data.from);
+      const toHandler = str(to.handlerId);
+      if (toHandler) return toHandler !== str(from.handlerId) ? { kind: "assigned", userIds: [toHandler] } : null;
+      // Into a group's queue: from another group, or back from a person.
+      const toGroup = str(to.groupId);
+      return toGroup !== str(from.groupId) || str(from.handlerId) ? newInQueue(tx, ticket, toGroup) : null;
+    }
+    case "ticket.noted": {
+      const mentioned = strings(data.mentions);
+      return mentioned.length ? { kind: "mention", userIds: mentioned } : null;
     }
     case "ticket.comment_requested":
     case "ticket.sent_for_information": {
@@ -44,13 +103,7 @@ async function recipients(tx: Tx, e: Event, handlerOf: Map<string, string | null
       const toUser = str(data.toUserId);
       if (toUser) return { kind, userIds: [toUser] };
       const toGroup = str(data.toGroupId);
-      if (!toGroup) return null;
-      const members = await tx
-        .select({ id: groupMemberships.userId })
-        .from(groupMemberships)
-        .innerJoin(users, eq(users.id, groupMemberships.userId))
-        .where(and(eq(groupMemberships.groupId, toGroup), eq(users.active, true)));
-      return { kind, userIds: members.map((m) => m.id) };
+      return toGroup ? { kind, userIds: await membersOf(tx, toGroup) } : null;
     }
     case "ticket.comment_answered": {
       const requestId = str(data.requestId);
@@ -61,19 +114,14 @@ async function recipients(tx: Tx, e: Event, handlerOf: Map<string, string | null
         .where(eq(ticketRequests.id, requestId));
       return request?.by ? { kind: "comment_answered", userIds: [request.by] } : null;
     }
-    case "ticket.rule_notified": {
+    case "ticket.rule_notified":
       // The rule's recipients, found when it fired.
-      const userIds = Array.isArray(data.userIds) ? data.userIds.filter((id): id is string => typeof id === "string") : [];
-      return { kind: "rule", userIds };
-    }
-    case "ticket.resident_message": {
-      const handler = handlerOf.get(e.ticketId);
+      return { kind: "rule", userIds: strings(data.userIds) };
+    case "ticket.resident_message":
       return handler ? { kind: "resident_message", userIds: [handler] } : null;
-    }
     case "ticket.sla_warning":
     case "ticket.sla_breached": {
       const kind = e.type === "ticket.sla_warning" ? "sla_warning" : "sla_breached";
-      const handler = handlerOf.get(e.ticketId);
       if (handler) return { kind, userIds: [handler] };
       // Nobody has taken it: a missed target goes to the group's content admins, who lead its queue.
       if (kind === "sla_warning") return null;
@@ -106,6 +154,7 @@ export const notificationsConsumer: OutboxConsumer = {
         "ticket.sla_warning",
         "ticket.sla_breached",
         "ticket.rule_notified",
+        "ticket.noted",
       ].includes(e.type),
     );
     if (!relevant.length) return;
@@ -119,24 +168,25 @@ export const notificationsConsumer: OutboxConsumer = {
         ),
       );
     const ticketIds = [...new Set(events.map((e) => e.ticketId))];
-    const handlers = await tx.select({ id: tickets.id, handlerId: tickets.handlerId }).from(tickets).where(inArray(tickets.id, ticketIds));
-    const handlerOf = new Map(handlers.map((t) => [t.id, t.handlerId]));
-    const rows: (typeof notifications.$inferInsert)[] = [];
+    const rows = await tx
+      .select({ id: tickets.id, organisationId: tickets.organisationId, ...accessColumns })
+      .from(tickets)
+      .where(inArray(tickets.id, ticketIds));
+    const ticketOf = new Map(rows.map((t) => [t.id, t]));
+    const made: (typeof notifications.$inferInsert)[] = [];
     for (const e of events) {
-      const wanted = await recipients(tx, e, handlerOf);
+      const wanted = await recipients(tx, e, ticketOf);
+      if (!wanted) continue;
       const by = e.actorKind === "user" ? e.actorId : null;
-      for (const userId of new Set(wanted?.userIds ?? []))
-        if (userId !== by)
-          rows.push({
-            organisationId: e.organisationId,
-            userId,
-            ticketId: e.ticketId,
-            kind: wanted?.kind as NotificationKind,
-            eventId: e.id,
-            byUserId: by,
-          });
+      let userIds = [...new Set(wanted.userIds)].filter((id) => id !== by);
+      const ticket = ticketOf.get(e.ticketId);
+      if (!userIds.length) continue;
+      if (readersOnly.includes(wanted.kind) && ticket)
+        userIds = (await readersOf(tx, ticket.organisationId, ticket, userIds)).map((r) => r.userId);
+      for (const userId of userIds)
+        made.push({ organisationId: e.organisationId, userId, ticketId: e.ticketId, kind: wanted.kind, eventId: e.id, byUserId: by });
     }
-    await notifyUsers(tx, rows);
+    await notifyUsers(tx, made);
   },
 };
 

@@ -92,9 +92,25 @@ export function toTicketDetail(
   };
 }
 
-/** A message as staff see it; `mergedFrom` names the duplicate it came from when shown on the merged ticket. */
+/**
+ * A message as staff see it; `mergedFrom` names the duplicate it came from when shown on the merged
+ * ticket; `names` gives the names of colleagues mentioned in a note.
+ */
 export const toTicketMessage = (
-  m: Pick<typeof ticketMessages.$inferSelect, "id" | "kind" | "body" | "createdAt"> & { bodyHtml?: string | null },
+  m: Pick<typeof ticketMessages.$inferSelect, "id" | "kind" | "body" | "createdAt"> & { bodyHtml?: string | null; mentions?: string[] },
   author: string | null,
   mergedFrom: TicketMessage["mergedFrom"] = null,
-): TicketMessage => ({ id: m.id, kind: m.kind, author, body: m.body, html: m.bodyHtml ?? null, createdAt: iso(m.createdAt), mergedFrom });
+  names: ReadonlyMap<string, string> = new Map(),
+): TicketMessage => ({
+  id: m.id,
+  kind: m.kind,
+  author,
+  body: m.body,
+  html: m.bodyHtml ?? null,
+  createdAt: iso(m.createdAt),
+  mergedFrom,
+  mentions: (m.mentions ?? []).flatMap((id) => {
+    const name = names.get(id);
+    return name ? [{ id, name }] : [];
+  }),
+});

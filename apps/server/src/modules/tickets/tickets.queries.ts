@@ -285,6 +285,17 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
     relatedOf(db, ticket.t, sensitiveAllowed(actor)),
     statusChoices(db, actor, ticket.t, inScope),
   ]);
+  const mentioned = [...new Set(messages.flatMap(({ m }) => m.mentions))];
+  const names = new Map(
+    mentioned.length
+      ? (
+          await db
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(and(eq(users.organisationId, actor.organisationId), inArray(users.id, mentioned)))
+        ).map((u) => [u.id, u.name])
+      : [],
+  );
   await auditRead(db, actor, {
     action: showCustomer && customer ? "ticket.read_with_customer" : "ticket.read",
     subjectType: "ticket",
@@ -304,7 +315,7 @@ export async function getTicketDetail(db: Db, actor: StaffActor, ticketId: strin
               wantsReply: ticket.t.wantsReply,
             }
           : null,
-      messages: [...messages.map(({ m, author }) => toTicketMessage(m, author)), ...related.mergedMessages].sort((a, b) =>
+      messages: [...messages.map(({ m, author }) => toTicketMessage(m, author, null, names)), ...related.mergedMessages].sort((a, b) =>
         a.createdAt.localeCompare(b.createdAt),
       ),
       history: events.map(({ e, actor }) => ({

@@ -4,6 +4,7 @@ import {
   BulkResult,
   Forward,
   LinkRequest,
+  MentionCandidates,
   MergeRequest,
   NewTicketRequest,
   Note,
@@ -25,9 +26,10 @@ import type { AppContext } from "../../context.ts";
 import { AppError } from "../../http/errors.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { bulkChange, linkTicket, mergeTicket, splitTicket, unlinkTicket } from "../handling/handling.service.ts";
+import { addNote, mentionCandidates } from "../handling/notes.ts";
 import { answerRequest, createRequest } from "../requests/requests.ts";
 import { getTicketDetail, listQueues, listTickets } from "./tickets.queries.ts";
-import { addNote, changeState, editTicket, forwardTicket, reclassifyTicket, replyToResident, setSensitive } from "./tickets.service.ts";
+import { changeState, editTicket, forwardTicket, reclassifyTicket, replyToResident, setSensitive } from "./tickets.service.ts";
 
 const ById = z.object({ id: z.uuid() });
 const tags = ["tickets"];
@@ -70,6 +72,19 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       "/tickets/:id",
       { schema: { tags, summary: "A ticket with its messages and history", params: ById, response: { 200: TicketDetail } } },
       (request) => getTicketDetail(ctx.db, staffActor(request), request.params.id),
+    );
+
+    app.get(
+      "/tickets/:id/mention-candidates",
+      {
+        schema: {
+          tags,
+          summary: "Colleagues I may mention in a note on the ticket: those who may open it already",
+          params: ById,
+          response: { 200: MentionCandidates },
+        },
+      },
+      (request) => mentionCandidates(ctx.db, staffActor(request), request.params.id),
     );
 
     /**

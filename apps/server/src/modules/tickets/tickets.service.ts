@@ -380,16 +380,6 @@ export function replyToResident(
   });
 }
 
-export function addNote(store: Store, actor: StaffActor, ticketId: string, input: { body: string }) {
-  return changeTicket(store, actor, ticketId, "note", async (tx, ticket, event) => {
-    const [message] = await tx
-      .insert(ticketMessages)
-      .values({ organisationId: actor.organisationId, ticketId: ticket.id, kind: "note", authorUserId: actor.userId, body: input.body })
-      .returning({ id: ticketMessages.id });
-    await event("ticket.noted", { messageId: message?.id });
-  });
-}
-
 /** Moves a ticket to a state or to a status of its type's workflow (checked by `resolveMove`). */
 export function changeState(
   store: Store,
