@@ -155,7 +155,7 @@ userdb {
         const uids: number[] = [];
         for (const message of messages) {
           const appended = await c.append(folder, message);
-          if (appended && appended.uid) uids.push(appended.uid);
+          if (appended !== false && appended.uid) uids.push(appended.uid);
         }
         return uids;
       } finally {
@@ -228,14 +228,14 @@ export function rawEmail(options: {
   let body: string;
   if (options.html && !options.attachments?.length) {
     headerLines.push(`Content-Type: multipart/alternative; boundary="${boundary}"`);
-    body = parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("") + `--${boundary}--\r\n`;
+    body = `${parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("")}--${boundary}--\r\n`;
   } else if (options.attachments?.length) {
     headerLines.push(`Content-Type: multipart/mixed; boundary="${boundary}"`);
     const files = options.attachments.map(
       (a) =>
         `Content-Type: ${a.type}; name="${a.name}"\r\nContent-Disposition: attachment; filename="${a.name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n${wrap(a.data.toString("base64"))}`,
     );
-    body = [...parts, ...files].map((p) => `--${boundary}\r\n${p}\r\n`).join("") + `--${boundary}--\r\n`;
+    body = `${[...parts, ...files].map((p) => `--${boundary}\r\n${p}\r\n`).join("")}--${boundary}--\r\n`;
   } else {
     headerLines.push("Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64");
     body = `${wrap(Buffer.from(text).toString("base64"))}\r\n`;
