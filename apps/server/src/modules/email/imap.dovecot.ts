@@ -5,7 +5,6 @@
  * owned by `dovecot` (dovecot refuses root for both).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
@@ -13,7 +12,6 @@ import path from "node:path";
 import { ImapFlow } from "imapflow";
 
 export const DOVECOT = "/usr/sbin/dovecot";
-export const hasDovecot = () => existsSync(DOVECOT);
 
 export type Dovecot = {
   host: string;
