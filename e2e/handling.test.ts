@@ -3,10 +3,9 @@
  * group for a comment, the colleague finds it in their requests queue and answers, the expert
  * replies to the resident and resolves; the history tells the story. axe on every step.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, submitContact } from "../apps/server/test/harness.ts";
-import { consoleSignedIn, type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
+import { consoleSignedIn, type E2E, expectAccessible, startE2E } from "./harness.ts";
 
 let e2e: E2E;
 

@@ -5,7 +5,6 @@
  * axe on every page and state; the portal list is used with the keyboard.
  */
 
-import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, submitContact, uploadAttachment } from "../apps/server/test/harness.ts";

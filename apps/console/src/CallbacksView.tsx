@@ -4,10 +4,10 @@
  * Filters live in the address, so a view can be bookmarked like a queue's.
  */
 import { type Callback, callbackOutcomes } from "@yhteys/contracts";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import * as api from "./admin/integrationsApi.ts";
+import { useAdminList, useAdminPage } from "./admin/useAdminList.tsx";
 import { useConsole } from "./Console.tsx";
-import { useFocusOnNavigation } from "./focus.ts";
 import { errorText } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { callbacksPath, navigate, onLinkClick, ticketPath } from "./router.ts";
@@ -22,26 +22,16 @@ export const hasCallbackQueue = (role: string) => ["technical_admin", "service_a
 export function CallbacksView({ search }: { search: URLSearchParams }) {
   const { t } = useI18n();
   const prefix = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   const status = (statuses as readonly string[]).includes(search.get("status") ?? "")
     ? (search.get("status") as (typeof statuses)[number])
     : "open";
   const sort = (sorts as readonly string[]).includes(search.get("sort") ?? "")
     ? (search.get("sort") as (typeof sorts)[number])
     : "windowStart";
-  const [items, setItems] = useState<Callback[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useFocusOnNavigation(heading, items !== null);
-  useEffect(() => {
-    document.title = `${t("callbacks.title")} – ${t("app.name")}`;
-  }, [t]);
-  const load = useCallback(() => {
-    api
-      .callbacks(new URLSearchParams({ status, sort }))
-      .then((list) => setItems(list.items))
-      .catch((e) => setError(errorText(t, e)));
-  }, [t, status, sort]);
-  useEffect(load, [load]);
+  const load = useCallback(() => api.callbacks(new URLSearchParams({ status, sort })), [status, sort]);
+  const list = useAdminList(load);
+  const heading = useAdminPage(t("callbacks.title"), list.data !== null);
+  const items = list.data?.items;
   const choose = (key: "status" | "sort", value: string) => navigate(callbacksPath(new URLSearchParams({ status, sort, [key]: value })));
 
   return (
@@ -72,14 +62,8 @@ export function CallbacksView({ search }: { search: URLSearchParams }) {
           </select>
         </div>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {items === null ? (
-        <p className="muted">{t("app.loading")}</p>
-      ) : items.length === 0 ? (
+      {list.status}
+      {!items ? null : items.length === 0 ? (
         <p className="muted">{t("callbacks.none")}</p>
       ) : (
         <table className="tickets">
@@ -95,7 +79,7 @@ export function CallbacksView({ search }: { search: URLSearchParams }) {
           </thead>
           <tbody>
             {items.map((c) => (
-              <CallbackRow key={c.ticketId} item={c} onDone={load} />
+              <CallbackRow key={c.ticketId} item={c} onDone={list.reload} />
             ))}
           </tbody>
         </table>

@@ -1,9 +1,54 @@
 /** A category's extra fields as inputs, for the forms where staff and internal customers file contacts. */
-import type { ExtraFieldDefinition, ExtraFieldValues } from "@yhteys/contracts";
+import type { Category, ExtraFieldDefinition, ExtraFieldValues } from "@yhteys/contracts";
+import { CategoryOptions } from "./ActionForm.tsx";
 import { name } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 
 type Value = ExtraFieldValues[string];
+
+/** The category of a contact and that category's extra fields; choosing another category clears the answers. */
+export function CategoryFields(props: {
+  idPrefix: string;
+  categories: Category[];
+  categoryId: string;
+  onCategoryId: (categoryId: string) => void;
+  extraFields: ExtraFieldValues;
+  onExtraFields: (values: ExtraFieldValues) => void;
+  /** Focus the category first (where staff type as a caller speaks). */
+  autoFocus?: boolean;
+}) {
+  const { t } = useI18n();
+  const category = props.categories.find((c) => c.id === props.categoryId);
+  return (
+    <>
+      <p className="field">
+        <label htmlFor={`${props.idPrefix}-category`}>{t("record.category")}</label>
+        <select
+          id={`${props.idPrefix}-category`}
+          // biome-ignore lint/a11y/noAutofocus: only where the form asks for it (see autoFocus).
+          autoFocus={props.autoFocus}
+          required
+          value={props.categoryId}
+          onChange={(e) => {
+            props.onCategoryId(e.target.value);
+            props.onExtraFields({});
+          }}
+        >
+          <option value="">{t("record.chooseCategory")}</option>
+          <CategoryOptions categories={props.categories} />
+        </select>
+      </p>
+      {category && (
+        <ExtraFieldInputs
+          idPrefix={`${props.idPrefix}-extra`}
+          definitions={category.extraFields}
+          values={props.extraFields}
+          onChange={props.onExtraFields}
+        />
+      )}
+    </>
+  );
+}
 
 export function ExtraFieldInputs(props: {
   idPrefix: string;

@@ -2,8 +2,8 @@
 import type { Category, ExtraFieldValues, InternalRequestDetail, InternalRequestSummary } from "@yhteys/contracts";
 import { RichHtml } from "@yhteys/web";
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { CategoryOptions, FormFooter, useAction } from "./ActionForm.tsx";
-import { ExtraFieldInputs } from "./ExtraFieldInputs.tsx";
+import { FormFooter, useAction } from "./ActionForm.tsx";
+import { CategoryFields } from "./ExtraFieldInputs.tsx";
 import { errorText, name, stateName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { internalCategories, internalRequest, internalRequests, replyToInternalRequest, submitInternalRequest } from "./intake.api.ts";
@@ -65,7 +65,6 @@ export function InternalRequestForm({ announce }: { announce: Announce }) {
       .then((list) => setCategories(list.items))
       .catch((e) => setError({ text: errorText(t, e), fields: [] }));
   }, [t, setError]);
-  const category = categories.find((c) => c.id === categoryId);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -95,24 +94,14 @@ export function InternalRequestForm({ announce }: { announce: Announce }) {
       </p>
       <h1 id={`${ids}-title`}>{t("internal.new")}</h1>
       <form onSubmit={submit} noValidate>
-        <p className="field">
-          <label htmlFor={`${ids}-category`}>{t("record.category")}</label>
-          <select
-            id={`${ids}-category`}
-            required
-            value={categoryId}
-            onChange={(e) => {
-              setCategoryId(e.target.value);
-              setExtraFields({});
-            }}
-          >
-            <option value="">{t("record.chooseCategory")}</option>
-            <CategoryOptions categories={categories} />
-          </select>
-        </p>
-        {category && (
-          <ExtraFieldInputs idPrefix={`${ids}-extra`} definitions={category.extraFields} values={extraFields} onChange={setExtraFields} />
-        )}
+        <CategoryFields
+          idPrefix={ids}
+          categories={categories}
+          categoryId={categoryId}
+          onCategoryId={setCategoryId}
+          extraFields={extraFields}
+          onExtraFields={setExtraFields}
+        />
         <p className="field">
           <label htmlFor={`${ids}-description`}>{t("record.description")}</label>
           <textarea id={`${ids}-description`} rows={5} required value={description} onChange={(e) => setDescription(e.target.value)} />

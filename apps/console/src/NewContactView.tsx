@@ -5,9 +5,9 @@
 import type { ExtraFieldValues, Language, RecordedContact } from "@yhteys/contracts";
 import { languages, recordedRoutes, staffRecordedChannels } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useState } from "react";
-import { CategoryOptions, FormFooter, GroupOptions, useAction } from "./ActionForm.tsx";
+import { FormFooter, GroupOptions, useAction } from "./ActionForm.tsx";
 import { useConsole } from "./Console.tsx";
-import { ExtraFieldInputs } from "./ExtraFieldInputs.tsx";
+import { CategoryFields } from "./ExtraFieldInputs.tsx";
 import { channelName, languageName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { recordContact } from "./intake.api.ts";
@@ -31,8 +31,6 @@ export function NewContactView() {
   const [route, setRoute] = useState<Route>("rules");
   const myGroups = directory?.groups.filter((g) => session.user.groupIds.includes(g.id)) ?? [];
   const [groupId, setGroupId] = useState("");
-  const categories = directory?.categories ?? [];
-  const category = categories.find((c) => c.id === categoryId);
   const routes = recordedRoutes.filter((r) => r === "rules" || myGroups.length > 0);
 
   const submit = (e?: FormEvent) => {
@@ -92,26 +90,16 @@ export function NewContactView() {
             ))}
           </div>
         </fieldset>
-        <p className="field">
-          <label htmlFor={`${ids}-category`}>{t("record.category")}</label>
-          <select
-            id={`${ids}-category`}
-            // biome-ignore lint/a11y/noAutofocus: the advisor starts typing the topic as the caller speaks.
-            autoFocus
-            required
-            value={categoryId}
-            onChange={(e) => {
-              setCategoryId(e.target.value);
-              setExtraFields({});
-            }}
-          >
-            <option value="">{t("record.chooseCategory")}</option>
-            <CategoryOptions categories={categories} />
-          </select>
-        </p>
-        {category && (
-          <ExtraFieldInputs idPrefix={`${ids}-extra`} definitions={category.extraFields} values={extraFields} onChange={setExtraFields} />
-        )}
+        <CategoryFields
+          idPrefix={ids}
+          categories={directory?.categories ?? []}
+          categoryId={categoryId}
+          onCategoryId={setCategoryId}
+          extraFields={extraFields}
+          onExtraFields={setExtraFields}
+          // The advisor starts typing the topic as the caller speaks.
+          autoFocus
+        />
         <p className="field">
           <label htmlFor={`${ids}-description`}>{t("record.description")}</label>
           <textarea id={`${ids}-description`} rows={5} required value={description} onChange={(e) => setDescription(e.target.value)} />

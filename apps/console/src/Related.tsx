@@ -147,7 +147,7 @@ type Part = { key: number; description: string; categoryId: string; groupId: str
 
 /** Split: one part per topic, each with its text, category and (optionally) group. */
 export function SplitForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { directory } = useConsole();
   const ids = { title: useId(), error: useId() };
   const fresh = (key: number): Part => ({ key, description: "", categoryId: ticket.category.id, groupId: "" });

@@ -2,10 +2,13 @@
  * A real SMTP server on loopback for tests (smtp-server), that parses what it receives
  * (mailparser) and can be told to refuse mail to an address: `refuse(to, 451, 2)` answers the next
  * two messages to `to` with a temporary error, `refuse(to, 550)` every one with a permanent error.
+ * `useMailingApp` starts one with a test app that sends to it, for a whole test file.
  */
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
+import { startTestApp, type TestApp } from "./harness.ts";
 
 export type ReceivedMail = { parsed: ParsedMail; raw: string; to: string[] };
 
@@ -66,4 +69,27 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   sink.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   return sink;
+}
+
+/** The address of the web apps in the mailing test app: links in emails start with it. */
+export const PUBLIC_URL = "https://palaute.kaupunki.example";
+/** The mailing test app of the file (see `useMailingApp`); set before the first test. */
+export let t: TestApp;
+/** The SMTP sink the mailing test app sends to; set before the first test. */
+export let sink: SmtpSink;
+
+/**
+ * Starts an SMTP sink and a test app that sends email to it before the file's tests, and stops
+ * them after: jobs on and polled every 100 ms, email retried after 50 ms; `env` adds or overrides
+ * settings. The file's tests reach them through the live bindings `t` and `sink`.
+ */
+export function useMailingApp(env: Record<string, string> = {}) {
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await startTestApp({ JOBS: "on", JOBS_POLL_MS: "100", SMTP_URL: sink.url, PUBLIC_URL, EMAIL_RETRY_BASE_MS: "50", ...env });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
 import { recordedRoutes, staffRecordedChannels } from "./constants.ts";
 import { ContactFields, replyReachable, replyReachableIssue } from "./public.ts";
-import { ExtraFieldValues, TicketState, TicketType } from "./tickets.ts";
+import { ExtraFieldValues, TicketState } from "./tickets.ts";
 
 /** A phone call or visit recorded by staff: the public form's fields plus the channel and the routing. */
 export const RecordedContact = ContactFields.extend({

@@ -1,7 +1,7 @@
 /**
  * Form pieces of the admin views: an error summary that takes focus and links to each invalid
  * field, labelled text fields that point at their error, checkbox groups in a fieldset, and
- * secrets shown once.
+ * forms whose secrets are shown once.
  */
 import type { LocalizedText } from "@yhteys/contracts";
 import { type ReactNode, useEffect, useRef, useState } from "react";
@@ -235,8 +235,55 @@ export function NameFields(props: {
   );
 }
 
+/**
+ * A form that creates something whose key or secret is shown once: `submit` checks the field
+ * errors, then runs `create`, which clears the form and resolves to the secret.
+ */
+export function useCreateWithSecret() {
+  const { busy, error, run } = useSubmit();
+  const [secret, setSecret] = useState<string | null>(null);
+  const submit = (create: () => Promise<string>, fieldErrors: Record<string, string> = {}) => {
+    setSecret(null);
+    void run(async () => setSecret(await create()), fieldErrors);
+  };
+  return { busy, error, secret, submit };
+}
+
+/** The form of `useCreateWithSecret`: the secret once made, the error summary, the fields and the submit button. */
+export function SecretForm(props: {
+  form: ReturnType<typeof useCreateWithSecret>;
+  secretTitle: string;
+  secretIntro: string;
+  /** The fields the error summary links to, by API name. */
+  fields: Record<string, { id: string; label: string }>;
+  submitLabel: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const { busy, error, secret } = props.form;
+  return (
+    <>
+      <Secret value={secret} title={props.secretTitle} intro={props.secretIntro} />
+      <ErrorSummary error={error} fields={props.fields} />
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          props.onSubmit();
+        }}
+        noValidate
+      >
+        {props.children}
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t("common.saving") : props.submitLabel}
+        </button>
+      </form>
+    </>
+  );
+}
+
 /** A key or secret shown once, right after it was made: focused and announced. */
-export function Secret({ value, title, intro }: { value: string | null; title: string; intro: string }) {
+function Secret({ value, title, intro }: { value: string | null; title: string; intro: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (value) ref.current?.focus();

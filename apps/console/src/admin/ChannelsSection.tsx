@@ -1,10 +1,9 @@
 /** Inbound channels with their JSON-pointer mapping; a new channel's secret is shown once. */
 import type { ChannelMapping, InboundChannel } from "@yhteys/contracts";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
-import { ErrorSummary, Secret, TextField, useSubmit } from "./AdminForm.tsx";
-import { AdminTable } from "./AdminTable.tsx";
-import { ActiveToggle, CategorySelect, useCategoryName } from "./IntegrationParts.tsx";
+import { SecretForm, TextField, useCreateWithSecret } from "./AdminForm.tsx";
+import { ActiveCells, CategorySelect, IntegrationSection, useCategoryName } from "./IntegrationParts.tsx";
 import * as api from "./integrationsApi.ts";
 import { useAdminAction } from "./useAdminList.tsx";
 
@@ -27,18 +26,16 @@ export function ChannelsSection({ items, onChanged }: { items: InboundChannel[];
     link: "",
     attachments: "",
   });
-  const [secret, setSecret] = useState<string | null>(null);
-  const { busy, error, run } = useSubmit();
+  const form = useCreateWithSecret();
+  const { error } = form;
   const labels = {
     key: { id: `${prefix}key`, label: t("integrations.key") },
     name: { id: `${prefix}name`, label: t("integrations.name") },
     categoryId: { id: `${prefix}category`, label: t("integrations.category") },
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSecret(null);
+  const submit = () => {
     const chosen = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v.trim())) as ChannelMapping;
-    void run(
+    form.submit(
       async () => {
         const created = await api.createChannel({
           key: key.trim(),
@@ -47,10 +44,10 @@ export function ChannelsSection({ items, onChanged }: { items: InboundChannel[];
           replyUrl: replyUrl.trim() || null,
           mapping: chosen,
         });
-        setSecret(created.secret);
         setKey("");
         setChannelName("");
         onChanged();
+        return created.secret;
       },
       {
         ...(/^[a-z0-9][a-z0-9-]{1,62}$/.test(key.trim()) ? {} : { key: t("integrations.keyHint") }),
@@ -60,43 +57,32 @@ export function ChannelsSection({ items, onChanged }: { items: InboundChannel[];
     );
   };
   return (
-    <section className="panel" aria-labelledby={`${prefix}heading`}>
-      <h2 id={`${prefix}heading`}>{t("integrations.channels")}</h2>
-      {status}
-      <AdminTable
-        caption={t("integrations.channels")}
-        headers={[
-          t("integrations.name"),
-          t("integrations.key"),
-          t("integrations.category"),
-          t("integrations.replyUrl"),
-          t("integrations.status"),
-          t("integrations.actions"),
-        ]}
-        items={items}
-        empty={t("integrations.none")}
-        row={(c) => (
-          <tr>
-            <th scope="row">{c.name}</th>
-            <td>
-              <code>{c.key}</code>
-            </td>
-            <td>{categoryName(c.categoryId)}</td>
-            <td className="hash">{c.replyUrl ?? "–"}</td>
-            <td>{c.active ? t("integrations.active") : t("integrations.inactive")}</td>
-            <td className="button-row">
-              <ActiveToggle
-                active={c.active}
-                onToggle={() => act(() => api.updateChannel(c.id, { active: !c.active }), t("admin.saved"))}
-              />
-            </td>
-          </tr>
-        )}
-      />
-      <h3>{t("integrations.newChannel")}</h3>
-      <Secret value={secret} title={t("integrations.secretTitle")} intro={t("integrations.secretIntro")} />
-      <ErrorSummary error={error} fields={labels} />
-      <form onSubmit={submit} noValidate>
+    <IntegrationSection
+      title={t("integrations.channels")}
+      status={status}
+      headers={[t("integrations.name"), t("integrations.key"), t("integrations.category"), t("integrations.replyUrl")]}
+      items={items}
+      row={(c) => (
+        <tr>
+          <th scope="row">{c.name}</th>
+          <td>
+            <code>{c.key}</code>
+          </td>
+          <td>{categoryName(c.categoryId)}</td>
+          <td className="hash">{c.replyUrl ?? "–"}</td>
+          <ActiveCells active={c.active} onToggle={() => act(() => api.updateChannel(c.id, { active: !c.active }), t("admin.saved"))} />
+        </tr>
+      )}
+      newTitle={t("integrations.newChannel")}
+    >
+      <SecretForm
+        form={form}
+        secretTitle={t("integrations.secretTitle")}
+        secretIntro={t("integrations.secretIntro")}
+        fields={labels}
+        submitLabel={t("integrations.createChannel")}
+        onSubmit={submit}
+      >
         <TextField {...labels.key} value={key} onChange={setKey} hint={t("integrations.keyHint")} error={error?.fields.key} required />
         <TextField {...labels.name} value={channelName} onChange={setChannelName} error={error?.fields.name} required />
         <CategorySelect {...labels.categoryId} value={category} onChange={setCategory} />
@@ -121,10 +107,7 @@ export function ChannelsSection({ items, onChanged }: { items: InboundChannel[];
             />
           ))}
         </fieldset>
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t("common.saving") : t("integrations.createChannel")}
-        </button>
-      </form>
-    </section>
+      </SecretForm>
+    </IntegrationSection>
   );
 }

@@ -7,8 +7,7 @@ import { type Open311Route, type Open311RouteDelivery, open311RouteDeliveries } 
 import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
 import { ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
-import { AdminTable } from "./AdminTable.tsx";
-import { ActiveToggle, CategorySelect, useCategoryName } from "./IntegrationParts.tsx";
+import { ActiveCells, CategorySelect, IntegrationSection, useCategoryName } from "./IntegrationParts.tsx";
 import * as api from "./integrationsApi.ts";
 import { useAdminAction } from "./useAdminList.tsx";
 
@@ -69,54 +68,39 @@ export function RoutesSection({ items, onChanged }: { items: Open311Route[]; onC
     );
   };
   return (
-    <section className="panel" aria-labelledby={`${prefix}heading`}>
-      <h2 id={`${prefix}heading`}>{t("integrations.routes")}</h2>
-      {status}
-      <AdminTable
-        caption={t("integrations.routes")}
-        headers={[
-          t("integrations.category"),
-          t("integrations.delivery"),
-          t("integrations.target"),
-          t("integrations.notOurs"),
-          t("integrations.status"),
-          t("integrations.actions"),
-        ]}
-        items={items}
-        empty={t("integrations.none")}
-        row={(r) => (
-          <tr>
-            <th scope="row">{categoryName(r.categoryId)}</th>
-            <td>{t(`integrations.delivery.${r.delivery}`)}</td>
-            <td className="hash">
-              {r.delivery === "email" ? (
-                r.email
-              ) : (
-                <>
-                  {r.endpoint} <code>{r.serviceCode}</code>
-                  {r.hasApiKey && <span className="muted small"> ({t("integrations.apiKeySet")})</span>}
-                </>
-              )}
-            </td>
-            <td>{r.notOursMarker}</td>
-            <td>{r.active ? t("integrations.active") : t("integrations.inactive")}</td>
-            <td className="button-row">
-              <ActiveToggle
-                active={r.active}
-                onToggle={() => act(() => api.updateOpen311Route(r.id, { active: !r.active }), t("admin.saved"))}
-              />
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => window.confirm(t("integrations.confirmDelete")) && act(() => api.deleteOpen311Route(r.id), t("admin.saved"))}
-              >
-                {t("integrations.delete")}
-              </button>
-            </td>
-          </tr>
-        )}
-      />
-      <h3>{t("integrations.newRoute")}</h3>
+    <IntegrationSection
+      title={t("integrations.routes")}
+      status={status}
+      headers={[t("integrations.category"), t("integrations.delivery"), t("integrations.target"), t("integrations.notOurs")]}
+      items={items}
+      row={(r) => (
+        <tr>
+          <th scope="row">{categoryName(r.categoryId)}</th>
+          <td>{t(`integrations.delivery.${r.delivery}`)}</td>
+          <td className="hash">
+            {r.delivery === "email" ? (
+              r.email
+            ) : (
+              <>
+                {r.endpoint} <code>{r.serviceCode}</code>
+                {r.hasApiKey && <span className="muted small"> ({t("integrations.apiKeySet")})</span>}
+              </>
+            )}
+          </td>
+          <td>{r.notOursMarker}</td>
+          <ActiveCells active={r.active} onToggle={() => act(() => api.updateOpen311Route(r.id, { active: !r.active }), t("admin.saved"))}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => window.confirm(t("integrations.confirmDelete")) && act(() => api.deleteOpen311Route(r.id), t("admin.saved"))}
+            >
+              {t("integrations.delete")}
+            </button>
+          </ActiveCells>
+        </tr>
+      )}
+      newTitle={t("integrations.newRoute")}
+    >
       <ErrorSummary error={error} fields={labels} />
       <form onSubmit={submit} noValidate>
         <CategorySelect {...labels.categoryId} value={category} onChange={setCategory} />
@@ -178,6 +162,6 @@ export function RoutesSection({ items, onChanged }: { items: Open311Route[]; onC
           {busy ? t("common.saving") : t("integrations.createRoute")}
         </button>
       </form>
-    </section>
+    </IntegrationSection>
   );
 }

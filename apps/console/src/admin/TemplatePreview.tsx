@@ -1,5 +1,5 @@
-/** Pieces of the templates admin page: a template or signature as it would look in a reply, with the placeholders filled in with example details. */
-import { type Language, type TemplatePlaceholder, templatePlaceholders } from "@yhteys/contracts";
+/** A template or signature as it would look in a reply, with the placeholders filled in with example details. */
+import type { Language, TemplatePlaceholder } from "@yhteys/contracts";
 import { RichHtml } from "@yhteys/web";
 import { useId } from "react";
 import { useConsole } from "../Console.tsx";
@@ -8,16 +8,6 @@ import { useI18n } from "../i18n.ts";
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The groups whose templates and signatures the signed-in admin may manage. */
-export function useManagedGroups() {
-  const { session, directory } = useConsole();
-  const all = directory?.groups ?? [];
-  return session.user.role === "technical_admin" ? all : all.filter((g) => session.user.groupIds.includes(g.id));
-}
-
-/** The placeholders as the editor's hint lists them. */
-export const placeholderList = () => templatePlaceholders.map((p) => `{{${p}}}`).join(", ");
 
 /** `language`: the template's, in which the group is named. */
 export function TemplatePreview({ html, groupId, language }: { html: string; groupId: string | null; language: Language }) {

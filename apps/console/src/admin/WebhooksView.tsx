@@ -4,9 +4,9 @@
  * deliveries, and the dead letters with a button to send them again.
  */
 import { ticketEventTypes, type WebhookSubscription } from "@yhteys/contracts";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useI18n } from "../i18n.ts";
-import { CheckboxGroup, ErrorSummary, Secret, TextField, useSubmit } from "./AdminForm.tsx";
+import { CheckboxGroup, SecretForm, TextField, useCreateWithSecret } from "./AdminForm.tsx";
 import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
 import { type AdminAct, useAdminList, useAdminPage } from "./useAdminList.tsx";
@@ -104,36 +104,38 @@ function NewWebhookForm({ onCreated }: { onCreated: () => void }) {
   const [url, setUrl] = useState("");
   const [description, setDescription] = useState("");
   const [eventTypes, setEventTypes] = useState<string[]>([]);
-  const [secret, setSecret] = useState<string | null>(null);
-  const { busy, error, run } = useSubmit();
+  const form = useCreateWithSecret();
+  const { error } = form;
   const labels = { url: { id: `${prefix}url`, label: t("webhooks.url") } };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSecret(null);
-    void run(
+  const submit = () =>
+    form.submit(
       async () => {
         const created = await adminApi.createWebhook({
           url: url.trim(),
           description: description.trim() || null,
           eventTypes: eventTypes as (typeof ticketEventTypes)[number][],
         });
-        setSecret(created.secret);
         setUrl("");
         setDescription("");
         setEventTypes([]);
         onCreated();
+        return created.secret;
       },
       /^https?:\/\/.+/.test(url.trim()) ? {} : { url: t("webhooks.urlHint") },
     );
-  };
 
   return (
     <section className="panel" aria-labelledby={`${prefix}heading`}>
       <h2 id={`${prefix}heading`}>{t("webhooks.new")}</h2>
-      <Secret value={secret} title={t("webhooks.secretTitle")} intro={t("webhooks.secretIntro")} />
-      <ErrorSummary error={error} fields={labels} />
-      <form onSubmit={submit} noValidate>
+      <SecretForm
+        form={form}
+        secretTitle={t("webhooks.secretTitle")}
+        secretIntro={t("webhooks.secretIntro")}
+        fields={labels}
+        submitLabel={t("webhooks.create")}
+        onSubmit={submit}
+      >
         <TextField {...labels.url} value={url} onChange={setUrl} hint={t("webhooks.urlHint")} error={error?.fields.url} required />
         <TextField id={`${prefix}description`} label={t("webhooks.description")} value={description} onChange={setDescription} />
         <p className="hint">{t("webhooks.eventsHint")}</p>
@@ -144,10 +146,7 @@ function NewWebhookForm({ onCreated }: { onCreated: () => void }) {
           selected={eventTypes}
           onChange={setEventTypes}
         />
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t("common.saving") : t("webhooks.create")}
-        </button>
-      </form>
+      </SecretForm>
     </section>
   );
 }

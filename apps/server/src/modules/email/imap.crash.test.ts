@@ -3,47 +3,29 @@
  * in the middle of ingesting, then started again. Every email must be exactly one ticket, with its
  * attachment stored once.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { and, count, countDistinct, eq } from "drizzle-orm";
 import { afterAll, expect, it } from "vitest";
-import { newTenant, SNAPSHOT_PATH, TEST_ATTACHMENTS_DIR } from "../../../test/harness.ts";
-import { type Database, openPglite, openPostgres } from "../../db/client.ts";
+import { crashHarness } from "../../../test/crash.ts";
+import { newTenant, TEST_ATTACHMENTS_DIR } from "../../../test/harness.ts";
 import { attachments, inboundEmails, mailboxes, tickets } from "../../db/schema.ts";
 import { rawEmail, startDovecot } from "./imap.dovecot.ts";
 
 const EMAILS = 60;
-const serverDir = path.resolve(import.meta.dirname, "../../..");
-const children: ChildProcess[] = [];
-const pgliteDir = process.env.DATABASE_URL ? null : mkdtempSync(path.join(tmpdir(), "yhteys-email-crash-"));
+const crash = crashHarness("email-crash");
 const dovecot = await startDovecot();
-afterAll(async () => {
-  for (const child of children) child.kill("SIGKILL");
-  await dovecot.stop();
-  if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
-});
+afterAll(() => dovecot.stop());
 
-/** Starts the reader process; `until` resolves with the process once it printed `lines` lines. */
+/** Starts the reader process; resolves with the process once it printed `lines` lines. */
 function startWorker(mailboxId: string, lines: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/modules/email/imap.crash-worker.ts"], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      LOG_LEVEL: "silent",
-      JOBS: "off",
-      MAILBOX_ID: mailboxId,
-      ATTACHMENTS_DIR: TEST_ATTACHMENTS_DIR,
-      ...(pgliteDir ? { PGLITE_DIR: pgliteDir } : {}),
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+  const child = crash.spawnWorker("src/modules/email/imap.crash-worker.ts", {
+    JOBS: "off",
+    MAILBOX_ID: mailboxId,
+    ATTACHMENTS_DIR: TEST_ATTACHMENTS_DIR,
   });
-  children.push(child);
   let seen = 0;
   let done = false;
-  const until = new Promise<{ child: ChildProcess; seen: number; done: boolean }>((resolve, reject) => {
+  return new Promise<{ child: ChildProcess; seen: number; done: boolean }>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       const text = chunk.toString();
       seen += text.split("ingested").length - 1;
@@ -52,16 +34,10 @@ function startWorker(mailboxId: string, lines: number) {
     });
     child.once("exit", (code) => (done ? resolve({ child, seen, done }) : reject(new Error(`reader exited with ${code}`))));
   });
-  return until;
-}
-
-async function openDatabaseForTest(fresh: boolean): Promise<Database> {
-  if (process.env.DATABASE_URL) return openPostgres(process.env.DATABASE_URL, 2);
-  return openPglite(pgliteDir, fresh ? new Blob([readFileSync(SNAPSHOT_PATH)]) : undefined);
 }
 
 it("leaves every email as exactly one ticket after a SIGKILL in the middle of ingesting", async () => {
-  let database = await openDatabaseForTest(true);
+  let database = await crash.openDatabase();
   const tenant = await newTenant(database);
   const folder = `crash-${tenant.slug}`;
   const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
@@ -96,17 +72,16 @@ it("leaves every email as exactly one ticket after a SIGKILL in the middle of in
     .returning();
   if (!mailbox) throw new Error("no mailbox");
   // PGlite has one process at a time on its data dir.
-  if (pgliteDir) await database.close();
+  if (crash.pgliteDir) await database.close();
 
   const first = await startWorker(mailbox.id, EMAILS / 3);
   expect(first.done).toBe(false);
-  first.child.kill("SIGKILL");
-  await new Promise((resolve) => first.child.once("exit", resolve));
+  await crash.stop(first.child, "SIGKILL");
 
   const second = await startWorker(mailbox.id, Number.POSITIVE_INFINITY);
   expect(second.done).toBe(true);
 
-  if (pgliteDir) database = await openDatabaseForTest(false);
+  if (crash.pgliteDir) database = await crash.openDatabase(false);
   try {
     const [ticketCount] = await database.db.select({ n: count() }).from(tickets).where(eq(tickets.organisationId, tenant.id));
     const [inbound] = await database.db

@@ -5,7 +5,6 @@
  * owned by `dovecot` (dovecot refuses root for both).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
@@ -13,7 +12,6 @@ import path from "node:path";
 import { ImapFlow } from "imapflow";
 
 export const DOVECOT = "/usr/sbin/dovecot";
-export const hasDovecot = () => existsSync(DOVECOT);
 
 export type Dovecot = {
   host: string;
@@ -155,7 +153,7 @@ userdb {
         const uids: number[] = [];
         for (const message of messages) {
           const appended = await c.append(folder, message);
-          if (appended && appended.uid) uids.push(appended.uid);
+          if (appended !== false && appended.uid) uids.push(appended.uid);
         }
         return uids;
       } finally {
@@ -228,14 +226,14 @@ export function rawEmail(options: {
   let body: string;
   if (options.html && !options.attachments?.length) {
     headerLines.push(`Content-Type: multipart/alternative; boundary="${boundary}"`);
-    body = parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("") + `--${boundary}--\r\n`;
+    body = `${parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("")}--${boundary}--\r\n`;
   } else if (options.attachments?.length) {
     headerLines.push(`Content-Type: multipart/mixed; boundary="${boundary}"`);
     const files = options.attachments.map(
       (a) =>
         `Content-Type: ${a.type}; name="${a.name}"\r\nContent-Disposition: attachment; filename="${a.name}"\r\nContent-Transfer-Encoding: base64\r\n\r\n${wrap(a.data.toString("base64"))}`,
     );
-    body = [...parts, ...files].map((p) => `--${boundary}\r\n${p}\r\n`).join("") + `--${boundary}--\r\n`;
+    body = `${[...parts, ...files].map((p) => `--${boundary}\r\n${p}\r\n`).join("")}--${boundary}--\r\n`;
   } else {
     headerLines.push("Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64");
     body = `${wrap(Buffer.from(text).toString("base64"))}\r\n`;

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newTenant, signIn, startTestApp, submitContact, type TestApp } from "../../../test/harness.ts";
-import { type SmtpSink, startSmtpSink } from "../../../test/smtp-sink.ts";
+import { describe, expect, it } from "vitest";
+import { newTenant, signIn, submitContact } from "../../../test/harness.ts";
+import { sink, t, useMailingApp } from "../../../test/smtp-sink.ts";
 
-let t: TestApp;
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  t = await startTestApp({ JOBS: "on", JOBS_POLL_MS: "100", SMTP_URL: sink.url, PUBLIC_URL: "https://palaute.kaupunki.example" });
-});
-afterAll(async () => {
-  await t.close();
-  await sink.close();
-});
+useMailingApp();
 
 describe("a rich-text reply", () => {
   it("is stored sanitised with its plain text, shown on the tracking page and sent as the email's HTML and text parts", async () => {

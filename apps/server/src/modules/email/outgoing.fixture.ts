@@ -1,36 +1,17 @@
 /**
  * The shared set-up of the outgoing-email tests: a real SMTP server on loopback (the sink) and a
- * test app sending to it, started once per test file by `useSmtpSink`, and helpers to read what
- * arrived. `t` and `sink` are live bindings, set before the first test.
+ * test app sending to it (test/smtp-sink.ts), started once per test file by `useSmtpSink`, and
+ * helpers to read what arrived. `t` and `sink` are live bindings, set before the first test.
  */
-import { afterAll, beforeAll, expect } from "vitest";
-import { type Client, newTenant, signIn, startTestApp, type TestApp } from "../../../test/harness.ts";
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../../../test/smtp-sink.ts";
+import { expect } from "vitest";
+import { type Client, newTenant, signIn } from "../../../test/harness.ts";
+import { type ReceivedMail, t, useMailingApp } from "../../../test/smtp-sink.ts";
 
-export const PUBLIC_URL = "https://palaute.kaupunki.example";
+export { PUBLIC_URL, sink, t } from "../../../test/smtp-sink.ts";
 export const MAX_ATTEMPTS = 3;
-export let t: TestApp;
-export let sink: SmtpSink;
 
 /** Starts the SMTP sink and the app before the file's tests and stops them after. */
-export function useSmtpSink() {
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    // Fast retries: 50, 100 ms (with jitter) between the three attempts.
-    t = await startTestApp({
-      JOBS: "on",
-      JOBS_POLL_MS: "100",
-      SMTP_URL: sink.url,
-      PUBLIC_URL,
-      EMAIL_RETRY_BASE_MS: "50",
-      EMAIL_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
-}
+export const useSmtpSink = () => useMailingApp({ EMAIL_MAX_ATTEMPTS: String(MAX_ATTEMPTS) });
 
 export const base = "/api/staff/admin/mail";
 export const settings = { fromName: "Testilän kaupunki", fromAddress: "palaute@kaupunki.example", replyTo: "vastaukset@kaupunki.example" };

@@ -1,35 +1,20 @@
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { type Client, newTenant, signIn, startTestApp, submitContact, type TestApp, waitFor } from "../../../test/harness.ts";
-import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../../../test/smtp-sink.ts";
+import { type Client, newTenant, signIn, submitContact, waitFor } from "../../../test/harness.ts";
+import { PUBLIC_URL, type ReceivedMail, sink, t, useMailingApp } from "../../../test/smtp-sink.ts";
 import { jobs, notifications, staffOnline, users } from "../../db/schema.ts";
 import type { SeededOrganisation } from "../demo/demo.ts";
 import { enqueueDigests } from "./notification-email-task.ts";
 import { notificationDigestJob } from "./notification-emails.ts";
 
-const PUBLIC_URL = "https://palaute.kaupunki.example";
 const DELAY_MS = 800;
-let t: TestApp;
-let sink: SmtpSink;
 let liveUrl: string;
+useMailingApp({ JOBS_POLL_MS: "50", NOTIFY_EMAIL_DELAY_MS: String(DELAY_MS) });
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  t = await startTestApp({
-    JOBS: "on",
-    JOBS_POLL_MS: "50",
-    SMTP_URL: sink.url,
-    PUBLIC_URL,
-    EMAIL_RETRY_BASE_MS: "50",
-    NOTIFY_EMAIL_DELAY_MS: String(DELAY_MS),
-  });
   await t.app.listen({ port: 0, host: "127.0.0.1" });
   liveUrl = `ws://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/staff/live`;
-});
-afterAll(async () => {
-  await t.close();
-  await sink.close();
 });
 
 async function setUp() {

@@ -130,7 +130,7 @@ export function notificationEmailJob(db: Db, settings: EmailSettings) {
         .select({ organisationId: notifications.organisationId, userId: notifications.userId, delivery: deliveryOf() })
         .from(notifications)
         .where(eq(notifications.id, notificationId));
-      if (!n || n.delivery !== "email") return;
+      if (n?.delivery !== "email") return;
       const actor = await loadActor({ db }, n.organisationId, n.userId);
       if (!actor || (await isOnline(db, actor.userId))) return;
       const [item] = await mailer.visible(actor, await pending(db, actor.userId, eq(notifications.id, notificationId)));

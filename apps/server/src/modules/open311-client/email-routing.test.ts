@@ -6,42 +6,18 @@
 import { createTransport } from "nodemailer";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Client,
-  newTenant,
-  signIn,
-  startTestApp,
-  submitContact,
-  type TestApp,
-  uploadAttachment,
-  waitFor,
-} from "../../../test/harness.ts";
-import { type SmtpSink, startSmtpSink } from "../../../test/smtp-sink.ts";
+import { type Client, newTenant, signIn, submitContact, uploadAttachment, waitFor } from "../../../test/harness.ts";
+import { PUBLIC_URL, sink, t, useMailingApp } from "../../../test/smtp-sink.ts";
 import { mailboxes } from "../../db/schema.ts";
 import { startSmtpListener } from "../email/smtp-listener.ts";
 import { withoutQuote } from "./email-routing.ts";
 
-const PUBLIC_URL = "https://palaute.kaupunki.example";
-let t: TestApp;
-let sink: SmtpSink;
 let listener: { port: number; close: () => Promise<void> };
+useMailingApp({ EMAIL_MAX_ATTEMPTS: "4" });
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  t = await startTestApp({
-    JOBS: "on",
-    JOBS_POLL_MS: "100",
-    SMTP_URL: sink.url,
-    PUBLIC_URL,
-    EMAIL_RETRY_BASE_MS: "50",
-    EMAIL_MAX_ATTEMPTS: "4",
-  });
   listener = await startSmtpListener(t.ctx, { port: 0, host: "127.0.0.1", maxBytes: 1024 * 1024, log: () => {} });
 });
-afterAll(async () => {
-  await listener?.close();
-  await t?.close();
-  await sink?.close();
-});
+afterAll(() => listener?.close());
 
 type History = { type: string; data: Record<string, unknown> }[];
 const detail = async (admin: Client, id: string) => (await admin.get(`/api/staff/tickets/${id}`)).json();

@@ -83,7 +83,7 @@ export async function applyExternalEmailAnswer(
           .limit(1);
   if (!fromRoute && !answered) return null;
   const notes = withoutQuote(email.body).slice(0, MAX_NOTES) || null;
-  const notOurs = notes !== null && notes.toLowerCase().includes(route.marker.toLowerCase());
+  const notOurs = notes?.toLowerCase().includes(route.marker.toLowerCase());
   return applyExternalChange(
     tx,
     { ticketId: ticket.id, organisationId: ticket.organisationId, notOursMarker: route.marker },
