@@ -7,6 +7,7 @@ export * from "./intake-staff.ts";
 export * from "./integrations.ts";
 export * from "./mail.ts";
 export * from "./mailboxes.ts";
+export * from "./mapGrid.ts";
 export * from "./notices.ts";
 export * from "./notifications.ts";
 export * from "./places.ts";
