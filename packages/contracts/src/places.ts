@@ -1,7 +1,6 @@
 /** Addresses (geocoding), the base map, and earlier contacts near a point (the duplicate hint). */
 import { z } from "zod";
 import { GeoPoint, IsoDateTime, LocalizedText, Uuid } from "./common.ts";
-import { MapCrs, TileMatrix } from "./mapGrid.ts";
 import { TicketState } from "./tickets.ts";
 
 /** A point in a query string (`?lat=61.49&lon=23.76`), within GeoPoint's bounds. */
@@ -31,6 +30,25 @@ export type AddressList = z.infer<typeof AddressList>;
 /** The nearest address within 150 m of the point, or null. */
 export const ReverseAddress = z.object({ address: Address.nullable(), distanceMetres: z.number().int().nullable() });
 export type ReverseAddress = z.infer<typeof ReverseAddress>;
+
+export const mapCrses = ["EPSG:3857", "EPSG:3067"] as const;
+export const MapCrs = z.enum(mapCrses);
+export type MapCrs = z.infer<typeof MapCrs>;
+
+/**
+ * A WMTS tile matrix set in a projected CRS: the top-left corner of tile 0/0 (easting, northing
+ * in metres) and the metres per pixel of each zoom level (TileMatrix 0, 1, 2…), largest first.
+ */
+export const TileMatrix = z
+  .object({
+    origin: z.tuple([z.number().finite(), z.number().finite()]),
+    resolutions: z.array(z.number().positive().finite()).min(1).max(30),
+  })
+  .refine((m) => m.resolutions.every((r, i) => i === 0 || r < (m.resolutions[i - 1] ?? 0)), {
+    message: "resolutions must get smaller from one zoom level to the next",
+    path: ["resolutions"],
+  });
+export type TileMatrix = z.infer<typeof TileMatrix>;
 
 /**
  * An http(s) raster tile template with {z}, {x} and {y} in any order: XYZ (`…/{z}/{x}/{y}.png`),

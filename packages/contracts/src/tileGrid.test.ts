@@ -1,6 +1,6 @@
 import proj4 from "proj4";
 import { describe, expect, it } from "vitest";
-import { ETRS_TM35FIN_PROJ4, JHS180_TILE_MATRIX, matrixZoom, TILE_SIZE, tileOf } from "./mapGrid.ts";
+import { ETRS_TM35FIN_PROJ4, JHS180_TILE_MATRIX, matrixZoom, TILE_SIZE, tileOf, webMercatorZoom } from "./tileGrid.ts";
 import { MapSource, TileUrlTemplate } from "./places.ts";
 
 const toTm35fin = proj4("EPSG:4326", ETRS_TM35FIN_PROJ4);
@@ -34,6 +34,8 @@ describe("the ETRS-TM35FIN grid", () => {
     expect(matrixZoom(JHS180_TILE_MATRIX, 14, 61.5)).toBe(11);
     expect(matrixZoom(JHS180_TILE_MATRIX, 16, 61.5)).toBe(13);
     expect(matrixZoom(JHS180_TILE_MATRIX, 4, 64.5)).toBe(1);
+    // And back: level 11 (4 m/px) at 61.5° N is Web Mercator 14.2.
+    expect(webMercatorZoom(4, 61.5)).toBeCloseTo(14.19, 2);
   });
 });
 

@@ -2,34 +2,16 @@
  * The base map's coordinate systems and tile grids (REQUIREMENTS P2, I5): Web Mercator
  * (EPSG:3857, the XYZ grid of OpenStreetMap and most web maps) or ETRS-TM35FIN (EPSG:3067, the
  * grid of the National Land Survey and Finnish cities' WMTS services), and the maths that finds a
- * tile from a point, shared by the portal's map, the server's checks and the tests.
+ * tile from a point, shared by the portal's map, the server and the tests. No zod here: the
+ * portal's map chunk imports this alone (`@yhteys/contracts/tileGrid`); the schemas are in places.ts.
  */
-import { z } from "zod";
-
-export const mapCrses = ["EPSG:3857", "EPSG:3067"] as const;
-export const MapCrs = z.enum(mapCrses);
-export type MapCrs = z.infer<typeof MapCrs>;
+import type { TileMatrix } from "./places.ts";
 
 /** ETRS-TM35FIN (EPSG:3067) for proj4: UTM zone 35 on GRS80. */
 export const ETRS_TM35FIN_PROJ4 = "+proj=utm +zone=35 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs";
 
 /** Pixels on a side of one tile. */
 export const TILE_SIZE = 256;
-
-/**
- * A WMTS tile matrix set in a projected CRS: the top-left corner of tile 0/0 (easting, northing
- * in metres) and the metres per pixel of each zoom level (TileMatrix 0, 1, 2…), largest first.
- */
-export const TileMatrix = z
-  .object({
-    origin: z.tuple([z.number().finite(), z.number().finite()]),
-    resolutions: z.array(z.number().positive().finite()).min(1).max(30),
-  })
-  .refine((m) => m.resolutions.every((r, i) => i === 0 || r < (m.resolutions[i - 1] ?? 0)), {
-    message: "resolutions must get smaller from one zoom level to the next",
-    path: ["resolutions"],
-  });
-export type TileMatrix = z.infer<typeof TileMatrix>;
 
 /**
  * The ETRS-TM35FIN grid of JHS 180 and the National Land Survey's WMTS (TileMatrixSet
@@ -54,15 +36,16 @@ export function tileOf(point: { x: number; y: number }, zoom: number, matrix: Ti
   return { col: Math.floor((point.x - matrix.origin[0]) / span), row: Math.floor((matrix.origin[1] - point.y) / span) };
 }
 
+/** The (fractional) Web Mercator zoom whose ground resolution at `lat` is `metresPerPixel`. */
+export function webMercatorZoom(metresPerPixel: number, lat: number): number {
+  return Math.log2((WEB_MERCATOR_RESOLUTION_0 * Math.cos((lat * Math.PI) / 180)) / metresPerPixel);
+}
+
 /**
  * The matrix level whose scale is nearest to a Web Mercator zoom at a latitude: the settings'
  * zoom levels are Web Mercator's (14 is a district), and a projected grid has its own.
  */
-export function matrixZoom(matrix: TileMatrix, webMercatorZoom: number, lat: number): number {
-  const wanted = (WEB_MERCATOR_RESOLUTION_0 * Math.cos((lat * Math.PI) / 180)) / 2 ** webMercatorZoom;
-  let best = 0;
-  matrix.resolutions.forEach((r, z) => {
-    if (Math.abs(Math.log(r / wanted)) < Math.abs(Math.log((matrix.resolutions[best] ?? r) / wanted))) best = z;
-  });
-  return best;
+export function matrixZoom(matrix: TileMatrix, zoom: number, lat: number): number {
+  const distance = (z: number) => Math.abs(webMercatorZoom(matrix.resolutions[z] ?? 0, lat) - zoom);
+  return matrix.resolutions.reduce((best, _, z) => (distance(z) < distance(best) ? z : best), 0);
 }
