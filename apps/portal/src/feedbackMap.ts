@@ -54,7 +54,13 @@ export async function createFeedbackMap(
           .addTo(layer);
       } else {
         const { reference, status } = properties as Properties;
-        L.circleMarker([lat, lon], { radius: 7, color: "#ffffff", weight: 2, fillColor: STATUS_COLOURS[status] ?? "#c64600", fillOpacity: 1 })
+        L.circleMarker([lat, lon], {
+          radius: 7,
+          color: "#ffffff",
+          weight: 2,
+          fillColor: STATUS_COLOURS[status] ?? "#c64600",
+          fillOpacity: 1,
+        })
           .on("click", () => options.onOpen(reference))
           .addTo(layer);
       }

@@ -1,7 +1,7 @@
 import proj4 from "proj4";
 import { describe, expect, it } from "vitest";
-import { ETRS_TM35FIN_PROJ4, JHS180_TILE_MATRIX, matrixZoom, TILE_SIZE, tileOf, webMercatorZoom } from "./tileGrid.ts";
 import { MapSource, TileUrlTemplate } from "./places.ts";
+import { ETRS_TM35FIN_PROJ4, JHS180_TILE_MATRIX, matrixZoom, TILE_SIZE, tileOf, webMercatorZoom } from "./tileGrid.ts";
 
 const toTm35fin = proj4("EPSG:4326", ETRS_TM35FIN_PROJ4);
 
