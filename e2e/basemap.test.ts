@@ -1,8 +1,9 @@
 /**
  * A city's base map in ETRS-TM35FIN (EPSG:3067) in a real browser: a WMTS (KVP) tile server on
  * loopback, started here, answers every tile with a PNG and records which tiles were asked for.
- * The map must ask for the JHS 180 tiles around the organisation's centre, and a pin placed with
- * the keyboard must arrive in WGS84 where the projected grid puts it.
+ * A technical admin sets it in the console; the map must ask for the JHS 180 tiles around the
+ * organisation's centre, and a pin placed with the keyboard must arrive in WGS84 where the
+ * projected grid puts it.
  */
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
@@ -11,7 +12,7 @@ import { ETRS_TM35FIN_PROJ4, JHS180_TILE_MATRIX, matrixZoom, tileOf } from "@yht
 import proj4 from "proj4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, signIn } from "../apps/server/test/harness.ts";
-import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
+import { consoleSignedIn, type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
 
 const SLOW = 180_000;
 /** A 1×1 PNG: the map stretches it over the tile. */
@@ -49,13 +50,23 @@ describe("a base map in ETRS-TM35FIN", () => {
   it(
     "asks the WMTS for the JHS 180 tiles of the centre, and a pin placed with the keyboard arrives in WGS84",
     async () => {
-      const admin = await signIn(e2e.app, e2e.tenant, "admin");
-      const settings = {
-        crs: "EPSG:3067",
-        tileUrl: `${tileBase}/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=taustakartta&TileMatrixSet=ETRS-TM35FIN&TileMatrix={z}&TileRow={y}&TileCol={x}`,
-        attribution: "© Testikaupunki",
-      };
-      expect((await admin.put("/api/staff/admin/map", settings)).statusCode).toBe(200);
+      // A technical admin sets the city's WMTS in the console; a template without {x} is refused first.
+      const tileUrl = `${tileBase}/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=taustakartta&TileMatrixSet=ETRS-TM35FIN&TileMatrix={z}&TileRow={y}&TileCol={x}`;
+      const admin = await consoleSignedIn(e2e, "admin");
+      await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Tiedotteet ja UKK" }).click();
+      const form = admin.getByRole("region", { name: "Taustakartta" });
+      await form.getByLabel("Koordinaattijärjestelmä").selectOption("EPSG:3067");
+      await form.getByLabel("Tiilien osoitemalli").fill(tileUrl.replace("&TileCol={x}", ""));
+      await form.getByLabel("Lähdemerkintä").fill("© Testikaupunki");
+      await form.getByRole("button", { name: "Tallenna" }).click();
+      await form.getByText("must contain {z}, {x} and {y}").first().waitFor();
+      expect(await form.getByLabel("Tiilien osoitemalli").getAttribute("aria-invalid")).toBe("true");
+      await expectAccessible(admin, "the base map form with an error");
+      await form.getByLabel("Tiilien osoitemalli").fill(tileUrl);
+      await form.getByRole("button", { name: "Tallenna" }).click();
+      await admin.getByText("Taustakartta tallennettu.").waitFor();
+      await admin.context().close();
+
       const org = (await e2e.app.inject({ method: "GET", url: `/api/public/${e2e.tenant.slug}` })).json();
       const { center, zoom } = org.map as { center: { lat: number; lon: number }; zoom: number };
       // The settings' Web Mercator zoom 14 is level 11 (4 m/px) of the grid at Tampere's latitude.
