@@ -44,8 +44,15 @@ export function firstLoad(htmlFile: string): { html: number; css: string[]; js: 
     path.join(dist, m[1] as string),
   );
   const js = staticClosure(refs.filter((r) => r.endsWith(".js")));
-  const lazy = staticClosure([...js].flatMap((f) => importsOf(f, DYNAMIC_IMPORT)).filter((f) => !js.has(f)));
-  return { html: gz(htmlFile), css: refs.filter((f) => f.endsWith(".css")), js: [...js], lazy: [...lazy].filter((f) => !js.has(f)) };
+  // Lazy chunks may load more lazily (the EPSG:3067 projection from the map): follow both kinds of import.
+  const lazy = new Set<string>();
+  const queue = [...js].flatMap((f) => importsOf(f, DYNAMIC_IMPORT));
+  for (let file = queue.pop(); file; file = queue.pop()) {
+    if (js.has(file) || lazy.has(file)) continue;
+    lazy.add(file);
+    queue.push(...importsOf(file, STATIC_IMPORT), ...importsOf(file, DYNAMIC_IMPORT));
+  }
+  return { html: gz(htmlFile), css: refs.filter((f) => f.endsWith(".css")), js: [...js], lazy: [...lazy] };
 }
 
 export async function benchBundles(): Promise<void> {
