@@ -79,9 +79,9 @@ describe("location on the contact form", () => {
 
       await tabTo(page, 'button[aria-controls="map-panel"]');
       await page.keyboard.press("Enter");
-      await page.locator(".map-canvas canvas").waitFor();
-      await tabTo(page, ".map-canvas canvas");
-      expect(await page.locator(".map-canvas canvas").getAttribute("aria-label")).toBe("Map for choosing the place");
+      await page.locator(".map-canvas.leaflet-container").waitFor();
+      await tabTo(page, ".map-canvas.leaflet-container");
+      expect(await page.locator(".map-canvas.leaflet-container").getAttribute("aria-label")).toBe("Map for choosing the place");
       expect(await page.locator("#map-instructions").textContent()).toContain("arrow keys");
       await expectAccessible(page, "the form with the map open");
       for (const key of ["ArrowRight", "ArrowRight", "ArrowRight", "ArrowDown"]) await page.keyboard.press(key);
@@ -123,7 +123,7 @@ describe("location on the contact form", () => {
       expect(await hint.textContent()).toContain("Kuopat ja päällysteet, 33 m päässä");
       expect(await hint.textContent()).not.toContain("Syvä kuoppa");
       await page.getByRole("button", { name: "Valitse paikka kartalta" }).click();
-      await page.locator(".map-canvas canvas").waitFor();
+      await page.locator(".map-canvas.leaflet-container").waitFor();
       await expect.poll(() => page.locator(".map-nearby").count()).toBeGreaterThan(0);
       await expectAccessible(page, "the form with the map and the duplicate hint");
 

@@ -210,7 +210,7 @@ describe("embedded form", () => {
       expect(await frame.locator('script[src^="/embed-app/assets/"]').count()).toBe(1);
       // The map loads only when asked for, and works without tiles.
       await frame.getByRole("button", { name: "Choose the place on a map" }).click();
-      await frame.locator(".map-canvas canvas").waitFor();
+      await frame.locator(".map-canvas.leaflet-container").waitFor();
       await frame.getByText("No background map is in use: the map shows only the pins.").waitFor();
       await expectAccessible(page, "the embedded form with the map open");
       await frame.getByRole("button", { name: "Hide the map" }).click();

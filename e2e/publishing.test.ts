@@ -127,7 +127,7 @@ describe("publishing a contact", () => {
 
     // The optional map, with no tiles.
     await portal.getByRole("button", { name: "Näytä kartalla" }).click();
-    await portal.locator(".feedback-map canvas").waitFor();
+    await portal.locator(".feedback-map .leaflet-container").waitFor();
     await expectAccessible(portal, "the feedback list with the map open");
 
     // The detail page, by its shareable URL.

@@ -5,6 +5,7 @@
  */
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
+import { basemapEn, basemapFi, basemapSv } from "./admin/basemap.i18n.ts";
 import { contentEn, contentFi, contentSv } from "./admin/content.i18n.ts";
 import { integrationsEn, integrationsFi, integrationsSv } from "./admin/integrations.i18n.ts";
 import { mailEn, mailFi, mailSv } from "./admin/mail.i18n.ts";
@@ -44,6 +45,7 @@ const fi = {
   ...viewsFi,
   ...webhooksFi,
   ...contentFi,
+  ...basemapFi,
   ...integrationsFi,
   ...mailFi,
   ...themeFi,
@@ -78,6 +80,7 @@ const sv: Dictionary<MessageKey> = {
   ...viewsSv,
   ...webhooksSv,
   ...contentSv,
+  ...basemapSv,
   ...integrationsSv,
   ...mailSv,
   ...themeSv,
@@ -110,6 +113,7 @@ const en: Dictionary<MessageKey> = {
   ...viewsEn,
   ...webhooksEn,
   ...contentEn,
+  ...basemapEn,
   ...integrationsEn,
   ...mailEn,
   ...themeEn,

@@ -1,4 +1,4 @@
-/** The optional map view of the feedback list: nothing of MapLibre loads until the resident opens it. */
+/** The optional map view of the feedback list: nothing of the map library loads until the resident opens it. */
 import type { FeedbackList, PublicOrganisation } from "@yhteys/contracts";
 import { api } from "@yhteys/web";
 import { useEffect, useState } from "react";
@@ -44,7 +44,7 @@ export function FeedbackMap({ org, query }: { org: PublicOrganisation; query: st
       onToggle={() => setOpen(!open)}
       state={state}
       container={container}
-      hasTiles={Boolean(org.map.styleUrl || org.map.tileUrl)}
+      hasTiles={Boolean(org.map.tileUrl)}
       texts={{
         open: t("feedback.showMap"),
         close: t("feedback.hideMap"),

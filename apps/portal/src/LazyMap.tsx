@@ -1,5 +1,5 @@
 /**
- * What both maps of the portal share on the React side: nothing of MapLibre loads until the
+ * What both maps of the portal share on the React side: nothing of the map library (Leaflet) loads until the
  * resident opens the map; then the view is created in the panel's container, destroyed when
  * closed, and a device that cannot draw a map says so. The address search and the list stay the
  * primary way; the map is optional.

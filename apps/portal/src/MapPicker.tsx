@@ -1,5 +1,5 @@
 /**
- * The optional map for choosing the spot. Nothing of MapLibre loads until the resident opens it;
+ * The optional map for choosing the spot. Nothing of the map library loads until the resident opens it;
  * the address search stays the primary way, and a device that cannot draw the map says so.
  */
 import type { GeoPoint, MapSettings } from "@yhteys/contracts";
@@ -26,7 +26,7 @@ export function MapPicker({ settings, location, nearby, onPick, onMove }: Props)
     open,
     async (element) => {
       const { createMapView } = await import("./mapView.ts");
-      const created = createMapView(element, {
+      const created = await createMapView(element, {
         settings,
         pin: latest.current.location,
         label: t("map.label"),
@@ -51,7 +51,7 @@ export function MapPicker({ settings, location, nearby, onPick, onMove }: Props)
       onToggle={() => setOpen(!open)}
       state={state}
       container={container}
-      hasTiles={Boolean(settings.styleUrl || settings.tileUrl)}
+      hasTiles={Boolean(settings.tileUrl)}
       texts={{
         open: t("map.open"),
         close: t("map.close"),

@@ -1,66 +1,76 @@
 /**
- * The one MapLibre set-up that both maps of the portal use (the location picker and the feedback
- * map), loaded only when a map is opened (MapLibre GL is most of its weight). With no style or
- * tile URL configured it draws a plain background and nothing else, so it works without any
- * network beyond the portal's own server.
+ * The one Leaflet set-up that both maps of the portal use (the location picker and the feedback
+ * map), loaded only when a map is opened. The base map is raster tiles from the settings' template
+ * in Web Mercator (EPSG:3857) or ETRS-TM35FIN (EPSG:3067, the grid of Finnish WMTS services; its
+ * projection code loads only for such a map). With no tile URL it draws a plain background and
+ * nothing else, so it works without any network beyond the portal's own server.
  */
 import type { MapSettings } from "@yhteys/contracts";
-import { Map as MapLibreMap, type StyleSpecification, setWorkerUrl } from "maplibre-gl";
-import "maplibre-gl/dist/maplibre-gl.css";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import { matrixZoom, webMercatorZoom } from "@yhteys/contracts/tileGrid";
+import L from "leaflet";
+import "leaflet/dist/leaflet.css";
 
-setWorkerUrl(workerUrl);
-
-const BACKGROUND = "#e9efe6";
-
-export function styleOf(settings: MapSettings): StyleSpecification | string {
-  if (settings.styleUrl) return settings.styleUrl;
-  const background = { id: "background", type: "background" as const, paint: { "background-color": BACKGROUND } };
-  if (!settings.tileUrl) return { version: 8, sources: {}, layers: [background] };
-  return {
-    version: 8,
-    sources: {
-      base: {
-        type: "raster",
-        tiles: [settings.tileUrl],
-        tileSize: 256,
-        maxzoom: 19,
-        ...(settings.attribution ? { attribution: settings.attribution } : {}),
-      },
-    },
-    layers: [background, { id: "base", type: "raster", source: "base" }],
-  };
-}
+/** Web Mercator tile servers (OpenStreetMap and most XYZ services) go to zoom 19. */
+const WEB_MERCATOR_MAX_ZOOM = 19;
 
 type BaseOptions = {
   settings: MapSettings;
   center: { lat: number; lon: number };
+  /** In Web Mercator levels, as the settings give it; a map in EPSG:3067 takes its nearest level. */
   zoom: number;
-  /** The canvas's accessible name and the id of the visible instructions. */
+  /** The map's accessible name and the id of the visible instructions. */
   label: string;
   describedBy: string;
-  /** MapLibre's own arrow-key panning; off where the arrow keys move a pin instead. */
+  /** Leaflet's own arrow-key panning; off where the arrow keys move a pin instead. */
   keyboard: boolean;
+  /** "application" where the map takes the arrow keys itself (the picker); else "region". */
+  role: "application" | "region";
 };
 
-/** A north-up map with no tilting, named and described for screen readers; throws when the device cannot draw it (no WebGL). */
-export function createBaseMap(container: HTMLElement, options: BaseOptions): MapLibreMap {
+/** The map in the portal: Leaflet's map and its zoom in the settings' Web Mercator levels. */
+export type BaseMap = {
+  map: L.Map;
+  /** The map's own zoom level nearest to a Web Mercator zoom at the map's centre. */
+  zoomOf: (webMercatorZoom: number) => number;
+  /** The map's current zoom in Web Mercator levels (what a clusterer in degrees counts in). */
+  webMercatorZoom: () => number;
+};
+
+/** Attribution is the admin's plain text; Leaflet shows attributions as HTML. */
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+/** A north-up map, named and described for screen readers; the tiles, if any, in the settings' CRS. */
+export async function createBaseMap(container: HTMLElement, options: BaseOptions): Promise<BaseMap> {
   const { settings } = options;
-  const map = new MapLibreMap({
-    container,
-    style: styleOf(settings),
-    center: [options.center.lon, options.center.lat],
-    zoom: options.zoom,
+  const matrix = settings.crs === "EPSG:3067" ? settings.tileMatrix : null;
+  const crs = matrix ? (await import("./projectedCrs.ts")).tm35finCrs(matrix) : L.CRS.EPSG3857;
+  const maxZoom = matrix ? matrix.resolutions.length - 1 : WEB_MERCATOR_MAX_ZOOM;
+  const map = L.map(container, {
+    crs,
+    minZoom: 0,
+    maxZoom,
+    zoomControl: false,
+    attributionControl: false,
     keyboard: options.keyboard,
-    dragRotate: false,
-    pitchWithRotate: false,
-    touchPitch: false,
-    attributionControl: settings.styleUrl || settings.tileUrl ? { compact: false } : false,
-    locale: { "Map.Title": options.label },
   });
-  map.touchZoomRotate.disableRotation();
-  const canvas = map.getCanvas();
-  canvas.setAttribute("aria-roledescription", "map");
-  canvas.setAttribute("aria-describedby", options.describedBy);
-  return map;
+  map.setView([options.center.lat, options.center.lon], matrix ? matrixZoom(matrix, options.zoom, options.center.lat) : options.zoom);
+  if (settings.tileUrl) {
+    L.control.attribution({ prefix: false }).addTo(map);
+    L.tileLayer(settings.tileUrl, {
+      minZoom: 0,
+      maxZoom,
+      attribution: settings.attribution ? escapeHtml(settings.attribution) : undefined,
+    }).addTo(map);
+  }
+  // The map itself is the keyboard's target (Leaflet makes it focusable only with its own keyboard handler).
+  container.tabIndex = 0;
+  container.setAttribute("role", options.role);
+  container.setAttribute("aria-label", options.label);
+  container.setAttribute("aria-roledescription", "map");
+  container.setAttribute("aria-describedby", options.describedBy);
+  const zoomOf = (zoom: number) => (matrix ? matrixZoom(matrix, zoom, map.getCenter().lat) : Math.min(zoom, maxZoom));
+  const currentWebMercatorZoom = () =>
+    matrix ? webMercatorZoom(matrix.resolutions[map.getZoom()] ?? 1, map.getCenter().lat) : map.getZoom();
+  return { map, zoomOf, webMercatorZoom: currentWebMercatorZoom };
 }

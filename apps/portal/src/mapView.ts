@@ -3,7 +3,7 @@
  * (mapBase.ts) with a pin moved by click, tap, drag or the arrow keys, and earlier contacts nearby.
  */
 import type { GeoPoint, MapSettings } from "@yhteys/contracts";
-import { Marker } from "maplibre-gl";
+import L from "leaflet";
 import { createBaseMap } from "./mapBase.ts";
 
 /** What the form does with the map. */
@@ -16,7 +16,7 @@ export type MapView = {
 type Options = {
   settings: MapSettings;
   pin: GeoPoint | null;
-  /** The canvas's accessible name and the id of the visible keyboard instructions. */
+  /** The map's accessible name and the id of the visible keyboard instructions. */
   label: string;
   describedBy: string;
   /** A point was chosen: by a click or tap, by dragging the pin, or by Enter after arrow keys. */
@@ -27,52 +27,55 @@ type Options = {
 
 /** Pixels an arrow key moves the pin; with Shift, five times as far. */
 const STEP_PX = 12;
+/** How close the map comes to a chosen point (a street), in Web Mercator levels. */
+const CLOSE_UP_ZOOM = 16;
 
-const toPoint = (lngLat: { lat: number; lng: number }): GeoPoint => ({
-  lat: Math.round(lngLat.lat * 100_000) / 100_000,
-  lon: Math.round(lngLat.lng * 100_000) / 100_000,
+const toPoint = (latLng: L.LatLng): GeoPoint => ({
+  lat: Math.round(latLng.lat * 100_000) / 100_000,
+  lon: Math.round(latLng.lng * 100_000) / 100_000,
 });
 
-function pinElement(className: string): HTMLElement {
-  const el = document.createElement("div");
-  el.className = className;
-  // The list beside the map and the status text say the same; the pins are for the eye only.
-  el.setAttribute("aria-hidden", "true");
-  return el;
+/** A marker for the eye only: the list beside the map and the status text say the same. */
+function pinIcon(className: string, size: [number, number], anchor: [number, number]): L.DivIcon {
+  return L.divIcon({ className, iconSize: size, iconAnchor: anchor, html: "" });
 }
+const hide = (marker: L.Marker) => marker.getElement()?.setAttribute("aria-hidden", "true");
 
-/** Creates the map in `container`; throws when the device cannot draw it (no WebGL). */
-export function createMapView(container: HTMLElement, options: Options): MapView {
+/** Creates the map in `container`. */
+export async function createMapView(container: HTMLElement, options: Options): Promise<MapView> {
   const { settings } = options;
   const start = options.pin ?? settings.center;
-  const map = createBaseMap(container, {
+  const { map, zoomOf } = await createBaseMap(container, {
     settings,
     center: start,
-    zoom: options.pin ? Math.max(settings.zoom, 16) : settings.zoom,
+    zoom: options.pin ? Math.max(settings.zoom, CLOSE_UP_ZOOM) : settings.zoom,
     label: options.label,
     describedBy: options.describedBy,
     keyboard: false,
+    // An application role lets screen readers pass the arrow keys to the map.
+    role: "application",
   });
-  const canvas = map.getCanvas();
-  // An application role lets screen readers pass the arrow keys to the map.
-  canvas.setAttribute("role", "application");
 
-  const pin = new Marker({ element: pinElement("map-pin"), draggable: true, anchor: "bottom" });
+  const pin = L.marker([start.lat, start.lon], { icon: pinIcon("map-pin", [28, 40], [14, 40]), draggable: true, keyboard: false });
   let pinShown = false;
   const showPin = (point: GeoPoint) => {
-    pin.setLngLat([point.lon, point.lat]);
-    if (!pinShown) pin.addTo(map);
+    pin.setLatLng([point.lat, point.lon]);
+    if (!pinShown) {
+      pin.addTo(map);
+      hide(pin);
+    }
     pinShown = true;
   };
   if (options.pin) showPin(options.pin);
 
-  pin.on("dragend", () => options.onPick(toPoint(pin.getLngLat())));
-  map.on("click", (event) => {
-    showPin(toPoint(event.lngLat));
-    options.onPick(toPoint(event.lngLat));
+  pin.on("dragend", () => options.onPick(toPoint(pin.getLatLng())));
+  map.on("click", (event: L.LeafletMouseEvent) => {
+    showPin(toPoint(event.latlng));
+    options.onPick(toPoint(event.latlng));
   });
 
-  canvas.addEventListener("keydown", (event) => {
+  container.addEventListener("keydown", (event) => {
+    if (event.target !== container) return;
     const step = event.shiftKey ? STEP_PX * 5 : STEP_PX;
     const moves: Record<string, [number, number]> = {
       ArrowUp: [0, -step],
@@ -83,29 +86,29 @@ export function createMapView(container: HTMLElement, options: Options): MapView
     const move = moves[event.key];
     if (move) {
       event.preventDefault();
-      const from = map.project(pinShown ? pin.getLngLat() : map.getCenter());
-      const to = map.unproject([from.x + move[0], from.y + move[1]]);
+      const from = map.latLngToContainerPoint(pinShown ? pin.getLatLng() : map.getCenter());
+      const to = map.containerPointToLatLng([from.x + move[0], from.y + move[1]]);
       showPin(toPoint(to));
       // Keep the pin in view: follow it when it nears the edge.
-      const { width, height } = canvas.getBoundingClientRect();
-      const p = map.project(to);
-      if (p.x < width * 0.15 || p.x > width * 0.85 || p.y < height * 0.15 || p.y > height * 0.85) map.panTo(to, { duration: 0 });
+      const { x, y } = map.getSize();
+      const p = map.latLngToContainerPoint(to);
+      if (p.x < x * 0.15 || p.x > x * 0.85 || p.y < y * 0.15 || p.y > y * 0.85) map.panTo(to, { animate: false });
       options.onMove();
     } else if (event.key === "Enter") {
       event.preventDefault();
-      const point = toPoint(pinShown ? pin.getLngLat() : map.getCenter());
+      const point = toPoint(pinShown ? pin.getLatLng() : map.getCenter());
       showPin(point);
       options.onPick(point);
     } else if (event.key === "+" || event.key === "=") {
       event.preventDefault();
-      map.zoomIn({ duration: 0 });
+      map.zoomIn(1, { animate: false });
     } else if (event.key === "-") {
       event.preventDefault();
-      map.zoomOut({ duration: 0 });
+      map.zoomOut(1, { animate: false });
     }
   });
 
-  let nearby: Marker[] = [];
+  let nearby: L.Marker[] = [];
   return {
     setPin(point) {
       if (!point) {
@@ -113,14 +116,19 @@ export function createMapView(container: HTMLElement, options: Options): MapView
         pinShown = false;
         return;
       }
-      const current = pinShown ? toPoint(pin.getLngLat()) : null;
+      const current = pinShown ? toPoint(pin.getLatLng()) : null;
       if (current?.lat === point.lat && current.lon === point.lon) return;
       showPin(point);
-      map.jumpTo({ center: [point.lon, point.lat], zoom: Math.max(map.getZoom(), 16) });
+      map.setView([point.lat, point.lon], Math.max(map.getZoom(), zoomOf(CLOSE_UP_ZOOM)), { animate: false });
     },
     setNearby(points) {
       for (const m of nearby) m.remove();
-      nearby = points.map((p) => new Marker({ element: pinElement("map-nearby") }).setLngLat([p.lon, p.lat]).addTo(map));
+      nearby = points.map((p) => {
+        const marker = L.marker([p.lat, p.lon], { icon: pinIcon("map-nearby", [18, 18], [9, 9]), keyboard: false, interactive: false });
+        marker.addTo(map);
+        hide(marker);
+        return marker;
+      });
     },
     destroy: () => map.remove(),
   };

@@ -56,4 +56,19 @@ describe("configuration", () => {
     expect(() => loadConfig({ CLAMAV_URL: "clamd:3310" })).toThrow(/CLAMAV_URL must look like tcp:\/\/host:3310/);
     expect(() => loadConfig({ ATTACHMENT_MAX_BYTES: "ten" })).toThrow(/ATTACHMENT_MAX_BYTES/);
   });
+
+  it("takes the base map's tiles, CRS and grid, and refuses a MapLibre style that can no longer be drawn", () => {
+    expect(loadConfig({}).map).toEqual({ crs: "EPSG:3857", tileUrl: null, attribution: null, tileMatrix: null });
+    const grid = { origin: [-548576, 8388608], resolutions: [8192, 4096] };
+    const city = loadConfig({
+      MAP_CRS: "EPSG:3067",
+      MAP_TILE_URL: "https://k.test/{z}/{y}/{x}.png",
+      MAP_TILE_MATRIX: JSON.stringify(grid),
+    });
+    expect(city.map).toEqual({ crs: "EPSG:3067", tileUrl: "https://k.test/{z}/{y}/{x}.png", attribution: null, tileMatrix: grid });
+    expect(() => loadConfig({ MAP_STYLE_URL: "https://k.test/style.json" })).toThrow(/MAP_STYLE_URL is no longer supported/);
+    expect(() => loadConfig({ MAP_TILE_MATRIX: JSON.stringify(grid) })).toThrow(/MAP_TILE_MATRIX is for MAP_CRS=EPSG:3067 only/);
+    expect(() => loadConfig({ MAP_CRS: "EPSG:3067", MAP_TILE_MATRIX: "{origin" })).toThrow(/MAP_TILE_MATRIX must be JSON/);
+    expect(() => loadConfig({ MAP_CRS: "EPSG:3879" })).toThrow(/MAP_CRS/);
+  });
 });

@@ -3,7 +3,7 @@
  * config and says why. Nothing here is sent to browsers.
  */
 import path from "node:path";
-import { TileUrlTemplate } from "@yhteys/contracts";
+import { MapCrs, type MapSource, TileMatrix, TileUrlTemplate } from "@yhteys/contracts";
 import { z } from "zod";
 
 const Env = z
@@ -79,14 +79,38 @@ const Env = z
       .min(1024)
       .max(200 * 1024 * 1024)
       .default(25 * 1024 * 1024),
-    /** The portal's base map: a MapLibre style URL, or an XYZ raster tile template; neither draws a plain background. */
-    MAP_STYLE_URL: z.string().url().optional(),
+    /** The portal's base map: a raster tile template (XYZ or WMTS, see TileUrlTemplate); without one a plain background. */
     MAP_TILE_URL: TileUrlTemplate.optional(),
+    /** The tiles' coordinate system: EPSG:3857 (Web Mercator XYZ) or EPSG:3067 (ETRS-TM35FIN WMTS). */
+    MAP_CRS: MapCrs.default("EPSG:3857"),
+    /** EPSG:3067 only: the service's grid as JSON {"origin":[x,y],"resolutions":[…]}; default the JHS 180 grid. */
+    MAP_TILE_MATRIX: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: 'MAP_TILE_MATRIX must be JSON: {"origin":[x,y],"resolutions":[…]}' });
+          return z.NEVER;
+        }
+      })
+      .pipe(TileMatrix)
+      .optional(),
+    /** Removed: MapLibre styles are no longer drawn (the portal's maps are raster tiles in Leaflet). */
+    MAP_STYLE_URL: z.string().optional(),
     /** Attribution shown on the map for its tiles (required by most tile licences). */
     MAP_ATTRIBUTION: z.string().max(300).optional(),
   })
   .transform((e) => ({ ...e, demo: e.DEMO ? e.DEMO === "true" : !e.DATABASE_URL }))
   .superRefine((e, ctx) => {
+    if (e.MAP_STYLE_URL)
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAP_STYLE_URL"],
+        message: "MAP_STYLE_URL is no longer supported: set MAP_TILE_URL to a raster XYZ or WMTS tile template (see docs/fi/kartta.md)",
+      });
+    if (e.MAP_TILE_MATRIX && e.MAP_CRS !== "EPSG:3067")
+      ctx.addIssue({ code: "custom", path: ["MAP_TILE_MATRIX"], message: "MAP_TILE_MATRIX is for MAP_CRS=EPSG:3067 only" });
     if (e.NODE_ENV !== "production") return;
     if (!e.SECRET) ctx.addIssue({ code: "custom", path: ["SECRET"], message: "SECRET is required in production" });
     if (e.demo)
@@ -115,7 +139,7 @@ export type Config = {
   webhooks: { allowPrivate: boolean; retryBaseMs: number; maxAttempts: number };
   open311Client: { pollMs: number };
   email: { smtpUrl: string | null; retryBaseMs: number; maxAttempts: number; notifyDelayMs: number };
-  map: { styleUrl: string | null; tileUrl: string | null; attribution: string | null };
+  map: MapSource;
   incomingEmail: { imapPollMs: number; smtpPort: number | null; smtpHost: string; smtpMaxBytes: number };
 };
 
@@ -165,7 +189,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: e.EMAIL_MAX_ATTEMPTS,
       notifyDelayMs: e.NOTIFY_EMAIL_DELAY_MS,
     },
-    map: { styleUrl: e.MAP_STYLE_URL ?? null, tileUrl: e.MAP_TILE_URL ?? null, attribution: e.MAP_ATTRIBUTION ?? null },
+    map: {
+      crs: e.MAP_CRS,
+      tileUrl: e.MAP_TILE_URL ?? null,
+      attribution: e.MAP_ATTRIBUTION ?? null,
+      tileMatrix: e.MAP_TILE_MATRIX ?? null,
+    },
     incomingEmail: {
       imapPollMs: e.IMAP_POLL_MS,
       smtpPort: e.SMTP_LISTEN_PORT ?? null,

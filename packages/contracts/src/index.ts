@@ -20,6 +20,7 @@ export * from "./staff.ts";
 export * from "./templates.ts";
 export * from "./theme.ts";
 export * from "./tickets.ts";
+export * from "./tileGrid.ts";
 export * from "./views.ts";
 export * from "./webhooks.ts";
 export * from "./workflows.ts";

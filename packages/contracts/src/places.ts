@@ -31,32 +31,68 @@ export type AddressList = z.infer<typeof AddressList>;
 export const ReverseAddress = z.object({ address: Address.nullable(), distanceMetres: z.number().int().nullable() });
 export type ReverseAddress = z.infer<typeof ReverseAddress>;
 
-/** An http(s) XYZ raster tile template with {z}, {x} and {y}. */
+export const mapCrses = ["EPSG:3857", "EPSG:3067"] as const;
+export const MapCrs = z.enum(mapCrses);
+export type MapCrs = z.infer<typeof MapCrs>;
+
+/**
+ * A WMTS tile matrix set in a projected CRS: the top-left corner of tile 0/0 (easting, northing
+ * in metres) and the metres per pixel of each zoom level (TileMatrix 0, 1, 2…), largest first.
+ */
+export const TileMatrix = z
+  .object({
+    origin: z.tuple([z.number().finite(), z.number().finite()]),
+    resolutions: z.array(z.number().positive().finite()).min(1).max(30),
+  })
+  .refine((m) => m.resolutions.every((r, i) => i === 0 || r < (m.resolutions[i - 1] ?? 0)), {
+    message: "resolutions must get smaller from one zoom level to the next",
+    path: ["resolutions"],
+  });
+export type TileMatrix = z.infer<typeof TileMatrix>;
+
+/**
+ * An http(s) raster tile template with {z}, {x} and {y} in any order: XYZ (`…/{z}/{x}/{y}.png`),
+ * WMTS REST (`…/ETRS-TM35FIN/{z}/{y}/{x}.png`) or WMTS KVP (`…&TileMatrix={z}&TileRow={y}&TileCol={x}`):
+ * {z} is the zoom level (TileMatrix), {x} the column from the left (TileCol), {y} the row from the
+ * top (TileRow). {s} picks one of the subdomains a, b and c.
+ */
 export const TileUrlTemplate = z
   .string()
+  .trim()
   .max(500)
-  .regex(/^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, "must be an http(s) template with {z}, {x} and {y}");
+  .regex(/^https?:\/\/\S+$/, "must be an http(s) URL without spaces")
+  .refine((t) => ["{z}", "{x}", "{y}"].every((p) => t.includes(p)), "must contain {z}, {x} and {y}")
+  .refine((t) => (t.match(/\{[^}]*\}/g) ?? []).every((p) => ["{z}", "{x}", "{y}", "{s}"].includes(p)), {
+    message: "may contain only the placeholders {z}, {x}, {y} and {s}",
+  });
 
-/** An organisation's own base map; all null falls back to the installation's settings. */
-export const MapSource = z.object({
-  styleUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .nullable(),
-  tileUrl: TileUrlTemplate.nullable(),
-  attribution: z.string().trim().max(300).nullable(),
-});
+/** An organisation's own base map; without a tile URL it falls back to the installation's settings. */
+export const MapSource = z
+  .object({
+    /** The tiles' coordinate system: Web Mercator (XYZ) or ETRS-TM35FIN (Finnish WMTS). */
+    crs: MapCrs.default("EPSG:3857"),
+    tileUrl: TileUrlTemplate.nullable(),
+    attribution: z.string().trim().max(300).nullable(),
+    /** EPSG:3067 only: the service's tile matrix set; null is the JHS 180 grid of the National Land Survey. */
+    tileMatrix: TileMatrix.nullable().default(null),
+  })
+  .refine((s) => s.crs === "EPSG:3067" || s.tileMatrix === null, {
+    message: "a tile matrix is given only for EPSG:3067 (Web Mercator has one grid)",
+    path: ["tileMatrix"],
+  });
 export type MapSource = z.infer<typeof MapSource>;
 
-/** How the portal draws its map. Without a style or tile URL it draws a plain background. */
+/** How the portal draws its map. Without a tile URL it draws a plain background (in the same CRS). */
 export const MapSettings = z.object({
-  /** A MapLibre style document (e.g. the city's vector tiles). */
-  styleUrl: z.string().nullable(),
-  /** An XYZ raster tile template (`…/{z}/{x}/{y}.png`), used when there is no style URL. */
+  crs: MapCrs,
+  /** A raster tile template (see TileUrlTemplate). */
   tileUrl: z.string().nullable(),
   attribution: z.string().nullable(),
+  /** The grid of EPSG:3067 (the JHS 180 grid unless the service has its own); null for EPSG:3857. */
+  tileMatrix: TileMatrix.nullable(),
   /** Where the map opens: the middle of the organisation's addresses or areas. */
   center: GeoPoint,
+  /** Web Mercator zoom level (14 is a district); a map in EPSG:3067 takes its nearest level (matrixZoom). */
   zoom: z.number(),
 });
 export type MapSettings = z.infer<typeof MapSettings>;

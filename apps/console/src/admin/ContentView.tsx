@@ -1,10 +1,11 @@
 /**
- * Notices, FAQ entries and (for technical admins) the sites allowed to embed the form. Content
+ * Notices, FAQ entries and (for technical admins) the sites allowed to embed the form and the base map. Content
  * admins create and change the entries of their own groups; technical admins all of them.
  */
 import { useConsole } from "../Console.tsx";
 import { useI18n } from "../i18n.ts";
 import * as adminApi from "./adminApi.ts";
+import { BaseMapSection } from "./BaseMapSection.tsx";
 import { EmbedSection } from "./EmbedSection.tsx";
 import { FaqSection } from "./FaqSection.tsx";
 import { NoticesSection } from "./NoticesSection.tsx";
@@ -33,7 +34,12 @@ export function ContentView() {
       {list.status}
       {content && <NoticesSection notices={content.notices} areas={content.areas} onChanged={list.reload} />}
       {content && <FaqSection entries={content.faq} onChanged={list.reload} />}
-      {session.user.role === "technical_admin" && <EmbedSection organisation={session.user.organisation.slug} />}
+      {session.user.role === "technical_admin" && (
+        <>
+          <EmbedSection organisation={session.user.organisation.slug} />
+          <BaseMapSection />
+        </>
+      )}
     </section>
   );
 }

@@ -28,6 +28,7 @@ import type {
   MailboxUpdate,
   MailSettings,
   MailSettingsUpdate,
+  MapSource,
   NewCalendar,
   NewFaqEntry,
   NewGroup,
@@ -124,6 +125,8 @@ export const updateFaq = (id: string, body: FaqEntryUpdate) =>
 export const deleteFaq = (id: string) => staff<void>(`${base}/faq/${encodeURIComponent(id)}`, { method: "DELETE" });
 export const embedSettings = () => staff<EmbedSettings>(`${base}/embed`);
 export const setEmbedSettings = (body: EmbedSettingsInput) => staff<EmbedSettings>(`${base}/embed`, { method: "PUT", body });
+export const mapSource = () => staff<MapSource>(`${base}/map`);
+export const setMapSource = (body: MapSource) => staff<MapSource>(`${base}/map`, { method: "PUT", body });
 export const mailSettings = () => staff<MailSettings>(`${base}/mail`);
 export const theme = () => staff<Theme>(`${base}/theme`);
 export const setTheme = (body: ThemeInput) => staff<Theme>(`${base}/theme`, { method: "PUT", body });

@@ -102,7 +102,7 @@ describe("administration", () => {
       headers: { "content-type": "application/geo+json" },
     });
     expect(areas.statusCode, `${role} imports areas`).toBe(role === "admin" ? 200 : 403);
-    const map = await clients[role].put("/api/staff/admin/map", { styleUrl: null, tileUrl: null, attribution: null });
+    const map = await clients[role].put("/api/staff/admin/map", { tileUrl: null, attribution: null });
     expect(map.statusCode, `${role} sets the base map`).toBe(role === "admin" ? 200 : 403);
   });
 });

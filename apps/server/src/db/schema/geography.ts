@@ -1,6 +1,6 @@
 /** Places: areas (districts), the address list for geocoding and the base map. */
 
-import type { LocalizedText } from "@yhteys/contracts";
+import type { LocalizedText, MapCrs, TileMatrix } from "@yhteys/contracts";
 import { doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, tenant } from "./tenancy.ts";
 
@@ -43,13 +43,16 @@ export const addresses = pgTable(
   ],
 );
 
-/** An organisation's own base map for the location picker; without a row the installation's MAP_* settings apply. */
+/** An organisation's own base map for the portal's maps; without a row the installation's MAP_* settings apply. */
 export const mapSettings = pgTable("map_settings", {
   organisationId: uuid("organisation_id")
     .primaryKey()
     .references(() => organisations.id, { onDelete: "cascade" }),
-  styleUrl: text("style_url"),
-  tileUrl: text("tile_url"),
+  /** EPSG:3857 (Web Mercator XYZ) or EPSG:3067 (ETRS-TM35FIN WMTS). */
+  crs: text("crs").$type<MapCrs>().notNull().default("EPSG:3857"),
+  tileUrl: text("tile_url").notNull(),
   attribution: text("attribution"),
+  /** EPSG:3067 only, when the service's grid is not the JHS 180 one. */
+  tileMatrix: jsonb("tile_matrix").$type<TileMatrix>(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

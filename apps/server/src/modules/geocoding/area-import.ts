@@ -7,7 +7,7 @@
  * areas it names (by code) and adds new ones; areas it does not name are kept, because tickets,
  * notices and viewers' scopes refer to them.
  */
-import type { LocalizedText } from "@yhteys/contracts";
+import { ETRS_TM35FIN_PROJ4, type LocalizedText } from "@yhteys/contracts";
 import { and, eq, inArray } from "drizzle-orm";
 import proj4 from "proj4";
 import type { Queryable } from "../../db/client.ts";
@@ -19,7 +19,7 @@ export type AreaCrs = (typeof areaCrses)[number];
 export type AreaInput = { code: string; name: LocalizedText; boundary: AreaBoundary };
 
 /** ETRS-TM35FIN: transverse Mercator on GRS80, central meridian 27° E, false easting 500 km. */
-proj4.defs("EPSG:3067", "+proj=utm +zone=35 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs");
+proj4.defs("EPSG:3067", ETRS_TM35FIN_PROJ4);
 const fromTm35fin = proj4("EPSG:3067", "EPSG:4326");
 
 /** An ETRS-TM35FIN point [easting, northing] in WGS84 [lon, lat], to about 10 cm. */

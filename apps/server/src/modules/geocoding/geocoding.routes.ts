@@ -10,7 +10,7 @@ import { Org } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { parseAddressFile, replaceAddresses } from "./address-import.ts";
 import { areaCrses, parseAreaFile, upsertAreas } from "./area-import.ts";
-import { forgetMapSettings, ownMapSource, setOwnMapSource } from "./map-settings.ts";
+import { forgetMapSettings, NO_MAP_SOURCE, ownMapSource, setOwnMapSource } from "./map-settings.ts";
 
 const SEARCH_LIMIT = 10;
 /** How far from the point the nearest address may be. */
@@ -146,14 +146,14 @@ export function placesAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["admin"],
-          summary: "The organisation's own base map (all null: the installation's MAP_* settings apply)",
+          summary: "The organisation's own base map (tileUrl null: the installation's MAP_* settings apply)",
           response: { 200: MapSource },
         },
       },
       async (request) => {
         const actor = staffActor(request);
         requireTechnicalAdmin(actor);
-        return (await ownMapSource(ctx.db, actor.organisationId)) ?? { styleUrl: null, tileUrl: null, attribution: null };
+        return (await ownMapSource(ctx.db, actor.organisationId)) ?? NO_MAP_SOURCE;
       },
     );
 
@@ -163,7 +163,7 @@ export function placesAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ["admin"],
           summary:
-            "Set the organisation's own base map: a MapLibre style URL or an XYZ tile template, with attribution; neither removes it",
+            "Set the organisation's own base map: a raster tile template (XYZ or WMTS) in EPSG:3857 or EPSG:3067 (with the tile matrix unless it is the JHS 180 grid), with attribution; tileUrl null removes it",
           body: MapSource,
           response: { 200: MapSource },
         },
@@ -176,7 +176,7 @@ export function placesAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await appendAudit(tx, actor, { action: "map_settings.set", subjectType: "map_settings", subjectId: null, detail: request.body });
         });
         forgetMapSettings(actor.organisationId);
-        return request.body;
+        return request.body.tileUrl ? request.body : NO_MAP_SOURCE;
       },
     );
   };

@@ -131,7 +131,7 @@ describe("address import", () => {
     expect(labels(await get(`/api/public/${tenant.slug}/addresses?q=rauhan`))).toEqual(["Rauhaniementie 2 A, 33180 Tampere"]);
 
     const org = (await get(`/api/public/${tenant.slug}`)).json();
-    expect(org.map).toMatchObject({ styleUrl: null, tileUrl: null, zoom: expect.any(Number) });
+    expect(org.map).toMatchObject({ tileUrl: null, zoom: expect.any(Number) });
   });
 });
 
@@ -140,34 +140,61 @@ describe("base map", () => {
     const tenant = await newTenant(t.ctx);
     const admin = await signIn(t.app, tenant, "admin");
     const map = async () => (await get(`/api/public/${tenant.slug}`)).json().map;
-    expect(await map()).toMatchObject({ styleUrl: null, tileUrl: null, attribution: null, zoom: 14 });
-    expect((await admin.get("/api/staff/admin/map")).json()).toEqual({ styleUrl: null, tileUrl: null, attribution: null });
+    expect(await map()).toMatchObject({ crs: "EPSG:3857", tileUrl: null, attribution: null, tileMatrix: null, zoom: 14 });
+    const none = { crs: "EPSG:3857", tileUrl: null, attribution: null, tileMatrix: null };
+    expect((await admin.get("/api/staff/admin/map")).json()).toEqual(none);
 
-    const own = { styleUrl: null, tileUrl: "https://tiles.example.test/{z}/{x}/{y}.png", attribution: "© Kaupunki" };
+    const own = { crs: "EPSG:3857", tileUrl: "https://tiles.example.test/{z}/{x}/{y}.png", attribution: "© Kaupunki", tileMatrix: null };
     expect((await admin.put("/api/staff/admin/map", own)).statusCode).toBe(200);
     expect(await map()).toMatchObject(own);
     expect((await admin.get("/api/staff/admin/map")).json()).toEqual(own);
 
-    for (const bad of [
-      { ...own, tileUrl: "javascript:alert(1)/{z}/{x}/{y}" },
-      { ...own, tileUrl: "https://x.test/tiles.png" },
-      { ...own, styleUrl: "ftp://x.test/style.json" },
-    ]) {
+    // A city's WMTS in ETRS-TM35FIN (KVP, row before column): the JHS 180 grid unless one is given.
+    const wmts = {
+      crs: "EPSG:3067",
+      tileUrl: "https://kartta.example.test/wmts?layer=opaskartta&TileMatrixSet=ETRS-TM35FIN&TileMatrix={z}&TileRow={y}&TileCol={x}",
+      attribution: "© Kaupunki, © MML",
+    };
+    expect((await admin.put("/api/staff/admin/map", wmts)).json()).toEqual({ ...wmts, tileMatrix: null });
+    const drawn = await map();
+    expect(drawn).toMatchObject(wmts);
+    expect(drawn.tileMatrix.origin).toEqual([-548576, 8388608]);
+    expect(drawn.tileMatrix.resolutions).toHaveLength(16);
+    expect(drawn.tileMatrix.resolutions[15]).toBe(0.25);
+    const ownGrid = { ...wmts, tileMatrix: { origin: [-548576, 8388608], resolutions: [64, 32, 16, 8, 4, 2, 1, 0.5] } };
+    expect((await admin.put("/api/staff/admin/map", ownGrid)).statusCode).toBe(200);
+    expect((await map()).tileMatrix).toEqual(ownGrid.tileMatrix);
+
+    for (const [bad, field] of [
+      [{ ...own, tileUrl: "javascript:alert(1)/{z}/{x}/{y}" }, "tileUrl"],
+      [{ ...own, tileUrl: "https://x.test/tiles.png" }, "tileUrl"],
+      [{ ...own, tileUrl: "https://x.test/{z}/{x}/{y}.png?key={apikey}" }, "tileUrl"],
+      [{ ...own, crs: "EPSG:3879" }, "crs"],
+      [{ ...own, tileMatrix: ownGrid.tileMatrix }, "tileMatrix"],
+      [{ ...ownGrid, tileMatrix: { origin: [0, 0], resolutions: [1, 2] } }, "tileMatrix.resolutions"],
+      [{ ...ownGrid, tileMatrix: { origin: [0], resolutions: [1] } }, "tileMatrix.origin"],
+    ] as const) {
       const res = await admin.put("/api/staff/admin/map", bad);
-      expect(res.statusCode).toBe(400);
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
       expect(res.headers["content-type"]).toContain("application/problem+json");
+      expect(JSON.stringify(res.json()), JSON.stringify(bad)).toContain(field);
     }
-    expect((await admin.put("/api/staff/admin/map", { styleUrl: null, tileUrl: null, attribution: null })).statusCode).toBe(200);
-    expect(await map()).toMatchObject({ styleUrl: null, tileUrl: null });
+    expect((await admin.put("/api/staff/admin/map", { tileUrl: null, attribution: null })).json()).toEqual(none);
+    expect(await map()).toMatchObject({ crs: "EPSG:3857", tileUrl: null });
 
     const installation = await startTestApp(
-      { MAP_STYLE_URL: "https://maps.example.test/style.json", MAP_ATTRIBUTION: "© Kartat" },
+      { MAP_CRS: "EPSG:3067", MAP_TILE_URL: "https://maps.example.test/{z}/{y}/{x}.png", MAP_ATTRIBUTION: "© Kartat" },
       undefined,
     );
     try {
       const other = await newTenant(installation.ctx);
       const res = await installation.app.inject({ method: "GET", url: `/api/public/${other.slug}` });
-      expect(res.json().map).toMatchObject({ styleUrl: "https://maps.example.test/style.json", tileUrl: null, attribution: "© Kartat" });
+      expect(res.json().map).toMatchObject({
+        crs: "EPSG:3067",
+        tileUrl: "https://maps.example.test/{z}/{y}/{x}.png",
+        attribution: "© Kartat",
+      });
+      expect(res.json().map.tileMatrix.origin).toEqual([-548576, 8388608]);
     } finally {
       await installation.close();
     }

@@ -1,8 +1,8 @@
 /**
  * The base map the portal draws for an organisation: its own tiles if a technical admin set them,
- * else the installation's (MAP_STYLE_URL, MAP_TILE_URL), else none; and where the map opens.
+ * else the installation's (MAP_TILE_URL, MAP_CRS, MAP_TILE_MATRIX), else none; and where the map opens.
  */
-import type { MapSettings, MapSource } from "@yhteys/contracts";
+import { JHS180_TILE_MATRIX, type MapSettings, type MapSource } from "@yhteys/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { Config } from "../../config.ts";
 import { type Queryable, queryRows } from "../../db/client.ts";
@@ -13,10 +13,13 @@ const cache = new Map<string, { own: MapSource | null; center: MapSettings["cent
 /** Without any addresses the map opens on the whole of Finland. */
 const FINLAND = { center: { lat: 64.5, lon: 26 }, zoom: 4 };
 
+/** No base map of its own: the installation's settings apply. */
+export const NO_MAP_SOURCE: MapSource = { crs: "EPSG:3857", tileUrl: null, attribution: null, tileMatrix: null };
+
 /** The organisation's own base map, or null when it uses the installation's. */
 export async function ownMapSource(db: Queryable, organisationId: string): Promise<MapSource | null> {
   const [row] = await db.select().from(mapSettingsTable).where(eq(mapSettingsTable.organisationId, organisationId));
-  return row ? { styleUrl: row.styleUrl, tileUrl: row.tileUrl, attribution: row.attribution } : null;
+  return row ? { crs: row.crs, tileUrl: row.tileUrl, attribution: row.attribution, tileMatrix: row.tileMatrix } : null;
 }
 
 /** The map settings of an organisation, cached for 5 minutes (changes here clear the cache at once). */
@@ -34,8 +37,10 @@ export async function mapSettings(db: Queryable, config: Config, organisationId:
     hit = { own, center: center ?? FINLAND.center, zoom: center ? 14 : FINLAND.zoom, until: Date.now() + TTL_MS };
     cache.set(organisationId, hit);
   }
-  const source = hit.own?.styleUrl || hit.own?.tileUrl ? hit.own : config.map;
-  return { ...source, center: hit.center, zoom: hit.zoom };
+  const source = hit.own ?? config.map;
+  // EPSG:3067 always names its grid for the browser: the JHS 180 one unless the service has its own.
+  const tileMatrix = source.crs === "EPSG:3067" ? (source.tileMatrix ?? JHS180_TILE_MATRIX) : null;
+  return { ...source, tileMatrix, center: hit.center, zoom: hit.zoom };
 }
 
 /** Forgets what is cached of an organisation's map (its address list or base map changed). */
@@ -43,12 +48,16 @@ export function forgetMapSettings(organisationId: string) {
   cache.delete(organisationId);
 }
 
-/** Sets (or without a style or tile URL, removes) the organisation's own base map; forget the cache after commit. */
+/** Sets (or without a tile URL, removes) the organisation's own base map; forget the cache after commit. */
 export async function setOwnMapSource(db: Queryable, organisationId: string, source: MapSource): Promise<void> {
-  if (!source.styleUrl && !source.tileUrl) await db.delete(mapSettingsTable).where(eq(mapSettingsTable.organisationId, organisationId));
-  else
-    await db
-      .insert(mapSettingsTable)
-      .values({ organisationId, ...source })
-      .onConflictDoUpdate({ target: mapSettingsTable.organisationId, set: { ...source, updatedAt: new Date() } });
+  const { tileUrl } = source;
+  if (!tileUrl) {
+    await db.delete(mapSettingsTable).where(eq(mapSettingsTable.organisationId, organisationId));
+    return;
+  }
+  const values = { crs: source.crs, tileUrl, attribution: source.attribution, tileMatrix: source.tileMatrix };
+  await db
+    .insert(mapSettingsTable)
+    .values({ organisationId, ...values })
+    .onConflictDoUpdate({ target: mapSettingsTable.organisationId, set: { ...values, updatedAt: new Date() } });
 }
