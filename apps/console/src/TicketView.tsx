@@ -6,10 +6,12 @@ import { Actions } from "./Actions.tsx";
 import { AttachmentsPanel } from "./AttachmentsPanel.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
+import { CustomerHistory } from "./CustomerHistory.tsx";
 import { useFocusOnNavigation } from "./focus.ts";
 import { channelName, errorText, languageName, name, priorityName, stateName, typeName } from "./format.ts";
 import { firedRules, historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
+import { NearbyTickets } from "./NearbyTickets.tsx";
 import { ColleaguesNotice, useTicketPresence } from "./Presence.tsx";
 import { PublishPanel } from "./PublishPanel.tsx";
 import { RelatedPanel } from "./Related.tsx";
@@ -229,6 +231,8 @@ export function TicketView({ ticketId }: { ticketId: string }) {
             </section>
           )}
 
+          <CustomerHistory ticket={ticket} />
+
           <AttachmentsPanel ticket={ticket} />
 
           <PublishPanel
@@ -264,6 +268,8 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           </section>
 
           <RelatedPanel ticket={ticket} onUpdated={onUpdated} />
+
+          <NearbyTickets ticket={ticket} />
 
           <RequestsPanel ticket={ticket} onUpdated={setTicket} />
 

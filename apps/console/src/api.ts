@@ -6,8 +6,10 @@ import type {
   BulkRequest,
   BulkResult,
   Category,
+  CustomerTicketList,
   GroupSummary,
   MarkNotificationsRead,
+  NearbyTicketList,
   NewSavedView,
   NewTicketRequest,
   NotificationList,
@@ -93,6 +95,13 @@ export const actions = {
   merge: (id: string, body: { reference: string }) => change(id, "/merge", body),
   split: (id: string, body: SplitRequest) => change(id, "/split", body),
 };
+
+/** The customer's other tickets (same email or phone) that the user may open. */
+export const customerTickets = (id: string) => staff<CustomerTicketList>(`/api/staff/tickets/${encodeURIComponent(id)}/customer-tickets`);
+
+/** Tickets within `radius` metres of the ticket that the user may open, nearest first. */
+export const nearbyTickets = (id: string, radius: number) =>
+  staff<NearbyTicketList>(`/api/staff/tickets/${encodeURIComponent(id)}/nearby?radius=${radius}`);
 
 export const replyTemplates = (id: string) => staff<TicketTemplates>(`/api/staff/tickets/${encodeURIComponent(id)}/reply-templates`);
 

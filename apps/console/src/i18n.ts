@@ -15,6 +15,7 @@ import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/te
 import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { automationEn, automationFi, automationSv } from "./automation.i18n.ts";
+import { contextEn, contextFi, contextSv } from "./context.i18n.ts";
 import { editorEn, editorFi, editorSv } from "./editor.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
@@ -44,6 +45,7 @@ const fi = {
   ...mailFi,
   ...mailboxesFi,
   ...followersFi,
+  ...contextFi,
   ...sensitiveFi,
   ...publishingFi,
   ...handlingFi,
@@ -75,6 +77,7 @@ const sv: Dictionary<MessageKey> = {
   ...mailSv,
   ...mailboxesSv,
   ...followersSv,
+  ...contextSv,
   ...sensitiveSv,
   ...publishingSv,
   ...handlingSv,
@@ -104,6 +107,7 @@ const en: Dictionary<MessageKey> = {
   ...mailEn,
   ...mailboxesEn,
   ...followersEn,
+  ...contextEn,
   ...sensitiveEn,
   ...publishingEn,
   ...handlingEn,
