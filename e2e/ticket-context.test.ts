@@ -2,10 +2,9 @@
  * A ticket's context in a real browser (issue 4, M9): an advisor opens a ticket whose customer
  * has two earlier tickets and sees them, and a ticket nearby with its distance and direction. axe clean.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, submitContact } from "../apps/server/test/harness.ts";
-import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
+import { consoleSignedIn, type E2E, expectAccessible, startE2E } from "./harness.ts";
 
 let e2e: E2E;
 
@@ -15,16 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-async function signedIn(userKey: string): Promise<Page> {
-  const page = await newPage(e2e, "fi");
-  await page.goto(`${e2e.baseUrl}/console/`);
-  await page.getByLabel("Sähköposti").fill(e2e.tenant.users[userKey]?.email ?? "");
-  await page.getByLabel("Salasana").fill("demo");
-  await page.getByRole("button", { name: "Kirjaudu sisään" }).click();
-  await page.getByRole("navigation", { name: "Jonot" }).waitFor();
-  return page;
-}
 
 describe("a ticket's context", () => {
   it("shows the customer's earlier contacts and the contacts nearby", async () => {
@@ -44,7 +33,7 @@ describe("a ticket's context", () => {
     const staff = await signIn(e2e.app, e2e.tenant, "advisor");
     const id = (await staff.get(`/api/staff/tickets?q=${current.reference}`)).json().items[0].id as string;
 
-    const advisor = await signedIn("advisor");
+    const advisor = await consoleSignedIn(e2e, "advisor");
     await advisor.goto(`${e2e.baseUrl}/console/tickets/${id}`);
     await expect.poll(() => advisor.getByRole("heading", { level: 1 }).textContent()).toContain(current.reference);
 

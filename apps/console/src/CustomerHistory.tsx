@@ -10,7 +10,7 @@ import { channelName, name, stateName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { onLinkClick, ticketPath } from "./router.ts";
 
-/** Shown before the rest is opened. */
+/** Rows shown before the rest is opened. */
 export const COLLAPSED_ROWS = 5;
 
 export function CustomerHistory({ ticket }: { ticket: TicketDetail }) {
@@ -64,20 +64,27 @@ function CustomerHistoryPanel({ ticketId }: { ticketId: string }) {
               ))}
             </tbody>
           </table>
-          {data.items.length > COLLAPSED_ROWS && (
-            <button
-              type="button"
-              className="link-button"
-              aria-expanded={expanded}
-              aria-controls="customer-tickets-table"
-              onClick={() => setExpanded(!expanded)}
-            >
-              {expanded ? t("context.showFewer") : t("context.showAll", { count: data.items.length })}
-            </button>
-          )}
+          <ShowAllToggle count={data.items.length} expanded={expanded} onToggle={setExpanded} controls="customer-tickets-table" />
           {data.more > 0 && <p className="muted">{t("customerTickets.more", { count: data.more })}</p>}
         </>
       )}
     </section>
+  );
+}
+
+/** Opens and closes the rows past the first five of a list or table (`controls` is its id); nothing for a short one. */
+export function ShowAllToggle(props: { count: number; expanded: boolean; onToggle: (expanded: boolean) => void; controls: string }) {
+  const { t } = useI18n();
+  if (props.count <= COLLAPSED_ROWS) return null;
+  return (
+    <button
+      type="button"
+      className="link-button"
+      aria-expanded={props.expanded}
+      aria-controls={props.controls}
+      onClick={() => props.onToggle(!props.expanded)}
+    >
+      {props.expanded ? t("context.showFewer") : t("context.showAll", { count: props.count })}
+    </button>
   );
 }

@@ -13,7 +13,7 @@ import {
 import { type ReactNode, useCallback, useId, useState } from "react";
 import { useAdminList } from "./admin/useAdminList.tsx";
 import * as api from "./api.ts";
-import { COLLAPSED_ROWS } from "./CustomerHistory.tsx";
+import { COLLAPSED_ROWS, ShowAllToggle } from "./CustomerHistory.tsx";
 import { name, stateName } from "./format.ts";
 import { type MessageKey, useI18n } from "./i18n.ts";
 import { onLinkClick, ticketPath } from "./router.ts";
@@ -64,9 +64,13 @@ function NearbyPanel({
       </p>
       {status}
       {data && map?.({ centre, radius: data.radius, items: data.items })}
-      {data && data.radius === radius && (
+      {data && (
         <p className="muted" role="status">
-          {items.length === 0 ? t("nearby.none", { radius }) : t("nearby.count", { count: items.length, radius })}
+          {data.radius !== radius
+            ? t("app.loading")
+            : items.length === 0
+              ? t("nearby.none", { radius })
+              : t("nearby.count", { count: items.length, radius })}
         </p>
       )}
       {items.length > 0 && (
@@ -87,17 +91,7 @@ function NearbyPanel({
           ))}
         </ol>
       )}
-      {items.length > COLLAPSED_ROWS && (
-        <button
-          type="button"
-          className="link-button"
-          aria-expanded={expanded}
-          aria-controls="nearby-list"
-          onClick={() => setExpanded(!expanded)}
-        >
-          {expanded ? t("context.showFewer") : t("context.showAll", { count: items.length })}
-        </button>
-      )}
+      <ShowAllToggle count={items.length} expanded={expanded} onToggle={setExpanded} controls="nearby-list" />
     </section>
   );
 }

@@ -16,6 +16,17 @@ import { iso } from "../tickets/tickets.presenter.ts";
 export const NEARBY_METRES = 200;
 export const NEARBY_LIMIT = 10;
 
+/** What both queries read of a nearby ticket. */
+const nearbyColumns = {
+  reference: tickets.reference,
+  categoryId: tickets.categoryId,
+  categoryName: categories.name,
+  state: tickets.state,
+  createdAt: tickets.createdAt,
+  lat: tickets.lat,
+  lon: tickets.lon,
+};
+
 const roundPoint = (p: GeoPoint) => ({ lat: Math.round(p.lat * 10_000) / 10_000, lon: Math.round(p.lon * 10_000) / 10_000 });
 
 /**
@@ -25,15 +36,7 @@ const roundPoint = (p: GeoPoint) => ({ lat: Math.round(p.lat * 10_000) / 10_000,
 export async function nearbyContacts(db: Db, organisationId: string, point: GeoPoint, categoryId?: string): Promise<NearbyContact[]> {
   const box = boundingBox(point, NEARBY_METRES);
   const rows = await db
-    .select({
-      reference: tickets.reference,
-      categoryId: tickets.categoryId,
-      categoryName: categories.name,
-      state: tickets.state,
-      createdAt: tickets.createdAt,
-      lat: tickets.lat,
-      lon: tickets.lon,
-    })
+    .select(nearbyColumns)
     .from(tickets)
     .innerJoin(categories, eq(categories.id, tickets.categoryId))
     .where(
@@ -80,17 +83,7 @@ export async function nearbyTickets(
   const box = boundingBox(point, metres);
   const resolvedSince = new Date(now.getTime() - NEARBY_RESOLVED_DAYS * 86_400_000);
   const rows = await db
-    .select({
-      id: tickets.id,
-      reference: tickets.reference,
-      categoryId: tickets.categoryId,
-      categoryName: categories.name,
-      state: tickets.state,
-      description: tickets.description,
-      createdAt: tickets.createdAt,
-      lat: tickets.lat,
-      lon: tickets.lon,
-    })
+    .select({ ...nearbyColumns, id: tickets.id, description: tickets.description })
     .from(tickets)
     .innerJoin(categories, eq(categories.id, tickets.categoryId))
     .where(
