@@ -6,11 +6,13 @@ import { Actions } from "./Actions.tsx";
 import { AttachmentsPanel } from "./AttachmentsPanel.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
+import { CustomerHistory } from "./CustomerHistory.tsx";
 import { useFocusOnNavigation } from "./focus.ts";
 import { channelName, errorText, languageName, name, priorityName, stateName, typeName } from "./format.ts";
 import { firedRules, historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
 import { NoteText } from "./NoteForm.tsx";
+import { NearbyTickets } from "./NearbyTickets.tsx";
 import { ColleaguesNotice, useTicketPresence } from "./Presence.tsx";
 import { PublishPanel } from "./PublishPanel.tsx";
 import { RelatedPanel } from "./Related.tsx";
@@ -234,6 +236,8 @@ export function TicketView({ ticketId }: { ticketId: string }) {
             </section>
           )}
 
+          <CustomerHistory ticket={ticket} />
+
           <AttachmentsPanel ticket={ticket} />
 
           <PublishPanel
@@ -269,6 +273,8 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           </section>
 
           <RelatedPanel ticket={ticket} onUpdated={onUpdated} />
+
+          <NearbyTickets ticket={ticket} />
 
           <RequestsPanel ticket={ticket} onUpdated={setTicket} />
 

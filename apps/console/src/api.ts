@@ -6,9 +6,11 @@ import type {
   BulkRequest,
   BulkResult,
   Category,
+  CustomerTicketList,
   GroupSummary,
   MarkNotificationsRead,
   MentionCandidates,
+  NearbyTicketList,
   NewSavedView,
   NewTicketRequest,
   NotificationList,
@@ -98,6 +100,12 @@ export const actions = {
 
 export const mentionCandidates = (id: string) =>
   staff<MentionCandidates>(`/api/staff/tickets/${encodeURIComponent(id)}/mention-candidates`);
+/** The customer's other tickets (same email or phone) that the user may open. */
+export const customerTickets = (id: string) => staff<CustomerTicketList>(`/api/staff/tickets/${encodeURIComponent(id)}/customer-tickets`);
+
+/** Tickets within `radius` metres of the ticket that the user may open, nearest first. */
+export const nearbyTickets = (id: string, radius: number) =>
+  staff<NearbyTicketList>(`/api/staff/tickets/${encodeURIComponent(id)}/nearby?radius=${radius}`);
 
 export const replyTemplates = (id: string) => staff<TicketTemplates>(`/api/staff/tickets/${encodeURIComponent(id)}/reply-templates`);
 

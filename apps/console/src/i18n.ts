@@ -18,6 +18,7 @@ import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
 import { workflowsAdminEn, workflowsAdminFi, workflowsAdminSv } from "./admin/workflows.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { automationEn, automationFi, automationSv } from "./automation.i18n.ts";
+import { contextEn, contextFi, contextSv } from "./context.i18n.ts";
 import { editorEn, editorFi, editorSv } from "./editor.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
@@ -51,6 +52,7 @@ const fi = {
   ...themeFi,
   ...mailboxesFi,
   ...followersFi,
+  ...contextFi,
   ...sensitiveFi,
   ...mentionsFi,
   ...publishingFi,
@@ -86,6 +88,7 @@ const sv: Dictionary<MessageKey> = {
   ...themeSv,
   ...mailboxesSv,
   ...followersSv,
+  ...contextSv,
   ...sensitiveSv,
   ...mentionsSv,
   ...publishingSv,
@@ -119,6 +122,7 @@ const en: Dictionary<MessageKey> = {
   ...themeEn,
   ...mailboxesEn,
   ...followersEn,
+  ...contextEn,
   ...sensitiveEn,
   ...mentionsEn,
   ...publishingEn,

@@ -4,6 +4,7 @@ export * from "./attachments.ts";
 export * from "./common.ts";
 export * from "./constants.ts";
 export * from "./contrast.ts";
+export * from "./context.ts";
 export * from "./intake-staff.ts";
 export * from "./integrations.ts";
 export * from "./mail.ts";

@@ -23,6 +23,7 @@ import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attach
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { channelAdminRoutes, channelInboundRoutes } from "../modules/channels/channels.routes.ts";
+import { contextRoutes } from "../modules/context/context.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
 import { mailboxRoutes } from "../modules/email/mailboxes.routes.ts";
 import { mailAdminRoutes, unsubscribeRoutes } from "../modules/email/outgoing.routes.ts";
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(authRoutes(ctx), { prefix: "/api/auth" });
   await app.register(ticketRoutes(ctx), { prefix: "/api/staff" });
+  await app.register(contextRoutes(ctx), { prefix: "/api/staff" });
   await app.register(templateRoutes(ctx), { prefix: "/api/staff" });
   await app.register(viewRoutes(ctx), { prefix: "/api/staff/views" });
   await app.register(notificationRoutes(ctx), { prefix: "/api/staff/notifications" });

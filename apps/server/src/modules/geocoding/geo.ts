@@ -18,3 +18,11 @@ export function boundingBox(point: GeoPoint, metres: number) {
   const dLon = dLat / Math.cos(rad(point.lat));
   return { minLat: point.lat - dLat, maxLat: point.lat + dLat, minLon: point.lon - dLon, maxLon: point.lon + dLon };
 }
+
+/** Initial bearing from `a` to `b`, whole degrees clockwise from north (0–359). */
+export function bearingDegrees(a: GeoPoint, b: GeoPoint): number {
+  const dLon = rad(b.lon - a.lon);
+  const y = Math.sin(dLon) * Math.cos(rad(b.lat));
+  const x = Math.cos(rad(a.lat)) * Math.sin(rad(b.lat)) - Math.sin(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.cos(dLon);
+  return Math.round(((Math.atan2(y, x) * 180) / Math.PI + 360) % 360) % 360;
+}
