@@ -8,6 +8,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Client,
+  cleanPhotos,
   newTenant,
   signIn,
   startTestApp,
@@ -110,6 +111,7 @@ describe("routing by email", () => {
     const photos = [];
     for (const name of ["a.jpg", "b.jpg"])
       photos.push((await uploadAttachment(t.app, tenant, receipt.trackingToken, name, photo)).json().id as string);
+    await cleanPhotos(t.ctx);
     const id = (await admin.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
     const published = await admin.put(`/api/staff/tickets/${id}/publication`, { publicText: "Kuoppa pyörätiellä.", photoIds: photos });
     expect(published.statusCode, published.body).toBe(200);
