@@ -101,6 +101,7 @@ async function recordAttachment(
           contentType: row.contentType,
           size: row.size,
           status: row.status,
+          ...(row.rejectedReason ? { rejectedReason: row.rejectedReason } : {}),
           scanStatus: row.scanStatus,
           ...eventData,
         },
@@ -151,10 +152,7 @@ export async function addAttachment(
     rejectedReason: infected ? "infected" : null,
   } as const;
   const signature = "signature" in result && result.signature ? { signature: result.signature } : {};
-  return recordAttachment(ctx, ticket, values, actor, keys, log, undefined, {
-    ...signature,
-    ...(infected ? { rejectedReason: "infected" } : {}),
-  });
+  return recordAttachment(ctx, ticket, values, actor, keys, log, undefined, signature);
 }
 
 /**

@@ -43,7 +43,7 @@ export function photoCleaningJob(deps: PhotoCleaningDeps) {
     retryDelayMs: exponentialBackoff(1_000, 5 * 60_000),
     run: async ({ attachmentId, originalKey }, job) => {
       const [row] = await deps.db.select().from(attachments).where(eq(attachments.id, attachmentId));
-      if (!row || row.status !== "processing") {
+      if (row?.status !== "processing") {
         // Done already (the crash came before the original was deleted), or the ticket is gone.
         if (row?.scanStatus !== "infected") await deps.store.remove(originalKey);
         return;
