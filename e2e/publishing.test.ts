@@ -7,7 +7,7 @@
 
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, submitContact, uploadAttachment } from "../apps/server/test/harness.ts";
+import { cleanPhotos, signIn, submitContact, uploadAttachment } from "../apps/server/test/harness.ts";
 import { consoleSignedIn, type E2E, expectAccessible, newPage, startE2E, tabTo } from "./harness.ts";
 
 const SLOW = 180_000;
@@ -35,6 +35,7 @@ describe("publishing a contact", () => {
       .jpeg()
       .toBuffer();
     expect((await uploadAttachment(e2e.app, tenant, receipt.trackingToken, "kuva.jpg", image)).statusCode).toBe(201);
+    await cleanPhotos(e2e.ctx);
     const api = await signIn(e2e.app, tenant, "advisor");
     const id = (await api.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
 

@@ -26,7 +26,7 @@ const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [-
   rules        cost of running 200 active automation rules over a new ticket
   timerules    the time-rule scan over the largest --tickets count on PostgreSQL (backlog, then steady rounds)
   durability   SIGKILL the real server under load, restart, look up every acknowledged submission
-  attachments  p95 of a submission plus a photo upload at 50 concurrent senders, PGlite and PostgreSQL
+  attachments  p95 of a photo upload at 50 concurrent senders and the cleaning job's photos/s, PGlite and PostgreSQL
   bundles      first-load gzipped size of the embedded form and the portal (builds the portal)
   webhooks     webhook deliveries/s to a receiver that takes 200 ms per answer, PGlite and PostgreSQL
   email        emails ingested/s from an IMAP mailbox (dovecot on loopback), PGlite and PostgreSQL

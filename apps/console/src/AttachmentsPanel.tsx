@@ -1,4 +1,8 @@
-/** The ticket's attachments: thumbnails of photos and download links (each opening is an audited read). */
+/**
+ * The ticket's attachments: thumbnails of photos and download links (each opening is an audited
+ * read). A photo shows "processing" until the cleaning job is done; the ticket's live update
+ * (`ticket.attachment_processed`) then brings its preview.
+ */
 import type { TicketDetail } from "@yhteys/contracts";
 import "./attachments.css";
 import { type MessageKey, useI18n } from "./i18n.ts";
@@ -17,14 +21,14 @@ export function AttachmentsPanel({ ticket }: { ticket: TicketDetail }) {
       ) : (
         <ul className="attachments">
           {ticket.attachments.map((a) => {
-            const servable = a.scanStatus === "clean" || a.scanStatus === "skipped";
+            const servable = a.status === "ready" && (a.scanStatus === "clean" || a.scanStatus === "skipped");
             return (
-              <li key={a.id} className={`attachment scan-${a.scanStatus}`}>
+              <li key={a.id} className={`attachment scan-${a.scanStatus} attachment-${a.status}`}>
                 {servable && a.hasThumbnail ? (
                   <img src={`${base}/${a.id}/thumbnail`} alt="" loading="lazy" />
                 ) : (
                   <span className="attachment-icon" aria-hidden="true">
-                    {a.contentType === "application/pdf" ? "PDF" : "?"}
+                    {a.contentType === "application/pdf" ? "PDF" : a.status === "processing" ? "…" : "?"}
                   </span>
                 )}
                 <div className="attachment-text">
@@ -40,8 +44,13 @@ export function AttachmentsPanel({ ticket }: { ticket: TicketDetail }) {
                     {sizeText(a.size)} · {t(`attachments.by.${a.uploadedBy}` as MessageKey)} ·{" "}
                     <time dateTime={a.createdAt}>{formatDateTime(a.createdAt)}</time>
                   </span>
-                  <span className={`small scan-status scan-status-${a.scanStatus}`}>
-                    {t(`attachments.scan.${a.scanStatus}` as MessageKey)}
+                  {/* Polite: the photo's processing ends while staff read the ticket (a live update). */}
+                  <span className={`small scan-status scan-status-${a.scanStatus}`} aria-live="polite">
+                    {a.status === "processing"
+                      ? t("attachments.processing")
+                      : a.rejectedReason
+                        ? t(`attachments.rejected.${a.rejectedReason}`)
+                        : t(`attachments.scan.${a.scanStatus}` as MessageKey)}
                   </span>
                 </div>
               </li>

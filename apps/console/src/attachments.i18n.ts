@@ -14,6 +14,11 @@ export const attachmentsFi = {
   "attachments.scan.pending": "Odottaa virustarkastusta – ei avattavissa",
   "attachments.scan.infected": "Haittaohjelma löytyi – karanteenissa, ei avattavissa",
   "history.attachmentAdded": "{actor} liitti tiedoston {name}.",
+  "history.attachmentReady": "Kuva {name} on käsitelty (sijaintitiedot poistettu).",
+  "history.attachmentRejected": "Kuvaa {name} ei näytetä: {reason}",
+  "attachments.processing": "Käsitellään… (sijaintitiedot poistetaan)",
+  "attachments.rejected.unreadable": "Kuvaa ei voitu lukea – ei avattavissa",
+  "attachments.rejected.infected": "Haittaohjelma löytyi – karanteenissa, ei avattavissa",
 };
 
 type AttachmentKey = keyof typeof attachmentsFi;
@@ -31,6 +36,11 @@ export const attachmentsSv: Dictionary<AttachmentKey> = {
   "attachments.scan.pending": "Väntar på viruskontroll – kan inte öppnas",
   "attachments.scan.infected": "Skadlig kod hittades – i karantän, kan inte öppnas",
   "history.attachmentAdded": "{actor} bifogade filen {name}.",
+  "history.attachmentReady": "Bilden {name} har behandlats (platsuppgifterna borttagna).",
+  "history.attachmentRejected": "Bilden {name} visas inte: {reason}",
+  "attachments.processing": "Behandlas… (platsuppgifterna tas bort)",
+  "attachments.rejected.unreadable": "Bilden kunde inte läsas – kan inte öppnas",
+  "attachments.rejected.infected": "Skadlig kod hittades – i karantän, kan inte öppnas",
 };
 
 export const attachmentsEn: Dictionary<AttachmentKey> = {
@@ -46,4 +56,9 @@ export const attachmentsEn: Dictionary<AttachmentKey> = {
   "attachments.scan.pending": "Waiting for a virus scan – cannot be opened",
   "attachments.scan.infected": "Malware found – quarantined, cannot be opened",
   "history.attachmentAdded": "{actor} attached the file {name}.",
+  "history.attachmentReady": "The photo {name} has been processed (location data removed).",
+  "history.attachmentRejected": "The photo {name} is not shown: {reason}",
+  "attachments.processing": "Processing… (removing location data)",
+  "attachments.rejected.unreadable": "The photo could not be read – cannot be opened",
+  "attachments.rejected.infected": "Malware found – quarantined, cannot be opened",
 };

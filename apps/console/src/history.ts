@@ -1,5 +1,6 @@
 /** Turns ticket events into localized sentences ("Eero Asiantuntija vastasi asukkaalle."). */
 import type {
+  AttachmentRejection,
   CallbackOutcome,
   Channel,
   FiredRule,
@@ -165,6 +166,15 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t("history.splitFrom", { actor, reference: str(data.reference) ?? "–" });
     case "ticket.attachment_added":
       return t("history.attachmentAdded", { actor, name: str(data.fileName) ?? "–" });
+    case "ticket.attachment_processed": {
+      const reason = str(data.rejectedReason);
+      return reason
+        ? t("history.attachmentRejected", {
+            name: str(data.fileName) ?? "–",
+            reason: t(`attachments.rejected.${reason as AttachmentRejection}`),
+          })
+        : t("history.attachmentReady", { name: str(data.fileName) ?? "–" });
+    }
     case "ticket.phone_call":
       return t("history.phoneCall", { queue: str(data.queue) ?? "–" });
     case "ticket.callback_done": {

@@ -1,10 +1,17 @@
-/** The tracking page's attachments: what the resident has attached, and a way to add more. */
+/**
+ * The tracking page's attachments: what the resident has attached, and a way to add more. Photos
+ * show "processing" until cleaned; meanwhile the list is read again briefly (see POLL_MS).
+ */
 import type { AttachmentLimits, PublicAttachment } from "@yhteys/contracts";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AttachmentUploads } from "./AttachmentUploads.tsx";
 import { FilePicker } from "./FilePicker.tsx";
 import { useI18n } from "./i18n.ts";
 import { attachmentsPath, formatSize } from "./upload.ts";
+
+/** While a photo is being cleaned, the list is read again this often, at most this many times (then on the next visit). */
+const POLL_MS = 2_000;
+const MAX_POLLS = 60;
 
 type Props = { org: string; token: string; limits: AttachmentLimits; attachments: PublicAttachment[]; onUploaded: () => void };
 
@@ -14,6 +21,17 @@ export function TrackedAttachments({ org, token, limits, attachments, onUploaded
   const [sending, setSending] = useState<File[]>([]);
   const base = attachmentsPath(org, token);
   const room = Math.max(0, limits.maxFiles - attachments.length);
+  const processing = attachments.some((a) => a.status === "processing");
+  const polls = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every fresh list (attachments) schedules the next look
+  useEffect(() => {
+    if (!processing || polls.current >= MAX_POLLS) return;
+    const timer = setTimeout(() => {
+      polls.current++;
+      onUploaded();
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [processing, attachments]);
 
   return (
     <section aria-labelledby="attachments-title">
@@ -23,9 +41,10 @@ export function TrackedAttachments({ org, token, limits, attachments, onUploaded
       ) : (
         <ul className="attachment-grid">
           {attachments.map((a) => {
-            const servable = a.scanStatus === "clean" || a.scanStatus === "skipped";
+            const servable = a.status === "ready" && (a.scanStatus === "clean" || a.scanStatus === "skipped");
             return (
-              <li key={a.id}>
+              // Polite: a photo becomes ready (or is rejected) while the resident is on the page.
+              <li key={a.id} aria-live="polite">
                 {servable ? (
                   <a href={`${base}/${a.id}`} target="_blank" rel="noopener">
                     {a.hasThumbnail && <img src={`${base}/${a.id}/thumbnail`} alt="" />}
@@ -34,7 +53,17 @@ export function TrackedAttachments({ org, token, limits, attachments, onUploaded
                   </a>
                 ) : (
                   <span>
-                    {a.fileName} ({t(a.scanStatus === "infected" ? "files.quarantined" : "files.scanning")})
+                    {a.fileName} (
+                    {t(
+                      a.status === "processing"
+                        ? "files.processing"
+                        : a.scanStatus === "infected"
+                          ? "files.quarantined"
+                          : a.rejectedReason === "unreadable"
+                            ? "files.unreadable"
+                            : "files.scanning",
+                    )}
+                    )
                   </span>
                 )}
                 <span className="file-size">{formatSize(a.size, language)}</span>

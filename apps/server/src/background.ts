@@ -1,10 +1,13 @@
 /**
  * Background work of an app process: the job runner with every job kind registered, and the
- * outbox relays (webhooks, notifications, email, created rules' effects), notification emails, the SLA watch and the time rules as tasks of its rounds. It runs in the web process by default (`JOBS=on`); a
+ * outbox relays (webhooks, notifications, email, created rules' effects), notification emails, the SLA watch and the time rules as tasks of its rounds, and the cleaning of uploaded photos. It runs in the web process by default (`JOBS=on`); a
  * web-only process sets `JOBS=off` and leaves the work to others on the same database.
  */
 import type { AppContext } from "./context.ts";
 import type { Db } from "./db/client.ts";
+import type { AttachmentStore } from "./modules/attachments/attachment-store.ts";
+import { photoCleaningJob } from "./modules/attachments/photo-cleaning.ts";
+import type { Scanner } from "./modules/attachments/scanner.ts";
 import { channelReplies, channelReplyJob } from "./modules/channels/channels.outbound.ts";
 import { MailboxReaders } from "./modules/email/imap.ts";
 import { type EmailSettings, emailDeliveryJob } from "./modules/email/outgoing-delivery.ts";
@@ -29,6 +32,7 @@ export type JobKinds = {
   channelReply: ReturnType<typeof channelReplyJob>;
   open311Create: ReturnType<typeof open311CreateJob>;
   emailDelivery: ReturnType<typeof emailDeliveryJob>;
+  photoCleaning: ReturnType<typeof photoCleaningJob>;
 };
 
 /** Builds the runner and its job kinds; nothing runs until `startBackground`. */
@@ -43,6 +47,8 @@ export function createJobs(
     minIntervalMs: number;
     relayBatch: number;
     leaseMs?: number;
+    /** Where attachments live and the scanner they pass (the photo-cleaning job). */
+    attachments: { store: AttachmentStore; scanner: Scanner };
     /** Publishes live notices of events the background writes (SLA announcements). */
     publish: (notices: EventNotice[]) => void;
   },
@@ -91,7 +97,14 @@ export function createJobs(
   runner.addTask(
     open311PollTask(db, { pollMs: options.open311Client.pollMs, allowPrivate: options.webhooks.allowPrivate }, options.publish),
   );
-  return { runner, kinds: { webhookDelivery, channelReply, open311Create, emailDelivery } };
+  const photoCleaning = photoCleaningJob({
+    db,
+    ...options.attachments,
+    publish: options.publish,
+    log: (error) => console.error("photo cleaning: the virus scan failed on the last attempt", error),
+  });
+  runner.register(photoCleaning);
+  return { runner, kinds: { webhookDelivery, channelReply, open311Create, emailDelivery, photoCleaning } };
 }
 
 /**

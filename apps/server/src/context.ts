@@ -2,7 +2,7 @@ import { createJobs, type JobKinds } from "./background.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import { type AttachmentStore, LocalDiskStore } from "./modules/attachments/attachment-store.ts";
-import { ClamavScanner, noScanner, type Scanner } from "./modules/attachments/scanner.ts";
+import { configuredScanner, type Scanner } from "./modules/attachments/scanner.ts";
 import { LoginThrottle } from "./modules/auth/throttle.ts";
 import { trackingTokenSeal } from "./modules/email/outgoing-tokens.ts";
 import { AddressListGeocoder, type Geocoder } from "./modules/geocoding/geocoder.ts";
@@ -31,7 +31,10 @@ export type AppContext = Store & {
 /** The context of one app process on `database`. */
 export function createContext(config: Config, database: Database): AppContext {
   const events = new EventPublisher(database.db, (error) => console.error("publishing live events failed", error));
+  const attachmentStore = new LocalDiskStore(config.attachments.dir);
+  const scanner = configuredScanner(config.attachments.clamavUrl);
   const jobs = createJobs(database.db, {
+    attachments: { store: attachmentStore, scanner },
     publish: (notices) => events.publish(notices),
     ...config.jobs,
     webhooks: config.webhooks,
@@ -57,8 +60,8 @@ export function createContext(config: Config, database: Database): AppContext {
       sealToken: trackingTokenSeal(config.secret).seal,
     }),
     loginThrottle: new LoginThrottle(),
-    attachmentStore: new LocalDiskStore(config.attachments.dir),
-    scanner: config.attachments.clamavUrl ? new ClamavScanner(config.attachments.clamavUrl) : noScanner,
+    attachmentStore,
+    scanner,
     jobs: jobs.runner,
     jobKinds: jobs.kinds,
     geocoder: new AddressListGeocoder(database.db),

@@ -6,13 +6,16 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { loadConfig } from "../src/config.ts";
 import { type AppContext, createContext } from "../src/context.ts";
 import { type Database, type Db, openPglite, openPostgres } from "../src/db/client.ts";
+import { jobs } from "../src/db/schema.ts";
 import { type BuildOptions, buildApp } from "../src/http/app.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
 import { DEMO_PASSWORD, type SeededOrganisation, seedOrganisation } from "../src/modules/demo/demo.ts";
+import { JobRunner } from "../src/modules/jobs/job-runner.ts";
 import { createTicket } from "../src/modules/tickets/ticket-creation.ts";
 
 /** The migrated empty database, dumped once per run; one per checkout, since branches' schemas differ. */
@@ -148,6 +151,28 @@ export function uploadAttachment(app: FastifyInstance, tenant: SeededOrganisatio
     url: `/api/public/${tenant.slug}/contacts/${trackingToken}/attachments`,
     ...multipartFile(fileName, data),
   });
+}
+
+/**
+ * Runs the photo-cleaning jobs queued so far to their end with a runner of their own (test apps
+ * mostly run with JOBS=off), so that uploaded photos are `ready` or `rejected` afterwards.
+ */
+export async function cleanPhotos(ctx: AppContext): Promise<void> {
+  const job = ctx.jobKinds.photoCleaning;
+  const runner = new JobRunner(ctx.db, { concurrency: 2, pollMs: 50, minIntervalMs: 5, leaseMs: 60_000, onError: console.error });
+  runner.register(job).start();
+  const waiting = async () =>
+    (
+      await ctx.db
+        .select({ n: count() })
+        .from(jobs)
+        .where(and(eq(jobs.name, job.name), inArray(jobs.state, ["queued", "running"])))
+    )[0]?.n ?? 0;
+  try {
+    await waitFor(waiting, (n) => n === 0);
+  } finally {
+    await runner.stop();
+  }
 }
 
 /** Reads `read()` every 20 ms until `done` holds for its value or `ms` pass; returns the last value. */

@@ -6,10 +6,16 @@
 import { createJobs, startBackground } from "../src/background.ts";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/db/client.ts";
+import { LocalDiskStore } from "../src/modules/attachments/attachment-store.ts";
+import { configuredScanner } from "../src/modules/attachments/scanner.ts";
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: process.env.PGLITE_DIR ?? null });
 const { runner } = createJobs(database.db, {
+  attachments: {
+    store: new LocalDiskStore(config.attachments.dir),
+    scanner: configuredScanner(config.attachments.clamavUrl),
+  },
   ...config.jobs,
   webhooks: config.webhooks,
   open311Client: config.open311Client,

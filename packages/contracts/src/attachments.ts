@@ -8,6 +8,19 @@ export const scanStatuses = ["pending", "clean", "infected", "skipped"] as const
 export const ScanStatus = z.enum(scanStatuses);
 export type ScanStatus = z.infer<typeof ScanStatus>;
 
+/**
+ * Where a file is on its way to being shown: photos are `processing` until a background job has
+ * cleaned (re-encoded without metadata) and scanned them; `rejected` files are never served.
+ */
+export const attachmentStatuses = ["processing", "ready", "rejected"] as const;
+export const AttachmentStatus = z.enum(attachmentStatuses);
+export type AttachmentStatus = z.infer<typeof AttachmentStatus>;
+
+/** Why a file was rejected: a photo that could not be decoded, or malware found by the virus scan. */
+export const attachmentRejections = ["unreadable", "infected"] as const;
+export const AttachmentRejection = z.enum(attachmentRejections);
+export type AttachmentRejection = z.infer<typeof AttachmentRejection>;
+
 /** What a resident may upload, and how many and how large (from the server's configuration). */
 export const AttachmentLimits = z.object({
   maxFiles: z.number().int(),
@@ -24,6 +37,9 @@ export const PublicAttachment = z.object({
   contentType: z.string(),
   size: z.number().int(),
   hasThumbnail: z.boolean(),
+  status: AttachmentStatus,
+  /** Set when `status` is `rejected`. */
+  rejectedReason: AttachmentRejection.nullable(),
   scanStatus: ScanStatus,
   createdAt: IsoDateTime,
 });

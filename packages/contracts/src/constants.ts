@@ -73,6 +73,7 @@ export const ticketEventTypes = [
   "ticket.resident_message",
   "ticket.rules_applied",
   "ticket.attachment_added",
+  "ticket.attachment_processed",
   "ticket.comment_requested",
   "ticket.sent_for_information",
   "ticket.comment_answered",

@@ -1,6 +1,6 @@
 /** Tickets and everything that hangs on them: customers, messages, attachments, events, requests, followers. */
 
-import { type ExtraFieldValues, scanStatuses, ticketRequestKinds } from "@yhteys/contracts";
+import { type AttachmentRejection, attachmentStatuses, type ExtraFieldValues, scanStatuses, ticketRequestKinds } from "@yhteys/contracts";
 import { type SQL, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -190,11 +190,14 @@ export const ticketMessages = pgTable(
 );
 
 export const scanStatusEnum = pgEnum("attachment_scan_status", scanStatuses);
+export const attachmentStatusEnum = pgEnum("attachment_status", attachmentStatuses);
 
 /**
  * Metadata of a stored file; the bytes live in the attachment store (local disk or S3) under
  * `storage_key`, the thumbnail under `storage_key` + `.thumb`. `content_type` is sniffed from the
  * content; `file_name` is the sender's name made safe. Infected files stay quarantined (never served).
+ * A photo is `processing` while its original waits under `quarantine/` for the cleaning job
+ * (attachments/photo-cleaning.ts); `size` and `sha256` are then the original's.
  */
 export const attachments = pgTable(
   "attachments",
@@ -212,6 +215,8 @@ export const attachments = pgTable(
     storageKey: text("storage_key").notNull(),
     hasThumbnail: boolean("has_thumbnail").notNull().default(false),
     scanStatus: scanStatusEnum("scan_status").notNull().default("pending"),
+    status: attachmentStatusEnum("status").notNull().default("ready"),
+    rejectedReason: text("rejected_reason").$type<AttachmentRejection>(),
     uploadedBy: actorKindEnum("uploaded_by").notNull().default("resident"),
     /** Shown with the published contact (M5); never by default. */
     published: boolean("published").notNull().default(false),

@@ -1,8 +1,9 @@
 /**
- * What happens to an uploaded file before it is stored: its type is decided from its content
- * (never its name or the sender's Content-Type), photos are re-encoded without their metadata
- * (EXIF, GPS position, camera serials; the orientation is applied to the pixels first) and get a
- * thumbnail, and the name is made safe to show and to send back in a header.
+ * What happens to an uploaded file before it is served: its type is decided from its content
+ * (never its name or the sender's Content-Type) and the name is made safe to show and to send back
+ * in a header, at once; photos are re-encoded without their metadata (EXIF, GPS position, camera
+ * serials; the orientation is applied to the pixels first) and get a thumbnail, for uploads in the
+ * photo-cleaning job (photo-cleaning.ts).
  */
 import { createHash } from "node:crypto";
 import type { AttachmentLimits } from "@yhteys/contracts";
@@ -18,13 +19,14 @@ const THUMBNAIL_SIZE = 320;
 /** HEIC (iPhone photos) only where this build of sharp can decode it (its prebuilt binaries cannot). */
 const heicReadable = Boolean(sharp.format.heif?.input.fileSuffix?.includes(".heic"));
 
-type Kind = { output: "jpeg" | "png" | "webp" | "pdf"; contentType: string; extension: string };
-const jpeg: Kind = { output: "jpeg", contentType: "image/jpeg", extension: "jpg" };
+/** What a sniffed type is stored as (HEIC photos become JPEG). */
+type Kind = { contentType: string; extension: string };
+const jpeg: Kind = { contentType: "image/jpeg", extension: "jpg" };
 const accepted = new Map<string, Kind>([
   ["image/jpeg", jpeg],
-  ["image/png", { output: "png", contentType: "image/png", extension: "png" }],
-  ["image/webp", { output: "webp", contentType: "image/webp", extension: "webp" }],
-  ["application/pdf", { output: "pdf", contentType: "application/pdf", extension: "pdf" }],
+  ["image/png", { contentType: "image/png", extension: "png" }],
+  ["image/webp", { contentType: "image/webp", extension: "webp" }],
+  ["application/pdf", { contentType: "application/pdf", extension: "pdf" }],
   ...(heicReadable
     ? ([
         ["image/heic", jpeg],
@@ -43,6 +45,9 @@ export const attachmentLimits = (config: Config): AttachmentLimits => ({
   mediaTypes: [...acceptedMediaTypes],
 });
 
+/** An upload whose type is known from its content: its safe name, the type it is stored as, and the bytes as sent. */
+export type SniffedFile = { fileName: string; contentType: string; photo: boolean; data: Buffer };
+
 /** A file ready to store: cleaned bytes, their hash, and a thumbnail for photos. */
 export type PreparedFile = {
   fileName: string;
@@ -52,8 +57,8 @@ export type PreparedFile = {
   thumbnail: Buffer | null;
 };
 
-/** Sniffs, cleans and names an upload; 415 for anything that is not an accepted, readable file. */
-export async function prepareFile(data: Buffer, sentName: string): Promise<PreparedFile> {
+/** Decides an upload's type from its content and names it; 415 for anything not accepted. Cheap: no decoding. */
+export async function sniffFile(data: Buffer, sentName: string): Promise<SniffedFile> {
   const sniffed = await fileTypeFromBuffer(data);
   const kind = sniffed && accepted.get(sniffed.mime);
   if (!kind)
@@ -61,29 +66,41 @@ export async function prepareFile(data: Buffer, sentName: string): Promise<Prepa
       "unsupported_file_type",
       `Send a photo (JPEG, PNG, WebP${heicReadable ? ", HEIC" : ""}) or a PDF file; this file's content is ${sniffed?.mime ?? "not recognised"}`,
     );
-  const fileName = safeFileName(sentName, kind.extension);
-  if (kind.output === "pdf") return { fileName, contentType: kind.contentType, data, sha256: sha256(data), thumbnail: null };
+  return {
+    fileName: safeFileName(sentName, kind.extension),
+    contentType: kind.contentType,
+    photo: kind.contentType.startsWith("image/"),
+    data,
+  };
+}
 
+/**
+ * Cleans a sniffed file: a photo is decoded and re-encoded as its `contentType` without metadata,
+ * with a thumbnail (415 `unsupported_file_type` when it cannot be decoded); a PDF stays as sent.
+ */
+export async function prepareFile(file: SniffedFile): Promise<PreparedFile> {
+  const { fileName, contentType, data } = file;
+  if (!file.photo) return { fileName, contentType, data, sha256: sha256(data), thumbnail: null };
   try {
     // sharp writes no metadata unless asked to: re-encoding drops EXIF, GPS, XMP and comments.
     const image = sharp(data, { limitInputPixels: MAX_PIXELS, failOn: "error", autoOrient: true });
-    const cleaned = await (kind.output === "jpeg"
-      ? image.jpeg({ quality: 85 })
-      : kind.output === "png"
-        ? image.png()
-        : image.webp({ quality: 85 })
+    const cleaned = await (contentType === "image/png"
+      ? image.png()
+      : contentType === "image/webp"
+        ? image.webp({ quality: 85 })
+        : image.jpeg({ quality: 85 })
     ).toBuffer();
     const thumbnail = await sharp(cleaned)
       .resize({ width: THUMBNAIL_SIZE, height: THUMBNAIL_SIZE, fit: "inside", withoutEnlargement: true })
       .webp({ quality: 70 })
       .toBuffer();
-    return { fileName, contentType: kind.contentType, data: cleaned, sha256: sha256(cleaned), thumbnail };
+    return { fileName, contentType, data: cleaned, sha256: sha256(cleaned), thumbnail };
   } catch {
     throw new AppError("unsupported_file_type", "The photo could not be read: it may be damaged or too large in pixels");
   }
 }
 
-const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+export const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 /**
  * The sender's file name without any path, control or reserved characters, at most 100

@@ -11,6 +11,10 @@ import { notFound } from "../../http/errors.ts";
 /** Keys are made by the server (`<org>/<ticket>/<id>[.thumb]`), never from user input. */
 const KEY = /^[0-9a-f-]{36}(\/[0-9a-f-]{36}){2}(\.thumb)?$|^quarantine\/[0-9a-f-]{36}(\/[0-9a-f-]{36}){2}$/;
 
+/** The key of a ticket's file; `quarantine/` keys hold files that are never served. */
+export const storageKeyOf = (ticket: { id: string; organisationId: string }, id: string, quarantined: boolean) =>
+  `${quarantined ? "quarantine/" : ""}${ticket.organisationId}/${ticket.id}/${id}`;
+
 /** Stores and serves attachment bytes by key. */
 export interface AttachmentStore {
   /** Stores `data` under `key` durably and atomically: a reader sees all of it or nothing. */

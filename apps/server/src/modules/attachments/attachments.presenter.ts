@@ -5,8 +5,12 @@ import { iso } from "../tickets/tickets.presenter.ts";
 
 type AttachmentRow = typeof attachments.$inferSelect;
 
-/** Whether the bytes may be served: never for infected files, nor before a scan has finished. */
-export const isServable = (row: Pick<AttachmentRow, "scanStatus">) => row.scanStatus === "clean" || row.scanStatus === "skipped";
+/**
+ * Whether the bytes may be served: only once cleaned (a photo's original never is), never for
+ * rejected or infected files, nor before a scan has finished.
+ */
+export const isServable = (row: Pick<AttachmentRow, "status" | "scanStatus">) =>
+  row.status === "ready" && (row.scanStatus === "clean" || row.scanStatus === "skipped");
 
 export function toPublicAttachment(row: AttachmentRow): PublicAttachment {
   return {
@@ -15,6 +19,8 @@ export function toPublicAttachment(row: AttachmentRow): PublicAttachment {
     contentType: row.contentType,
     size: row.size,
     hasThumbnail: row.hasThumbnail && isServable(row),
+    status: row.status,
+    rejectedReason: row.rejectedReason ?? null,
     scanStatus: row.scanStatus,
     createdAt: iso(row.createdAt),
   };

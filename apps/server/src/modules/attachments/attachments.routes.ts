@@ -12,10 +12,11 @@ import { AppError } from "../../http/errors.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { TrackingParams } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
-import { contentDisposition, prepareFile } from "./attachment-files.ts";
+import { contentDisposition, prepareFile, sniffFile } from "./attachment-files.ts";
 import {
   type AttachmentDownload,
   addAttachment,
+  addPhotoForCleaning,
   assertRoomForAttachment,
   residentDownload,
   staffDownload,
@@ -76,7 +77,7 @@ export function publicAttachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "Attach a photo or PDF to one's contact",
-          description: `multipart/form-data with one file in the field \`file\`. JPEG, PNG, WebP or PDF (decided from the content), at most ATTACHMENT_MAX_BYTES (default 10 MB), at most ATTACHMENT_MAX_FILES (default 5) per contact. Photos are re-encoded without EXIF/GPS metadata. 409 too many, 413 too large, 415 not accepted.`,
+          description: `multipart/form-data with one file in the field \`file\`. JPEG, PNG, WebP or PDF (decided from the content), at most ATTACHMENT_MAX_BYTES (default 10 MB), at most ATTACHMENT_MAX_FILES (default 5) per contact. Answers at once: a photo is \`processing\` (never served) until a background job has re-encoded it without EXIF/GPS metadata and scanned it, then \`ready\` or \`rejected\` with a reason; a PDF is scanned before the answer. 409 too many, 413 too large, 415 not accepted.`,
           consumes: ["multipart/form-data"],
           params: TrackingParams,
           response: { 201: PublicAttachment },
@@ -87,11 +88,13 @@ export function publicAttachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const ticket = await ticketByToken(ctx.db, org, request.params.token);
         await assertRoomForAttachment(ctx, ticket.id);
         const upload = await receiveFile(request, limits.maxBytes);
-        const file = await prepareFile(upload.data, upload.fileName);
+        const file = await sniffFile(upload.data, upload.fileName);
         const actor = { kind: "resident", organisationId: org.id } as const;
-        const created = await addAttachment(ctx, ticket, file, actor, (err) =>
-          request.log.warn({ err }, "attachment scan or cleanup failed"),
-        );
+        const log = (err: unknown) => request.log.warn({ err }, "attachment scan or cleanup failed");
+        // Photos are cleaned by a job (the CPU-bound part); a PDF is only hashed and scanned, here.
+        const created = file.photo
+          ? await addPhotoForCleaning(ctx, ticket, file, actor, log)
+          : await addAttachment(ctx, ticket, await prepareFile(file), actor, log);
         return reply.code(201).send(created);
       },
     );

@@ -1,7 +1,8 @@
 /**
  * Attachments of contacts: a resident adds photos and PDFs with their tracking token; staff who
- * may see the ticket download them (an audited read of personal data). A file is cleaned and
- * scanned before it is stored, and its row and `ticket.attachment_added` event are written in one
+ * may see the ticket download them (an audited read of personal data). A PDF is scanned before it
+ * is stored; a resident's photo is stored as sent in quarantine and cleaned and scanned by a job
+ * (photo-cleaning.ts). The row and its `ticket.attachment_added` event are written in one
  * transaction only after the file is durable in the store.
  */
 import type { Readable } from "node:stream";
@@ -14,11 +15,13 @@ import { AppError, notFound } from "../../http/errors.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { Actor, StaffActor } from "../auth/actor.ts";
 import { hashToken } from "../auth/tokens.ts";
+import { enqueueJobs } from "../jobs/jobs.ts";
 import type { Organisation } from "../organisations/organisations.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
 import { accessColumns, canSeeTicket } from "../tickets/tickets.access.ts";
 import { assertQueues } from "../tickets/tickets.queries.ts";
-import type { PreparedFile } from "./attachment-files.ts";
+import { type PreparedFile, type SniffedFile, sha256 } from "./attachment-files.ts";
+import { storageKeyOf } from "./attachment-store.ts";
 import { isServable, toPublicAttachment } from "./attachments.presenter.ts";
 import { findAttachment } from "./attachments.queries.ts";
 import type { ScanResult } from "./scanner.ts";
@@ -59,60 +62,48 @@ async function scan(ctx: AppContext, data: Buffer, log: (error: unknown) => void
   }
 }
 
+type NewAttachment = Omit<typeof attachments.$inferInsert, "organisationId" | "ticketId" | "uploadedBy">;
+
 /**
- * Stores a prepared file on a ticket and records `ticket.attachment_added`. Infected files are
- * kept in quarantine (for the record, never served) and get no thumbnail.
+ * Writes an attachment row, touches the ticket and records `ticket.attachment_added`, in one
+ * transaction that first checks the limit under the ticket's lock; `also` adds to it (a job).
+ * The files named by `keys` must already be durable; they are removed if the transaction fails.
  */
-export async function addAttachment(
+async function recordAttachment(
   ctx: AppContext,
   ticket: { id: string; organisationId: string },
-  file: PreparedFile,
+  values: NewAttachment & { id: string },
   actor: Actor,
+  keys: string[],
   log: (error: unknown) => void,
+  also: (tx: Queryable) => Promise<unknown> = async () => {},
+  eventData: Record<string, unknown> = {},
 ): Promise<PublicAttachment> {
-  const result = await scan(ctx, file.data, log);
-  const id = crypto.randomUUID();
-  const infected = result.status === "infected";
-  const storageKey = `${infected ? "quarantine/" : ""}${ticket.organisationId}/${ticket.id}/${id}`;
-  const thumbnail = infected ? null : file.thumbnail;
-  const keys = [storageKey, ...(thumbnail ? [`${storageKey}.thumb`] : [])];
-
-  await ctx.attachmentStore.put(storageKey, file.data);
   try {
-    if (thumbnail) await ctx.attachmentStore.put(`${storageKey}.thumb`, thumbnail);
     const { row, notice } = await ctx.db.transaction(async (tx) => {
       await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, ticket.id)).for("update");
       await assertRoomForAttachment(ctx, ticket.id, tx);
       const [row] = await tx
         .insert(attachments)
-        .values({
-          id,
-          organisationId: ticket.organisationId,
-          ticketId: ticket.id,
-          fileName: file.fileName,
-          contentType: file.contentType,
-          size: file.data.length,
-          sha256: file.sha256,
-          storageKey,
-          hasThumbnail: thumbnail !== null,
-          scanStatus: result.status,
-          uploadedBy: actor.kind,
-        })
+        .values({ ...values, organisationId: ticket.organisationId, ticketId: ticket.id, uploadedBy: actor.kind })
         .returning();
       if (!row) throw new Error("attachment insert returned nothing");
       await tx.update(tickets).set({ updatedAt: sql`now()` }).where(eq(tickets.id, ticket.id));
+      await also(tx);
       const notice = await recordEvent(tx, {
         organisationId: ticket.organisationId,
         ticketId: ticket.id,
         type: "ticket.attachment_added",
         actor,
         data: {
-          attachmentId: id,
-          fileName: file.fileName,
-          contentType: file.contentType,
-          size: file.data.length,
-          scanStatus: result.status,
-          ...("signature" in result && result.signature ? { signature: result.signature } : {}),
+          attachmentId: row.id,
+          fileName: row.fileName,
+          contentType: row.contentType,
+          size: row.size,
+          status: row.status,
+          ...(row.rejectedReason ? { rejectedReason: row.rejectedReason } : {}),
+          scanStatus: row.scanStatus,
+          ...eventData,
         },
       });
       return { row, notice };
@@ -125,6 +116,80 @@ export async function addAttachment(
   }
 }
 
+/**
+ * Stores a prepared (cleaned) file on a ticket and records `ticket.attachment_added`. Infected
+ * files are kept in quarantine (for the record, never served), rejected, and get no thumbnail.
+ */
+export async function addAttachment(
+  ctx: AppContext,
+  ticket: { id: string; organisationId: string },
+  file: PreparedFile,
+  actor: Actor,
+  log: (error: unknown) => void,
+): Promise<PublicAttachment> {
+  const result = await scan(ctx, file.data, log);
+  const id = crypto.randomUUID();
+  const infected = result.status === "infected";
+  const storageKey = storageKeyOf(ticket, id, infected);
+  const thumbnail = infected ? null : file.thumbnail;
+  const keys = [storageKey, ...(thumbnail ? [`${storageKey}.thumb`] : [])];
+  await ctx.attachmentStore.put(storageKey, file.data);
+  if (thumbnail)
+    await ctx.attachmentStore.put(`${storageKey}.thumb`, thumbnail).catch(async (e) => {
+      await ctx.attachmentStore.remove(storageKey).catch(log);
+      throw e;
+    });
+  const values = {
+    id,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    size: file.data.length,
+    sha256: file.sha256,
+    storageKey,
+    hasThumbnail: thumbnail !== null,
+    scanStatus: result.status,
+    status: infected ? "rejected" : "ready",
+    rejectedReason: infected ? "infected" : null,
+  } as const;
+  const signature = "signature" in result && result.signature ? { signature: result.signature } : {};
+  return recordAttachment(ctx, ticket, values, actor, keys, log, undefined, signature);
+}
+
+/**
+ * Accepts a photo for cleaning in the background: its original goes to quarantine (never served),
+ * and its row (`processing`) and cleaning job are committed together, so that an acknowledged
+ * upload is either cleaned or rejected later, never lost. Answers at once with the row.
+ */
+export async function addPhotoForCleaning(
+  ctx: AppContext,
+  ticket: { id: string; organisationId: string },
+  file: SniffedFile,
+  actor: Actor,
+  log: (error: unknown) => void,
+): Promise<PublicAttachment> {
+  const id = crypto.randomUUID();
+  const storageKey = storageKeyOf(ticket, id, true);
+  await ctx.attachmentStore.put(storageKey, file.data);
+  const values = {
+    id,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    size: file.data.length,
+    sha256: sha256(file.data),
+    storageKey,
+    hasThumbnail: false,
+    scanStatus: "pending",
+    status: "processing",
+  } as const;
+  const created = await recordAttachment(ctx, ticket, values, actor, [storageKey], log, (tx) =>
+    enqueueJobs(tx, ctx.jobKinds.photoCleaning, [
+      { organisationId: ticket.organisationId, payload: { attachmentId: id, originalKey: storageKey }, dedupeKey: id },
+    ]),
+  );
+  ctx.jobs.nudge();
+  return created;
+}
+
 /** Opens a stored file (or its thumbnail); quarantined and unscanned files are refused. */
 export async function download(
   ctx: AppContext,
@@ -135,7 +200,13 @@ export async function download(
   if (!isServable(row))
     throw new AppError(
       "attachment_unavailable",
-      row.scanStatus === "infected" ? "The virus scan found malware in this file; it is quarantined" : "The file has not been scanned yet",
+      row.scanStatus === "infected"
+        ? "The virus scan found malware in this file; it is quarantined"
+        : row.status === "processing"
+          ? "The photo is still being processed"
+          : row.status === "rejected"
+            ? "The photo could not be read, so it is not shown"
+            : "The file has not been scanned yet",
     );
   if (variant === "thumbnail") {
     if (!row.hasThumbnail) throw notFound("The thumbnail");

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newTenant, signIn, startTestApp, submitContact, type TestApp, uploadAttachment } from "../../../test/harness.ts";
+import { cleanPhotos, newTenant, signIn, startTestApp, submitContact, type TestApp, uploadAttachment } from "../../../test/harness.ts";
 import { auditEntries } from "../../db/schema.ts";
 
 let t: TestApp;
@@ -24,7 +24,7 @@ const photoWithGps = () =>
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 describe("attachments from residents", () => {
-  it("re-encodes a photo without EXIF or GPS, keeps its orientation, and lists it for the resident and staff", async () => {
+  it("accepts a photo as processing, then (the job) re-encodes it without EXIF or GPS, keeps its orientation, and lists it", async () => {
     const tenant = await newTenant(t.ctx);
     const receipt = await submitContact(t.app, tenant);
     const original = await photoWithGps();
@@ -32,12 +32,24 @@ describe("attachments from residents", () => {
 
     const res = await uploadAttachment(t.app, tenant, receipt.trackingToken, "../../etc/Kuoppa \u0007kuva.exe", original);
     expect(res.statusCode, res.body).toBe(201);
-    const attachment = res.json();
-    expect(attachment).toMatchObject({ fileName: "Kuoppa kuva.jpg", contentType: "image/jpeg", hasThumbnail: true, scanStatus: "skipped" });
-
+    expect(res.json()).toMatchObject({
+      fileName: "Kuoppa kuva.jpg",
+      contentType: "image/jpeg",
+      hasThumbnail: false,
+      status: "processing",
+      rejectedReason: null,
+      scanStatus: "pending",
+      size: original.length,
+    });
     const base = `/api/public/${tenant.slug}/contacts/${receipt.trackingToken}`;
+    expect((await t.app.inject({ method: "GET", url: `${base}/attachments/${res.json().id}` })).statusCode).toBe(409);
+
+    await cleanPhotos(t.ctx);
     const tracked = (await t.app.inject({ method: "GET", url: base })).json();
-    expect(tracked.attachments).toEqual([attachment]);
+    const attachment = tracked.attachments[0];
+    expect(tracked.attachments).toEqual([
+      { ...res.json(), hasThumbnail: true, status: "ready", scanStatus: "skipped", size: expect.any(Number) },
+    ]);
 
     const download = await t.app.inject({ method: "GET", url: `${base}/attachments/${attachment.id}` });
     expect(download.statusCode).toBe(200);
@@ -60,7 +72,9 @@ describe("attachments from residents", () => {
     expect(detail.attachments).toEqual([
       { ...attachment, uploadedBy: "resident", sha256: expect.stringMatching(/^[0-9a-f]{64}$/), published: false },
     ]);
-    expect(detail.history.map((e: { type: string }) => e.type)).toContain("ticket.attachment_added");
+    expect(detail.history.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(["ticket.attachment_added", "ticket.attachment_processed"]),
+    );
   });
 
   it("stores a PDF as sent, without a thumbnail, and sends it as a download", async () => {
@@ -68,7 +82,7 @@ describe("attachments from residents", () => {
     const receipt = await submitContact(t.app, tenant);
     const res = await uploadAttachment(t.app, tenant, receipt.trackingToken, "liite.pdf", pdf);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ contentType: "application/pdf", hasThumbnail: false, size: pdf.length });
+    expect(res.json()).toMatchObject({ contentType: "application/pdf", hasThumbnail: false, size: pdf.length, status: "ready" });
     const base = `/api/public/${tenant.slug}/contacts/${receipt.trackingToken}/attachments/${res.json().id}`;
     const download = await t.app.inject({ method: "GET", url: base });
     expect(download.headers["content-disposition"]).toMatch(/^attachment; filename="liite.pdf"/);

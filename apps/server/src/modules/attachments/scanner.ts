@@ -1,6 +1,7 @@
 /**
  * Virus scanning of attachments. With `CLAMAV_URL` set, every file is sent to clamd over its
- * INSTREAM protocol before it is stored; without it files are stored as `skipped` (not scanned).
+ * INSTREAM protocol before it is served (a PDF before it is stored, a photo once cleaned, in the
+ * photo-cleaning job); without it files are stored as `skipped` (not scanned).
  */
 import { connect } from "node:net";
 import type { ScanStatus } from "@yhteys/contracts";
@@ -15,6 +16,9 @@ export interface Scanner {
 
 /** Used when no scanner is configured: every file is `skipped`. */
 export const noScanner: Scanner = { scan: async () => ({ status: "skipped" }) };
+
+/** The scanner `CLAMAV_URL` configures, or none. */
+export const configuredScanner = (clamavUrl: string | undefined): Scanner => (clamavUrl ? new ClamavScanner(clamavUrl) : noScanner);
 
 /** clamd's default StreamMaxLength is 25 MB; chunks are far smaller so that memory stays flat. */
 const CHUNK = 64 * 1024;

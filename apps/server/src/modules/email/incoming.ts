@@ -16,7 +16,7 @@ import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { attachments, customers, inboundEmails, type mailboxes, organisations, ticketMessages, tickets } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
-import { prepareFile } from "../attachments/attachment-files.ts";
+import { prepareFile, sniffFile } from "../attachments/attachment-files.ts";
 import { addAttachment } from "../attachments/attachments.service.ts";
 import type { Actor } from "../auth/actor.ts";
 import { applyExternalEmailAnswer } from "../open311-client/email-routing.ts";
@@ -321,7 +321,7 @@ async function storeAttachments(
   for (const file of files) {
     if (file.related || file.size > ctx.config.attachments.maxBytes) continue;
     try {
-      const prepared = await prepareFile(file.content, file.filename ?? "liite");
+      const prepared = await prepareFile(await sniffFile(file.content, file.filename ?? "liite"));
       if (stored.has(prepared.sha256)) continue;
       await addAttachment(ctx, ticket, prepared, resident(row.organisationId), log);
       stored.add(prepared.sha256);

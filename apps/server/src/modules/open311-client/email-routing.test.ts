@@ -6,7 +6,7 @@
 import { createTransport } from "nodemailer";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, newTenant, signIn, submitContact, uploadAttachment, waitFor } from "../../../test/harness.ts";
+import { type Client, cleanPhotos, newTenant, signIn, submitContact, uploadAttachment, waitFor } from "../../../test/harness.ts";
 import { PUBLIC_URL, sink, t, useMailingApp } from "../../../test/smtp-sink.ts";
 import { mailboxes } from "../../db/schema.ts";
 import { startSmtpListener } from "../email/smtp-listener.ts";
@@ -86,6 +86,7 @@ describe("routing by email", () => {
     const photos = [];
     for (const name of ["a.jpg", "b.jpg"])
       photos.push((await uploadAttachment(t.app, tenant, receipt.trackingToken, name, photo)).json().id as string);
+    await cleanPhotos(t.ctx);
     const id = (await admin.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
     const published = await admin.put(`/api/staff/tickets/${id}/publication`, { publicText: "Kuoppa pyörätiellä.", photoIds: photos });
     expect(published.statusCode, published.body).toBe(200);

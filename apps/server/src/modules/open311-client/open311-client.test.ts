@@ -8,6 +8,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Client,
+  cleanPhotos,
   newTenant,
   signIn,
   startTestApp,
@@ -114,6 +115,7 @@ describe("Open311 client", () => {
     const photos: string[] = [];
     for (const name of ["a.jpg", "b.jpg", "c.jpg"])
       photos.push((await uploadAttachment(local.app, tenant, receipt.trackingToken, name, photo)).json().id as string);
+    await cleanPhotos(local.ctx);
     const ticketId = await idOf(admin, receipt.reference);
     // Two of three photos approved when publishing; then the ticket is reclassified into the routed category.
     const approved = [photos[0], photos[2]];

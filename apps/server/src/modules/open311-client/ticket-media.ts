@@ -12,12 +12,18 @@ import { photoPath } from "../publishing/feedback.queries.ts";
 /** Absolute URLs of the ticket's published photos, oldest first (none when the ticket is not published). */
 export async function publishedPhotoUrls(db: Queryable, ticketId: string, publicUrl: string): Promise<string[]> {
   const rows = await db
-    .select({ id: attachments.id, scanStatus: attachments.scanStatus, reference: tickets.reference, slug: organisations.slug })
+    .select({
+      id: attachments.id,
+      status: attachments.status,
+      scanStatus: attachments.scanStatus,
+      reference: tickets.reference,
+      slug: organisations.slug,
+    })
     .from(attachments)
     .innerJoin(publications, eq(publications.ticketId, attachments.ticketId))
     .innerJoin(tickets, eq(tickets.id, attachments.ticketId))
     .innerJoin(organisations, eq(organisations.id, tickets.organisationId))
-    // Publishing approves clean images only; the scan status is checked again, as at the photo endpoint.
+    // Publishing approves cleaned, clean images only; that is checked again, as at the photo endpoint.
     .where(and(eq(attachments.ticketId, ticketId), eq(attachments.published, true)))
     .orderBy(asc(attachments.createdAt), asc(attachments.id));
   const base = publicUrl.replace(/\/+$/, "");

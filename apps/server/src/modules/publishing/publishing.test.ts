@@ -1,6 +1,15 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, newTenant, signIn, startTestApp, submitContact, type TestApp, uploadAttachment } from "../../../test/harness.ts";
+import {
+  type Client,
+  cleanPhotos,
+  newTenant,
+  signIn,
+  startTestApp,
+  submitContact,
+  type TestApp,
+  uploadAttachment,
+} from "../../../test/harness.ts";
 import type { SeededOrganisation } from "../demo/demo.ts";
 
 let t: TestApp;
@@ -35,6 +44,7 @@ async function setUp() {
   const up1 = await uploadAttachment(t.app, tenant, receipt.trackingToken, "maija-meikalainen-kuva.jpg", await photo());
   const up2 = await uploadAttachment(t.app, tenant, receipt.trackingToken, "toinen.jpg", await photo());
   expect([up1.statusCode, up2.statusCode]).toEqual([201, 201]);
+  await cleanPhotos(t.ctx);
   const advisor = await signIn(t.app, tenant, "advisor");
   const id = (await advisor.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
   await advisor.post(`/api/staff/tickets/${id}/replies`, {
@@ -101,7 +111,15 @@ describe("publishing rights", () => {
   });
 
   it("validates the body and the photos", async () => {
-    const { tenant, advisor, id } = await setUp();
+    const { tenant, receipt, advisor, id } = await setUp();
+    // A photo still being cleaned (its original in quarantine) cannot be approved, nor is it offered.
+    const fresh = (await uploadAttachment(t.app, tenant, receipt.trackingToken, "uusi.jpg", await photo())).json();
+    expect(fresh.status).toBe("processing");
+    const refused = await publish(advisor, id, { publicText: "x", photoIds: [fresh.id] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].path).toBe("photoIds");
+    const draft = (await advisor.get(`/api/staff/tickets/${id}/publication`)).json();
+    expect(draft.photos.map((p: { id: string }) => p.id)).not.toContain(fresh.id);
     expect((await publish(advisor, id, { publicText: "" })).statusCode).toBe(400);
     const other = await setUp();
     const res = await publish(advisor, id, { publicText: "x", photoIds: [other.photos[0]] });
