@@ -9,6 +9,7 @@ import { contentEn, contentFi, contentSv } from "./admin/content.i18n.ts";
 import { integrationsEn, integrationsFi, integrationsSv } from "./admin/integrations.i18n.ts";
 import { mailEn, mailFi, mailSv } from "./admin/mail.i18n.ts";
 import { mailboxesEn, mailboxesFi, mailboxesSv } from "./admin/mailboxes.i18n.ts";
+import { ruleRoutingEn, ruleRoutingFi, ruleRoutingSv } from "./admin/ruleRouting.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/templates.i18n.ts";
@@ -35,6 +36,7 @@ const fi = {
   ...adminFi,
   ...slaAdminFi,
   ...rulesFi,
+  ...ruleRoutingFi,
   ...attachmentsFi,
   ...requestsFi,
   ...viewsFi,
@@ -66,6 +68,7 @@ const sv: Dictionary<MessageKey> = {
   ...adminSv,
   ...slaAdminSv,
   ...rulesSv,
+  ...ruleRoutingSv,
   ...attachmentsSv,
   ...requestsSv,
   ...viewsSv,
@@ -95,6 +98,7 @@ const en: Dictionary<MessageKey> = {
   ...adminEn,
   ...slaAdminEn,
   ...rulesEn,
+  ...ruleRoutingEn,
   ...attachmentsEn,
   ...requestsEn,
   ...viewsEn,
