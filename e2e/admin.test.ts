@@ -251,6 +251,40 @@ describe("admin pages", () => {
     await admin.context().close();
   });
 
+  it("a technical admin writes a rule that assigns in turn and stops processing; the history names the person", async () => {
+    const admin = await signedIn(e2e.tenant.users.admin?.email ?? "", "demo");
+    await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Säännöt" }).click();
+    await expect.poll(() => heading(admin)).toBe("Automaattiset säännöt");
+    await admin.getByRole("button", { name: "Uusi sääntö" }).click();
+    await admin.getByLabel("Nimi", { exact: true }).fill("Aurinkovarjot vuorollaan");
+    await admin.getByRole("button", { name: "Lisää ehto" }).click();
+    await admin.getByLabel("Teksti sisältää sanan").fill("aurinkovarjo");
+    await admin.getByLabel("Toimenpide 1").selectOption({ label: "Anna vuorollaan ryhmän jäsenelle" });
+    await admin.getByLabel("Ryhmä", { exact: true }).selectOption({ label: "Viheralueet" });
+    await admin.getByLabel("Kun tämä sääntö toteutuu, myöhempiä sääntöjä ei kokeilla").check();
+    await expectAccessible(admin, "the rule form with assign in turn");
+    await admin.getByRole("button", { name: "Luo sääntö" }).click();
+    const list = admin.getByRole("region", { name: "Kun uusi asia saapuu" });
+    await expect
+      .poll(() => list.getByRole("listitem").filter({ hasText: "Aurinkovarjot vuorollaan" }).textContent())
+      .toContain(
+        "Kun Teksti sisältää sanan: ”aurinkovarjo” → anna vuorollaan ryhmän Viheralueet jäsenelle; myöhempiä sääntöjä ei kokeilla",
+      );
+
+    const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Aurinkovarjo on kaatunut leikkipaikalla" });
+    const staff = await signIn(e2e.app, e2e.tenant, "advisor");
+    const row = (await staff.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0];
+    expect(row).toMatchObject({ group: { id: e2e.tenant.groups.green }, handler: { id: e2e.tenant.users.expert2?.id } });
+    await admin.goto(`${e2e.baseUrl}/console/tickets/${row.id}`);
+    const history = admin.getByRole("region", { name: "Historia" });
+    await expect
+      .poll(() =>
+        history.getByText("Sääntö antoi asian vuorollaan henkilölle Emma Asiantuntija (ryhmä Viheralueet).", { exact: false }).count(),
+      )
+      .toBe(1);
+    await admin.context().close();
+  });
+
   it("a technical admin writes a time rule with the keyboard; it closes a ticket that waited and the ticket's history says so", async () => {
     const admin = await signedIn(e2e.tenant.users.admin?.email ?? "", "demo");
     await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Säännöt" }).click();

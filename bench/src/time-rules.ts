@@ -132,13 +132,13 @@ ${table(["Round", "Rounds", "Candidates read", "Rules fired", "Time", "Per firin
 How: ${options.tickets.toLocaleString("en")} tickets bulk-generated (\`bench/src/bulk-tickets.ts\`; ${open.toLocaleString("en")} open),
 three time rules: resolve and tag tickets waiting for the resident for 14 days; notify a group of
 urgent new unassigned tickets after 2 working hours (default calendar); tag street-light tickets in
-progress without a change for 60 days (a word condition SQL cannot test, so its non-matching
-candidates are read again each round). \`runTimeRules\` in this process against PostgreSQL on
-127.0.0.1: per rule an indexed statement pages through candidates (500 at a time) not yet fired for
-their period; batches of 50 are locked and fired in one transaction (firing rows, changes, events).
-A round fires at most 2,000 rules and then asks for another at once. "Later rounds" is what the
-background task costs every minute when nothing new qualifies: here almost all of it is the ~5,900
-street-light candidates without the word, each locked and tested again every round; testing the
-word before locking (and remembering a miss until the ticket changes) is the next improvement.`,
+progress without a change for 60 days (a word condition). \`runTimeRules\` in this process against
+PostgreSQL on 127.0.0.1: per rule an indexed statement pages through candidates (500 at a time) not
+yet fired for their period and not remembered as a miss, narrowed in SQL by the conditions it can
+test (words as case-insensitive LIKE patterns); the conditions that look at the ticket are then
+tested without a lock, misses remembered in \`rule_misses\` (until the ticket's updated_at or the
+rule's conditions change), and only the rest locked and fired in batches of 50 per transaction
+(firing rows, changes, events). A round fires at most 2,000 rules and then asks for another at once.
+"Later rounds" is what the background task costs every minute when nothing new qualifies.`,
   );
 }

@@ -62,7 +62,7 @@ export function historySentence(t: T, language: Language, directory: Directory |
     case "ticket.created": {
       const channel = str(data.channel);
       const created = t("history.created", { actor, channel: channel ? channelName(t, channel as Channel) : "–" });
-      return [created, diversion(t, handlerName, data.diverted)].filter(Boolean).join(" ");
+      return [created, diversion(t, handlerName, data.diverted), ...ruleNotes(t, groupName, handlerName, data)].filter(Boolean).join(" ");
     }
     case "ticket.forwarded": {
       const to = obj(data.to);
@@ -109,10 +109,12 @@ export function historySentence(t: T, language: Language, directory: Directory |
     case "ticket.resident_message":
       return t("history.residentMessage", { actor });
     case "ticket.rules_applied": {
-      if (data.trigger === "time") return t("history.rulesAppliedTime");
       const changed = Array.isArray(data.changed) ? (data.changed as RuleChangeField[]) : [];
-      const applied = t("history.rulesApplied", { changed: changed.map((f) => t(`rules.change.${f}`)).join(", ") });
-      return [applied, diversion(t, handlerName, data.diverted)].filter(Boolean).join(" ");
+      const applied =
+        data.trigger === "time"
+          ? t("history.rulesAppliedTime")
+          : t("history.rulesApplied", { changed: changed.map((f) => t(`rules.change.${f}`)).join(", ") });
+      return [applied, diversion(t, handlerName, data.diverted), ...ruleNotes(t, groupName, handlerName, data)].filter(Boolean).join(" ");
     }
     case "ticket.sla_warning":
     case "ticket.sla_breached": {
@@ -216,6 +218,29 @@ function diversion(t: T, handlerName: (id: string) => string, value: unknown): s
     reason: t(`history.diverted.${reason}`),
     to: substituteId ? t("history.divertedToSubstitute", { substitute: handlerName(substituteId) }) : t("history.divertedToQueue"),
   });
+}
+
+/** What "assign in turn" did, and which rule stopped the later ones, if any. */
+function ruleNotes(
+  t: T,
+  groupName: (id: string | null) => string,
+  handlerName: (id: string) => string,
+  data: Record<string, unknown>,
+): string[] {
+  const notes: string[] = [];
+  const turn = obj(data.turn);
+  const group = str(turn.groupId);
+  if (group) {
+    const handler = str(turn.handlerId);
+    notes.push(
+      handler
+        ? t("history.turnTaken", { handler: handlerName(handler), group: groupName(group) })
+        : t("history.turnNobody", { group: groupName(group) }),
+    );
+  }
+  const stopped = str(obj(data.stoppedBy).name);
+  if (stopped) notes.push(t("history.rulesStopped", { rule: stopped }));
+  return notes;
 }
 
 /** The rules that fired with this event (a new ticket's routing, or the "updated" rules after a change). */

@@ -10,6 +10,7 @@ import { contentEn, contentFi, contentSv } from "./admin/content.i18n.ts";
 import { integrationsEn, integrationsFi, integrationsSv } from "./admin/integrations.i18n.ts";
 import { mailEn, mailFi, mailSv } from "./admin/mail.i18n.ts";
 import { mailboxesEn, mailboxesFi, mailboxesSv } from "./admin/mailboxes.i18n.ts";
+import { ruleRoutingEn, ruleRoutingFi, ruleRoutingSv } from "./admin/ruleRouting.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/templates.i18n.ts";
@@ -41,6 +42,7 @@ const fi = {
   ...slaAdminFi,
   ...workflowsAdminFi,
   ...rulesFi,
+  ...ruleRoutingFi,
   ...attachmentsFi,
   ...requestsFi,
   ...viewsFi,
@@ -77,6 +79,7 @@ const sv: Dictionary<MessageKey> = {
   ...slaAdminSv,
   ...workflowsAdminSv,
   ...rulesSv,
+  ...ruleRoutingSv,
   ...attachmentsSv,
   ...requestsSv,
   ...viewsSv,
@@ -111,6 +114,7 @@ const en: Dictionary<MessageKey> = {
   ...slaAdminEn,
   ...workflowsAdminEn,
   ...rulesEn,
+  ...ruleRoutingEn,
   ...attachmentsEn,
   ...requestsEn,
   ...viewsEn,

@@ -71,6 +71,10 @@ export function actionText(t: T, language: Language, names: RuleNames, a: RuleAc
       const person = a.handlerId ? (names.directory?.users.find((u) => u.id === a.handlerId)?.name ?? unknown) : null;
       return t("rules.didRoute", { target: [group, person].filter(Boolean).join(" / ") });
     }
+    case "routeInTurn":
+      return t("rules.didRouteInTurn", {
+        group: name(names.directory?.groups.find((g) => g.id === a.groupId)?.name, language) || unknown,
+      });
     case "setPriority":
       return t("rules.didPriority", { value: priorityName(t, a.priority) });
     case "setType":
@@ -99,8 +103,14 @@ export function actionText(t: T, language: Language, names: RuleNames, a: RuleAc
   }
 }
 
-/** "Kun kanava: sähköposti → ohjaa: Viheralueet; kiireellisyys kiireellinen" */
-export function ruleSummary(t: T, language: Language, names: RuleNames, rule: Pick<FiredRule, "conditions" | "actions">): string {
+/** "Kun kanava: sähköposti → ohjaa: Viheralueet; kiireellisyys kiireellinen; myöhempiä sääntöjä ei kokeilla" */
+export function ruleSummary(
+  t: T,
+  language: Language,
+  names: RuleNames,
+  rule: Pick<FiredRule, "conditions" | "actions"> & { stopsProcessing?: boolean },
+): string {
   const when = rule.conditions.length ? rule.conditions.map((c) => conditionText(t, language, names, c)).join("; ") : t("rules.always");
-  return `${t("rules.when")} ${when} → ${rule.actions.map((a) => actionText(t, language, names, a)).join("; ")}`;
+  const then = [...rule.actions.map((a) => actionText(t, language, names, a)), ...(rule.stopsProcessing ? [t("rules.stopsText")] : [])];
+  return `${t("rules.when")} ${when} → ${then.join("; ")}`;
 }

@@ -69,6 +69,12 @@ export const RuleAction = z.discriminatedUnion("action", [
   z
     .object({ action: z.literal("route"), groupId: Uuid.optional(), handlerId: Uuid.optional() })
     .refine((a) => a.groupId || a.handlerId, { message: "route to a group, a person or both", path: ["groupId"] }),
+  /**
+   * To a group's queue and to one of its members in turn: the next member (round-robin) who is at
+   * work (not absent, within their working hours) and may open the ticket. With nobody at work the
+   * ticket waits in the group's queue, and its history says why.
+   */
+  z.object({ action: z.literal("routeInTurn"), groupId: Uuid }),
   z.object({ action: z.literal("setPriority"), priority: z.enum(priorities) }),
   z.object({ action: z.literal("setType"), type: z.enum(ticketTypes) }),
   z.object({ action: z.literal("setCategory"), categoryId: Uuid }),
@@ -120,7 +126,10 @@ export const Rule = z.object({
   description: z.string().nullable(),
   trigger: z.enum(ruleTriggers),
   active: z.boolean(),
-  /** Later rules of the same trigger are skipped once this one fires. */
+  /**
+   * Later rules of the same trigger are not tried once this one fires: for that new ticket or that
+   * change, or (time rules) for that ticket in that round of the scan. The ticket's history says so.
+   */
   stopsProcessing: z.boolean(),
   conditions: z.array(RuleCondition),
   actions: z.array(RuleAction),

@@ -67,6 +67,20 @@ export function RuleActionFields({ id, draft: a, directory, templates, error, on
           />
         </div>
       );
+    case "routeInTurn":
+      return (
+        <>
+          <SelectField
+            id={`${id}-group`}
+            label={t("rules.inTurnGroup")}
+            value={a.groupId}
+            values={["", ...directory.groups.map((g) => g.id)]}
+            optionLabel={(v) => (v ? groupName(v) : t("rules.choose"))}
+            onChange={(groupId) => onChange({ groupId })}
+          />
+          <p className="hint">{t("rules.inTurnHint")}</p>
+        </>
+      );
     case "setPriority":
       return choose(t("rules.field.priority"), priorities, (v) => priorityName(t, v as Priority));
     case "setType":

@@ -264,6 +264,7 @@ export function RuleForm({ rule, directory, areas, templates, onDone }: Props) {
         </fieldset>
         <CheckboxField id={`${prefix}active`} label={t("rules.active")} checked={active} onChange={setActive} />
         <CheckboxField id={`${prefix}stops`} label={t("rules.stopsProcessing")} checked={stops} onChange={setStops} />
+        {trigger === "time" && <p className="hint">{t("rules.stopsTimeHint")}</p>}
         <div className="actions-row">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? t("common.saving") : rule ? t("rules.saveRule") : t("rules.createRule")}

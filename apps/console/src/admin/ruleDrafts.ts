@@ -26,6 +26,7 @@ export type Kind = RuleAction["action"];
 /** Actions per trigger: only time rules change the state. */
 export const kindsFor = (trigger: string): Kind[] => [
   "route",
+  "routeInTurn",
   "setPriority",
   "setType",
   "setCategory",
@@ -40,7 +41,7 @@ export const kindsFor = (trigger: string): Kind[] => [
 /** A condition being edited: list values, typed words or a yes/no. */
 export type ConditionDraft = { key: number; field: Field; values: string[]; words: string; is: boolean };
 /**
- * An action being edited. `value` is the priority, type, category, template (auto-reply), tag,
+ * An action being edited (`groupId` also the group of "assign in turn"). `value` is the priority, type, category, template (auto-reply), tag,
  * label (forward) or state; `templateId` the reply that goes with a state change.
  */
 export type ActionDraft = {
@@ -106,7 +107,7 @@ function actionValue(a: RuleAction): string {
 
 export const toActionDraft = (a: RuleAction, key: number): ActionDraft => ({
   ...newAction(key, a.action),
-  groupId: a.action === "route" ? (a.groupId ?? "") : "",
+  groupId: a.action === "route" || a.action === "routeInTurn" ? (a.groupId ?? "") : "",
   handlerId: a.action === "route" ? (a.handlerId ?? "") : "",
   value: actionValue(a),
   templateId: a.action === "setState" ? (a.templateId ?? "") : "",
@@ -145,6 +146,8 @@ export function fromActionDraft(d: ActionDraft): RuleAction {
   switch (d.action) {
     case "route":
       return { action: "route", ...(d.groupId ? { groupId: d.groupId } : {}), ...(d.handlerId ? { handlerId: d.handlerId } : {}) };
+    case "routeInTurn":
+      return { action: "routeInTurn", groupId: d.groupId };
     case "setPriority":
       return { action: "setPriority", priority: d.value as Priority };
     case "setType":
@@ -169,6 +172,7 @@ export function fromActionDraft(d: ActionDraft): RuleAction {
 /** Whether the draft names what its action needs. */
 export function actionComplete(d: ActionDraft): boolean {
   if (d.action === "route") return Boolean(d.groupId || d.handlerId);
+  if (d.action === "routeInTurn") return Boolean(d.groupId);
   if (d.action === "notify") return d.userIds.length + d.groupIds.length > 0;
   if (d.action === "markSensitive") return true;
   return Boolean(d.value.trim());

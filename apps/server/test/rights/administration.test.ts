@@ -32,6 +32,19 @@ describe("administration", () => {
     }
   });
 
+  it.each(roles)("%s adds a rule that assigns in turn and stops processing only as a technical admin", async (role) => {
+    const res = await clients[role].post("/api/staff/admin/rules", {
+      name: `Vuorotellen ${role}`,
+      trigger: "created",
+      active: false,
+      stopsProcessing: true,
+      actions: [{ action: "routeInTurn", groupId: tenant.groups.streets }],
+    });
+    expect(res.statusCode, role).toBe(role === "admin" ? 201 : 403);
+    if (role === "admin") expect(res.json()).toMatchObject({ stopsProcessing: true, actions: [{ action: "routeInTurn" }] });
+    else expect(res.headers["content-type"]).toContain("application/problem+json");
+  });
+
   it.each(roles)("%s changes calendars and SLA policies only as a technical admin", async (role) => {
     const c = clients[role];
     const allowed = role === "admin";

@@ -34,6 +34,13 @@ describe("tenant isolation", () => {
     expect((await admin.patch(`/api/staff/admin/rules/${rule.id}`, { name: "X" })).statusCode).toBe(404);
     expect((await admin.delete(`/api/staff/admin/rules/${rule.id}`)).statusCode).toBe(404);
     expect((await admin.get("/api/staff/admin/rules")).json().items).toEqual([]);
+    // Another organisation's group cannot take tickets in turn.
+    const inTurn = await admin.post("/api/staff/admin/rules", {
+      name: "Vieras vuoro",
+      trigger: "created",
+      actions: [{ action: "routeInTurn", groupId: tenant.groups.streets }],
+    });
+    expect(inTurn.statusCode).toBe(400);
     const foreign = await admin.post("/api/staff/admin/users", {
       email: "x@example.test",
       name: "X",

@@ -50,6 +50,40 @@ export const ruleFirings = pgTable(
   (t) => [primaryKey({ columns: [t.ruleId, t.ticketId, t.periodStart] }), index("rule_firings_ticket").on(t.ticketId)],
 );
 
+/**
+ * A time rule tested on a ticket that did not match: the scan does not test the pair again while
+ * the ticket keeps the `updated_at` it had (`ticketVersion`) and the rule the conditions it had
+ * (`conditionsVersion`, a digest of the conditions that look at the ticket). One row per pair, so
+ * the table stays within rules × open tickets; rows of changed or finished tickets are removed by
+ * the scan.
+ */
+export const ruleMisses = pgTable(
+  "rule_misses",
+  {
+    ruleId: uuid("rule_id")
+      .notNull()
+      .references(() => automationRules.id, { onDelete: "cascade" }),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    ticketVersion: timestamp("ticket_version", { withTimezone: true }).notNull(),
+    conditionsVersion: text("conditions_version").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.ticketId] }), index("rule_misses_ticket").on(t.ticketId)],
+);
+
+/**
+ * Whose turn it is in a group for "assign in turn" routing: the member who got the last ticket.
+ * One atomic upsert moves the turn on, so parallel tickets and servers never get the same turn.
+ */
+export const groupTurns = pgTable("group_turns", {
+  groupId: uuid("group_id")
+    .primaryKey()
+    .references(() => handlerGroups.id, { onDelete: "cascade" }),
+  organisationId: tenant(),
+  lastUserId: uuid("last_user_id").notNull(),
+});
+
 /** Saved views: a queue's filters under a name, personal (owner), a group's, or the organisation's. */
 export const viewScopeEnum = pgEnum("view_scope", viewScopes);
 export const savedViews = pgTable(

@@ -10,10 +10,8 @@ import { AppError, forbidden, notFound } from "../../http/errors.ts";
 import { requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
-import { unavailability } from "./absence.ts";
+import { takesTickets, unavailability } from "./absence.ts";
 
-/** Roles that never take tickets have no absences to set. */
-const takesTickets = (role: string) => !["viewer", "reporter", "internal_customer"].includes(role);
 const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
 
 async function settingsOf(db: Queryable, organisationId: string, userId: string): Promise<AbsenceSettings> {

@@ -4,10 +4,13 @@
  * else to the group's queue, and the ticket's history says why.
  */
 import type { BusinessCalendar } from "@yhteys/contracts";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
-import { businessCalendars, groupMemberships, users } from "../../db/schema.ts";
+import { businessCalendars, groupMemberships, handlerGroups, users } from "../../db/schema.ts";
 import { isOpenAt } from "../sla/calendar.ts";
+
+/** Roles that take tickets (and so have absences); viewers, reporters and internal customers never do. */
+export const takesTickets = (role: string) => !["viewer", "reporter", "internal_customer"].includes(role);
 
 /** A calendar with no opening hours at all (within two years) is never open, not an error. */
 function openAt(calendar: BusinessCalendar, now: Date): boolean {
@@ -108,4 +111,41 @@ export async function awayNow(
     const away = person ? unavailability(person, now) : null;
     return { away, absentUntil: away === "absent" && person?.absentUntil ? person.absentUntil.toISOString() : null };
   };
+}
+
+/**
+ * The group's active members who take tickets and are at work at `now` (not absent, within their
+ * working hours), by id; for a flagged ticket only those who may open it (members of a group with
+ * sensitive access).
+ */
+export async function membersAtWork(
+  db: Queryable,
+  organisationId: string,
+  groupId: string,
+  options: { sensitive: boolean; now: Date },
+): Promise<string[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      absentFrom: users.absentFrom,
+      absentUntil: users.absentUntil,
+      calendar: businessCalendars.calendar,
+    })
+    .from(groupMemberships)
+    .innerJoin(users, eq(users.id, groupMemberships.userId))
+    .leftJoin(businessCalendars, eq(businessCalendars.id, users.workingCalendarId))
+    .where(
+      and(
+        eq(groupMemberships.groupId, groupId),
+        eq(users.organisationId, organisationId),
+        eq(users.active, true),
+        options.sensitive
+          ? sql`EXISTS (SELECT 1 FROM ${groupMemberships} m JOIN ${handlerGroups} g ON g.id = m.group_id
+                WHERE m.user_id = ${users.id} AND g.sensitive_access)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(users.id));
+  return rows.filter((r) => takesTickets(r.role) && !unavailability(r, options.now)).map((r) => r.id);
 }

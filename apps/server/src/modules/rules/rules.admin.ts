@@ -18,6 +18,7 @@ import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.ts";
 import { areas, automationRules, categories, handlerGroups, replyTemplates, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
+import { takesTickets } from "../absence/absence.ts";
 import { requireAdmin, requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
@@ -65,7 +66,7 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
   }
   for (const a of actions) {
     if (a.action === "setCategory") wanted.leaves.add(a.categoryId);
-    if (a.action === "route" && a.groupId) wanted.groups.add(a.groupId);
+    if ((a.action === "route" || a.action === "routeInTurn") && a.groupId) wanted.groups.add(a.groupId);
     if (a.action === "route" && a.handlerId) wanted.users.add(a.handlerId);
     if (a.action === "notify") {
       for (const id of a.userIds) wanted.notified.add(id);
@@ -112,7 +113,7 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
   ]);
   const known = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
   const leaves = new Set(categoryRows.filter((c) => c.leaf).map((c) => c.id));
-  const handlers = new Set(userRows.filter((u) => !["viewer", "reporter", "internal_customer"].includes(u.role)).map((u) => u.id));
+  const handlers = new Set(userRows.filter((u) => takesTickets(u.role)).map((u) => u.id));
   const errors: { path: string; message: string }[] = [];
   const check = (path: string, ok: boolean, message: string) => {
     if (!ok) errors.push({ path, message });
@@ -133,7 +134,8 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
   });
   actions.forEach((a, i) => {
     if (a.action === "setCategory") check(`body.actions.${i}.categoryId`, leaves.has(a.categoryId), "not a selectable category");
-    if (a.action === "route" && a.groupId) check(`body.actions.${i}.groupId`, known(groupRows).has(a.groupId), "unknown group");
+    if ((a.action === "route" || a.action === "routeInTurn") && a.groupId)
+      check(`body.actions.${i}.groupId`, known(groupRows).has(a.groupId), "unknown group");
     if (a.action === "route" && a.handlerId)
       check(`body.actions.${i}.handlerId`, handlers.has(a.handlerId), "not a user who handles tickets");
     if (a.action === "notify") {

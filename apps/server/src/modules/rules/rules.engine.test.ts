@@ -87,8 +87,23 @@ describe("the rule engine", () => {
     const night = evaluateRules(rules, facts(), env(false));
     expect(night.fired.map((f) => f.name)).toEqual([first.name, second.name, third.name]);
     expect(night.changes.groupId).toBe(group.night);
-    // The history keeps why each rule fired and what it did.
+    // The history keeps why each rule fired and what it did, and which rule left the later ones untried.
     expect(night.fired[0]).toEqual({ id: first.id, name: first.name, conditions: first.conditions, actions: first.actions });
+    expect(night.stoppedBy).toEqual({ id: third.id, name: third.name });
+    expect(day.stoppedBy).toBeUndefined();
+    // A stopping rule that is last leaves nothing untried.
+    expect(evaluateRules(compileRules([first, third]), facts(), env(false)).stoppedBy).toBeUndefined();
+  });
+
+  it("routes in turn to a group's queue, and a later route to a person or group takes over", () => {
+    const inTurn = rule([], [{ action: "routeInTurn", groupId: group.water }]);
+    expect(evaluateRules(compileRules([inTurn]), facts(), env()).changes).toEqual({
+      groupId: group.water,
+      handlerId: null,
+      inTurn: group.water,
+    });
+    const person = rule([], [{ action: "route", handlerId: ids.other }]);
+    expect(evaluateRules(compileRules([inTurn, person]), facts(), env()).changes).toEqual({ groupId: group.water, handlerId: ids.other });
   });
 
   it("tells what a change changed and whether the resident is known", () => {

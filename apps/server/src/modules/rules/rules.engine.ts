@@ -35,8 +35,12 @@ export type RuleChanges = Partial<{
   state: string;
   /** Tags to add, each once. */
   addTags: string[];
+  /** A group whose present members take the ticket in turn (the person is picked when it is written). */
+  inTurn: string;
 }>;
-export type RuleOutcome = { changes: RuleChanges; fired: FiredRule[] };
+/** The rule whose firing ended the run while later rules were left untried. */
+export type StoppedBy = { id: string; name: string };
+export type RuleOutcome = { changes: RuleChanges; fired: FiredRule[]; stoppedBy?: StoppedBy };
 
 export type RuleSource = {
   id: string;
@@ -133,15 +137,19 @@ export function evaluateRules(rules: readonly CompiledRule[], initial: RuleFacts
     words ??= wordsOf(facts.description);
     return words;
   };
-  for (const rule of rules) {
+  for (const [i, rule] of rules.entries()) {
     if (!rule.tests.every((test) => test(facts, env, lazyWords))) continue;
     for (const action of rule.source.actions) apply(action, facts, changes);
     const { id, name, conditions, actions } = rule.source;
     fired.push({ id, name, conditions, actions });
-    if (rule.source.stopsProcessing) break;
+    if (rule.source.stopsProcessing) return { changes, fired, ...(i < rules.length - 1 ? { stoppedBy: { id, name } } : {}) };
   }
   return { changes, fired };
 }
+
+/** Whether all of a rule's conditions hold for the facts. */
+export const ruleHolds = (rule: CompiledRule, facts: RuleFacts, env: RuleEnvironment): boolean =>
+  evaluateRules([rule], facts, env).fired.length > 0;
 
 function apply(action: RuleAction, facts: RuleFacts, changes: RuleChanges) {
   switch (action.action) {
@@ -151,6 +159,11 @@ function apply(action: RuleAction, facts: RuleFacts, changes: RuleChanges) {
         changes.groupId = action.groupId;
         changes.handlerId = action.handlerId ?? null;
       } else if (action.handlerId) changes.handlerId = action.handlerId;
+      delete changes.inTurn;
+      return;
+    case "routeInTurn":
+      changes.groupId = changes.inTurn = action.groupId;
+      changes.handlerId = null;
       return;
     case "setPriority":
       facts.priority = changes.priority = action.priority;

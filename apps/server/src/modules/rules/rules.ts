@@ -81,8 +81,8 @@ export async function runRules(
 
 type Ticket = typeof tickets.$inferSelect;
 
-/** The facts of a stored ticket for "updated" rules. */
-export const factsOf = (ticket: Ticket, customerKnown: boolean, changed: readonly RuleChangeField[]): RuleFacts => ({
+/** The facts of a stored ticket for "updated" and time rules. */
+export const factsOf = (ticket: Omit<Ticket, "searchVector">, customerKnown: boolean, changed: readonly RuleChangeField[]): RuleFacts => ({
   categoryId: ticket.categoryId,
   type: ticket.type,
   channel: ticket.channel,

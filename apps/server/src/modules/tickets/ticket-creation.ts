@@ -14,6 +14,7 @@ import { type Diversion, routeToPerson } from "../absence/absence.ts";
 import { type Actor, actorId } from "../auth/actor.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
 import { runRules } from "../rules/rules.ts";
+import { takeTurn } from "../rules/rules.turns.ts";
 import { dueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
@@ -201,6 +202,12 @@ async function prepareTicket(
       groupId = routed.groupId ?? groupId;
     }
   }
+  // "Assign in turn": the group's next member at work, unless staff recording the contact chose.
+  const turn =
+    changes.inTurn && !input.assign
+      ? await takeTurn(db, orgId, changes.inTurn, { sensitive: changes.sensitive ?? false, now: createdAt })
+      : undefined;
+  if (turn) handlerId = turn.handlerId;
   const priority = (changes.priority ?? "normal") as Priority;
   const due = dueTimes(sla, { categoryId, priority, groupId }, createdAt);
   return {
@@ -243,7 +250,9 @@ async function prepareTicket(
         categoryId,
         groupId,
         ...(rules.fired.length ? { rules: rules.fired } : {}),
+        ...(rules.stoppedBy ? { stoppedBy: rules.stoppedBy } : {}),
         ...(diverted ? { diverted } : {}),
+        ...(turn ? { turn } : {}),
       },
       idempotency_key: idempotency?.key ?? null,
       idempotency_fingerprint: idempotency?.fingerprint ?? null,

@@ -23,6 +23,7 @@ import type { StaffActor } from "../auth/actor.ts";
 import { applyRuleEffects, replyFromTemplate } from "../rules/rules.effects.ts";
 import type { RuleOutcome } from "../rules/rules.engine.ts";
 import { changedFields, factsOf, runRules } from "../rules/rules.ts";
+import { takeTurn } from "../rules/rules.turns.ts";
 import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { richText } from "../templates/richtext.ts";
 import { signatureFor } from "../templates/templates.ts";
@@ -109,6 +110,13 @@ export async function applyRuleOutcome(
     ? await routeToPerson(tx, ticket.organisationId, changes.handlerId, changes.groupId ?? ticket.groupId)
     : undefined;
   if (routed?.diverted) Object.assign(changes, { handlerId: routed.handlerId, groupId: routed.groupId ?? undefined });
+  const turn = changes.inTurn
+    ? await takeTurn(tx, ticket.organisationId, changes.inTurn, {
+        sensitive: ticket.sensitive || Boolean(changes.sensitive),
+        now: new Date(),
+      })
+    : undefined;
+  if (turn) changes.handlerId = turn.handlerId;
   const values: Partial<Ticket> = {
     ...(changes.groupId ? { groupId: changes.groupId } : {}),
     ...(changes.handlerId !== undefined ? { handlerId: changes.handlerId } : {}),
@@ -133,7 +141,13 @@ export async function applyRuleOutcome(
   const record = (type: TicketEventType, data: Record<string, unknown>) =>
     recordEvent(tx, { organisationId: ticket.organisationId, ticketId: ticket.id, type, actor: system(ticket.organisationId), data });
   const notices = [
-    await record("ticket.rules_applied", { ...detail, rules: fired, ...(routed?.diverted ? { diverted: routed.diverted } : {}) }),
+    await record("ticket.rules_applied", {
+      ...detail,
+      rules: fired,
+      ...(outcome.stoppedBy ? { stoppedBy: outcome.stoppedBy } : {}),
+      ...(routed?.diverted ? { diverted: routed.diverted } : {}),
+      ...(turn ? { turn } : {}),
+    }),
   ];
   const updated = { ...ticket, ...values };
   if (moves) {
