@@ -7,8 +7,8 @@ import { attachmentLimits } from "../attachments/attachment-files.ts";
 import { listCategories } from "../categories/categories.ts";
 import { mapSettings } from "../geocoding/map-settings.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
-import { activeTicketTypes } from "../workflows/workflows.admin.ts";
 import { logoUrl, themeState } from "../theming/theme.service.ts";
+import { activeTicketTypes } from "../workflows/workflows.admin.ts";
 import { submitContact, trackContact } from "./intake.service.ts";
 
 const tags = ["public"];
