@@ -7,7 +7,7 @@
  * counts from).
  */
 import { z } from "zod";
-import { IsoDateTime, Tag, Uuid } from "./common.ts";
+import { IsoDateTime, Uuid } from "./common.ts";
 import { channels, languages, priorities, ticketStates, ticketTypes } from "./constants.ts";
 
 export const ruleTriggers = ["created", "updated", "time"] as const;

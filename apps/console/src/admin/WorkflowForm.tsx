@@ -75,7 +75,7 @@ function WorkflowEditor(props: { workflow: Workflow; typeLabel: string; onSaved:
   const label = (d: StatusDraft) => d.name.fi.trim() || d.key || "–";
   const update = (index: number, change: Partial<StatusDraft>) => setDrafts(drafts.map((d, i) => (i === index ? { ...d, ...change } : d)));
   const fields = Object.fromEntries(
-    drafts.flatMap((d, i) => [
+    drafts.flatMap((_d, i) => [
       [`statuses.${i}.key`, { id: `${prefix}-${i}-key`, label: `${t("workflows.status", { n: i + 1 })}: ${t("workflows.key")}` }],
       [
         `statuses.${i}.name.fi`,
@@ -230,7 +230,7 @@ function WorkflowEditor(props: { workflow: Workflow; typeLabel: string; onSaved:
               <thead>
                 <tr>
                   <th scope="col">{t("workflows.from")}</th>
-                  {drafts.map((to, j) => (
+                  {drafts.map((to) => (
                     <th scope="col" key={to.uid}>
                       {label(to)}
                     </th>
