@@ -53,7 +53,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("npm run audit:verify", () =>
     await tamper.db.execute(sql`UPDATE audit_entries SET ip = '10.9.9.9' WHERE organisation_id = ${tenant.id} AND seq = 1`);
     await tamper.close();
     const broken = await verify();
-    expect(broken.out).toContain(`BROKEN ${tenant.slug}: entry 1`);
+    expect(broken.out).toContain(`BROKEN ${tenant.slug}: lane 0, entry 1`);
     expect(broken.code).toBe(1);
   });
 });
