@@ -17,7 +17,7 @@ import type { Store } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { areas, categories, handlerGroups, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
-import { routeToPerson } from "../absence/absence.ts";
+import { routeToPerson, takesTickets } from "../absence/absence.ts";
 import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { applyRuleEffects, replyFromTemplate } from "../rules/rules.effects.ts";
@@ -253,7 +253,7 @@ export function forwardTicket(
         .select({ id: users.id, role: users.role })
         .from(users)
         .where(and(eq(users.organisationId, actor.organisationId), eq(users.id, input.handlerId), eq(users.active, true)));
-      if (!user || ["viewer", "reporter", "internal_customer"].includes(user.role))
+      if (!user || !takesTickets(user.role))
         throw new AppError("validation_failed", "Unknown handler", [{ path: "handlerId", message: "not a user who handles tickets" }]);
     }
     if (ticket.sensitive)
