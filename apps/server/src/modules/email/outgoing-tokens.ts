@@ -7,7 +7,8 @@
  * - an **unsubscribe token** names a ticket and a recipient (customer row), signed with HMAC-SHA256
  *   (128-bit tag), so that the one-click link needs nothing stored.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, timingSafeEqual } from "node:crypto";
+import { secureRandomBytes } from "../auth/tokens.ts";
 
 const keyFor = (secret: string, use: string) => createHmac("sha256", secret).update(`yhteys/${use}/v1`).digest();
 
@@ -16,7 +17,7 @@ export function trackingTokenSeal(secret: string) {
   const key = keyFor(secret, "tracking-token-seal");
   return {
     seal(token: string): string {
-      const iv = randomBytes(12);
+      const iv = secureRandomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", key, iv);
       const body = Buffer.concat([cipher.update(token, "utf8"), cipher.final()]);
       return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url")}`;
