@@ -89,6 +89,15 @@ describe("staff console", () => {
     expect(await page.getByRole("columnheader", { name: "Saapunut" }).getAttribute("aria-sort")).toBe("descending");
     await expectAccessible(page, "the queue page");
 
+    // A search by a stemmed word marks the matched word in the result's summary.
+    await page.getByLabel("Hae yhteydenotoista").fill("katuvaloja");
+    await page.getByRole("button", { name: "Hae", exact: true }).click();
+    const found = page.getByRole("row", { name: new RegExp(existing.reference) });
+    await expect.poll(() => found.locator("mark").allTextContents()).toEqual(["Katuvalo"]);
+    await expectAccessible(page, "search results");
+    await page.getByRole("button", { name: "Tyhjennä haku" }).click();
+    await expect.poll(() => page.locator("table caption").textContent()).toMatch(/^Kaikki: \d+ yhteydenottoa$/);
+
     // Sorting by reference through the column header button.
     await page.getByRole("button", { name: "Tunnus" }).click();
     await expect.poll(() => page.getByRole("columnheader", { name: "Tunnus" }).getAttribute("aria-sort")).toBe("ascending");

@@ -1,7 +1,7 @@
 /** One queue as a table: state tabs, text search, sortable columns and paging. Re-reads on live events. */
 import type { TicketList, TicketListQuery, TicketState } from "@yhteys/contracts";
 import { openStates, ticketStates } from "@yhteys/contracts/constants";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import * as api from "./api.ts";
 import { BulkBar } from "./Bulk.tsx";
 import { useConsole } from "./Console.tsx";
@@ -293,7 +293,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
                   </a>
                 </th>
                 <td className="summary">
-                  {row.summary}
+                  <Matched text={row.summary} matches={row.summaryMatches} />
                   {row.address && <span className="address">{row.address}</span>}
                 </td>
                 <td>{name(row.category.name, language)}</td>
@@ -353,6 +353,18 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
       )}
     </section>
   );
+}
+
+/** A search result's summary with the words that matched the search marked. */
+function Matched({ text, matches = [] }: { text: string; matches?: [number, number][] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of matches) {
+    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }
 
 function withParam(search: URLSearchParams, key: string, value: string | null): URLSearchParams {

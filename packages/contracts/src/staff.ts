@@ -60,6 +60,11 @@ export const TicketRow = z.object({
   group: z.object({ id: Uuid, name: LocalizedText }).nullable(),
   handler: z.object({ id: Uuid, name: z.string() }).nullable(),
   summary: z.string(),
+  /**
+   * With a text search (`q`): the summary is then the description's passages around the matches,
+   * and these are the matched words in it as [start, end) offsets, to be highlighted.
+   */
+  summaryMatches: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).optional(),
   address: z.string().nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

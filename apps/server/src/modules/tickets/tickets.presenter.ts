@@ -8,7 +8,7 @@ type Ticket = typeof tickets.$inferSelect;
 export const iso = (d: Date) => d.toISOString();
 export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
-const SUMMARY_LENGTH = 160;
+export const SUMMARY_LENGTH = 160;
 export const summarise = (text: string) => (text.length <= SUMMARY_LENGTH ? text : `${text.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…`);
 
 export type TicketRowSource = Pick<
@@ -35,7 +35,44 @@ export type TicketRowSource = Pick<
   | "tags"
 > & { categoryName: LocalizedText; groupName: LocalizedText | null; handlerName: string | null; statusName: LocalizedText | null };
 
-export function toTicketRow(t: TicketRowSource): TicketRow {
+/** Around a matched word in a search's passages (`matchedPassages`): control characters, removed from the text beforehand. */
+export const MATCH_START = "\u0001";
+export const MATCH_END = "\u0002";
+/** Between two passages. */
+export const PASSAGE_DELIMITER = " … ";
+
+/** Splits a search's passages into the text and its matched words' offsets; null when nothing in it matched. */
+function markedMatches(passages: string): { text: string; matches: [number, number][] } | null {
+  const matches: [number, number][] = [];
+  let text = "";
+  let start = -1;
+  for (const ch of passages) {
+    if (ch === MATCH_START) start = text.length;
+    else if (ch === MATCH_END) {
+      if (start >= 0 && text.length > start) matches.push([start, text.length]);
+      start = -1;
+    } else text += ch;
+  }
+  return matches.length ? { text, matches } : null;
+}
+
+/**
+ * With a text search, the summary is the description's passages around the matches (marked as in
+ * `markedMatches`), with an ellipsis where the description goes on before or after them.
+ */
+function searchSummary(description: string, passages: string | undefined): Pick<TicketRow, "summary" | "summaryMatches"> {
+  const marked = passages ? markedMatches(passages) : null;
+  if (!marked) return { summary: summarise(description) };
+  const fragments = marked.text.split(PASSAGE_DELIMITER);
+  const before = description.trimStart().startsWith(fragments[0] ?? "") ? "" : "… ";
+  const after = description.trimEnd().endsWith(fragments.at(-1) ?? "") ? "" : " …";
+  return {
+    summary: `${before}${marked.text}${after}`,
+    summaryMatches: marked.matches.map(([start, end]) => [start + before.length, end + before.length]),
+  };
+}
+
+export function toTicketRow(t: TicketRowSource & { passages?: string }): TicketRow {
   return {
     id: t.id,
     reference: t.reference,
@@ -47,7 +84,7 @@ export function toTicketRow(t: TicketRowSource): TicketRow {
     category: { id: t.categoryId, name: t.categoryName },
     group: t.groupId && t.groupName ? { id: t.groupId, name: t.groupName } : null,
     handler: t.handlerId && t.handlerName ? { id: t.handlerId, name: t.handlerName } : null,
-    summary: summarise(t.description),
+    ...searchSummary(t.description, t.passages),
     address: t.address,
     createdAt: iso(t.createdAt),
     updatedAt: iso(t.updatedAt),

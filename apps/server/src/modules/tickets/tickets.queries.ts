@@ -35,7 +35,7 @@ import {
   visibleTickets,
 } from "./tickets.access.ts";
 import { iso, toTicketDetail, toTicketMessage, toTicketRow } from "./tickets.presenter.ts";
-import { relevancePage, searchCounts, searchQuery } from "./tickets.search.ts";
+import { matchedPassages, relevancePage, searchCounts, searchQuery } from "./tickets.search.ts";
 
 type ListQuery = z.output<typeof TicketListQuery>;
 
@@ -112,9 +112,10 @@ function slaFilter(status: "breached" | "warning"): SQL {
   return sql`(${tickets.slaPausedAt} IS NULL AND NOT ${breached} AND ${due(sql`now() + ${`${SLA_WARNING_MS} milliseconds`}::interval`)})`;
 }
 
-const selectRows = (db: Db) =>
+/** A page's rows; with a text query, each with its passages around the matches. */
+const selectRows = (db: Db, tsq: string | null) =>
   db
-    .select(rowColumns)
+    .select(tsq === null ? rowColumns : { ...rowColumns, passages: matchedPassages(tsq) })
     .from(tickets)
     .innerJoin(categories, eq(categories.id, tickets.categoryId))
     .leftJoin(handlerGroups, eq(handlerGroups.id, tickets.groupId))
@@ -176,7 +177,7 @@ export async function listTickets(
     if (query.sort === "relevance" && tsq !== null) {
       const ids = await relevancePage(db, where, tsq, query.limit, query.offset);
       if (!ids.length) return [];
-      const found = new Map((await selectRows(db).where(inArray(tickets.id, ids))).map((r) => [r.id, r]));
+      const found = new Map((await selectRows(db, tsq).where(inArray(tickets.id, ids))).map((r) => [r.id, r]));
       return ids.flatMap((id) => found.get(id) ?? []);
     }
     const direction = query.order === "asc" ? asc : desc;
@@ -184,7 +185,7 @@ export async function listTickets(
       query.sort === "priority"
         ? [direction(tickets.priority), desc(tickets.createdAt)]
         : [direction(tickets[query.sort === "relevance" ? "createdAt" : query.sort]), direction(tickets.id)];
-    return selectRows(db)
+    return selectRows(db, tsq)
       .where(where)
       .orderBy(...order)
       .limit(query.limit)

@@ -3,6 +3,7 @@ import { type TicketState, ticketStates } from "@yhteys/contracts";
 import { and, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.ts";
 import { createdWeekVector, tickets } from "../../db/schema.ts";
+import { MATCH_END, MATCH_START, PASSAGE_DELIMITER, SUMMARY_LENGTH } from "./tickets.presenter.ts";
 import type { Counts } from "./tickets.queries.ts";
 
 /**
@@ -49,6 +50,23 @@ export async function searchCounts(db: Db, base: SQL | undefined, limit: number)
   for (const r of rows) counts[r.state] = Number(r.n);
   return counts;
 }
+
+/**
+ * The description's passages around the matches of `tsq`, stemmed in the ticket's language, each
+ * matched word between MATCH_START and MATCH_END (removed from the text beforehand): a text that
+ * fits in a summary whole, a longer one as at most two passages of ~20 words. Computed only for
+ * the rows of a page: `ts_headline` parses the text again.
+ */
+export const matchedPassages = (tsq: string) => {
+  const marks = `StartSel=${MATCH_START}, StopSel=${MATCH_END}`;
+  const headline = (options: string) =>
+    sql`ts_headline(
+      CASE ${tickets.language} WHEN 'sv' THEN 'swedish'::regconfig WHEN 'en' THEN 'english'::regconfig ELSE 'finnish'::regconfig END,
+      translate(${tickets.description}, ${MATCH_START + MATCH_END}, ''), ${tsq}::tsquery, ${options})`;
+  return sql<string>`CASE WHEN length(${tickets.description}) <= ${SUMMARY_LENGTH}
+    THEN ${headline(`${marks}, HighlightAll=true`)}
+    ELSE ${headline(`${marks}, MaxWords=20, MinWords=8, MaxFragments=2, FragmentDelimiter="${PASSAGE_DELIMITER}"`)} END`;
+};
 
 const WEEK_MS = 7 * 86_400_000;
 

@@ -224,6 +224,33 @@ describe("queue lists", () => {
     expect(await search("lumikola")).toEqual([]);
   });
 
+  it("shows the passages around a search's matches with the matched words marked, in the ticket's language", async () => {
+    const tenant = await newTenant(t.ctx);
+    const long = `${"Kävelin aamulla tavallista reittiä töihin ja huomasin monta asiaa. ".repeat(4)}Katuvalot eivät toimi Hervannassa koulun kohdalla. ${"Toivottavasti asia korjataan pian, kiitos etukäteen. ".repeat(4)}`;
+    await submitContact(t.app, tenant, { description: long, language: "fi" });
+    await submitContact(t.app, tenant, { description: "The street lights are broken near the bridges", language: "en" });
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const found = async (q: string, sort = "relevance") => {
+      const [item] = (await advisor.get(`/api/staff/tickets?sort=${sort}&q=${encodeURIComponent(q)}`)).json().items;
+      return { item, marked: item.summaryMatches?.map(([a, b]: [number, number]) => item.summary.slice(a, b)) };
+    };
+
+    // Finnish stemming: "katuvalo" finds and marks "Katuvalot"; the passage is from the middle, so it is cut on both sides.
+    const fi = await found("katuvalo");
+    expect(fi.marked).toEqual(["Katuvalot"]);
+    expect(fi.item.summary).toMatch(/^… .*Katuvalot eivät toimi.* …$/);
+    expect(fi.item.summary.length).toBeLessThan(long.length / 2);
+    // English stemming, and the same in date order (not only by relevance); a short text is shown whole.
+    const en = await found("bridge", "createdAt");
+    expect(en.marked).toEqual(["bridges"]);
+    expect(en.item.summary).toBe("The street lights are broken near the bridges");
+    // A reference search matches no word of the text: the plain summary, nothing marked.
+    const list = (await advisor.get("/api/staff/tickets")).json().items;
+    const byReference = await found(list[0].reference);
+    expect(byReference.item.summaryMatches).toBeUndefined();
+    expect(list[0].summaryMatches).toBeUndefined();
+  });
+
   it("ranks the newest 2 000 matches by relevance and lists older matches after them, newest first", async () => {
     const tenant = await newTenant(t.ctx);
     const old = await submitContact(t.app, tenant, { description: "Katuvalo pimeänä, katuvalo vilkkuu, katuvalo rikki" });
