@@ -14,7 +14,7 @@ export const ruleTriggers = ["created", "updated", "time"] as const;
 export type RuleTrigger = (typeof ruleTriggers)[number];
 
 /** Fields whose change an "updated" rule can require. */
-export const ruleChangeFields = ["category", "type", "priority", "state", "group", "handler", "description"] as const;
+export const ruleChangeFields = ["category", "type", "priority", "state", "group", "handler", "description", "status"] as const;
 export type RuleChangeField = (typeof ruleChangeFields)[number];
 
 /** What an "elapsed" condition counts from: creation, the last change, waiting for the customer, an SLA warning or breach. */
@@ -36,6 +36,8 @@ export const RuleCondition = z.discriminatedUnion("field", [
   z.object({ field: z.literal("language"), anyOf: some(z.enum(languages)) }),
   z.object({ field: z.literal("state"), anyOf: some(z.enum(ticketStates)) }),
   z.object({ field: z.literal("area"), anyOf: some(Uuid) }),
+  /** The ticket's status in its type's workflow (ids of `ticket_statuses`); a ticket without a stored status has none. */
+  z.object({ field: z.literal("status"), anyOf: some(Uuid) }),
   /**
    * Words in the description. A word matches the words of the text that begin with it, in any
    * case: "katuvalo" finds "katuvalon" and "katuvaloja" (Finnish inflects mostly at the end; for
@@ -104,10 +106,18 @@ export const RuleAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("forward"), label: z.string().trim().min(1).max(60) }),
   /** Moves the ticket to a state, with an optional reply to the resident from a template ("time" rules only). */
   z.object({ action: z.literal("setState"), state: z.enum(ticketStates), templateId: Uuid.optional() }),
+  /**
+   * Moves the ticket to a status of its type's workflow ("updated" and "time" rules), and so to the
+   * status's phase, when the workflow allows the move; else the history says the move was skipped.
+   */
+  z.object({ action: z.literal("setStatus"), statusId: Uuid }),
 ]);
 export type RuleAction = z.infer<typeof RuleAction>;
 
-/** Whether a rule's conditions fit its trigger: time rules need one "elapsed" condition, others none; state changes only in time rules. */
+/**
+ * Whether a rule's conditions fit its trigger: time rules need one "elapsed" condition, others
+ * none; state changes only in time rules, status changes not in "created" rules.
+ */
 export function ruleShapeIssues(rule: { trigger: RuleTrigger; conditions: RuleCondition[]; actions: RuleAction[] }) {
   const issues: { path: string; message: string }[] = [];
   const elapsed = rule.conditions.filter((c) => c.field === "elapsed").length;
@@ -116,6 +126,8 @@ export function ruleShapeIssues(rule: { trigger: RuleTrigger; conditions: RuleCo
   rule.actions.forEach((a, i) => {
     if (a.action === "setState" && rule.trigger !== "time")
       issues.push({ path: `actions.${i}`, message: "only time rules change the state" });
+    if (a.action === "setStatus" && rule.trigger === "created")
+      issues.push({ path: `actions.${i}`, message: "a new ticket starts in its type's first status" });
   });
   return issues;
 }

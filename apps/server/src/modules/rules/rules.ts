@@ -2,15 +2,21 @@
  * The organisation's automation rules, loaded and compiled once per process for a short while
  * (every new ticket runs them), and the facts a ticket gives them.
  */
-import type { RuleChangeField, RuleTrigger } from "@yhteys/contracts";
+import type { RuleChangeField, RuleTrigger, TicketState } from "@yhteys/contracts";
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
-import { automationRules, categories, type tickets } from "../../db/schema.ts";
+import { automationRules, categories, ticketStatuses, type tickets, ticketTypeSettings } from "../../db/schema.ts";
 import { businessMinutesBetween, isOpenAt } from "../sla/calendar.ts";
 import { slaSettingsOf } from "../sla/sla.ts";
+import { currentStatus, type StatusRow } from "../workflows/workflows.ts";
 import { type CompiledRule, compileRules, evaluateRules, type RuleEnvironment, type RuleFacts, type RuleOutcome } from "./rules.engine.ts";
 
-export type RuleSettings = { byTrigger: Record<RuleTrigger, CompiledRule[]>; parents: Map<string, string | null> };
+export type RuleSettings = {
+  byTrigger: Record<RuleTrigger, CompiledRule[]>;
+  parents: Map<string, string | null>;
+  /** The statuses of each type's workflow, in order (moves are checked when one is written, not here). */
+  workflows: Map<string, StatusRow[]>;
+};
 
 /** Rules change rarely; an admin's change clears this process's copy at once, others' within the TTL. */
 const SETTINGS_TTL_MS = 30_000;
@@ -29,6 +35,14 @@ export async function ruleSettingsOf(db: Queryable, organisationId: string): Pro
     .select({ id: categories.id, parentId: categories.parentId })
     .from(categories)
     .where(eq(categories.organisationId, organisationId));
+  const statusRows = await db
+    .select({ kind: ticketTypeSettings.kind, status: ticketStatuses })
+    .from(ticketStatuses)
+    .innerJoin(ticketTypeSettings, eq(ticketTypeSettings.id, ticketStatuses.typeId))
+    .where(eq(ticketStatuses.organisationId, organisationId))
+    .orderBy(asc(ticketStatuses.position), asc(ticketStatuses.createdAt));
+  const workflows = new Map<string, StatusRow[]>();
+  for (const { kind, status } of statusRows) workflows.set(kind, [...(workflows.get(kind) ?? []), status]);
   const settings: RuleSettings = {
     byTrigger: {
       created: compileRules(rules.filter((r) => r.trigger === "created")),
@@ -36,6 +50,8 @@ export async function ruleSettingsOf(db: Queryable, organisationId: string): Pro
       time: compileRules(rules.filter((r) => r.trigger === "time")),
     },
     parents: new Map(categoryRows.map((c) => [c.id, c.parentId])),
+    // A type whose statuses are all switched off follows the built-in states, as in workflowOf.
+    workflows: new Map([...workflows].filter(([, statuses]) => statuses.some((s) => s.active))),
   };
   cache.set(organisationId, { settings, until: Date.now() + SETTINGS_TTL_MS });
   return settings;
@@ -57,6 +73,19 @@ export function environment(settings: RuleSettings, calendar: Parameters<typeof 
     isBusinessHours: () => {
       open ??= calendar ? isOpenAt(calendar, now) : true;
       return open;
+    },
+    statusOf: (facts) => {
+      const statuses = settings.workflows.get(facts.type);
+      if (!statuses) return null;
+      const ticket = { state: facts.state as TicketState, statusId: facts.statusId ?? null };
+      return currentStatus({ statuses, next: new Map() }, ticket)?.id ?? null;
+    },
+    phaseOf: (statusId) => {
+      for (const statuses of settings.workflows.values()) {
+        const status = statuses.find((s) => s.id === statusId);
+        if (status) return status.phase;
+      }
+      return undefined;
     },
     // Without a calendar every hour is a working hour.
     minutesSince: (from, businessHours) =>
@@ -89,6 +118,7 @@ export const factsOf = (ticket: Omit<Ticket, "searchVector">, customerKnown: boo
   priority: ticket.priority,
   language: ticket.language,
   state: ticket.state,
+  statusId: ticket.statusId,
   areaId: ticket.areaId,
   description: ticket.description,
   customerKnown,
@@ -111,6 +141,7 @@ const changeFields: [RuleChangeField, keyof Ticket][] = [
   ["group", "groupId"],
   ["handler", "handlerId"],
   ["description", "description"],
+  ["status", "statusId"],
 ];
 
 /** What a change changed, in the terms of "changed" conditions. */
