@@ -132,6 +132,12 @@ export function ruleShapeIssues(rule: { trigger: RuleTrigger; conditions: RuleCo
   return issues;
 }
 
+/** The workflow statuses a rule names, in its conditions and actions. */
+export const ruleStatusIds = (rule: { conditions: readonly RuleCondition[]; actions: readonly RuleAction[] }) => [
+  ...rule.conditions.flatMap((c) => (c.field === "status" ? c.anyOf : [])),
+  ...rule.actions.flatMap((a) => (a.action === "setStatus" ? [a.statusId] : [])),
+];
+
 export const Rule = z.object({
   id: Uuid,
   name: z.string(),

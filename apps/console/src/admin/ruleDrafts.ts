@@ -17,13 +17,14 @@ export const fields: Field[] = [
   "assigned",
   "businessHours",
   "state",
+  "status",
   "changed",
 ];
 /** Conditions answered yes or no. */
 export const yesNoFields: readonly Field[] = ["customerKnown", "assigned", "businessHours"];
 
 export type Kind = RuleAction["action"];
-/** Actions per trigger: only time rules change the state. */
+/** Actions per trigger: only time rules change the state; a new ticket starts in its type's first status. */
 export const kindsFor = (trigger: string): Kind[] => [
   "route",
   "routeInTurn",
@@ -36,13 +37,14 @@ export const kindsFor = (trigger: string): Kind[] => [
   "addTag",
   "forward",
   ...(trigger === "time" ? (["setState"] as const) : []),
+  ...(trigger === "created" ? [] : (["setStatus"] as const)),
 ];
 
 /** A condition being edited: list values, typed words or a yes/no. */
 export type ConditionDraft = { key: number; field: Field; values: string[]; words: string; is: boolean };
 /**
  * An action being edited (`groupId` also the group of "assign in turn"). `value` is the priority, type, category, template (auto-reply), tag,
- * label (forward) or state; `templateId` the reply that goes with a state change.
+ * label (forward), state or status; `templateId` the reply that goes with a state change.
  */
 export type ActionDraft = {
   key: number;
@@ -100,6 +102,8 @@ function actionValue(a: RuleAction): string {
       return a.label;
     case "setState":
       return a.state;
+    case "setStatus":
+      return a.statusId;
     default:
       return "";
   }
@@ -166,6 +170,8 @@ export function fromActionDraft(d: ActionDraft): RuleAction {
       return { action: "setState", state: d.value as TicketState, ...(d.templateId ? { templateId: d.templateId } : {}) };
     case "setCategory":
       return { action: "setCategory", categoryId: d.value };
+    case "setStatus":
+      return { action: "setStatus", statusId: d.value };
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type RuleOrder,
   type RuleUpdate,
   ruleShapeIssues,
+  ruleStatusIds,
 } from "@yhteys/contracts";
 import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -49,12 +50,6 @@ export async function listRules(db: Db, actor: StaffActor): Promise<RuleList> {
   return { items: rows.map(present) };
 }
 
-/** The statuses a rule refers to. */
-const statusesOf = (conditions: RuleCondition[], actions: RuleAction[]) => [
-  ...conditions.flatMap((c) => (c.field === "status" ? c.anyOf : [])),
-  ...actions.flatMap((a) => (a.action === "setStatus" ? [a.statusId] : [])),
-];
-
 /**
  * 400 naming each condition or action that refers to something the organisation does not have.
  * A switched-off status is refused unless the rule had it before (`kept`): a rule whose status a
@@ -69,7 +64,7 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
     users: new Set<string>(),
     notified: new Set<string>(),
     templates: new Set<string>(),
-    statuses: new Set(statusesOf(conditions, actions)),
+    statuses: new Set(ruleStatusIds({ conditions, actions })),
   };
   for (const c of conditions) {
     if (c.field === "category") for (const id of c.anyOf) wanted.categories.add(id);
@@ -233,7 +228,7 @@ export async function updateRule(db: Db, actor: StaffActor, id: string, update: 
       actor.organisationId,
       update.conditions ?? current.conditions,
       update.actions ?? current.actions,
-      statusesOf(current.conditions, current.actions),
+      ruleStatusIds(current),
     );
     let position = current.position;
     if (update.trigger && update.trigger !== current.trigger) {

@@ -191,7 +191,7 @@ describe("rules and workflow statuses", () => {
     // The workflow leaves "contractor" out: it is switched off, new rules cannot use it, the old one can still be switched off.
     const statuses = contractorWorkflow.statuses
       .filter((s) => s.key !== "contractor")
-      .map((s) => ({ ...s, next: s.next.filter((n) => n !== "contractor") }));
+      .map((s) => ({ ...s, next: (s.next ?? []).filter((n) => n !== "contractor") }));
     expect((await admin.put("/api/staff/admin/ticket-types/fault_report/workflow", { statuses })).statusCode).toBe(200);
     const again = await admin.post("/api/staff/admin/rules", {
       name: "Urakoitsijalle 2",
