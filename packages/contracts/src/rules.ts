@@ -107,17 +107,15 @@ export const RuleAction = z.discriminatedUnion("action", [
   /** Moves the ticket to a state, with an optional reply to the resident from a template ("time" rules only). */
   z.object({ action: z.literal("setState"), state: z.enum(ticketStates), templateId: Uuid.optional() }),
   /**
-   * Moves the ticket to a status of its type's workflow ("updated" and "time" rules), and so to the
-   * status's phase, when the workflow allows the move; else the history says the move was skipped.
+   * Moves the ticket to a status of its type's workflow, and so to the status's phase, when the
+   * workflow allows the move; else the history says the move was skipped. A new ticket ("created"
+   * rules) can start only in a status of the "new" phase.
    */
   z.object({ action: z.literal("setStatus"), statusId: Uuid }),
 ]);
 export type RuleAction = z.infer<typeof RuleAction>;
 
-/**
- * Whether a rule's conditions fit its trigger: time rules need one "elapsed" condition, others
- * none; state changes only in time rules, status changes not in "created" rules.
- */
+/** Whether a rule's conditions fit its trigger: time rules need one "elapsed" condition, others none; state changes only in time rules. */
 export function ruleShapeIssues(rule: { trigger: RuleTrigger; conditions: RuleCondition[]; actions: RuleAction[] }) {
   const issues: { path: string; message: string }[] = [];
   const elapsed = rule.conditions.filter((c) => c.field === "elapsed").length;
@@ -126,8 +124,6 @@ export function ruleShapeIssues(rule: { trigger: RuleTrigger; conditions: RuleCo
   rule.actions.forEach((a, i) => {
     if (a.action === "setState" && rule.trigger !== "time")
       issues.push({ path: `actions.${i}`, message: "only time rules change the state" });
-    if (a.action === "setStatus" && rule.trigger === "created")
-      issues.push({ path: `actions.${i}`, message: "a new ticket starts in its type's first status" });
   });
   return issues;
 }

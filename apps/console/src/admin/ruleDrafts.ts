@@ -24,7 +24,7 @@ export const fields: Field[] = [
 export const yesNoFields: readonly Field[] = ["customerKnown", "assigned", "businessHours"];
 
 export type Kind = RuleAction["action"];
-/** Actions per trigger: only time rules change the state; a new ticket starts in its type's first status. */
+/** Actions per trigger: only time rules change the state. */
 export const kindsFor = (trigger: string): Kind[] => [
   "route",
   "routeInTurn",
@@ -36,8 +36,8 @@ export const kindsFor = (trigger: string): Kind[] => [
   "autoReply",
   "addTag",
   "forward",
+  "setStatus",
   ...(trigger === "time" ? (["setState"] as const) : []),
-  ...(trigger === "created" ? [] : (["setStatus"] as const)),
 ];
 
 /** A condition being edited: list values, typed words or a yes/no. */

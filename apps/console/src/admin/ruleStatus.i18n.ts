@@ -14,7 +14,7 @@ export const ruleStatusFi = {
   "rules.didStatus": "aseta tilaksi {status}",
   "rules.statusOff": "ei käytössä",
   "rules.statusOffWarning":
-    "Sääntö käyttää tilaa, joka on poistettu työnkulusta. Ehto ei täyty eikä asioita siirretä siihen; valitse toinen tila tai poista sääntö käytöstä.",
+    "Sääntö käyttää tilaa, joka on poistettu työnkulusta. Ehto täyttyy enää vain asioille, jotka jo ovat tilassa, eikä sääntö siirrä asioita siihen; valitse toinen tila tai poista sääntö käytöstä.",
   "rules.noStatuses": "Millään asiatyypillä ei ole omaa työnkulkua. Tilat määritellään sivulla Asiatyypit ja työnkulut.",
   "history.statusSkipped": "Säännön {rule} tilasiirto ohitettiin, koska työnkulku ei salli siirtoa.",
 };
@@ -31,7 +31,7 @@ export const ruleStatusSv: Dictionary<RuleStatusKey> = {
   "rules.didStatus": "ange status {status}",
   "rules.statusOff": "inte i bruk",
   "rules.statusOffWarning":
-    "Regeln använder en status som har tagits bort ur arbetsflödet. Villkoret uppfylls inte och inga ärenden flyttas dit; välj en annan status eller ta regeln ur bruk.",
+    "Regeln använder en status som har tagits bort ur arbetsflödet. Villkoret uppfylls bara för ärenden som redan har statusen, och regeln flyttar inga ärenden dit; välj en annan status eller ta regeln ur bruk.",
   "rules.noStatuses": "Ingen ärendetyp har ett eget arbetsflöde. Statusar definieras på sidan Ärendetyper och arbetsflöden.",
   "history.statusSkipped": "Regeln {rule} bytte inte status, eftersom arbetsflödet inte tillåter övergången.",
 };
@@ -46,7 +46,7 @@ export const ruleStatusEn: Dictionary<RuleStatusKey> = {
   "rules.didStatus": "set the status to {status}",
   "rules.statusOff": "switched off",
   "rules.statusOffWarning":
-    "The rule uses a status that was removed from its workflow. The condition does not hold and no ticket is moved there; choose another status or switch the rule off.",
+    "The rule uses a status that was removed from its workflow. The condition holds only for tickets already in it, and the rule moves no ticket there; choose another status or switch the rule off.",
   "rules.noStatuses": "No ticket type has a workflow of its own. Statuses are set up on the page Ticket types and workflows.",
   "history.statusSkipped": "The rule {rule} did not change the status because the workflow does not allow the move.",
 };

@@ -2,7 +2,7 @@
  * The organisation's automation rules, loaded and compiled once per process for a short while
  * (every new ticket runs them), and the facts a ticket gives them.
  */
-import type { RuleChangeField, RuleTrigger, TicketState } from "@yhteys/contracts";
+import type { FiredRule, RuleChangeField, RuleTrigger, TicketState } from "@yhteys/contracts";
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { automationRules, categories, ticketStatuses, type tickets, ticketTypeSettings } from "../../db/schema.ts";
@@ -106,6 +106,21 @@ export async function runRules(
   if (!rules.length) return { changes: {}, fired: [] };
   const calendar = (await slaSettingsOf(db, organisationId)).defaultCalendar;
   return evaluateRules(rules, facts, environment(settings, calendar, now));
+}
+
+/** The history's note (`skipped`) that the fired rules' status move was left out: the workflow does not allow it. */
+export function skippedStatusMove(fired: readonly FiredRule[]) {
+  const rule = fired.findLast((r) => r.actions.some((a) => a.action === "setStatus"));
+  return [{ rule: rule ? { id: rule.id, name: rule.name } : null, action: "setStatus", reason: "move_not_allowed" }];
+}
+
+/**
+ * The status a "created" rule starts a new ticket in: an active status of the "new" phase in the
+ * workflow of the ticket's type (a new ticket is new; handling it is a person's move), else null.
+ */
+export async function startingStatus(db: Queryable, organisationId: string, type: string, statusId: string): Promise<string | null> {
+  const statuses = (await ruleSettingsOf(db, organisationId)).workflows.get(type);
+  return statuses?.find((s) => s.id === statusId && s.active && s.phase === "new")?.id ?? null;
 }
 
 type Ticket = typeof tickets.$inferSelect;

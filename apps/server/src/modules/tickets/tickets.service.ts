@@ -24,7 +24,7 @@ import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { applyRuleEffects, replyFromTemplate } from "../rules/rules.effects.ts";
 import type { RuleOutcome } from "../rules/rules.engine.ts";
-import { changedFields, factsOf, runRules } from "../rules/rules.ts";
+import { changedFields, factsOf, runRules, skippedStatusMove } from "../rules/rules.ts";
 import { takeTurn } from "../rules/rules.turns.ts";
 import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { richText } from "../templates/richtext.ts";
@@ -155,9 +155,7 @@ export async function applyRuleOutcome(
       ...(outcome.stoppedBy ? { stoppedBy: outcome.stoppedBy } : {}),
       ...(routed?.diverted ? { diverted: routed.diverted } : {}),
       ...(turn ? { turn } : {}),
-      ...(statusMove === "refused"
-        ? { skipped: [{ rule: by(firedWith(fired, "setStatus")), action: "setStatus", reason: "move_not_allowed" }] }
-        : {}),
+      ...(statusMove === "refused" ? { skipped: skippedStatusMove(fired) } : {}),
     }),
   ];
   const updated = { ...ticket, ...values };
@@ -179,7 +177,6 @@ export async function applyRuleOutcome(
 /** The last fired rule with an action of the kind: the one whose action won. */
 const firedWith = (fired: readonly FiredRule[], kind: RuleAction["action"]) =>
   fired.findLast((r) => r.actions.some((a) => a.action === kind));
-const by = (rule: FiredRule | undefined) => (rule ? { id: rule.id, name: rule.name } : null);
 
 type TicketEdit = Partial<{
   description: string;
