@@ -2,7 +2,8 @@
  * Ticket workflows in a real browser: a technical admin adds the status "Odottaa urakoitsijaa"
  * (phase: waiting for the customer) to fault reports with its moves; an expert then moves a
  * fault report into it from the ticket view, and the history and the resident's tracking page
- * name it. Axe on the admin page and the ticket view.
+ * name it. The admin then writes a rule on statuses: fault reports waiting for the contractor
+ * whose priority changes are marked fixed. Axe on the admin pages and the ticket view.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +11,8 @@ import { signIn, submitContact } from "../apps/server/test/harness.ts";
 import { consoleSignedIn, type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
 
 let e2e: E2E;
+/** The fault report the first test moved to the contractor. */
+let ticketId = "";
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -43,6 +46,7 @@ describe("ticket workflows", () => {
     const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Katuvalo pimeänä Hämeenkadulla" });
     const staff = await signIn(e2e.app, e2e.tenant, "expert");
     const id = (await staff.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
+    ticketId = id;
     const expert = await consoleSignedIn(e2e, "expert");
     await expert.goto(`${e2e.baseUrl}/console/tickets/${id}`);
     const stateForm = expert.getByRole("region", { name: "Muuta tilaa" });
@@ -66,5 +70,33 @@ describe("ticket workflows", () => {
     await resident.getByText("Työ on tilattu urakoitsijalta").waitFor();
     await resident.context().close();
     await expert.context().close();
+  });
+
+  it("an admin writes a rule on workflow statuses, picked by ticket type, and it moves the ticket", async () => {
+    const admin = await consoleSignedIn(e2e, "admin");
+    await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Säännöt" }).click();
+    await admin.getByRole("button", { name: "Uusi sääntö" }).click();
+    await admin.getByLabel("Nimi", { exact: true }).fill("Urakoitsijan kiireelliset korjatuiksi");
+    await admin.getByLabel("Milloin sääntö kokeillaan").selectOption({ label: "Kun käsittelijä muuttaa asiaa" });
+    await admin.getByRole("button", { name: "Lisää ehto" }).click();
+    await admin.getByLabel("Ehto 1").selectOption({ label: "Työnkulun tila" });
+    await admin.getByRole("group", { name: "Vikailmoitus" }).getByRole("checkbox", { name: "Odottaa urakoitsijaa" }).check();
+    await admin.getByRole("button", { name: "Lisää ehto" }).click();
+    await admin.getByLabel("Ehto 2").selectOption({ label: "Muutettu tieto" });
+    await admin.getByRole("checkbox", { name: "kiireellisyys" }).check();
+    await admin.getByLabel("Toimenpide 1").selectOption({ label: "Aseta työnkulun tila" });
+    await admin.getByLabel("Tila", { exact: true }).selectOption({ label: "Ratkaistu" });
+    await expectAccessible(admin, "the rule form with workflow statuses");
+    await admin.getByRole("button", { name: "Luo sääntö" }).click();
+    const list = admin.getByRole("region", { name: "Kun käsittelijä muuttaa asiaa" });
+    await expect
+      .poll(() => list.getByRole("listitem").filter({ hasText: "Urakoitsijan kiireelliset korjatuiksi" }).textContent())
+      .toContain("Kun Työnkulun tila: ”Odottaa urakoitsijaa”; Muutettu tieto: kiireellisyys → aseta tilaksi ”Ratkaistu”");
+    await admin.context().close();
+
+    const staff = await signIn(e2e.app, e2e.tenant, "expert");
+    expect((await staff.patch(`/api/staff/tickets/${ticketId}`, { priority: "urgent" })).statusCode).toBe(200);
+    const detail = (await staff.get(`/api/staff/tickets/${ticketId}`)).json();
+    expect(detail).toMatchObject({ state: "resolved", status: { key: "resolved" } });
   });
 });

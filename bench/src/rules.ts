@@ -93,7 +93,13 @@ export async function benchRules(): Promise<void> {
   const compileStart = performance.now();
   const compiled = compileRules(sources);
   const compileMs = performance.now() - compileStart;
-  const env = { categoryPath: (id: string) => [id], isBusinessHours: () => true, minutesSince: () => 0 };
+  const env = {
+    categoryPath: (id: string) => [id],
+    isBusinessHours: () => true,
+    minutesSince: () => 0,
+    statusOf: () => null,
+    phaseOf: () => undefined,
+  };
   for (const t of tickets.slice(0, 2000)) evaluateRules(compiled, t, env); // warm-up
   const pure: number[] = [];
   let fired = 0;

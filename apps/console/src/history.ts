@@ -240,6 +240,9 @@ function ruleNotes(
   }
   const stopped = str(obj(data.stoppedBy).name);
   if (stopped) notes.push(t("history.rulesStopped", { rule: stopped }));
+  // A status move the workflow did not allow: the rule's other actions applied.
+  if (Array.isArray(data.skipped))
+    for (const skip of data.skipped) notes.push(t("history.statusSkipped", { rule: str(obj(obj(skip).rule).name) ?? "–" }));
   return notes;
 }
 

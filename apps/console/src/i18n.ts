@@ -11,6 +11,7 @@ import { integrationsEn, integrationsFi, integrationsSv } from "./admin/integrat
 import { mailEn, mailFi, mailSv } from "./admin/mail.i18n.ts";
 import { mailboxesEn, mailboxesFi, mailboxesSv } from "./admin/mailboxes.i18n.ts";
 import { ruleRoutingEn, ruleRoutingFi, ruleRoutingSv } from "./admin/ruleRouting.i18n.ts";
+import { ruleStatusEn, ruleStatusFi, ruleStatusSv } from "./admin/ruleStatus.i18n.ts";
 import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
 import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
 import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/templates.i18n.ts";
@@ -43,6 +44,7 @@ const fi = {
   ...workflowsAdminFi,
   ...rulesFi,
   ...ruleRoutingFi,
+  ...ruleStatusFi,
   ...attachmentsFi,
   ...requestsFi,
   ...viewsFi,
@@ -80,6 +82,7 @@ const sv: Dictionary<MessageKey> = {
   ...workflowsAdminSv,
   ...rulesSv,
   ...ruleRoutingSv,
+  ...ruleStatusSv,
   ...attachmentsSv,
   ...requestsSv,
   ...viewsSv,
@@ -115,6 +118,7 @@ const en: Dictionary<MessageKey> = {
   ...workflowsAdminEn,
   ...rulesEn,
   ...ruleRoutingEn,
+  ...ruleStatusEn,
   ...attachmentsEn,
   ...requestsEn,
   ...viewsEn,

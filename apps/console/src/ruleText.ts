@@ -10,7 +10,13 @@ export type RuleNames = {
   areas?: { id: string; name: Parameters<typeof name>[0] }[];
   /** Reply templates by id, where the caller may list them (admins). */
   templates?: { id: string; name: string }[];
+  /** Workflow statuses by id, where the caller may list them (admins). */
+  statuses?: { id: string; name: Parameters<typeof name>[0] }[];
 };
+
+/** ”Odottaa urakoitsijaa”, or a dash where statuses are not listed. */
+const statusName = (t: T, language: Language, names: RuleNames, id: string) =>
+  names.statuses ? `”${name(names.statuses.find((s) => s.id === id)?.name, language) || missing(t, names)}”` : "–";
 
 /** What to show for a reference not found: deleted, or a dash while names are loading (or not readable). */
 const missing = (t: T, names: RuleNames) => (names.directory ? t("rules.unknown") : "–");
@@ -37,6 +43,8 @@ export function conditionText(t: T, language: Language, names: RuleNames, c: Rul
         return c.anyOf.map((v) => languageName(t, v as Language));
       case "state":
         return c.anyOf.map((v) => stateName(t, v as TicketState));
+      case "status":
+        return c.anyOf.map((id) => statusName(t, language, names, id));
       case "words":
         return c.anyOf.map((w) => `”${w}”`);
       case "changed":
@@ -100,6 +108,8 @@ export function actionText(t: T, language: Language, names: RuleNames, a: RuleAc
       return a.templateId
         ? t("rules.didStateReply", { state: stateName(t, a.state), template: templateName(a.templateId) })
         : t("rules.didState", { state: stateName(t, a.state) });
+    case "setStatus":
+      return t("rules.didStatus", { status: statusName(t, language, names, a.statusId) });
   }
 }
 

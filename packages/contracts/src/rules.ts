@@ -14,7 +14,7 @@ export const ruleTriggers = ["created", "updated", "time"] as const;
 export type RuleTrigger = (typeof ruleTriggers)[number];
 
 /** Fields whose change an "updated" rule can require. */
-export const ruleChangeFields = ["category", "type", "priority", "state", "group", "handler", "description"] as const;
+export const ruleChangeFields = ["category", "type", "priority", "state", "group", "handler", "description", "status"] as const;
 export type RuleChangeField = (typeof ruleChangeFields)[number];
 
 /** What an "elapsed" condition counts from: creation, the last change, waiting for the customer, an SLA warning or breach. */
@@ -36,6 +36,8 @@ export const RuleCondition = z.discriminatedUnion("field", [
   z.object({ field: z.literal("language"), anyOf: some(z.enum(languages)) }),
   z.object({ field: z.literal("state"), anyOf: some(z.enum(ticketStates)) }),
   z.object({ field: z.literal("area"), anyOf: some(Uuid) }),
+  /** The ticket's status in its type's workflow (ids of `ticket_statuses`); a ticket without a stored status has none. */
+  z.object({ field: z.literal("status"), anyOf: some(Uuid) }),
   /**
    * Words in the description. A word matches the words of the text that begin with it, in any
    * case: "katuvalo" finds "katuvalon" and "katuvaloja" (Finnish inflects mostly at the end; for
@@ -104,6 +106,12 @@ export const RuleAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("forward"), label: z.string().trim().min(1).max(60) }),
   /** Moves the ticket to a state, with an optional reply to the resident from a template ("time" rules only). */
   z.object({ action: z.literal("setState"), state: z.enum(ticketStates), templateId: Uuid.optional() }),
+  /**
+   * Moves the ticket to a status of its type's workflow, and so to the status's phase, when the
+   * workflow allows the move; else the history says the move was skipped. A new ticket ("created"
+   * rules) can start only in a status of the "new" phase.
+   */
+  z.object({ action: z.literal("setStatus"), statusId: Uuid }),
 ]);
 export type RuleAction = z.infer<typeof RuleAction>;
 
@@ -119,6 +127,12 @@ export function ruleShapeIssues(rule: { trigger: RuleTrigger; conditions: RuleCo
   });
   return issues;
 }
+
+/** The workflow statuses a rule names, in its conditions and actions. */
+export const ruleStatusIds = (rule: { conditions: readonly RuleCondition[]; actions: readonly RuleAction[] }) => [
+  ...rule.conditions.flatMap((c) => (c.field === "status" ? c.anyOf : [])),
+  ...rule.actions.flatMap((a) => (a.action === "setStatus" ? [a.statusId] : [])),
+];
 
 export const Rule = z.object({
   id: Uuid,

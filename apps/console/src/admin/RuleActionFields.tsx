@@ -4,6 +4,7 @@ import type { Directory } from "../api.ts";
 import { name, priorityName, stateName, typeName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { CheckboxGroup, SelectField, TextField } from "./AdminForm.tsx";
+import { type RuleStatus, StatusSelect } from "./RuleStatusFields.tsx";
 import type { ActionDraft } from "./ruleDrafts.ts";
 
 type Props = {
@@ -11,11 +12,12 @@ type Props = {
   draft: ActionDraft;
   directory: Directory;
   templates: ReplyTemplate[];
+  statuses: RuleStatus[];
   error: string | undefined;
   onChange: (change: Partial<ActionDraft>) => void;
 };
 
-export function RuleActionFields({ id, draft: a, directory, templates, error, onChange }: Props) {
+export function RuleActionFields({ id, draft: a, directory, templates, statuses, error, onChange }: Props) {
   const { t, language } = useI18n();
   const handlers = directory.users.filter((u) => !["viewer", "reporter", "internal_customer"].includes(u.role));
   const groupName = (groupId: string) => name(directory.groups.find((g) => g.id === groupId)?.name, language);
@@ -162,5 +164,7 @@ export function RuleActionFields({ id, draft: a, directory, templates, error, on
           />
         </div>
       );
+    case "setStatus":
+      return <StatusSelect id={`${id}-value`} statuses={statuses} value={a.value} onChange={(value) => onChange({ value })} />;
   }
 }

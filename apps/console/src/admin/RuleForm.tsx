@@ -23,6 +23,7 @@ import { useI18n } from "../i18n.ts";
 import { CheckboxField, CheckboxGroup, ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
 import { RuleActionFields } from "./RuleActionFields.tsx";
+import { type RuleStatus, StatusChoices } from "./RuleStatusFields.tsx";
 import { RuleTimeFields } from "./RuleTimeFields.tsx";
 import {
   type ActionDraft,
@@ -48,10 +49,11 @@ type Props = {
   directory: Directory;
   areas: { id: string; name: Parameters<typeof name>[0] }[];
   templates: ReplyTemplate[];
+  statuses: RuleStatus[];
   onDone: (saved: boolean) => void;
 };
 
-export function RuleForm({ rule, directory, areas, templates, onDone }: Props) {
+export function RuleForm({ rule, directory, areas, templates, statuses, onDone }: Props) {
   const { t, language } = useI18n();
   const { announce } = useConsole();
   const prefix = useId();
@@ -198,6 +200,14 @@ export function RuleForm({ rule, directory, areas, templates, onDone }: Props) {
                   error={error?.fields[`c${c.key}`]}
                   required
                 />
+              ) : c.field === "status" ? (
+                <StatusChoices
+                  id={`${prefix}c${c.key}-value`}
+                  statuses={statuses}
+                  selected={c.values}
+                  onChange={(values) => updateCondition(c.key, { values })}
+                  error={error?.fields[`c${c.key}`]}
+                />
               ) : yesNoFields.includes(c.field) ? (
                 <SelectField
                   id={`${prefix}c${c.key}-value`}
@@ -248,6 +258,7 @@ export function RuleForm({ rule, directory, areas, templates, onDone }: Props) {
                 draft={a}
                 directory={directory}
                 templates={templates}
+                statuses={statuses}
                 error={error?.fields[`a${a.key}`]}
                 onChange={(change) => updateAction(a.key, change)}
               />

@@ -2,22 +2,24 @@
  * Automation rules (technical admins): each trigger's rules in the order they run, as readable
  * sentences, moved up and down, switched off, edited or deleted; a form for new ones.
  */
-import { type Rule, ruleTriggers } from "@yhteys/contracts";
+import { type Rule, ruleStatusIds, ruleTriggers } from "@yhteys/contracts";
 import { useState } from "react";
 import * as api from "../api.ts";
 import { useI18n } from "../i18n.ts";
 import { ruleSummary } from "../ruleText.ts";
 import * as adminApi from "./adminApi.ts";
 import { RuleForm } from "./RuleForm.tsx";
+import { namesOffStatus, ruleStatuses } from "./RuleStatusFields.tsx";
 import { useAdminList, useAdminPage } from "./useAdminList.tsx";
 
 const loadRules = () =>
-  Promise.all([adminApi.rules(), api.directory(), adminApi.areas(), adminApi.replyTemplates()]).then(
-    ([rules, directory, areas, templates]) => ({
+  Promise.all([adminApi.rules(), api.directory(), adminApi.areas(), adminApi.replyTemplates(), ruleStatuses()]).then(
+    ([rules, directory, areas, templates, statuses]) => ({
       rules: rules.items,
       directory: directory ?? { groups: [], users: [], categories: [], types: [] },
       areas: areas.items,
       templates: templates.items,
+      statuses,
     }),
   );
 
@@ -51,6 +53,7 @@ export function RulesView() {
               directory={data.directory}
               areas={data.areas}
               templates={data.templates}
+              statuses={data.statuses}
               onDone={(saved) => {
                 setEditing(null);
                 if (saved) list.reload();
@@ -77,7 +80,15 @@ export function RulesView() {
                           {r.stopsProcessing && <span className="badge">{t("rules.stops")}</span>}
                         </h3>
                         {r.description && <p className="muted">{r.description}</p>}
-                        <p>{ruleSummary(t, language, { directory: data.directory, areas: data.areas, templates: data.templates }, r)}</p>
+                        <p>
+                          {ruleSummary(
+                            t,
+                            language,
+                            { directory: data.directory, areas: data.areas, templates: data.templates, statuses: data.statuses },
+                            r,
+                          )}
+                        </p>
+                        {namesOffStatus(data.statuses, ruleStatusIds(r)) && <p className="field-error">{t("rules.statusOffWarning")}</p>}
                         <div className="actions-row">
                           <button
                             type="button"

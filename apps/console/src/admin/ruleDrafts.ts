@@ -17,6 +17,7 @@ export const fields: Field[] = [
   "assigned",
   "businessHours",
   "state",
+  "status",
   "changed",
 ];
 /** Conditions answered yes or no. */
@@ -35,6 +36,7 @@ export const kindsFor = (trigger: string): Kind[] => [
   "autoReply",
   "addTag",
   "forward",
+  "setStatus",
   ...(trigger === "time" ? (["setState"] as const) : []),
 ];
 
@@ -42,7 +44,7 @@ export const kindsFor = (trigger: string): Kind[] => [
 export type ConditionDraft = { key: number; field: Field; values: string[]; words: string; is: boolean };
 /**
  * An action being edited (`groupId` also the group of "assign in turn"). `value` is the priority, type, category, template (auto-reply), tag,
- * label (forward) or state; `templateId` the reply that goes with a state change.
+ * label (forward), state or status; `templateId` the reply that goes with a state change.
  */
 export type ActionDraft = {
   key: number;
@@ -100,6 +102,8 @@ function actionValue(a: RuleAction): string {
       return a.label;
     case "setState":
       return a.state;
+    case "setStatus":
+      return a.statusId;
     default:
       return "";
   }
@@ -166,6 +170,8 @@ export function fromActionDraft(d: ActionDraft): RuleAction {
       return { action: "setState", state: d.value as TicketState, ...(d.templateId ? { templateId: d.templateId } : {}) };
     case "setCategory":
       return { action: "setCategory", categoryId: d.value };
+    case "setStatus":
+      return { action: "setStatus", statusId: d.value };
   }
 }
 

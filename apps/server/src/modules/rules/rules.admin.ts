@@ -12,11 +12,12 @@ import {
   type RuleOrder,
   type RuleUpdate,
   ruleShapeIssues,
+  ruleStatusIds,
 } from "@yhteys/contracts";
 import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.ts";
-import { areas, automationRules, categories, handlerGroups, replyTemplates, users } from "../../db/schema.ts";
+import { areas, automationRules, categories, handlerGroups, replyTemplates, ticketStatuses, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { takesTickets } from "../absence/absence.ts";
 import { requireAdmin, requireTechnicalAdmin } from "../admin/admin.access.ts";
@@ -49,8 +50,12 @@ export async function listRules(db: Db, actor: StaffActor): Promise<RuleList> {
   return { items: rows.map(present) };
 }
 
-/** 400 naming each condition or action that refers to something the organisation does not have. */
-async function checkReferences(tx: Tx, organisationId: string, conditions: RuleCondition[], actions: RuleAction[]) {
+/**
+ * 400 naming each condition or action that refers to something the organisation does not have.
+ * A switched-off status is refused unless the rule had it before (`kept`): a rule whose status a
+ * workflow change switched off can still be renamed or switched off itself.
+ */
+async function checkReferences(tx: Tx, organisationId: string, conditions: RuleCondition[], actions: RuleAction[], kept: string[] = []) {
   const wanted = {
     categories: new Set<string>(),
     leaves: new Set<string>(),
@@ -59,6 +64,7 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
     users: new Set<string>(),
     notified: new Set<string>(),
     templates: new Set<string>(),
+    statuses: new Set(ruleStatusIds({ conditions, actions })),
   };
   for (const c of conditions) {
     if (c.field === "category") for (const id of c.anyOf) wanted.categories.add(id);
@@ -76,7 +82,7 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
   }
   // Only what the rule refers to is looked up; a rule of words and channels needs no query.
   const lookUp = <T>(set: Set<string>, query: (ids: string[]) => Promise<T[]>) => (set.size ? query([...set]) : Promise.resolve([]));
-  const [categoryRows, areaRows, groupRows, userRows, templateRows] = await Promise.all([
+  const [categoryRows, areaRows, groupRows, userRows, templateRows, statusRows] = await Promise.all([
     lookUp(new Set([...wanted.categories, ...wanted.leaves]), (ids) =>
       tx
         .select({
@@ -110,10 +116,18 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
         .from(replyTemplates)
         .where(and(eq(replyTemplates.organisationId, organisationId), inArray(replyTemplates.id, ids))),
     ),
+    // A switched-off status is one the workflow left out: no ticket moves there any more.
+    lookUp(wanted.statuses, (ids) =>
+      tx
+        .select({ id: ticketStatuses.id, active: ticketStatuses.active })
+        .from(ticketStatuses)
+        .where(and(eq(ticketStatuses.organisationId, organisationId), inArray(ticketStatuses.id, ids))),
+    ),
   ]);
   const known = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
   const leaves = new Set(categoryRows.filter((c) => c.leaf).map((c) => c.id));
   const handlers = new Set(userRows.filter((u) => takesTickets(u.role)).map((u) => u.id));
+  const statuses = new Set(statusRows.filter((s) => s.active || kept.includes(s.id)).map((s) => s.id));
   const errors: { path: string; message: string }[] = [];
   const check = (path: string, ok: boolean, message: string) => {
     if (!ok) errors.push({ path, message });
@@ -130,6 +144,12 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
         `body.conditions.${i}.anyOf`,
         c.anyOf.every((id) => known(areaRows).has(id)),
         "unknown area",
+      );
+    if (c.field === "status")
+      check(
+        `body.conditions.${i}.anyOf`,
+        c.anyOf.every((id) => statuses.has(id)),
+        "unknown or switched-off status",
       );
   });
   actions.forEach((a, i) => {
@@ -152,6 +172,7 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
     }
     if (a.action === "autoReply" || (a.action === "setState" && a.templateId))
       check(`body.actions.${i}.templateId`, known(templateRows).has(a.templateId as string), "unknown reply template");
+    if (a.action === "setStatus") check(`body.actions.${i}.statusId`, statuses.has(a.statusId), "unknown or switched-off status");
   });
   if (errors.length) throw new AppError("validation_failed", "The rule refers to something that does not exist", errors);
 }
@@ -202,7 +223,13 @@ export async function updateRule(db: Db, actor: StaffActor, id: string, update: 
         "The rule does not fit its trigger",
         shape.map((i) => ({ path: `body.${i.path}`, message: i.message })),
       );
-    await checkReferences(tx, actor.organisationId, update.conditions ?? current.conditions, update.actions ?? current.actions);
+    await checkReferences(
+      tx,
+      actor.organisationId,
+      update.conditions ?? current.conditions,
+      update.actions ?? current.actions,
+      ruleStatusIds(current),
+    );
     let position = current.position;
     if (update.trigger && update.trigger !== current.trigger) {
       const [last] = await tx

@@ -1,6 +1,8 @@
 import type { RuleAction, RuleCondition } from "@yhteys/contracts";
 import { describe, expect, it } from "vitest";
+import type { StatusRow } from "../workflows/workflows.ts";
 import { compileRules, evaluateRules, type RuleEnvironment, type RuleFacts, wordsOf } from "./rules.engine.ts";
+import { environment } from "./rules.ts";
 
 const ids = {
   parent: "10000000-0000-4000-8000-000000000001",
@@ -22,6 +24,8 @@ const env = (open = true): RuleEnvironment => ({
   },
   isBusinessHours: () => open,
   minutesSince: (from) => (now.getTime() - from.getTime()) / 60_000,
+  statusOf: () => null,
+  phaseOf: () => undefined,
 });
 const facts = (over: Partial<RuleFacts> = {}): RuleFacts => ({
   categoryId: ids.leaf,
@@ -145,5 +149,64 @@ describe("the rule engine", () => {
     expect(evaluateRules(rules, facts({ times: { waiting: hoursAgo(47) } }), env()).fired).toEqual([]);
     expect(evaluateRules(rules, facts({ times: { waiting: null } }), env()).fired).toEqual([]);
     expect(evaluateRules(rules, facts({ assigned: true, times: { waiting: hoursAgo(49) } }), env()).fired).toEqual([]);
+  });
+
+  it("matches a status of the ticket's workflow: the stored one, else its phase's first status", () => {
+    const status = (id: string, key: string, phase: StatusRow["phase"], active = true): StatusRow => ({
+      id,
+      organisationId: ids.other,
+      typeId: ids.other,
+      key,
+      name: { fi: key },
+      publicName: null,
+      phase,
+      position: 0,
+      active,
+      createdAt: now,
+    });
+    const st = {
+      received: "50000000-0000-4000-8000-000000000001",
+      handling: "50000000-0000-4000-8000-000000000002",
+      contractor: "50000000-0000-4000-8000-000000000003",
+      old: "50000000-0000-4000-8000-000000000004",
+    };
+    const workflows = new Map([
+      [
+        "fault_report",
+        [
+          status(st.old, "old", "in_progress", false),
+          status(st.received, "received", "new"),
+          status(st.handling, "handling", "in_progress"),
+          status(st.contractor, "contractor", "in_progress"),
+        ],
+      ],
+    ]);
+    const real = environment({ byTrigger: { created: [], updated: [], time: [] }, parents, workflows }, null, now);
+    const waiting = rule([{ field: "status", anyOf: [st.contractor] }], [{ action: "setPriority", priority: "high" }]);
+    const handling = rule([{ field: "status", anyOf: [st.handling] }], [{ action: "addTag", tag: "käsittelyssä" }]);
+    const rules = compileRules([waiting, handling]);
+    const inProgress = { state: "in_progress", statusId: st.contractor };
+    expect(evaluateRules(rules, facts(inProgress), real).fired.map((f) => f.name)).toEqual([waiting.name]);
+    // Without a stored status (or with one of another phase) the ticket is in its phase's first active status.
+    expect(evaluateRules(rules, facts({ state: "in_progress", statusId: null }), real).fired.map((f) => f.name)).toEqual([handling.name]);
+    expect(evaluateRules(rules, facts({ state: "in_progress", statusId: st.received }), real).fired.map((f) => f.name)).toEqual([
+      handling.name,
+    ]);
+    // Another phase, another type (no workflow) or no workflows at all: no status condition holds.
+    expect(evaluateRules(rules, facts({ state: "new", statusId: null }), real).fired).toEqual([]);
+    expect(evaluateRules(rules, facts({ ...inProgress, type: "feedback" }), real).fired).toEqual([]);
+    expect(evaluateRules(rules, facts(inProgress), env()).fired).toEqual([]);
+  });
+
+  it("sets a status and its phase for later rules; the last state or status change wins", () => {
+    const contractor = "50000000-0000-4000-8000-000000000003";
+    const phased: RuleEnvironment = { ...env(), phaseOf: (id) => (id === contractor ? "waiting_for_customer" : undefined) };
+    const toContractor = rule([{ field: "words", anyOf: ["vesi"] }], [{ action: "setStatus", statusId: contractor }]);
+    const waiting = rule([{ field: "state", anyOf: ["waiting_for_customer"] }], [{ action: "addTag", tag: "urakoitsija" }]);
+    const outcome = evaluateRules(compileRules([toContractor, waiting]), facts(), phased);
+    expect(outcome.changes).toEqual({ statusId: contractor, addTags: ["urakoitsija"] });
+    const resolve = rule([], [{ action: "setState", state: "resolved" }]);
+    expect(evaluateRules(compileRules([toContractor, resolve]), facts(), phased).changes).toEqual({ state: "resolved" });
+    expect(evaluateRules(compileRules([resolve, toContractor]), facts(), phased).changes).toEqual({ statusId: contractor });
   });
 });

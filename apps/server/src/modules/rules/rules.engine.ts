@@ -13,6 +13,8 @@ export type RuleFacts = {
   priority: string;
   language: string;
   state: string;
+  /** The ticket's status in its type's workflow; a new ticket has none. */
+  statusId?: string | null;
   areaId: string | null;
   description: string;
   customerKnown: boolean;
@@ -33,6 +35,8 @@ export type RuleChanges = Partial<{
   categoryId: string;
   sensitive: true;
   state: string;
+  /** A status of the ticket's workflow, moved to only where the workflow allows (the phase follows). */
+  statusId: string;
   /** Tags to add, each once. */
   addTags: string[];
   /** A group whose present members take the ticket in turn (the person is picked when it is written). */
@@ -58,6 +62,13 @@ export type RuleEnvironment = {
   isBusinessHours: () => boolean;
   /** Minutes from an instant to now: wall-clock, or working time of the default calendar. */
   minutesSince: (from: Date, businessHours: boolean) => number;
+  /**
+   * The ticket's status in its type's workflow: the stored one while it is of the ticket's phase,
+   * else the phase's first status (as the ticket view shows it); null without a workflow.
+   */
+  statusOf: (facts: Pick<RuleFacts, "type" | "state" | "statusId">) => string | null;
+  /** The phase of a status of the organisation's workflows. */
+  phaseOf: (statusId: string) => string | undefined;
 };
 
 type Test = (facts: RuleFacts, env: RuleEnvironment, words: () => readonly string[]) => boolean;
@@ -89,6 +100,13 @@ function compileCondition(condition: RuleCondition): Test {
     case "area": {
       const ids = new Set(condition.anyOf);
       return (facts) => facts.areaId !== null && ids.has(facts.areaId);
+    }
+    case "status": {
+      const ids = new Set(condition.anyOf);
+      return (facts, env) => {
+        const id = env.statusOf(facts);
+        return id !== null && ids.has(id);
+      };
     }
     case "words": {
       const prefixes = condition.anyOf.flatMap((w) => wordsOf(w));
@@ -139,7 +157,7 @@ export function evaluateRules(rules: readonly CompiledRule[], initial: RuleFacts
   };
   for (const [i, rule] of rules.entries()) {
     if (!rule.tests.every((test) => test(facts, env, lazyWords))) continue;
-    for (const action of rule.source.actions) apply(action, facts, changes);
+    for (const action of rule.source.actions) apply(action, facts, changes, env);
     const { id, name, conditions, actions } = rule.source;
     fired.push({ id, name, conditions, actions });
     if (rule.source.stopsProcessing) return { changes, fired, ...(i < rules.length - 1 ? { stoppedBy: { id, name } } : {}) };
@@ -151,7 +169,7 @@ export function evaluateRules(rules: readonly CompiledRule[], initial: RuleFacts
 export const ruleHolds = (rule: CompiledRule, facts: RuleFacts, env: RuleEnvironment): boolean =>
   evaluateRules([rule], facts, env).fired.length > 0;
 
-function apply(action: RuleAction, facts: RuleFacts, changes: RuleChanges) {
+function apply(action: RuleAction, facts: RuleFacts, changes: RuleChanges, env: RuleEnvironment) {
   switch (action.action) {
     case "route":
       // As when forwarding: a group without a person puts the ticket in that group's queue.
@@ -177,8 +195,16 @@ function apply(action: RuleAction, facts: RuleFacts, changes: RuleChanges) {
     case "markSensitive":
       changes.sensitive = true;
       return;
+    // The last state or status change of the run wins.
     case "setState":
       facts.state = changes.state = action.state;
+      delete changes.statusId;
+      return;
+    case "setStatus":
+      // Later rules see the status and its phase, as if the workflow allowed the move.
+      facts.statusId = changes.statusId = action.statusId;
+      facts.state = env.phaseOf(action.statusId) ?? facts.state;
+      delete changes.state;
       return;
     case "addTag":
       changes.addTags = [...new Set([...(changes.addTags ?? []), action.tag])];

@@ -94,6 +94,19 @@ function coveredCategories(settings: RuleSettings, named: readonly string[]): st
   return [...settings.parents.keys()].filter((id) => path(id).some((p) => wanted.has(p)));
 }
 
+/**
+ * The (type, phase) pairs in which a ticket without a status of its phase is in one of the
+ * statuses named: those that are the first active status of their phase (what the engine's
+ * `statusOf` falls back to).
+ */
+function defaultStatusPairs(settings: RuleSettings, named: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [kind, statuses] of settings.workflows)
+    for (const s of statuses)
+      if (named.includes(s.id) && statuses.find((x) => x.active && x.phase === s.phase) === s) pairs.push([kind, s.phase]);
+  return pairs;
+}
+
 const list = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql`${v}`),
@@ -129,6 +142,11 @@ function prefilter(rule: CompiledRule, settings: RuleSettings, env: RuleEnvironm
       case "area":
         where.push(sql`area_id IN (${list(c.anyOf)})`);
         break;
+      case "status": {
+        const pairs = defaultStatusPairs(settings, c.anyOf).map(([kind, phase]) => sql`(type::text = ${kind} AND state::text = ${phase})`);
+        where.push(sql`(status_id IN (${list(c.anyOf)})${pairs.length ? sql` OR ${sql.join(pairs, sql` OR `)}` : sql``})`);
+        break;
+      }
       case "category": {
         const ids = coveredCategories(settings, c.anyOf);
         where.push(ids.length ? sql`category_id IN (${list(ids)})` : sql`false`);
@@ -165,11 +183,18 @@ function prefilter(rule: CompiledRule, settings: RuleSettings, env: RuleEnvironm
 /**
  * The rule's conditions that look only at the ticket (not at the clock): a ticket that fails them
  * fails them until it changes, so the scan remembers the miss (rule_misses) under a digest of them
- * and of the categories a category condition covers (the tree may change under the rule).
+ * and of the categories a category condition covers (the tree may change under the rule) and the
+ * phases in which a status condition's status is the default (the workflow may change).
  */
 function ticketConditions(rule: CompiledRule, settings: RuleSettings): { rule: CompiledRule; version: string } {
   const conditions = rule.source.conditions.filter((c) => c.field !== "elapsed" && c.field !== "businessHours");
-  const covered = conditions.map((c) => (c.field === "category" ? coveredCategories(settings, c.anyOf).sort() : null));
+  const covered = conditions.map((c) =>
+    c.field === "category"
+      ? coveredCategories(settings, c.anyOf).sort()
+      : c.field === "status"
+        ? defaultStatusPairs(settings, c.anyOf)
+        : null,
+  );
   const version = createHash("sha256")
     .update(JSON.stringify([conditions, covered]))
     .digest("base64url")

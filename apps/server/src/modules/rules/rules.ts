@@ -2,15 +2,21 @@
  * The organisation's automation rules, loaded and compiled once per process for a short while
  * (every new ticket runs them), and the facts a ticket gives them.
  */
-import type { RuleChangeField, RuleTrigger } from "@yhteys/contracts";
+import type { FiredRule, RuleChangeField, RuleTrigger, TicketState } from "@yhteys/contracts";
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
-import { automationRules, categories, type tickets } from "../../db/schema.ts";
+import { automationRules, categories, ticketStatuses, type tickets, ticketTypeSettings } from "../../db/schema.ts";
 import { businessMinutesBetween, isOpenAt } from "../sla/calendar.ts";
 import { slaSettingsOf } from "../sla/sla.ts";
+import { currentStatus, type StatusRow } from "../workflows/workflows.ts";
 import { type CompiledRule, compileRules, evaluateRules, type RuleEnvironment, type RuleFacts, type RuleOutcome } from "./rules.engine.ts";
 
-export type RuleSettings = { byTrigger: Record<RuleTrigger, CompiledRule[]>; parents: Map<string, string | null> };
+export type RuleSettings = {
+  byTrigger: Record<RuleTrigger, CompiledRule[]>;
+  parents: Map<string, string | null>;
+  /** The statuses of each type's workflow, in order (moves are checked when one is written, not here). */
+  workflows: Map<string, StatusRow[]>;
+};
 
 /** Rules change rarely; an admin's change clears this process's copy at once, others' within the TTL. */
 const SETTINGS_TTL_MS = 30_000;
@@ -29,6 +35,14 @@ export async function ruleSettingsOf(db: Queryable, organisationId: string): Pro
     .select({ id: categories.id, parentId: categories.parentId })
     .from(categories)
     .where(eq(categories.organisationId, organisationId));
+  const statusRows = await db
+    .select({ kind: ticketTypeSettings.kind, status: ticketStatuses })
+    .from(ticketStatuses)
+    .innerJoin(ticketTypeSettings, eq(ticketTypeSettings.id, ticketStatuses.typeId))
+    .where(eq(ticketStatuses.organisationId, organisationId))
+    .orderBy(asc(ticketStatuses.position), asc(ticketStatuses.createdAt));
+  const workflows = new Map<string, StatusRow[]>();
+  for (const { kind, status } of statusRows) workflows.set(kind, [...(workflows.get(kind) ?? []), status]);
   const settings: RuleSettings = {
     byTrigger: {
       created: compileRules(rules.filter((r) => r.trigger === "created")),
@@ -36,6 +50,8 @@ export async function ruleSettingsOf(db: Queryable, organisationId: string): Pro
       time: compileRules(rules.filter((r) => r.trigger === "time")),
     },
     parents: new Map(categoryRows.map((c) => [c.id, c.parentId])),
+    // A type whose statuses are all switched off follows the built-in states, as in workflowOf.
+    workflows: new Map([...workflows].filter(([, statuses]) => statuses.some((s) => s.active))),
   };
   cache.set(organisationId, { settings, until: Date.now() + SETTINGS_TTL_MS });
   return settings;
@@ -58,6 +74,19 @@ export function environment(settings: RuleSettings, calendar: Parameters<typeof 
       open ??= calendar ? isOpenAt(calendar, now) : true;
       return open;
     },
+    statusOf: (facts) => {
+      const statuses = settings.workflows.get(facts.type);
+      if (!statuses) return null;
+      const ticket = { state: facts.state as TicketState, statusId: facts.statusId ?? null };
+      return currentStatus({ statuses, next: new Map() }, ticket)?.id ?? null;
+    },
+    phaseOf: (statusId) => {
+      for (const statuses of settings.workflows.values()) {
+        const status = statuses.find((s) => s.id === statusId);
+        if (status) return status.phase;
+      }
+      return undefined;
+    },
     // Without a calendar every hour is a working hour.
     minutesSince: (from, businessHours) =>
       businessHours && calendar ? businessMinutesBetween(calendar, from, now) : (now.getTime() - from.getTime()) / 60_000,
@@ -79,6 +108,21 @@ export async function runRules(
   return evaluateRules(rules, facts, environment(settings, calendar, now));
 }
 
+/** The history's note (`skipped`) that the fired rules' status move was left out: the workflow does not allow it. */
+export function skippedStatusMove(fired: readonly FiredRule[]) {
+  const rule = fired.findLast((r) => r.actions.some((a) => a.action === "setStatus"));
+  return [{ rule: rule ? { id: rule.id, name: rule.name } : null, action: "setStatus", reason: "move_not_allowed" }];
+}
+
+/**
+ * The status a "created" rule starts a new ticket in: an active status of the "new" phase in the
+ * workflow of the ticket's type (a new ticket is new; handling it is a person's move), else null.
+ */
+export async function startingStatus(db: Queryable, organisationId: string, type: string, statusId: string): Promise<string | null> {
+  const statuses = (await ruleSettingsOf(db, organisationId)).workflows.get(type);
+  return statuses?.find((s) => s.id === statusId && s.active && s.phase === "new")?.id ?? null;
+}
+
 type Ticket = typeof tickets.$inferSelect;
 
 /** The facts of a stored ticket for "updated" and time rules. */
@@ -89,6 +133,7 @@ export const factsOf = (ticket: Omit<Ticket, "searchVector">, customerKnown: boo
   priority: ticket.priority,
   language: ticket.language,
   state: ticket.state,
+  statusId: ticket.statusId,
   areaId: ticket.areaId,
   description: ticket.description,
   customerKnown,
@@ -111,6 +156,7 @@ const changeFields: [RuleChangeField, keyof Ticket][] = [
   ["group", "groupId"],
   ["handler", "handlerId"],
   ["description", "description"],
+  ["status", "statusId"],
 ];
 
 /** What a change changed, in the terms of "changed" conditions. */

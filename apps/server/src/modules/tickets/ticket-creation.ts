@@ -13,7 +13,7 @@ import { AppError } from "../../http/errors.ts";
 import { type Diversion, routeToPerson } from "../absence/absence.ts";
 import { type Actor, actorId } from "../auth/actor.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
-import { runRules } from "../rules/rules.ts";
+import { runRules, skippedStatusMove, startingStatus } from "../rules/rules.ts";
 import { takeTurn } from "../rules/rules.turns.ts";
 import { dueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { areaFor } from "./areas.ts";
@@ -209,6 +209,8 @@ async function prepareTicket(
       : undefined;
   if (turn) handlerId = turn.handlerId;
   const priority = (changes.priority ?? "normal") as Priority;
+  // A rule may start the ticket in another status of the new phase of its type's workflow.
+  const statusId = changes.statusId ? await startingStatus(db, orgId, changes.type ?? type, changes.statusId) : null;
   const due = dueTimes(sla, { categoryId, priority, groupId }, createdAt);
   return {
     row: {
@@ -216,6 +218,7 @@ async function prepareTicket(
       organisation_id: orgId,
       reference_prefix: `${input.organisation.referencePrefix}-${createdAt.getUTCFullYear()}-`,
       type: changes.type ?? type,
+      status_id: statusId,
       category_id: categoryId,
       priority,
       description: input.description,
@@ -251,6 +254,7 @@ async function prepareTicket(
         groupId,
         ...(rules.fired.length ? { rules: rules.fired } : {}),
         ...(rules.stoppedBy ? { stoppedBy: rules.stoppedBy } : {}),
+        ...(changes.statusId && !statusId ? { skipped: skippedStatusMove(rules.fired) } : {}),
         ...(diverted ? { diverted } : {}),
         ...(turn ? { turn } : {}),
       },
@@ -268,7 +272,7 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
     db,
     sql`WITH input AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.row))}::jsonb) AS r(
-          id uuid, organisation_id uuid, reference_prefix text, type ticket_type, category_id uuid, priority priority, description text,
+          id uuid, organisation_id uuid, reference_prefix text, type ticket_type, status_id uuid, category_id uuid, priority priority, description text,
           channel channel, language language, lat double precision, lon double precision, address text, area_id uuid,
           extra_fields jsonb, group_id uuid, handler_id uuid, requester_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
           wants_reply boolean, sensitive boolean, tags text[], tracking_token_hash text, tracking_token_sealed text, created_at timestamptz, first_response_due_at timestamptz,
@@ -278,11 +282,11 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
         INSERT INTO customers (id, organisation_id, name, email, phone)
         SELECT customer_id, organisation_id, customer_name, customer_email, customer_phone FROM input WHERE customer_id IS NOT NULL
       ), ticket AS (
-        INSERT INTO tickets (id, organisation_id, reference, type, category_id, priority, description, channel, language, lat, lon,
+        INSERT INTO tickets (id, organisation_id, reference, type, status_id, category_id, priority, description, channel, language, lat, lon,
           address, area_id, extra_fields, state, group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed,
           created_at, updated_at, first_response_due_at, resolution_due_at)
         SELECT id, organisation_id, reference_prefix || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
-          type, category_id, priority, description, channel, language, lat, lon,
+          type, status_id, category_id, priority, description, channel, language, lat, lon,
           address, area_id, extra_fields, 'new', group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed, created_at, created_at,
           first_response_due_at, resolution_due_at
         FROM input

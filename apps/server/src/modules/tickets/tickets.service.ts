@@ -4,10 +4,12 @@
  */
 import {
   type ExtraFieldValues,
+  type FiredRule,
   finishedStates,
   type GeoPoint,
   type Language,
   type Priority,
+  type RuleAction,
   stateTransitions,
   type TicketState,
   type TicketType,
@@ -22,12 +24,12 @@ import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { applyRuleEffects, replyFromTemplate } from "../rules/rules.effects.ts";
 import type { RuleOutcome } from "../rules/rules.engine.ts";
-import { changedFields, factsOf, runRules } from "../rules/rules.ts";
+import { changedFields, factsOf, runRules, skippedStatusMove } from "../rules/rules.ts";
 import { takeTurn } from "../rules/rules.turns.ts";
 import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { richText } from "../templates/richtext.ts";
 import { signatureFor } from "../templates/templates.ts";
-import { type Move, moveEvent, resolveMove } from "../workflows/workflows.ts";
+import { type Move, moveEvent, resolveMove, ruleMove } from "../workflows/workflows.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
 import { assertMayReceiveSensitive, sensitiveNotAllowed, withdrawPublication } from "./sensitive.ts";
@@ -94,8 +96,10 @@ const system = (organisationId: string) => ({ kind: "system" as const, organisat
 /**
  * Writes what fired rules decided on a stored ticket, by the system: the field changes with a
  * `ticket.rules_applied` event naming the rules (and `detail`, e.g. the trigger), a state change
- * with its event (and the template reply that goes with it), then notifications, replies and
- * forwards. A state the ticket cannot move to from its state is left out. `stamp` sets updated_at.
+ * or status change with its event (and the template reply that goes with a state), then
+ * notifications, replies and forwards. A state the ticket cannot move to from its state is left
+ * out; a status move its workflow does not allow is left out and named in the history
+ * (`skipped`). `stamp` sets updated_at.
  */
 export async function applyRuleOutcome(
   tx: Tx,
@@ -134,6 +138,10 @@ export async function applyRuleOutcome(
   const to = changes.state as TicketState | undefined;
   const moves = to !== undefined && to !== ticket.state && stateTransitions[ticket.state].includes(to);
   if (moves) Object.assign(values, await stateStamps(tx, ticket, to, new Date()));
+  // A status goes through the workflow of the ticket's type (the one a rule may have just set).
+  const statusMove = changes.statusId ? await ruleMove(tx, { ...ticket, ...values }, changes.statusId) : undefined;
+  if (typeof statusMove === "object")
+    Object.assign(values, await stateStamps(tx, ticket, statusMove.state, new Date()), { statusId: statusMove.statusId });
   // A change outside changeTicket (a time rule's) stamps the change itself.
   if (options.stamp) values.updatedAt = new Date();
   if (Object.keys(values).length) await tx.update(tickets).set(values).where(eq(tickets.id, ticket.id));
@@ -147,11 +155,12 @@ export async function applyRuleOutcome(
       ...(outcome.stoppedBy ? { stoppedBy: outcome.stoppedBy } : {}),
       ...(routed?.diverted ? { diverted: routed.diverted } : {}),
       ...(turn ? { turn } : {}),
+      ...(statusMove === "refused" ? { skipped: skippedStatusMove(fired) } : {}),
     }),
   ];
   const updated = { ...ticket, ...values };
   if (moves) {
-    const rule = fired.findLast((r) => r.actions.some((a) => a.action === "setState"));
+    const rule = firedWith(fired, "setState");
     const action = rule?.actions.findLast((a) => a.action === "setState");
     if (rule && action?.action === "setState" && action.templateId)
       await replyFromTemplate(tx, updated, action.templateId, rule, async (type, data) => {
@@ -159,9 +168,15 @@ export async function applyRuleOutcome(
       });
     notices.push(await record("ticket.state_changed", { from: ticket.state, to, reason: rule?.name ?? null }));
   }
+  if (typeof statusMove === "object")
+    notices.push(await record("ticket.state_changed", moveEvent(ticket.state, statusMove, firedWith(fired, "setStatus")?.name ?? null)));
   notices.push(...(await applyRuleEffects(tx, updated, fired)));
   return notices;
 }
+
+/** The last fired rule with an action of the kind: the one whose action won. */
+const firedWith = (fired: readonly FiredRule[], kind: RuleAction["action"]) =>
+  fired.findLast((r) => r.actions.some((a) => a.action === kind));
 
 type TicketEdit = Partial<{
   description: string;

@@ -21,6 +21,7 @@ import { AppError } from "../../http/errors.ts";
 import { requireAdmin, requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { forgetRules } from "../rules/rules.ts";
 import { workflowOf } from "./workflows.ts";
 
 type TypeRow = typeof ticketTypeSettings.$inferSelect;
@@ -168,6 +169,8 @@ export async function setWorkflow(db: Db, actor: StaffActor, type: TicketType, i
       subjectId: typeId,
       detail: { type, statuses: statuses.map((s) => ({ key: s.key, phase: s.phase, active: s.active, next: s.next })) },
     });
+    // Status conditions and actions of rules read the workflows with the rules.
+    forgetRules(actor.organisationId);
     return presentWorkflow(tx, actor.organisationId, type);
   });
 }

@@ -45,7 +45,7 @@ export async function workflowOf(db: Queryable, organisationId: string, type: Ti
 }
 
 /** The ticket's status: its own when it matches its phase, else the first active status of its phase. */
-export function currentStatus(graph: WorkflowGraph, ticket: Ticket): StatusRow | undefined {
+export function currentStatus(graph: WorkflowGraph, ticket: Pick<Ticket, "state" | "statusId">): StatusRow | undefined {
   const own = graph.statuses.find((s) => s.id === ticket.statusId);
   if (own && own.phase === ticket.state) return own;
   return graph.statuses.find((s) => s.active && s.phase === ticket.state);
@@ -117,6 +117,20 @@ export async function resolveMove(
   const target = mayChange ? nextStatuses(graph, ticket).find((s) => s.phase === to) : undefined;
   if (!target) throw refuse(to);
   return { state: target.phase, statusId: target.id, from, to: target };
+}
+
+/**
+ * A rule's move to a status, by the system: the status must be an active one of the workflow of
+ * the ticket's type, and a move the workflow allows from where the ticket is (as `nextStatuses`
+ * tells it, a ticket without a status included). "stays" when the ticket is in it already.
+ */
+export async function ruleMove(db: Queryable, ticket: Ticket, statusId: string): Promise<Move | "stays" | "refused"> {
+  const graph = await workflowOf(db, ticket.organisationId, ticket.type);
+  if (!graph) return "refused";
+  const from = currentStatus(graph, ticket);
+  if (from?.id === statusId) return "stays";
+  const to = nextStatuses(graph, ticket).find((s) => s.id === statusId);
+  return to ? { state: to.phase, statusId: to.id, from, to } : "refused";
 }
 
 /** The history's account of a move: the phases, and the statuses by key and name when the type has a workflow. */
