@@ -22,7 +22,7 @@ import type { Actor } from "../auth/actor.ts";
 import { applyExternalEmailAnswer } from "../open311-client/email-routing.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
 import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
-import { stateStamps } from "../tickets/tickets.service.ts";
+import { stateStamps } from "../tickets/ticket-stamps.ts";
 import { type EmailSignals, emailSignals, firstAddress } from "./email-signals.ts";
 import { detectLanguage } from "./language.ts";
 import { answeredIds, type ThreadTicket, threadedTicket } from "./reply-matching.ts";
