@@ -171,20 +171,23 @@ export function forwardTicket(
       .update(tickets)
       .set({ groupId, handlerId, ...dues })
       .where(eq(tickets.id, ticket.id));
-    let noteId: string | null = null;
-    if (input.note) {
-      const [note] = await tx
-        .insert(ticketMessages)
-        .values({ organisationId: actor.organisationId, ticketId: ticket.id, kind: "note", authorUserId: actor.userId, body: input.note })
-        .returning({ id: ticketMessages.id });
-      noteId = note?.id ?? null;
-    }
+    const noteId = await storeNote(tx, actor, ticket.id, input.note);
     await event("ticket.forwarded", {
       from: { groupId: ticket.groupId, handlerId: ticket.handlerId },
       to: { groupId, handlerId },
       noteId,
     });
   });
+}
+
+/** Stores the staff note that goes with a change (a forward, a callback made), if there is one; its id. */
+export async function storeNote(tx: Tx, actor: StaffActor, ticketId: string, body: string | undefined): Promise<string | null> {
+  if (!body) return null;
+  const [note] = await tx
+    .insert(ticketMessages)
+    .values({ organisationId: actor.organisationId, ticketId, kind: "note", authorUserId: actor.userId, body })
+    .returning({ id: ticketMessages.id });
+  return note?.id ?? null;
 }
 
 /**
