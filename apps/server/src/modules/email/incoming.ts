@@ -40,7 +40,7 @@ const MAX_BODY_CHARS = 100_000;
 const MAX_KEY_CHARS = 500;
 
 /** The dedupe key: the Message-ID, or a hash of the whole message when it has none. */
-export function messageKey(parsed: ParsedMail, raw: Buffer): string {
+function messageKey(parsed: ParsedMail, raw: Buffer): string {
   const id = parsed.messageId?.trim();
   if (id) return id.slice(0, MAX_KEY_CHARS);
   return `sha256:${createHash("sha256").update(raw).digest("hex")}`;

@@ -38,7 +38,7 @@ import { iso } from "../tickets/tickets.presenter.ts";
 import { changeTicket, storeNote } from "../tickets/tickets.service.ts";
 
 /** How far back an earlier call from the same number makes a call join its ticket. */
-export const JOIN_WINDOW_DAYS = 14;
+const JOIN_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 /**

@@ -9,7 +9,7 @@ export const iso = (d: Date) => d.toISOString();
 export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 const SUMMARY_LENGTH = 160;
-export const summarise = (text: string) => (text.length <= SUMMARY_LENGTH ? text : `${text.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…`);
+const summarise = (text: string) => (text.length <= SUMMARY_LENGTH ? text : `${text.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…`);
 
 export type TicketRowSource = Pick<
   Ticket,
