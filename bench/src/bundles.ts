@@ -39,7 +39,7 @@ function staticClosure(files: string[]): Set<string> {
 }
 
 /** What `htmlFile` loads at once (its styles, scripts and their static imports) and what only on demand (dynamic imports and theirs). */
-export function firstLoad(htmlFile: string): { html: number; css: string[]; js: string[]; lazy: string[] } {
+function firstLoad(htmlFile: string): { html: number; css: string[]; js: string[]; lazy: string[] } {
   const refs = [...readFileSync(htmlFile, "utf8").matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) =>
     path.join(dist, m[1] as string),
   );

@@ -14,7 +14,7 @@ Each section is rewritten by the run that measured it and says when and under wh
 `;
 
 /** The sections in the order they appear in the file. */
-export const sectionOrder = [
+const sectionOrder = [
   "machine",
   "submissions",
   "queue",

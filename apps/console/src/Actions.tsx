@@ -7,6 +7,7 @@ import type { Priority, TicketDetail, TicketType } from "@yhteys/contracts";
 import { finishedStates, priorities } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ActionSection, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
+import { SelectField } from "./admin/AdminForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { name, priorityName, stateName, typeChoices } from "./format.ts";
@@ -137,16 +138,14 @@ function EditForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
     <ActionSection title={t("edit.title")} id={ids.title}>
       <form onSubmit={submit} noValidate>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={ids.priority}>{t("field.priority")}</label>
-            <select id={ids.priority} value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
-              {priorities.map((p) => (
-                <option key={p} value={p}>
-                  {priorityName(t, p)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={ids.priority}
+            label={t("field.priority")}
+            value={priority}
+            values={priorities}
+            optionLabel={(p) => priorityName(t, p)}
+            onChange={setPriority}
+          />
           <div className="field">
             <label htmlFor={ids.type}>{t("field.type")}</label>
             <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as TicketType)}>

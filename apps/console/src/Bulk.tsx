@@ -7,6 +7,7 @@ import type { BulkRequest, BulkResult, Priority, TicketRow, TicketState } from "
 import { priorities, ticketStates } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { FormFooter, useAction } from "./ActionForm.tsx";
+import { SelectField } from "./admin/AdminForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { priorityName, stateName } from "./format.ts";
@@ -65,28 +66,24 @@ export function BulkBar({ selected, rows, onDone }: { selected: string[]; rows: 
           </div>
           {action === "assign" && <TargetPicker value={target} onChange={setTarget} />}
           {action === "state" && (
-            <div className="field">
-              <label htmlFor={ids.state}>{t("field.state")}</label>
-              <select id={ids.state} value={state} onChange={(e) => setState(e.target.value as TicketState)}>
-                {ticketStates.map((s) => (
-                  <option key={s} value={s}>
-                    {stateName(t, s)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={ids.state}
+              label={t("field.state")}
+              value={state}
+              values={ticketStates}
+              optionLabel={(s) => stateName(t, s)}
+              onChange={setState}
+            />
           )}
           {action === "priority" && (
-            <div className="field">
-              <label htmlFor={ids.priority}>{t("field.priority")}</label>
-              <select id={ids.priority} value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
-                {priorities.map((p) => (
-                  <option key={p} value={p}>
-                    {priorityName(t, p)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={ids.priority}
+              label={t("field.priority")}
+              value={priority}
+              values={priorities}
+              optionLabel={(p) => priorityName(t, p)}
+              onChange={setPriority}
+            />
           )}
           <FormFooter error={error} errorId={ids.error} busy={busy} label={t("bulk.apply")} primary />
         </form>

@@ -50,7 +50,7 @@ export function CategoryFields(props: {
   );
 }
 
-export function ExtraFieldInputs(props: {
+function ExtraFieldInputs(props: {
   idPrefix: string;
   definitions: ExtraFieldDefinition[];
   values: ExtraFieldValues;

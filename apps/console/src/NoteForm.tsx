@@ -16,7 +16,7 @@ import { useI18n } from "./i18n.ts";
 import { useTypingReporter } from "./Presence.tsx";
 
 /** The "@name" being typed just before the caret (after the start or a space), or null. */
-export function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
+function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
   const match = /(^|\s)@([^\s@]*(?: [^\s@]*)?)$/.exec(text.slice(0, caret));
   if (!match) return null;
   const query = match[2] ?? "";

@@ -56,7 +56,7 @@ const domBuilder: RichBuilder<Node> = {
 };
 
 /** A link address as typed: a web or email address made whole, or null when it is neither. */
-export function linkAddress(typed: string): string | null {
+function linkAddress(typed: string): string | null {
   const value = typed.trim();
   if (/^(https?:\/\/|mailto:)[^\s<>"]+$/i.test(value)) return value;
   if (/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(value)) return `mailto:${value}`;

@@ -34,7 +34,7 @@ const editedFieldKeys: Record<string, MessageKey> = {
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" ? (v as Record<string, unknown>) : {});
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
-export function actorName(t: T, event: Event): string {
+function actorName(t: T, event: Event): string {
   switch (event.actorKind) {
     case "user":
       return event.actor ?? t("actor.unknown");

@@ -11,7 +11,7 @@ import { useI18n } from "./i18n.ts";
 type Group = { id: string; name: string; leaves: Category[] };
 
 /** Groups leaf categories under their top-level parent, keeping the server's order. */
-export function categoryTree(categories: Category[], language: Language): Group[] {
+function categoryTree(categories: Category[], language: Language): Group[] {
   const byId = new Map(categories.map((c) => [c.id, c]));
   const groups = new Map<string, Group>();
   const topOf = (c: Category): Category => {

@@ -17,7 +17,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{5,20}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const parseNumber = (text: string): number => Number(text.trim().replace(",", ".").replace(/\s/g, ""));
+const parseNumber = (text: string): number => Number(text.trim().replace(",", ".").replace(/\s/g, ""));
 
 const isEmpty = (value: ExtraAnswer | undefined) =>
   value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === "");

@@ -6,13 +6,9 @@
  * member, else guessed from the coordinates. Bad features are listed and nothing is changed; exit code 1.
  */
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
-import { ConfigError, loadConfig } from "./config.ts";
-import { openDatabase } from "./db/client.ts";
-import { organisations } from "./db/schema.ts";
-import { AppError } from "./http/errors.ts";
+import { ConfigError } from "./config.ts";
+import { importInto, runImport } from "./import-command.ts";
 import { type AreaCrs, areaCrses, parseAreaFile, upsertAreas } from "./modules/geocoding/area-import.ts";
 
 async function main() {
@@ -22,22 +18,8 @@ async function main() {
   const crs = values.crs?.toUpperCase().replace(/^(\d+)$/, "EPSG:$1");
   if (crs && !(areaCrses as readonly string[]).includes(crs)) throw new ConfigError("--crs must be EPSG:4326 or EPSG:3067");
   const parsed = parseAreaFile(await readFile(values.file, "utf8"), crs as AreaCrs | undefined);
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.resolve(config.dataDir, "pglite") });
-  try {
-    const [org] = await database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, values.org));
-    if (!org) throw new ConfigError(`no organisation "${values.org}"`);
-    const { created, updated } = await database.db.transaction((tx) => upsertAreas(tx, org.id, parsed.rows));
-    console.log(`areas of ${values.org} from ${parsed.crs}: ${created} added, ${updated} updated`);
-  } finally {
-    await database.close();
-  }
+  const { created, updated } = await importInto(values.org, (tx, organisationId) => upsertAreas(tx, organisationId, parsed.rows));
+  console.log(`areas of ${values.org} from ${parsed.crs}: ${created} added, ${updated} updated`);
 }
 
-main().catch((err) => {
-  if (err instanceof AppError) {
-    console.error(err.message);
-    for (const e of err.errors ?? []) console.error(`  ${e.path}: ${e.message}`);
-  } else console.error(err instanceof ConfigError ? err.message : err);
-  process.exitCode = 1;
-});
+runImport(main);

@@ -132,7 +132,7 @@ export async function submitContact(app: FastifyInstance, tenant: SeededOrganisa
 }
 
 /** A multipart/form-data body with one file in the field `file`, for `app.inject`. */
-export function multipartFile(fileName: string, data: Buffer, contentType = "application/octet-stream") {
+function multipartFile(fileName: string, data: Buffer, contentType = "application/octet-stream") {
   const boundary = `----yhteys${randomBytes(8).toString("hex")}`;
   const payload = Buffer.concat([
     Buffer.from(

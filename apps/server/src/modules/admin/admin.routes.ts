@@ -12,13 +12,12 @@ import {
   UserUpdate,
 } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { createGroup, listAdminGroups, listAreas, updateGroup } from "./admin.groups.ts";
 import { createUser, getUser, listUsers, updateUser } from "./admin.users.ts";
 
-const ById = z.object({ id: z.uuid() });
 const tags = ["admin"];
 
 /** Routes under /api/staff/admin for users, groups and areas; the services check access. */

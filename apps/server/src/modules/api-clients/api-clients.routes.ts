@@ -1,8 +1,8 @@
 /** API clients under /api/staff/admin/api-clients (technical admins; the service checks). */
 import { ApiClient, ApiClientList, ApiClientUpdate, CreatedApiClient, NewApiClient } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { createApiClient, listApiClients, updateApiClient } from "./api-clients.ts";
 
@@ -32,7 +32,7 @@ export function apiClientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "Change the name, permissions, default category or whether the key works",
-          params: z.object({ id: z.uuid() }),
+          params: ById,
           body: ApiClientUpdate,
           response: { 200: ApiClient },
         },

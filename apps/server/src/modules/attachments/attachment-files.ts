@@ -36,7 +36,7 @@ const accepted = new Map<string, Kind>([
 ]);
 
 /** The media types accepted from residents, as sniffed from the content. */
-export const acceptedMediaTypes: readonly string[] = [...accepted.keys()];
+const acceptedMediaTypes: readonly string[] = [...accepted.keys()];
 
 /** What the portal tells residents about uploads. */
 export const attachmentLimits = (config: Config): AttachmentLimits => ({

@@ -15,7 +15,7 @@ export interface Scanner {
 }
 
 /** Used when no scanner is configured: every file is `skipped`. */
-export const noScanner: Scanner = { scan: async () => ({ status: "skipped" }) };
+const noScanner: Scanner = { scan: async () => ({ status: "skipped" }) };
 
 /** The scanner `CLAMAV_URL` configures, or none. */
 export const configuredScanner = (clamavUrl: string | undefined): Scanner => (clamavUrl ? new ClamavScanner(clamavUrl) : noScanner);

@@ -13,10 +13,10 @@ const GENESIS = "0".repeat(64);
 const BATCH = 5000;
 
 /** Why an organisation's log does not verify, at the first broken entry of a lane. */
-export type ChainBreak = { lane: number | null; seq: number | null; entryId: number | null; reason: string };
+type ChainBreak = { lane: number | null; seq: number | null; entryId: number | null; reason: string };
 
 /** One lane's head as verified. */
-export type LaneReport = { lane: number; entries: number; headSeq: number; headHash: string };
+type LaneReport = { lane: number; entries: number; headSeq: number; headHash: string };
 
 /** The result of verifying one organisation's log: every lane, and a seal over their heads. */
 export type ChainReport = {

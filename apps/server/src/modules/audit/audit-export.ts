@@ -11,7 +11,7 @@ import type { StaffActor } from "../auth/actor.ts";
 import { appendAudit } from "./audit.ts";
 
 /** Entries per export; a larger log is exported in parts by narrowing the request. */
-export const MAX_EXPORT_ENTRIES = 50_000;
+const MAX_EXPORT_ENTRIES = 50_000;
 
 type Row = {
   lane: number;

@@ -56,7 +56,7 @@ const asText = (v: unknown): string | undefined =>
 
 const isWebUrl = (v: string) => /^https?:\/\/\S+$/i.test(v) && v.length <= 2000;
 
-export type MappedMessage = {
+type MappedMessage = {
   externalId: string;
   text: string;
   author?: string | undefined;
@@ -66,7 +66,7 @@ export type MappedMessage = {
 };
 
 /** Applies the mapping; every problem is a field error named by its pointer. */
-export function mapMessage(mapping: ChannelMapping, document: unknown): MappedMessage {
+function mapMessage(mapping: ChannelMapping, document: unknown): MappedMessage {
   const errors: FieldError[] = [];
   const externalId = asText(readPointer(document, mapping.externalId));
   if (!externalId || externalId.length > 200) errors.push({ path: mapping.externalId, message: "the external id is missing or too long" });

@@ -15,6 +15,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../http/errors.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { createChannel, listChannels, updateChannel } from "./channels.admin.ts";
 import { authenticateChannel, receiveChannelMessage } from "./channels.inbound.ts";
@@ -86,7 +87,7 @@ export function channelAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: "Change a channel's name, mapping, category, language, reply URL or whether it is active",
-          params: z.object({ id: z.uuid() }),
+          params: ById,
           body: InboundChannelUpdate,
           response: { 200: InboundChannel },
         },

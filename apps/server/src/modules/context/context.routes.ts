@@ -1,12 +1,11 @@
 /** Staff routes for a ticket's context: the customer's other tickets and tickets nearby. */
 import { CustomerTicketList, NearbyTicketList, NearbyTicketsQuery } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { customerTickets, ticketsNearby } from "./context.service.ts";
 
-const ById = z.object({ id: z.uuid() });
 const tags = ["tickets"];
 
 export function contextRoutes(ctx: AppContext): FastifyPluginAsyncZod {

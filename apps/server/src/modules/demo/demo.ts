@@ -33,10 +33,10 @@ import { seedContent } from "./demo-content.ts";
 import { seedPublications } from "./demo-publications.ts";
 
 export const DEMO_PASSWORD = "demo";
-export const DEMO_API_KEY = "demo-key";
+const DEMO_API_KEY = "demo-key";
 
 /** The demo users: email local part, name, role, groups and areas. */
-export const demoUsers: { key: string; name: string; role: Role; groups: string[]; areas?: string[] }[] = [
+const demoUsers: { key: string; name: string; role: Role; groups: string[]; areas?: string[] }[] = [
   { key: "admin", name: "Aino Admin", role: "technical_admin", groups: [] },
   { key: "contentadmin", name: "Kalle Sisältö", role: "content_admin", groups: ["streets"] },
   { key: "advisor", name: "Sanna Neuvoja", role: "service_advisor", groups: ["service-point"] },
@@ -185,7 +185,7 @@ const REPLIES = [
 ];
 
 /** Fills an organisation with `count` tickets across states, channels, categories and places. */
-export async function seedTickets(db: Db, org: SeededOrganisation, count: number) {
+async function seedTickets(db: Db, org: SeededOrganisation, count: number) {
   const rnd = seededRandom(2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const leaves = demoCategoryTree.flatMap((t) => t.children);

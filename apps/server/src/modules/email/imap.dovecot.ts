@@ -11,7 +11,7 @@ import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
 
-export const DOVECOT = "/usr/sbin/dovecot";
+const DOVECOT = "/usr/sbin/dovecot";
 
 export type Dovecot = {
   host: string;

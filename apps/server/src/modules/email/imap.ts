@@ -47,13 +47,13 @@ export function imapClient(mailbox: MailboxRow): ImapFlow {
 }
 
 /** A short description of an error for the admin view: never the password, never a stack. */
-export function describeError(error: unknown): string {
+function describeError(error: unknown): string {
   const e = error as { responseText?: string; code?: string; message?: string };
   const text = e?.responseText || e?.message || String(error);
   return (e?.code && !text.includes(e.code) ? `${e.code}: ${text}` : text).slice(0, MAX_ERROR_CHARS);
 }
 
-export async function recordStatus(ctx: Pick<AppContext, "db">, mailboxId: string, error: unknown | null) {
+async function recordStatus(ctx: Pick<AppContext, "db">, mailboxId: string, error: unknown | null) {
   await ctx.db
     .update(mailboxes)
     .set({ status: error ? "error" : "ok", lastError: error ? describeError(error) : null, lastCheckedAt: sql`now()` })

@@ -22,7 +22,7 @@ import type { Actor } from "../auth/actor.ts";
 import { applyExternalEmailAnswer } from "../open311-client/email-routing.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
 import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
-import { stateStamps } from "../tickets/tickets.service.ts";
+import { stateStamps } from "../tickets/ticket-stamps.ts";
 import { type EmailSignals, emailSignals, firstAddress } from "./email-signals.ts";
 import { detectLanguage } from "./language.ts";
 import { answeredIds, type ThreadTicket, threadedTicket } from "./reply-matching.ts";
@@ -40,7 +40,7 @@ const MAX_BODY_CHARS = 100_000;
 const MAX_KEY_CHARS = 500;
 
 /** The dedupe key: the Message-ID, or a hash of the whole message when it has none. */
-export function messageKey(parsed: ParsedMail, raw: Buffer): string {
+function messageKey(parsed: ParsedMail, raw: Buffer): string {
   const id = parsed.messageId?.trim();
   if (id) return id.slice(0, MAX_KEY_CHARS);
   return `sha256:${createHash("sha256").update(raw).digest("hex")}`;

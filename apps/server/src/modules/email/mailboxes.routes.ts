@@ -3,10 +3,10 @@ import { Mailbox, MailboxCheck, MailboxList, MailboxUpdate, NewMailbox } from "@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { checkMailboxNow, createMailbox, deleteMailbox, listMailboxes, updateMailbox } from "./mailboxes.ts";
 
-const ById = z.object({ id: z.uuid() });
 const tags = ["mailboxes"];
 
 export function mailboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {

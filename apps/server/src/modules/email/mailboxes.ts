@@ -16,7 +16,7 @@ import { checkMailbox } from "./imap.ts";
 import type { MailboxRow } from "./incoming.ts";
 
 /** What the admin API shows of a mailbox: never its password. */
-export function presentMailbox(row: MailboxRow, ingested: number): Mailbox {
+function presentMailbox(row: MailboxRow, ingested: number): Mailbox {
   return {
     id: row.id,
     address: row.address,

@@ -147,7 +147,7 @@ export const htmlDocument = (language: Language, title: string, blocks: string[]
   `<!DOCTYPE html>\n<html lang="${language}">\n<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; max-width: 40em;">\n${blocks.join("\n")}\n</body>\n</html>\n`;
 
 /** The subject with the reference in brackets, as answers are routed by it. */
-export const subjectFor = (c: Pick<EmailContent, "kind" | "language" | "reference" | "follower">) => {
+const subjectFor = (c: Pick<EmailContent, "kind" | "language" | "reference" | "follower">) => {
   const t = texts[c.language];
   return `${(c.follower && t.followerSubject[c.kind]) || t.subject[c.kind]} [${c.reference}]`;
 };

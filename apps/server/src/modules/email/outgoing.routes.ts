@@ -14,37 +14,32 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById, Org, settingsRoutes } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
-import { Org } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { getMailSettings, updateMailSettings } from "./mail-settings.ts";
 import { listEmailDeliveries, retryEmail, sendTestEmail, unsubscribe, unsubscribeStatus } from "./outgoing-deliveries.ts";
 import { UNSUBSCRIBE_TOKEN } from "./outgoing-tokens.ts";
 
 const tags = ["email"];
-const ById = z.object({ id: z.uuid() });
 
 export function mailAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook("preHandler", staffGuard(ctx));
-    app.get(
-      "",
-      { schema: { tags, summary: "Sender settings (the DKIM key is never returned)", response: { 200: MailSettings } } },
-      (request) => getMailSettings(ctx, staffActor(request)),
-    );
-    app.put(
-      "",
-      {
-        schema: {
-          tags,
-          summary: "Set the sender: From, Reply-To (the mailbox routed back to tickets) and optional DKIM",
-          description: "Leave `dkim.privateKey` out to keep the stored key; `dkim: null` switches signing off.",
-          body: MailSettingsUpdate,
-          response: { 200: MailSettings },
-        },
+    settingsRoutes(app, "", {
+      tags,
+      response: MailSettings,
+      read: {
+        summary: "Sender settings (the DKIM key is never returned)",
+        handler: (request) => getMailSettings(ctx, staffActor(request)),
       },
-      (request) => updateMailSettings(ctx, staffActor(request), request.body),
-    );
+      write: {
+        summary: "Set the sender: From, Reply-To (the mailbox routed back to tickets) and optional DKIM",
+        description: "Leave `dkim.privateKey` out to keep the stored key; `dkim: null` switches signing off.",
+        body: MailSettingsUpdate,
+        handler: (request) => updateMailSettings(ctx, staffActor(request), request.body),
+      },
+    });
     app.post(
       "/test",
       { schema: { tags, summary: "Send a test email with the saved settings", body: TestEmail, response: { 202: EmailDelivery } } },

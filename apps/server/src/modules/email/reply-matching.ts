@@ -23,11 +23,11 @@ export function answeredIds(parsed: ParsedMail): string[] {
 }
 
 /** Ticket references that our Message-IDs in `text` name, in order. */
-export function referencesInIds(text: string): string[] {
+function referencesInIds(text: string): string[] {
   return [...text.matchAll(OUR_MESSAGE_ID)].map((m) => m[1] as string);
 }
 
-export const subjectReference = (subject: string | undefined): string | null => subject?.match(SUBJECT_REFERENCE)?.[1] ?? null;
+const subjectReference = (subject: string | undefined): string | null => subject?.match(SUBJECT_REFERENCE)?.[1] ?? null;
 
 export type ThreadTicket = Pick<typeof tickets.$inferSelect, "id" | "organisationId" | "reference" | "state" | "customerId">;
 

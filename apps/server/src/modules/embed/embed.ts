@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
 import { embedSettings } from "../../db/schema.ts";
+import { settingsRoutes } from "../../http/routes.ts";
 import { requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { appendAudit } from "../audit/audit.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
@@ -59,45 +60,41 @@ export function embedScriptRoute(ctx: AppContext): FastifyPluginAsyncZod {
 export function embedAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook("preHandler", staffGuard(ctx));
-    app.get(
-      "/embed",
-      { schema: { tags: ["admin"], summary: "The web origins allowed to embed the form", response: { 200: EmbedSettings } } },
-      async (request) => {
-        const actor = staffActor(request);
-        requireTechnicalAdmin(actor);
-        const [row] = await ctx.db.select().from(embedSettings).where(eq(embedSettings.organisationId, actor.organisationId));
-        return { allowedOrigins: row?.allowedOrigins ?? [] };
-      },
-    );
-    app.put(
-      "/embed",
-      {
-        schema: {
-          tags: ["admin"],
-          summary: "Set the web origins (https://www.example.fi) allowed to embed the form",
-          body: EmbedSettingsInput,
-          response: { 200: EmbedSettings },
+    settingsRoutes(app, "/embed", {
+      tags: ["admin"],
+      response: EmbedSettings,
+      read: {
+        summary: "The web origins allowed to embed the form",
+        handler: async (request) => {
+          const actor = staffActor(request);
+          requireTechnicalAdmin(actor);
+          const [row] = await ctx.db.select().from(embedSettings).where(eq(embedSettings.organisationId, actor.organisationId));
+          return { allowedOrigins: row?.allowedOrigins ?? [] };
         },
       },
-      async (request) => {
-        const actor = staffActor(request);
-        requireTechnicalAdmin(actor);
-        const allowed = [...new Set(request.body.allowedOrigins)];
-        await ctx.db.transaction(async (tx) => {
-          await tx
-            .insert(embedSettings)
-            .values({ organisationId: actor.organisationId, allowedOrigins: allowed })
-            .onConflictDoUpdate({ target: embedSettings.organisationId, set: { allowedOrigins: allowed, updatedAt: new Date() } });
-          await appendAudit(tx, actor, {
-            action: "embed_settings.set",
-            subjectType: "embed_settings",
-            subjectId: null,
-            detail: { allowedOrigins: allowed },
+      write: {
+        summary: "Set the web origins (https://www.example.fi) allowed to embed the form",
+        body: EmbedSettingsInput,
+        handler: async (request) => {
+          const actor = staffActor(request);
+          requireTechnicalAdmin(actor);
+          const allowed = [...new Set(request.body.allowedOrigins)];
+          await ctx.db.transaction(async (tx) => {
+            await tx
+              .insert(embedSettings)
+              .values({ organisationId: actor.organisationId, allowedOrigins: allowed })
+              .onConflictDoUpdate({ target: embedSettings.organisationId, set: { allowedOrigins: allowed, updatedAt: new Date() } });
+            await appendAudit(tx, actor, {
+              action: "embed_settings.set",
+              subjectType: "embed_settings",
+              subjectId: null,
+              detail: { allowedOrigins: allowed },
+            });
           });
-        });
-        cache.delete(actor.organisationId);
-        return { allowedOrigins: allowed };
+          cache.delete(actor.organisationId);
+          return { allowedOrigins: allowed };
+        },
       },
-    );
+    });
   };
 }

@@ -25,7 +25,7 @@ export function searchKey(text: string): string {
 type AddressRow = typeof addresses.$inferSelect;
 
 /** The API's view of an address row. */
-export function presentAddress(row: Pick<AddressRow, "street" | "number" | "postalCode" | "city" | "lat" | "lon">): Address {
+function presentAddress(row: Pick<AddressRow, "street" | "number" | "postalCode" | "city" | "lat" | "lon">): Address {
   return {
     street: row.street,
     number: row.number,

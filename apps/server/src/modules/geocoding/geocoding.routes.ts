@@ -3,10 +3,10 @@ import { AddressList, AddressSearchQuery, GeoPointQuery, MapSource, ReverseAddre
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { Org, settingsRoutes } from "../../http/routes.ts";
 import { requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { appendAudit } from "../audit/audit.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
-import { Org } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { parseAddressFile, replaceAddresses } from "./address-import.ts";
 import { areaCrses, parseAreaFile, upsertAreas } from "./area-import.ts";
@@ -141,43 +141,37 @@ export function placesAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
-      "/map",
-      {
-        schema: {
-          tags: ["admin"],
-          summary: "The organisation's own base map (tileUrl null: the installation's MAP_* settings apply)",
-          response: { 200: MapSource },
+    settingsRoutes(app, "/map", {
+      tags: ["admin"],
+      response: MapSource,
+      read: {
+        summary: "The organisation's own base map (tileUrl null: the installation's MAP_* settings apply)",
+        handler: async (request) => {
+          const actor = staffActor(request);
+          requireTechnicalAdmin(actor);
+          return (await ownMapSource(ctx.db, actor.organisationId)) ?? NO_MAP_SOURCE;
         },
       },
-      async (request) => {
-        const actor = staffActor(request);
-        requireTechnicalAdmin(actor);
-        return (await ownMapSource(ctx.db, actor.organisationId)) ?? NO_MAP_SOURCE;
-      },
-    );
-
-    app.put(
-      "/map",
-      {
-        schema: {
-          tags: ["admin"],
-          summary:
-            "Set the organisation's own base map: a raster tile template (XYZ or WMTS) in EPSG:3857 or EPSG:3067 (with the tile matrix unless it is the JHS 180 grid), with attribution; tileUrl null removes it",
-          body: MapSource,
-          response: { 200: MapSource },
+      write: {
+        summary:
+          "Set the organisation's own base map: a raster tile template (XYZ or WMTS) in EPSG:3857 or EPSG:3067 (with the tile matrix unless it is the JHS 180 grid), with attribution; tileUrl null removes it",
+        body: MapSource,
+        handler: async (request) => {
+          const actor = staffActor(request);
+          requireTechnicalAdmin(actor);
+          await ctx.db.transaction(async (tx) => {
+            await setOwnMapSource(tx, actor.organisationId, request.body);
+            await appendAudit(tx, actor, {
+              action: "map_settings.set",
+              subjectType: "map_settings",
+              subjectId: null,
+              detail: request.body,
+            });
+          });
+          forgetMapSettings(actor.organisationId);
+          return request.body.tileUrl ? request.body : NO_MAP_SOURCE;
         },
       },
-      async (request) => {
-        const actor = staffActor(request);
-        requireTechnicalAdmin(actor);
-        await ctx.db.transaction(async (tx) => {
-          await setOwnMapSource(tx, actor.organisationId, request.body);
-          await appendAudit(tx, actor, { action: "map_settings.set", subjectType: "map_settings", subjectId: null, detail: request.body });
-        });
-        forgetMapSettings(actor.organisationId);
-        return request.body.tileUrl ? request.body : NO_MAP_SOURCE;
-      },
-    );
+    });
   };
 }

@@ -13,8 +13,9 @@ import { AppError, notFound } from "../../http/errors.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { digest } from "../nearby/followers.service.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
+import { restampedDues, stateStamps } from "../tickets/ticket-stamps.ts";
 import { canSeeTicket, visibleTickets } from "../tickets/tickets.access.ts";
-import { changeState, changeTicket, editTicket, forwardTicket, restampedDues, stateStamps } from "../tickets/tickets.service.ts";
+import { changeState, changeTicket, editTicket, forwardTicket } from "../tickets/tickets.service.ts";
 
 /** A pair of tickets as stored in `ticket_links`: the smaller id first. */
 const pair = (a: string, b: string) => (a < b ? { ticketId: a, otherTicketId: b } : { ticketId: b, otherTicketId: a });

@@ -3,6 +3,7 @@ import { CategoryList, ContactReceipt, ContactSubmission, languages, PublicOrgan
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { Org } from "../../http/routes.ts";
 import { attachmentLimits } from "../attachments/attachment-files.ts";
 import { listCategories } from "../categories/categories.ts";
 import { mapSettings } from "../geocoding/map-settings.ts";
@@ -12,8 +13,6 @@ import { activeTicketTypes } from "../workflows/workflows.admin.ts";
 import { submitContact, trackContact } from "./intake.service.ts";
 
 const tags = ["public"];
-/** The organisation's slug in public paths. */
-export const Org = z.object({ org: z.string().regex(/^[a-z0-9-]{1,63}$/) });
 /** A contact's private tracking token (256 bits, base64url) in public paths. */
 export const TrackingParams = Org.extend({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 

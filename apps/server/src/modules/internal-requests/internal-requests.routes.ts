@@ -7,16 +7,15 @@ import {
   InternalRequestSubmission,
 } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { forbidden } from "../../http/errors.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { listCategories } from "../categories/categories.ts";
 import { submitsInternalRequests } from "../tickets/tickets.access.ts";
 import { addInternalMessage, getInternalRequest, listInternalRequests, submitInternalRequest } from "./internal-requests.service.ts";
 
 const tags = ["internal requests"];
-const ById = z.object({ id: z.uuid() });
 
 export function internalRequestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -8,8 +8,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { staffOnline } from "../../db/schema.ts";
 
-export const ONLINE_RENEW_MS = 30_000;
-export const ONLINE_WINDOW_MS = 3 * ONLINE_RENEW_MS;
+const ONLINE_RENEW_MS = 30_000;
+const ONLINE_WINDOW_MS = 3 * ONLINE_RENEW_MS;
 
 type User = { userId: string; organisationId: string };
 

@@ -14,9 +14,9 @@ import type { StaffActor } from "../auth/actor.ts";
 import { mayReadTicket } from "../requests/requests.ts";
 import { accessColumns } from "../tickets/tickets.access.ts";
 
-export const PRESENCE_CHANNEL = "yhteys_presence";
+const PRESENCE_CHANNEL = "yhteys_presence";
 /** A report is forgotten this long after it was made, unless renewed (a closed laptop, a crash). */
-export const PRESENCE_TTL_MS = 60_000;
+const PRESENCE_TTL_MS = 60_000;
 
 type Report = { key: string; organisationId: string; ticketId: string | null; userId: string; name: string; typing: boolean };
 type Seen = Report & { until: number };

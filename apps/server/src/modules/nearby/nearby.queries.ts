@@ -13,8 +13,8 @@ import { bearingDegrees, boundingBox, distanceMetres } from "../geocoding/geo.ts
 import { iso } from "../tickets/tickets.presenter.ts";
 
 /** How far counts as "nearby", and how many contacts the hint shows. */
-export const NEARBY_METRES = 200;
-export const NEARBY_LIMIT = 10;
+const NEARBY_METRES = 200;
+const NEARBY_LIMIT = 10;
 
 /** What both queries read of a nearby ticket. */
 const nearbyColumns = {
@@ -65,7 +65,7 @@ export async function nearbyContacts(db: Db, organisationId: string, point: GeoP
 }
 
 /** Finished tickets count as nearby for this long after they were resolved. */
-export const NEARBY_RESOLVED_DAYS = 90;
+const NEARBY_RESOLVED_DAYS = 90;
 const EXCERPT_CHARS = 140;
 
 /**

@@ -2,7 +2,7 @@
 import { FollowReceipt, FollowRequest, NearbyContactList, NearbyQuery, TicketReferenceParam } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../context.ts";
-import { Org } from "../intake/intake.routes.ts";
+import { Org } from "../../http/routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { followContact } from "./followers.service.ts";
 import { nearbyContacts } from "./nearby.queries.ts";

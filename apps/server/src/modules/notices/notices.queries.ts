@@ -39,7 +39,7 @@ async function categoryChain(db: Queryable, organisationId: string, categoryId: 
  * match what is known (an unknown place or category does not rule it out), and at least one
  * must be known. Notices without targeting are for the notices page only.
  */
-export function matches(n: Pick<NoticeRow, "categoryIds" | "areaIds">, chain: Set<string> | null, areaIds: string[] | null): boolean {
+function matches(n: Pick<NoticeRow, "categoryIds" | "areaIds">, chain: Set<string> | null, areaIds: string[] | null): boolean {
   const byCategory = n.categoryIds.length > 0;
   const byArea = n.areaIds.length > 0;
   if (byCategory && chain && !n.categoryIds.some((c) => chain.has(c))) return false;

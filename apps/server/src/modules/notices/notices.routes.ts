@@ -14,10 +14,9 @@ import {
   PublicNoticeQuery,
 } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById, Org } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
-import { Org } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { currentNotices, publishedFaq } from "./notices.queries.ts";
 import {
@@ -73,7 +72,6 @@ export function publicNoticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   };
 }
 
-const ById = z.object({ id: z.uuid() });
 const tags = ["admin"];
 
 /** Routes under /api/staff/admin: `/notices`, `/faq` and `/notice-areas`; the services check access. */

@@ -27,7 +27,7 @@ type NoticeRow = typeof notices.$inferSelect;
 type FaqRow = typeof faqEntries.$inferSelect;
 
 /** Is the notice shown to residents at this moment? */
-export const isCurrent = (n: Pick<NoticeRow, "validFrom" | "validUntil">, now = new Date()) =>
+const isCurrent = (n: Pick<NoticeRow, "validFrom" | "validUntil">, now = new Date()) =>
   n.validFrom <= now && (n.validUntil === null || n.validUntil > now);
 
 function presentNotice(actor: StaffActor, n: NoticeRow): AdminNotice {

@@ -21,7 +21,7 @@ const BATCH = 200;
 const DIGEST_CHECK_MS = 30_000;
 /** A digest tells of the unread notifications of the past week at most. */
 const DIGEST_LOOKBACK_MS = 7 * 24 * 3600_000;
-export const DAILY_DIGEST_HOUR = 7;
+const DAILY_DIGEST_HOUR = 7;
 const TIME_ZONE = "Europe/Helsinki";
 
 type Jobs = { email: ReturnType<typeof notificationEmailJob>; digest: ReturnType<typeof notificationDigestJob> };
@@ -37,7 +37,7 @@ export function digestPeriods(now: Date): { hourly: Date; daily: Date } {
 }
 
 /** Hands notifications due for an immediate email to jobs; true when more are waiting. */
-export async function handOverDueEmails(db: Db, job: Jobs["email"], delayMs: number): Promise<boolean> {
+async function handOverDueEmails(db: Db, job: Jobs["email"], delayMs: number): Promise<boolean> {
   const cutoff = new Date(Date.now() - delayMs);
   return db.transaction(async (tx) => {
     const due = tx

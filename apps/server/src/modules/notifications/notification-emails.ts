@@ -25,8 +25,8 @@ import { accessColumns } from "../tickets/tickets.access.ts";
 import { type ComposedEmail, composeDigestEmail, composeNotificationEmail, type NotificationItem } from "./notification-email-texts.ts";
 import { deliveryOf } from "./notification-preferences.ts";
 
-export const SendNotificationEmail = z.object({ notificationId: z.number().int().positive() });
-export const SendDigest = z.object({
+const SendNotificationEmail = z.object({ notificationId: z.number().int().positive() });
+const SendDigest = z.object({
   organisationId: z.uuid(),
   userId: z.uuid(),
   cadence: z.enum(["hourly", "daily"]),
@@ -35,7 +35,7 @@ export const SendDigest = z.object({
 });
 
 /** The console page where users choose how they are notified. */
-export const preferencesPath = "/console/settings/notifications";
+const preferencesPath = "/console/settings/notifications";
 
 /** Unread, not yet emailed notifications of a user that match `where`, with what the email shows. */
 async function pending(db: Db, userId: string, where: SQL | undefined) {

@@ -2,6 +2,7 @@
 import { MarkNotificationsRead, NotificationList, NotificationPreferences, UpdateNotificationPreferences } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../context.ts";
+import { settingsRoutes } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { myNotificationPreferences, updateMyNotificationPreferences } from "./notification-preferences.ts";
 import { listNotifications, markNotificationsRead } from "./notifications.ts";
@@ -28,28 +29,18 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       (request) => markNotificationsRead(ctx.db, staffActor(request), request.body),
     );
-    app.get(
-      "/preferences",
-      {
-        schema: {
-          tags,
-          summary: "How I want to hear of each kind of notification (mine, or the default)",
-          response: { 200: NotificationPreferences },
-        },
+    settingsRoutes(app, "/preferences", {
+      tags,
+      response: NotificationPreferences,
+      read: {
+        summary: "How I want to hear of each kind of notification (mine, or the default)",
+        handler: (request) => myNotificationPreferences(ctx.db, staffActor(request)),
       },
-      (request) => myNotificationPreferences(ctx.db, staffActor(request)),
-    );
-    app.put(
-      "/preferences",
-      {
-        schema: {
-          tags,
-          summary: "Change how I hear of some kinds of notification: off, in the console, email at once, hourly or daily digest",
-          body: UpdateNotificationPreferences,
-          response: { 200: NotificationPreferences },
-        },
+      write: {
+        summary: "Change how I hear of some kinds of notification: off, in the console, email at once, hourly or daily digest",
+        body: UpdateNotificationPreferences,
+        handler: (request) => updateMyNotificationPreferences(ctx.db, staffActor(request), request.body),
       },
-      (request) => updateMyNotificationPreferences(ctx.db, staffActor(request), request.body),
-    );
+    });
   };
 }

@@ -195,7 +195,7 @@ export const notificationsConsumer: OutboxConsumer = {
  * an email (sent later by the notification email task, if still unread and the user not online)
  * for a kind they want by email at once. Digest kinds are picked up by the digest task.
  */
-export async function notifyUsers(tx: Tx, rows: (typeof notifications.$inferInsert)[]) {
+async function notifyUsers(tx: Tx, rows: (typeof notifications.$inferInsert)[]) {
   if (!rows.length) return;
   const delivery = await deliveriesFor(tx, [...new Set(rows.map((r) => r.userId))], [...new Set(rows.map((r) => r.kind))]);
   const wanted = rows

@@ -12,7 +12,7 @@ import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
 export type ExternalChange = { status: string | null; notes: string | null; externalUpdatedAt?: string | null; via?: "email" };
 
 /** Whether closed notes say "not ours" (case-insensitively). */
-export const saysNotOurs = (status: string | null, notes: string | null, marker: string) =>
+const saysNotOurs = (status: string | null, notes: string | null, marker: string) =>
   status === "closed" && notes !== null && notes.toLowerCase().includes(marker.toLowerCase());
 
 /** Applies one change to the ticket's external request, in `tx`; returns the events written. */

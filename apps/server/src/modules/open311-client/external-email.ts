@@ -102,7 +102,7 @@ const texts: Record<Language, Texts> = {
 const link = (url: string) => `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
 
 /** An OpenStreetMap link with a marker at the point. */
-export const mapLink = ({ lat, lon }: { lat: number; lon: number }) =>
+const mapLink = ({ lat, lon }: { lat: number; lon: number }) =>
   `https://www.openstreetmap.org/?mlat=${lat.toFixed(6)}&mlon=${lon.toFixed(6)}#map=18/${lat.toFixed(6)}/${lon.toFixed(6)}`;
 
 const when = (date: Date, language: Language) =>

@@ -3,11 +3,11 @@ import { NewOpen311Route, Open311Route, Open311RouteList, Open311RouteUpdate } f
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { createOpen311Route, deleteOpen311Route, listOpen311Routes, updateOpen311Route } from "./open311-routes.admin.ts";
 
 const tags = ["open311-client"];
-const ById = z.object({ id: z.uuid() });
 
 export function open311RouteRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -40,7 +40,7 @@ const POLL_BATCH = 50;
 const system = (organisationId: string) => ({ kind: "system", organisationId }) as const;
 const base = (endpoint: string | null) => (endpoint ?? "").replace(/\/+$/, "");
 
-export const CreateExternalRequest = z.object({ ticketId: z.uuid() });
+const CreateExternalRequest = z.object({ ticketId: z.uuid() });
 
 type Publish = (notices: EventNotice[]) => void;
 
@@ -249,7 +249,7 @@ async function resolveToken(db: Db, row: Polled, allowPrivate: boolean): Promise
 }
 
 /** Polls the external requests that are due, route by route, many ids per request. */
-export async function pollExternalRequests(db: Db, options: { pollMs: number; allowPrivate: boolean }): Promise<EventNotice[]> {
+async function pollExternalRequests(db: Db, options: { pollMs: number; allowPrivate: boolean }): Promise<EventNotice[]> {
   const dueBefore = new Date(Date.now() - options.pollMs);
   const rows: Polled[] = await db
     .select({

@@ -13,7 +13,7 @@ import { type ApiClientIdentity, apiClientByKey } from "../open311/open311.servi
 import { listCallbacks, markCalledBack, recordCall, requestCallback, requireTelephony } from "./phone.service.ts";
 
 /** The API client of a request from its bearer key; 401 without one, 403 without the permission. */
-export async function bearerClient(ctx: AppContext, request: FastifyRequest): Promise<ApiClientIdentity> {
+async function bearerClient(ctx: AppContext, request: FastifyRequest): Promise<ApiClientIdentity> {
   const header = request.headers.authorization;
   const key = typeof header === "string" ? /^Bearer\s+(\S{1,200})$/i.exec(header)?.[1] : undefined;
   if (!key) throw new AppError("unauthenticated", "Send the API key as Authorization: Bearer <key>");

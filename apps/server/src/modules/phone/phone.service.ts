@@ -35,10 +35,10 @@ import { createTicket } from "../tickets/ticket-creation.ts";
 import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
 import { canUseQueues, seesCustomer, visibleTickets } from "../tickets/tickets.access.ts";
 import { iso } from "../tickets/tickets.presenter.ts";
-import { changeTicket } from "../tickets/tickets.service.ts";
+import { changeTicket, storeNote } from "../tickets/tickets.service.ts";
 
 /** How far back an earlier call from the same number makes a call join its ticket. */
-export const JOIN_WINDOW_DAYS = 14;
+const JOIN_WINDOW_DAYS = 14;
 const DAY_MS = 86_400_000;
 
 /**
@@ -311,14 +311,7 @@ export function markCalledBack(store: Store, actor: StaffActor, ticketId: string
       .where(and(eq(callbacks.ticketId, ticket.id), isNull(callbacks.calledBackAt)))
       .returning({ ticketId: callbacks.ticketId });
     if (!done) throw new AppError("conflict", "This ticket has no callback waiting");
-    let noteId: string | null = null;
-    if (input.note) {
-      const [note] = await tx
-        .insert(ticketMessages)
-        .values({ organisationId: actor.organisationId, ticketId: ticket.id, kind: "note", authorUserId: actor.userId, body: input.note })
-        .returning({ id: ticketMessages.id });
-      noteId = note?.id ?? null;
-    }
+    const noteId = await storeNote(tx, actor, ticket.id, input.note);
     await event("ticket.callback_done", { outcome: input.outcome, noteId });
     return { ticketId: ticket.id, calledBackAt: iso(now), outcome: input.outcome };
   });

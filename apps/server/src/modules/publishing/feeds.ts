@@ -14,7 +14,7 @@ const itemTitle = (item: PublishedFeedback, language: Language) =>
 const itemText = (item: PublishedFeedback, language: Language) =>
   item.answer ? `${item.text}\n\n${answerLabel[language]}: ${item.answer}` : item.text;
 
-export const itemLink = (info: FeedInfo, item: PublishedFeedback) => `${info.homePage}/${encodeURIComponent(item.reference)}`;
+const itemLink = (info: FeedInfo, item: PublishedFeedback) => `${info.homePage}/${encodeURIComponent(item.reference)}`;
 
 export function rssFeed(info: FeedInfo, items: PublishedFeedback[]): string {
   const el = (name: string, value: string) => `<${name}>${escapeXml(value)}</${name}>`;

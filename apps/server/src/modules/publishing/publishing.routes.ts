@@ -20,17 +20,15 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { notFound } from "../../http/errors.ts";
+import { ById, Org, settingsRoutes } from "../../http/routes.ts";
 import { sendDownload } from "../attachments/attachments.routes.ts";
 import { download } from "../attachments/attachments.service.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
-import { Org } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { getTicketDetail } from "../tickets/tickets.queries.ts";
 import { feedbackByReference, listFeedback, publicAreas, publishedPhoto } from "./feedback.queries.ts";
 import { type FeedInfo, jsonFeed, rssFeed } from "./feeds.ts";
 import { publicationDraft, publishTicket, saveSettings, settingsOf, unpublishTicket } from "./publishing.service.ts";
-
-const ById = z.object({ id: z.uuid() });
 
 export function staffPublishingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -80,22 +78,16 @@ export function staffPublishingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get("/admin/publishing", { schema: { tags, summary: "Publishing settings", response: { 200: PublishingSettings } } }, (request) =>
-      settingsOf(ctx.db, staffActor(request).organisationId),
-    );
-
-    app.put(
-      "/admin/publishing",
-      {
-        schema: {
-          tags,
-          summary: "Change publishing settings (technical admins)",
-          body: PublishingSettings,
-          response: { 200: PublishingSettings },
-        },
+    settingsRoutes(app, "/admin/publishing", {
+      tags,
+      response: PublishingSettings,
+      read: { summary: "Publishing settings", handler: (request) => settingsOf(ctx.db, staffActor(request).organisationId) },
+      write: {
+        summary: "Change publishing settings (technical admins)",
+        body: PublishingSettings,
+        handler: (request) => saveSettings(ctx.db, staffActor(request), request.body),
       },
-      (request) => saveSettings(ctx.db, staffActor(request), request.body),
-    );
+    });
   };
 }
 

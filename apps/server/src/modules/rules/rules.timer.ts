@@ -22,8 +22,8 @@ import { type Db, queryRows } from "../../db/client.ts";
 import { ruleFirings, tickets } from "../../db/schema.ts";
 import { businessMinutesBetween } from "../sla/calendar.ts";
 import { slaSettingsOf } from "../sla/sla.ts";
+import { applyRuleOutcome } from "../tickets/rule-outcomes.ts";
 import type { EventNotice } from "../tickets/ticket-events.ts";
-import { applyRuleOutcome } from "../tickets/tickets.service.ts";
 import {
   type CompiledRule,
   compileRules,

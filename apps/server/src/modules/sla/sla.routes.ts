@@ -13,6 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import {
   createCalendar,
@@ -25,7 +26,6 @@ import {
   updateCalendar,
 } from "./sla.admin.ts";
 
-const ById = z.object({ id: z.uuid() });
 const tags = ["admin"];
 
 /** Routes under /api/staff/admin: /calendars and /sla-policies. */

@@ -53,7 +53,7 @@ export function forgetSlaSettings(organisationId: string) {
 }
 
 /** The policy for a category and priority: both, category, priority, then the default. */
-export function policyFor(settings: SlaSettings, categoryId: string, priority: Priority): Policy | undefined {
+function policyFor(settings: SlaSettings, categoryId: string, priority: Priority): Policy | undefined {
   const match = (c: string | null, p: Priority | null) => settings.policies.find((x) => x.categoryId === c && x.priority === p);
   return match(categoryId, priority) ?? match(categoryId, null) ?? match(null, priority) ?? match(null, null);
 }

@@ -11,6 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import {
   createTemplate,
@@ -22,7 +23,6 @@ import {
   updateTemplate,
 } from "./templates.ts";
 
-const ById = z.object({ id: z.uuid() });
 const tags = ["templates"];
 
 /** Under /api/staff: the admin routes (…/admin/…) and the ticket's templates. */

@@ -9,9 +9,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError, notFound } from "../../http/errors.ts";
+import { Org, settingsRoutes } from "../../http/routes.ts";
 import { requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
-import { Org } from "../intake/intake.routes.ts";
 import { organisationBySlug } from "../organisations/organisations.ts";
 import { logoFile, logoVersion, presentTheme, removeLogo, resetTheme, setLogo, setTheme, themeState } from "./theme.service.ts";
 
@@ -30,26 +30,19 @@ export function themeAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return presentTheme(await themeState(ctx.db, actor.organisationId));
     };
 
-    app.get(
-      "/theme",
-      { schema: { tags, summary: "The organisation's theme (the defaults until one is set)", response: { 200: Theme } } },
-      current,
-    );
-    app.put(
-      "/theme",
-      {
-        schema: {
-          tags,
-          summary: "Set the theme; 422 names every colour pair below WCAG 2.1 AA contrast with its measured ratio",
-          body: ThemeInput,
-          response: { 200: Theme },
+    settingsRoutes(app, "/theme", {
+      tags,
+      response: Theme,
+      read: { summary: "The organisation's theme (the defaults until one is set)", handler: current },
+      write: {
+        summary: "Set the theme; 422 names every colour pair below WCAG 2.1 AA contrast with its measured ratio",
+        body: ThemeInput,
+        handler: async (request) => {
+          await setTheme(ctx.db, staffActor(request), request.body);
+          return current(request);
         },
       },
-      async (request) => {
-        await setTheme(ctx.db, staffActor(request), request.body);
-        return current(request);
-      },
-    );
+    });
     app.delete(
       "/theme",
       { schema: { tags, summary: "Back to the default colours, radius, font and name", response: { 200: Theme } } },

@@ -44,7 +44,7 @@ const version = (text: string | Buffer) => createHash("sha256").update(text).dig
  * The theme as one rule on the root. `html:root` outranks tokens.css's `:root`, whichever
  * stylesheet the browser reads last. Every value comes from validated colours and fixed lists.
  */
-export function themeCss(settings: ThemeInput): string {
+function themeCss(settings: ThemeInput): string {
   const declarations = Object.entries(themeVariables(settings)).map(([name, value]) => `  ${name}: ${value};`);
   return `html:root {\n${declarations.join("\n")}\n}\n`;
 }
@@ -92,7 +92,7 @@ export const presentTheme = (state: ThemeState): Theme => ({
 });
 
 /** 422 naming every pair below its minimum with the measured ratio, e.g. "primaryText on primary: 2.31:1, needs 4.5:1". */
-export function assertContrast(settings: ThemeInput) {
+function assertContrast(settings: ThemeInput) {
   const failing = checkContrast(settings.colours).filter((c) => !c.passes);
   if (!failing.length) return;
   const says = failing.map((c) => `${c.foreground} on ${c.background}: ${formatRatio(c.ratio)}, needs ${c.minimum}:1`);

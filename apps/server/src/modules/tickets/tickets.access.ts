@@ -2,7 +2,7 @@
  * Who may see and do what with tickets (REQUIREMENTS M10). Every ticket query is scoped by
  * `visibleTickets`, and every action checks `allowedActions`, so the rules live in one place.
  */
-import { type Role, stateTransitions, type TicketState, type ticketActions } from "@yhteys/contracts";
+import { type Role, stateTransitions, type TicketState, ticketActions } from "@yhteys/contracts";
 import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { tickets } from "../../db/schema.ts";
 import type { StaffActor } from "../auth/actor.ts";
@@ -11,20 +11,8 @@ export type TicketAction = (typeof ticketActions)[number];
 
 type Scope = "all" | "groups" | "areas" | "assigned" | "none";
 
-/** Publishing (M5) belongs to handlers too; external partners and viewers may not publish. */
-const handling: readonly TicketAction[] = [
-  "edit",
-  "reclassify",
-  "forward",
-  "reply",
-  "note",
-  "changeState",
-  "request",
-  "link",
-  "merge",
-  "split",
-  "publish",
-];
+/** Handlers may take every action, publishing (M5) too; external partners and viewers may not publish. */
+const handling: readonly TicketAction[] = ticketActions;
 
 const policy: Record<Role, { scope: Scope; actions: readonly TicketAction[]; seesCustomer: boolean }> = {
   technical_admin: { scope: "all", actions: handling, seesCustomer: true },

@@ -24,6 +24,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../http/errors.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { bulkChange, linkTicket, mergeTicket, splitTicket, unlinkTicket } from "../handling/handling.service.ts";
 import { addNote, mentionCandidates } from "../handling/notes.ts";
@@ -31,7 +32,6 @@ import { answerRequest, createRequest } from "../requests/requests.ts";
 import { getTicketDetail, listQueues, listTickets } from "./tickets.queries.ts";
 import { changeState, editTicket, forwardTicket, reclassifyTicket, replyToResident, setSensitive } from "./tickets.service.ts";
 
-const ById = z.object({ id: z.uuid() });
 const tags = ["tickets"];
 
 export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {

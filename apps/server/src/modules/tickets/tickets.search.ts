@@ -31,7 +31,7 @@ export async function searchQuery(db: Db, q: string): Promise<string | null> {
  * read of each one; the newest matches are what staff look for, and older ones stay reachable
  * by paging on, by narrowing the search or by sorting by date.
  */
-export const RELEVANCE_WINDOW = 2_000;
+const RELEVANCE_WINDOW = 2_000;
 
 /**
  * Per-state counts of a text search, or null when it matches `limit` tickets or more. The text

@@ -1,39 +1,26 @@
 /**
  * Changes to tickets. Each change runs in one transaction that locks the ticket, checks the
- * actor's rights, applies the change and writes its event. Creating tickets is in ticket-creation.ts.
+ * actor's rights, applies the change and writes its event. Creating tickets is in ticket-creation.ts,
+ * applying rule outcomes in rule-outcomes.ts.
  */
-import {
-  type ExtraFieldValues,
-  type FiredRule,
-  finishedStates,
-  type GeoPoint,
-  type Language,
-  type Priority,
-  type RuleAction,
-  stateTransitions,
-  type TicketState,
-  type TicketType,
-} from "@yhteys/contracts";
+import type { ExtraFieldValues, GeoPoint, Language, Priority, TicketState, TicketType } from "@yhteys/contracts";
 import { and, eq } from "drizzle-orm";
 import type { Store } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { areas, categories, handlerGroups, ticketMessages, tickets, users } from "../../db/schema.ts";
 import { AppError, forbidden, notFound } from "../../http/errors.ts";
-import { routeToPerson, takesTickets } from "../absence/absence.ts";
+import { takesTickets } from "../absence/absence.ts";
 import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
-import { applyRuleEffects, replyFromTemplate } from "../rules/rules.effects.ts";
-import type { RuleOutcome } from "../rules/rules.engine.ts";
-import { changedFields, factsOf, runRules, skippedStatusMove } from "../rules/rules.ts";
-import { takeTurn } from "../rules/rules.turns.ts";
-import { dueTimes, resumedDueTimes, slaSettingsOf } from "../sla/sla.ts";
 import { richText } from "../templates/richtext.ts";
 import { signatureFor } from "../templates/templates.ts";
-import { type Move, moveEvent, resolveMove, ruleMove } from "../workflows/workflows.ts";
+import { type Move, moveEvent, resolveMove } from "../workflows/workflows.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
+import { applyUpdatedRules } from "./rule-outcomes.ts";
 import { assertMayReceiveSensitive, sensitiveNotAllowed, withdrawPublication } from "./sensitive.ts";
 import { type EventNotice, recordEvent, type TicketEventType } from "./ticket-events.ts";
+import { restampedDues, stateStamps } from "./ticket-stamps.ts";
 import { allowedActions, allowedStates, canSeeTicket, type TicketAction } from "./tickets.access.ts";
 
 type Ticket = typeof tickets.$inferSelect;
@@ -75,108 +62,6 @@ export async function changeTicket<T>(
   store.events.publish(notices);
   return result;
 }
-
-/**
- * Runs the "updated" rules after a change that changed a field they can watch; what they change
- * is written with its own event, by the system, in the same transaction. Their own changes do not
- * trigger rules again.
- */
-async function applyUpdatedRules(tx: Tx, before: Ticket): Promise<EventNotice[]> {
-  const [after] = await tx.select().from(tickets).where(eq(tickets.id, before.id));
-  if (!after) return [];
-  const changed = changedFields(before, after);
-  if (!changed.length) return [];
-  const outcome = await runRules(tx, after.organisationId, "updated", factsOf(after, after.customerId !== null, changed));
-  if (!outcome.fired.length) return [];
-  return applyRuleOutcome(tx, after, outcome, { trigger: "updated", changed });
-}
-
-const system = (organisationId: string) => ({ kind: "system" as const, organisationId });
-
-/**
- * Writes what fired rules decided on a stored ticket, by the system: the field changes with a
- * `ticket.rules_applied` event naming the rules (and `detail`, e.g. the trigger), a state change
- * or status change with its event (and the template reply that goes with a state), then
- * notifications, replies and forwards. A state the ticket cannot move to from its state is left
- * out; a status move its workflow does not allow is left out and named in the history
- * (`skipped`). `stamp` sets updated_at.
- */
-export async function applyRuleOutcome(
-  tx: Tx,
-  ticket: Ticket,
-  outcome: RuleOutcome,
-  detail: Record<string, unknown>,
-  options: { stamp?: boolean } = {},
-): Promise<EventNotice[]> {
-  const { changes, fired } = outcome;
-  // A rule that routes to a person who is away sends the ticket to a substitute or the group's queue.
-  const routed = changes.handlerId
-    ? await routeToPerson(tx, ticket.organisationId, changes.handlerId, changes.groupId ?? ticket.groupId)
-    : undefined;
-  if (routed?.diverted) Object.assign(changes, { handlerId: routed.handlerId, groupId: routed.groupId ?? undefined });
-  const turn = changes.inTurn
-    ? await takeTurn(tx, ticket.organisationId, changes.inTurn, {
-        sensitive: ticket.sensitive || Boolean(changes.sensitive),
-        now: new Date(),
-      })
-    : undefined;
-  if (turn) changes.handlerId = turn.handlerId;
-  const values: Partial<Ticket> = {
-    ...(changes.groupId ? { groupId: changes.groupId } : {}),
-    ...(changes.handlerId !== undefined ? { handlerId: changes.handlerId } : {}),
-    ...(changes.priority ? { priority: changes.priority as Priority } : {}),
-    ...(changes.type && changes.type !== ticket.type ? { type: changes.type as TicketType, statusId: null } : {}),
-    ...(changes.categoryId ? { categoryId: changes.categoryId } : {}),
-    ...(changes.sensitive ? { sensitive: true } : {}),
-  };
-  const tags = [...new Set([...ticket.tags, ...(changes.addTags ?? [])])];
-  if (tags.length !== ticket.tags.length) values.tags = tags;
-  if (values.groupId !== undefined || values.priority || values.categoryId) {
-    const { groupId, priority, categoryId } = { ...ticket, ...values };
-    Object.assign(values, await restampedDues(tx, ticket, { groupId, priority, categoryId }));
-  }
-  const to = changes.state as TicketState | undefined;
-  const moves = to !== undefined && to !== ticket.state && stateTransitions[ticket.state].includes(to);
-  if (moves) Object.assign(values, await stateStamps(tx, ticket, to, new Date()));
-  // A status goes through the workflow of the ticket's type (the one a rule may have just set).
-  const statusMove = changes.statusId ? await ruleMove(tx, { ...ticket, ...values }, changes.statusId) : undefined;
-  if (typeof statusMove === "object")
-    Object.assign(values, await stateStamps(tx, ticket, statusMove.state, new Date()), { statusId: statusMove.statusId });
-  // A change outside changeTicket (a time rule's) stamps the change itself.
-  if (options.stamp) values.updatedAt = new Date();
-  if (Object.keys(values).length) await tx.update(tickets).set(values).where(eq(tickets.id, ticket.id));
-  if (values.sensitive && !ticket.sensitive) await withdrawPublication(tx, ticket.id);
-  const record = (type: TicketEventType, data: Record<string, unknown>) =>
-    recordEvent(tx, { organisationId: ticket.organisationId, ticketId: ticket.id, type, actor: system(ticket.organisationId), data });
-  const notices = [
-    await record("ticket.rules_applied", {
-      ...detail,
-      rules: fired,
-      ...(outcome.stoppedBy ? { stoppedBy: outcome.stoppedBy } : {}),
-      ...(routed?.diverted ? { diverted: routed.diverted } : {}),
-      ...(turn ? { turn } : {}),
-      ...(statusMove === "refused" ? { skipped: skippedStatusMove(fired) } : {}),
-    }),
-  ];
-  const updated = { ...ticket, ...values };
-  if (moves) {
-    const rule = firedWith(fired, "setState");
-    const action = rule?.actions.findLast((a) => a.action === "setState");
-    if (rule && action?.action === "setState" && action.templateId)
-      await replyFromTemplate(tx, updated, action.templateId, rule, async (type, data) => {
-        notices.push(await record(type, data));
-      });
-    notices.push(await record("ticket.state_changed", { from: ticket.state, to, reason: rule?.name ?? null }));
-  }
-  if (typeof statusMove === "object")
-    notices.push(await record("ticket.state_changed", moveEvent(ticket.state, statusMove, firedWith(fired, "setStatus")?.name ?? null)));
-  notices.push(...(await applyRuleEffects(tx, updated, fired)));
-  return notices;
-}
-
-/** The last fired rule with an action of the kind: the one whose action won. */
-const firedWith = (fired: readonly FiredRule[], kind: RuleAction["action"]) =>
-  fired.findLast((r) => r.actions.some((a) => a.action === kind));
 
 type TicketEdit = Partial<{
   description: string;
@@ -286,20 +171,23 @@ export function forwardTicket(
       .update(tickets)
       .set({ groupId, handlerId, ...dues })
       .where(eq(tickets.id, ticket.id));
-    let noteId: string | null = null;
-    if (input.note) {
-      const [note] = await tx
-        .insert(ticketMessages)
-        .values({ organisationId: actor.organisationId, ticketId: ticket.id, kind: "note", authorUserId: actor.userId, body: input.note })
-        .returning({ id: ticketMessages.id });
-      noteId = note?.id ?? null;
-    }
+    const noteId = await storeNote(tx, actor, ticket.id, input.note);
     await event("ticket.forwarded", {
       from: { groupId: ticket.groupId, handlerId: ticket.handlerId },
       to: { groupId, handlerId },
       noteId,
     });
   });
+}
+
+/** Stores the staff note that goes with a change (a forward, a callback made), if there is one; its id. */
+export async function storeNote(tx: Tx, actor: StaffActor, ticketId: string, body: string | undefined): Promise<string | null> {
+  if (!body) return null;
+  const [note] = await tx
+    .insert(ticketMessages)
+    .values({ organisationId: actor.organisationId, ticketId, kind: "note", authorUserId: actor.userId, body })
+    .returning({ id: ticketMessages.id });
+  return note?.id ?? null;
 }
 
 /**
@@ -320,39 +208,6 @@ export function setSensitive(store: Store, actor: StaffActor, ticketId: string, 
     await event("ticket.sensitivity_changed", { sensitive: input.sensitive, reason: input.reason });
     if (input.sensitive && (await withdrawPublication(tx, ticket.id))) await event("ticket.unpublished", { reason: "sensitive" });
   });
-}
-
-/**
- * Due times recomputed from the ticket's creation after its category, priority or group changed
- * (a different policy or calendar applies). Time spent waiting for the customer before is not
- * credited again.
- */
-export async function restampedDues(tx: Tx, ticket: Ticket, change: Partial<Pick<Ticket, "categoryId" | "priority" | "groupId">>) {
-  const settings = await slaSettingsOf(tx, ticket.organisationId);
-  const due = dueTimes(
-    settings,
-    { categoryId: ticket.categoryId, priority: ticket.priority, groupId: ticket.groupId, ...change },
-    ticket.createdAt,
-  );
-  // New due times: the SLA watch announces them afresh.
-  return { ...due, slaWarnedAt: null, slaBreachedAt: null };
-}
-
-/** Time stamps that follow a move into `to`; waiting for the customer stops the service-level clocks. */
-export async function stateStamps(tx: Tx, ticket: Ticket, to: TicketState, now: Date): Promise<Partial<Ticket>> {
-  const stamps: Partial<Ticket> = finishedStates.includes(to)
-    ? { state: to, resolvedAt: now }
-    : { state: to, resolvedAt: finishedStates.includes(ticket.state) ? null : ticket.resolvedAt };
-  // A move to another phase leaves the workflow status behind: the ticket is then in the phase's first status.
-  if (to !== ticket.state) stamps.statusId = null;
-  if (to === "waiting_for_customer" && !ticket.slaPausedAt) stamps.slaPausedAt = now;
-  if (to !== "waiting_for_customer" && ticket.slaPausedAt)
-    Object.assign(
-      stamps,
-      { slaPausedAt: null, slaWarnedAt: null, slaBreachedAt: null },
-      resumedDueTimes(await slaSettingsOf(tx, ticket.organisationId), ticket, ticket.slaPausedAt, now),
-    );
-  return stamps;
 }
 
 /**

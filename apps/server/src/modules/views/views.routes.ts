@@ -3,10 +3,10 @@ import { NewSavedView, SavedView, SavedViewList, SavedViewUpdate } from "@yhteys
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { createView, deleteView, listViews, updateView } from "./views.ts";
 
-const ById = z.object({ id: z.uuid() });
 const tags = ["views"];
 
 export function viewRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -62,7 +62,7 @@ const publicOnlyLookup: Lookup = (hostname, options, callback) => {
 
 export type PostResult = { statusCode: number | null; durationMs: number; error: string | null; responseBody: string | null };
 
-export const RESPONSE_BODY_LIMIT = 1024;
+const RESPONSE_BODY_LIMIT = 1024;
 
 /** POSTs `body` (JSON unless `headers` name another content type); never throws: network errors, time-outs and refusals come back as `error`. */
 export function postJson(

@@ -12,11 +12,11 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { listDeadLetters, listDeliveries, pingSubscription, retryDelivery } from "./webhook-deliveries.ts";
 import { createSubscription, deleteSubscription, listSubscriptions, updateSubscription } from "./webhooks.service.ts";
 
-const ById = z.object({ id: z.uuid() });
 const tags = ["webhooks"];
 
 export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -3,6 +3,7 @@ import { TicketType, TicketTypeList, TicketTypeSetting, TicketTypeUpdate, Workfl
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
+import { settingsRoutes } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
 import { getWorkflow, listTicketTypes, setWorkflow, updateTicketType } from "./workflows.admin.ts";
 
@@ -32,23 +33,19 @@ export function workflowRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       (request) => updateTicketType(ctx.db, staffActor(request), request.params.type, request.body),
     );
-    app.get(
-      "/ticket-types/:type/workflow",
-      { schema: { tags, summary: "A type's statuses and allowed moves (admins)", params: ByType, response: { 200: Workflow } } },
-      (request) => getWorkflow(ctx.db, staffActor(request), request.params.type),
-    );
-    app.put(
-      "/ticket-types/:type/workflow",
-      {
-        schema: {
-          tags,
-          summary: "Save a type's whole workflow: statuses in order with their moves (technical admin)",
-          params: ByType,
-          body: WorkflowInput,
-          response: { 200: Workflow },
-        },
+    settingsRoutes(app, "/ticket-types/:type/workflow", {
+      tags,
+      params: ByType,
+      response: Workflow,
+      read: {
+        summary: "A type's statuses and allowed moves (admins)",
+        handler: (request) => getWorkflow(ctx.db, staffActor(request), request.params.type),
       },
-      (request) => setWorkflow(ctx.db, staffActor(request), request.params.type, request.body),
-    );
+      write: {
+        summary: "Save a type's whole workflow: statuses in order with their moves (technical admin)",
+        body: WorkflowInput,
+        handler: (request) => setWorkflow(ctx.db, staffActor(request), request.params.type, request.body),
+      },
+    });
   };
 }
