@@ -3,13 +3,8 @@
  * distance and compass direction ("120 m koilliseen"). The list is the primary presentation; a
  * map view can be given as `map` and is drawn above the list from the same answer.
  */
-import {
-  type GeoPoint,
-  NEARBY_TICKETS_DEFAULT_METRES,
-  type NearbyTicket,
-  type NearbyTicketList,
-  type TicketDetail,
-} from "@yhteys/contracts";
+import type { GeoPoint, NearbyTicket, NearbyTicketList, TicketDetail } from "@yhteys/contracts";
+import { NEARBY_TICKETS_DEFAULT_METRES } from "@yhteys/contracts/constants";
 import { lazy, type ReactNode, Suspense, useCallback, useId, useState } from "react";
 import { useAdminList } from "./admin/useAdminList.tsx";
 import * as api from "./api.ts";
