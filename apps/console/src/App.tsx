@@ -3,9 +3,12 @@ import type { SessionInfo } from "@yhteys/contracts";
 import { useCallback, useEffect, useState } from "react";
 import * as api from "./api.ts";
 import { Console } from "./Console.tsx";
-import { InternalConsole } from "./InternalConsole.tsx";
 import { useI18n } from "./i18n.ts";
 import { Login } from "./Login.tsx";
+import { LazyViews, lazyView } from "./lazyView.tsx";
+
+/** Internal customers are few: their console loads only for them. */
+const InternalConsole = lazyView(() => import("./InternalConsole.tsx"), "InternalConsole");
 
 type State =
   | { status: "loading" }
@@ -58,6 +61,11 @@ export function App() {
     );
   if (state.status === "signedOut") return <Login onSignedIn={signedIn} notice={state.notice} />;
   // Internal customers get their own view: their requests, nothing of the staff console.
-  if (state.info.user.role === "internal_customer") return <InternalConsole session={state.info} onSignOut={signOut} />;
+  if (state.info.user.role === "internal_customer")
+    return (
+      <LazyViews>
+        <InternalConsole session={state.info} onSignOut={signOut} />
+      </LazyViews>
+    );
   return <Console session={state.info} onSignOut={signOut} />;
 }

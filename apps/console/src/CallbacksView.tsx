@@ -16,9 +16,6 @@ const statuses = ["open", "done", "all"] as const;
 const sorts = ["windowStart", "-windowStart", "windowEnd", "-windowEnd", "createdAt"] as const;
 type Outcome = (typeof callbackOutcomes)[number];
 
-/** Which roles have the callback queue: those that see customers' contact details. */
-export const hasCallbackQueue = (role: string) => ["technical_admin", "service_advisor", "content_admin", "expert"].includes(role);
-
 export function CallbacksView({ search }: { search: URLSearchParams }) {
   const { t } = useI18n();
   const prefix = useId();

@@ -4,22 +4,24 @@
  */
 import type { LiveEvent, QueueList, SavedView, SessionInfo, TicketPresence } from "@yhteys/contracts";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { AbsenceForm } from "./AbsenceForm.tsx";
 import { AdminNav, AdminRoutes } from "./admin/AdminRoutes.tsx";
 import * as api from "./api.ts";
-import { CallbacksView, hasCallbackQueue } from "./CallbacksView.tsx";
 import { name, roleName } from "./format.ts";
-import { IntakeNav, mayRecord, takesTickets } from "./IntakeNav.tsx";
+import { hasCallbackQueue, IntakeNav, mayRecord, takesTickets } from "./IntakeNav.tsx";
 import { useI18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
+import { LazyViews, lazyView } from "./lazyView.tsx";
 import { useLive } from "./live.ts";
-import { NewContactView } from "./NewContactView.tsx";
-import { NotificationSettings } from "./NotificationSettings.tsx";
 import { Notifications } from "./Notifications.tsx";
 import { QueueView } from "./QueueView.tsx";
 import { callbacksPath, navigate, notificationSettingsPath, onLinkClick, queuePath, useRoute } from "./router.ts";
 import { TicketView } from "./TicketView.tsx";
 import { viewPath } from "./viewParams.ts";
+
+const AbsenceForm = lazyView(() => import("./AbsenceForm.tsx"), "AbsenceForm");
+const CallbacksView = lazyView(() => import("./CallbacksView.tsx"), "CallbacksView");
+const NewContactView = lazyView(() => import("./NewContactView.tsx"), "NewContactView");
+const NotificationSettings = lazyView(() => import("./NotificationSettings.tsx"), "NotificationSettings");
 
 export type LiveChanges = { version: number; ticketIds: ReadonlySet<string> };
 
@@ -261,11 +263,13 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
           {route.name === "queue" && <QueueView key={route.queueId} queueId={route.queueId} search={route.search} />}
           {route.name === "ticket" && <TicketView key={route.ticketId} ticketId={route.ticketId} />}
           {route.name === "home" && <p className="muted">{queues?.length === 0 ? t("queue.noQueues") : t("app.loading")}</p>}
-          {route.name === "callbacks" && <CallbacksView search={route.search} />}
-          {route.name === "notificationSettings" && <NotificationSettings />}
-          {route.name === "newContact" && mayRecord(user.role) && <NewContactView />}
-          {route.name === "absence" && takesTickets(user.role) && <AbsenceForm />}
-          <AdminRoutes role={user.role} route={route} />
+          <LazyViews>
+            {route.name === "callbacks" && <CallbacksView search={route.search} />}
+            {route.name === "notificationSettings" && <NotificationSettings />}
+            {route.name === "newContact" && mayRecord(user.role) && <NewContactView />}
+            {route.name === "absence" && takesTickets(user.role) && <AbsenceForm />}
+            <AdminRoutes role={user.role} route={route} />
+          </LazyViews>
           {route.name === "notFound" && <h1>{t("error.notFound")}</h1>}
         </main>
       </div>

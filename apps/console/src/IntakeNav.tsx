@@ -8,6 +8,9 @@ export const mayRecord = (role: Role) => ["technical_admin", "content_admin", "s
 /** Roles that take tickets have absences and working hours. */
 export const takesTickets = (role: Role) => !["viewer", "reporter", "internal_customer"].includes(role);
 
+/** Which roles have the callback queue: those that see customers' contact details. */
+export const hasCallbackQueue = (role: string) => ["technical_admin", "service_advisor", "content_admin", "expert"].includes(role);
+
 export function IntakeNav({ role, route }: { role: Role; route: Route }) {
   const { t } = useI18n();
   if (!takesTickets(role)) return null;

@@ -3,14 +3,9 @@
  * distance and compass direction ("120 m koilliseen"). The list is the primary presentation; a
  * map view can be given as `map` and is drawn above the list from the same answer.
  */
-import {
-  type GeoPoint,
-  NEARBY_TICKETS_DEFAULT_METRES,
-  type NearbyTicket,
-  type NearbyTicketList,
-  type TicketDetail,
-} from "@yhteys/contracts";
-import { type ReactNode, useCallback, useId, useState } from "react";
+import type { GeoPoint, NearbyTicket, NearbyTicketList, TicketDetail } from "@yhteys/contracts";
+import { NEARBY_TICKETS_DEFAULT_METRES } from "@yhteys/contracts/constants";
+import { lazy, type ReactNode, Suspense, useCallback, useId, useState } from "react";
 import { useAdminList } from "./admin/useAdminList.tsx";
 import * as api from "./api.ts";
 import { COLLAPSED_ROWS, ShowAllToggle } from "./CustomerHistory.tsx";
@@ -22,10 +17,28 @@ const radii = [NEARBY_TICKETS_DEFAULT_METRES, 500, 1000, 2000];
 const directions = ["n", "ne", "e", "se", "s", "sw", "w", "nw"] as const;
 
 /** The compass point (of eight) of a bearing in degrees from north. */
-const directionKey = (bearing: number): MessageKey => `direction.${directions[Math.round(bearing / 45) % 8]}` as MessageKey;
+export const directionKey = (bearing: number): MessageKey => `direction.${directions[Math.round(bearing / 45) % 8]}` as MessageKey;
 
 /** What a map of the nearby tickets is drawn from: the ticket's location, the radius and the tickets. */
 export type NearbyMapProps = { centre: GeoPoint; radius: number; items: NearbyTicket[] };
+
+const NearbyMap = lazy(() => import("./NearbyMap.tsx"));
+
+/** The map for `NearbyTickets`' `map`: Leaflet and the map's code load only when it is first drawn. */
+export const nearbyMap = (props: NearbyMapProps) => (
+  <Suspense fallback={<NearbyMapLoading />}>
+    <NearbyMap {...props} />
+  </Suspense>
+);
+
+function NearbyMapLoading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" aria-busy="true">
+      {t("app.loading")}
+    </p>
+  );
+}
 
 export function NearbyTickets({ ticket, map }: { ticket: TicketDetail; map?: (props: NearbyMapProps) => ReactNode }) {
   if (!ticket.location) return null;

@@ -3,7 +3,8 @@
  * are highlighted for the handler, each can be undone; the texts stay editable; each photo is
  * published only if approved. The published state and unpublishing are shown here too.
  */
-import { applyRemovals, type PublicationDraft, type RedactionProposal, type Removal, type TicketDetail } from "@yhteys/contracts";
+import type { PublicationDraft, RedactionProposal, Removal, TicketDetail } from "@yhteys/contracts";
+import { applyRemovals } from "@yhteys/contracts/constants";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { type Done, FormError, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";

@@ -3,7 +3,8 @@
  * address, saving what is shown as a view (for oneself, a group or everyone, as the role allows),
  * and deleting the view being shown.
  */
-import { channels, priorities, type SavedView, type ViewScope } from "@yhteys/contracts";
+import type { SavedView, ViewScope } from "@yhteys/contracts";
+import { channels, priorities } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useState } from "react";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";

@@ -11,7 +11,7 @@ import { useFocusOnNavigation } from "./focus.ts";
 import { channelName, errorText, languageName, name, priorityName, stateName, typeName } from "./format.ts";
 import { firedRules, historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
-import { NearbyTickets } from "./NearbyTickets.tsx";
+import { NearbyTickets, nearbyMap } from "./NearbyTickets.tsx";
 import { NoteText } from "./NoteForm.tsx";
 import { ColleaguesNotice, useTicketPresence } from "./Presence.tsx";
 import { PublishPanel } from "./PublishPanel.tsx";
@@ -274,7 +274,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
 
           <RelatedPanel ticket={ticket} onUpdated={onUpdated} />
 
-          <NearbyTickets ticket={ticket} />
+          <NearbyTickets ticket={ticket} map={nearbyMap} />
 
           <RequestsPanel ticket={ticket} onUpdated={setTicket} />
 

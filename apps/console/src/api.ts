@@ -8,6 +8,7 @@ import type {
   Category,
   CustomerTicketList,
   GroupSummary,
+  MapSettings,
   MarkNotificationsRead,
   MentionCandidates,
   NearbyTicketList,
@@ -106,6 +107,9 @@ export const customerTickets = (id: string) => staff<CustomerTicketList>(`/api/s
 /** Tickets within `radius` metres of the ticket that the user may open, nearest first. */
 export const nearbyTickets = (id: string, radius: number) =>
   staff<NearbyTicketList>(`/api/staff/tickets/${encodeURIComponent(id)}/nearby?radius=${radius}`);
+
+/** The organisation's base map (the portal's settings), for the console's maps. */
+export const mapSettings = () => staff<MapSettings>("/api/staff/map");
 
 export const replyTemplates = (id: string) => staff<TicketTemplates>(`/api/staff/tickets/${encodeURIComponent(id)}/reply-templates`);
 

@@ -1,9 +1,9 @@
 /** The optional map view of the feedback list: nothing of the map library loads until the resident opens it. */
 import type { FeedbackList, PublicOrganisation } from "@yhteys/contracts";
-import { api } from "@yhteys/web";
+import { api, useLazyMap } from "@yhteys/web";
 import { useEffect, useState } from "react";
 import { useI18n } from "./i18n.ts";
-import { LazyMapPanel, useLazyMap } from "./LazyMap.tsx";
+import { LazyMapPanel } from "./LazyMap.tsx";
 import { feedbackItemPath, navigate } from "./router.ts";
 import "./map.css";
 

@@ -1,44 +1,10 @@
 /**
- * What both maps of the portal share on the React side: nothing of the map library (Leaflet) loads until the
- * resident opens the map; then the view is created in the panel's container, destroyed when
- * closed, and a device that cannot draw a map says so. The address search and the list stay the
- * primary way; the map is optional.
+ * The panel both maps of the portal open in: the map loads only when the resident opens it
+ * (`useLazyMap` of `@yhteys/web`), and a device that cannot draw a map says so. The address search
+ * and the list stay the primary way; the map is optional.
  */
-import { type ReactNode, type RefObject, useEffect, useRef, useState } from "react";
-
-export type LazyMapState = "loading" | "ready" | "failed";
-
-/** Creates the view with `create` whenever the map is opened (or a dependency changes while open). */
-export function useLazyMap<V extends { destroy: () => void }>(
-  open: boolean,
-  create: (container: HTMLElement) => Promise<V>,
-  deps: unknown[],
-) {
-  const [state, setState] = useState<LazyMapState>("loading");
-  const container = useRef<HTMLDivElement>(null);
-  const view = useRef<V | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the view depends on
-  useEffect(() => {
-    if (!open) return;
-    let cancelled = false;
-    setState("loading");
-    const element = container.current;
-    if (!element) return;
-    create(element)
-      .then((created) => {
-        if (cancelled) return created.destroy();
-        view.current = created;
-        setState("ready");
-      })
-      .catch(() => !cancelled && setState("failed"));
-    return () => {
-      cancelled = true;
-      view.current?.destroy();
-      view.current = null;
-    };
-  }, [open, ...deps]);
-  return { state, container, view };
-}
+import type { LazyMapState } from "@yhteys/web";
+import type { ReactNode, RefObject } from "react";
 
 type PanelProps = {
   id: string;

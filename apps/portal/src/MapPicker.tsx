@@ -3,9 +3,10 @@
  * the address search stays the primary way, and a device that cannot draw the map says so.
  */
 import type { GeoPoint, MapSettings } from "@yhteys/contracts";
+import { useLazyMap } from "@yhteys/web";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "./i18n.ts";
-import { LazyMapPanel, useLazyMap } from "./LazyMap.tsx";
+import { LazyMapPanel } from "./LazyMap.tsx";
 
 type Props = {
   settings: MapSettings;

@@ -4,9 +4,9 @@
  * no fonts); clicking one zooms in, clicking a point opens it.
  */
 import type { MapSettings, PublishedFeedback } from "@yhteys/contracts";
+import { createBaseMap } from "@yhteys/web/mapBase";
 import L from "leaflet";
 import Supercluster from "supercluster";
-import { createBaseMap } from "./mapBase.ts";
 
 export type FeedbackMapView = { setItems: (items: PublishedFeedback[]) => void; destroy: () => void };
 

@@ -3,8 +3,8 @@
  * (mapBase.ts) with a pin moved by click, tap, drag or the arrow keys, and earlier contacts nearby.
  */
 import type { GeoPoint, MapSettings } from "@yhteys/contracts";
+import { createBaseMap } from "@yhteys/web/mapBase";
 import L from "leaflet";
-import { createBaseMap } from "./mapBase.ts";
 
 /** What the form does with the map. */
 export type MapView = {

@@ -129,3 +129,20 @@ export function publicStatusOf(state: TicketState): (typeof publicStatuses)[numb
   if (state === "closed_unnecessary") return "closed";
   return "in_progress";
 }
+
+/** Tickets near a ticket: the default and the largest radius in metres. */
+export const NEARBY_TICKETS_DEFAULT_METRES = 250;
+export const NEARBY_TICKETS_MAX_METRES = 2000;
+/** The nearest this many are listed. */
+export const NEARBY_TICKETS_LIMIT = 50;
+
+/** The text with the given removals (publishing's `Removal`) applied; they must not overlap; any order. */
+export function applyRemovals(text: string, removals: readonly { start: number; end: number; replacement: string }[]): string {
+  let out = "";
+  let at = 0;
+  for (const r of [...removals].sort((a, b) => a.start - b.start)) {
+    out += text.slice(at, r.start) + r.replacement;
+    at = r.end;
+  }
+  return out + text.slice(at);
+}

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { IsoDateTime, LocalizedText, Uuid } from "./common.ts";
+import { NEARBY_TICKETS_DEFAULT_METRES, NEARBY_TICKETS_MAX_METRES } from "./constants.ts";
 import { Channel, TicketState } from "./tickets.ts";
 
 /** How many of the customer's other tickets the panel lists; the rest are counted in `more`. */
@@ -30,11 +31,6 @@ export const CustomerTicketList = z.object({
   more: z.number().int().min(0),
 });
 export type CustomerTicketList = z.infer<typeof CustomerTicketList>;
-
-export const NEARBY_TICKETS_DEFAULT_METRES = 250;
-export const NEARBY_TICKETS_MAX_METRES = 2000;
-/** The nearest this many are listed. */
-export const NEARBY_TICKETS_LIMIT = 50;
 
 export const NearbyTicketsQuery = z.object({
   radius: z.coerce.number().int().min(1).max(NEARBY_TICKETS_MAX_METRES).default(NEARBY_TICKETS_DEFAULT_METRES),

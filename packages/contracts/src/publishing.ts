@@ -16,17 +16,6 @@ export const Removal = z.object({
 });
 export type Removal = z.infer<typeof Removal>;
 
-/** The text with the given removals applied (they must not overlap; any order). */
-export function applyRemovals(text: string, removals: readonly Removal[]): string {
-  let out = "";
-  let at = 0;
-  for (const r of [...removals].sort((a, b) => a.start - b.start)) {
-    out += text.slice(at, r.start) + r.replacement;
-    at = r.end;
-  }
-  return out + text.slice(at);
-}
-
 /** A text proposed for publishing: the original and what the automatic redaction would remove. */
 export const RedactionProposal = z.object({ original: z.string(), removals: z.array(Removal) });
 export type RedactionProposal = z.infer<typeof RedactionProposal>;

@@ -5,25 +5,14 @@
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
-import { AbsenceForm } from "../AbsenceForm.tsx";
 import { useI18n } from "../i18n.ts";
+import { lazyView } from "../lazyView.tsx";
 import { adminPath, onLinkClick, type Route } from "../router.ts";
-import { AuditView } from "./AuditView.tsx";
-import { ContentView } from "./ContentView.tsx";
-import { GroupsView } from "./GroupsView.tsx";
-import { IntegrationsView } from "./IntegrationsView.tsx";
-import { MailboxesView } from "./MailboxesView.tsx";
-import { MailView } from "./MailView.tsx";
-import { RulesView } from "./RulesView.tsx";
-import { ServiceLevelsView } from "./ServiceLevelsView.tsx";
-import { TemplatesView } from "./TemplatesView.tsx";
-import { ThemeView } from "./ThemeView.tsx";
-import { TicketTypesView } from "./TicketTypesView.tsx";
-import { UserForm } from "./UserForm.tsx";
-import { UsersView } from "./UsersView.tsx";
-import { WebhooksView } from "./WebhooksView.tsx";
 
-type AdminPage =
+/** The admin pages are one chunk of their own, loaded when an admin first opens one (under the Suspense boundary in Console.tsx). */
+const AdminView = lazyView(() => import("./AdminPages.tsx"), "AdminView");
+
+export type AdminPage =
   | "adminUsers"
   | "adminGroups"
   | "adminServiceLevels"
@@ -106,24 +95,5 @@ export function AdminRoutes({ role, route }: { role: Role; route: Route }) {
   const page = route.name === "adminUser" ? "adminUsers" : route.name;
   if (!isAdminPage(page)) return null;
   if (!pages.includes(page)) return <h1>{t("error.forbidden")}</h1>;
-  if (route.name === "adminUser")
-    return (
-      <>
-        <UserForm key={route.userId} userId={route.userId} />
-        {route.userId !== "new" && <AbsenceForm key={`absence-${route.userId}`} userId={route.userId} headingLevel={2} />}
-      </>
-    );
-  if (page === "adminUsers") return <UsersView />;
-  if (page === "adminGroups") return <GroupsView />;
-  if (page === "adminServiceLevels") return <ServiceLevelsView />;
-  if (page === "adminTicketTypes") return <TicketTypesView />;
-  if (page === "adminRules") return <RulesView />;
-  if (page === "adminWebhooks") return <WebhooksView />;
-  if (page === "adminContent") return <ContentView />;
-  if (page === "adminIntegrations") return <IntegrationsView />;
-  if (page === "adminMail") return <MailView />;
-  if (page === "adminMailboxes") return <MailboxesView />;
-  if (page === "adminTemplates") return <TemplatesView />;
-  if (page === "adminAppearance") return <ThemeView />;
-  return <AuditView />;
+  return <AdminView page={page} route={route} />;
 }

@@ -70,3 +70,18 @@ describe("a ticket's context", () => {
       expect((await clients.expert2.get(url(ids.A))).json().items.map((i: { id: string }) => i.id)).toEqual([ids.sibling.id]);
   });
 });
+
+describe("the base map for the console's maps", () => {
+  it.each(roles)("%s reads the organisation's map settings, the same as the portal's", async (role) => {
+    const res = await clients[role].get("/api/staff/map");
+    expect(res.statusCode, res.body).toBe(200);
+    const portal = await t.app.inject({ method: "GET", url: `/api/public/${tenant.slug}` });
+    expect(res.json()).toEqual(portal.json().map);
+  });
+
+  it("is refused without a session", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/staff/map" });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+  });
+});

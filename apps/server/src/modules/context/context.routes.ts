@@ -1,9 +1,10 @@
-/** Staff routes for a ticket's context: the customer's other tickets and tickets nearby. */
-import { CustomerTicketList, NearbyTicketList, NearbyTicketsQuery } from "@yhteys/contracts";
+/** Staff routes for a ticket's context: the customer's other tickets, tickets nearby and the base map they are drawn on. */
+import { CustomerTicketList, MapSettings, NearbyTicketList, NearbyTicketsQuery } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../context.ts";
 import { ById } from "../../http/routes.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
+import { mapSettings } from "../geocoding/map-settings.ts";
 import { customerTickets, ticketsNearby } from "./context.service.ts";
 
 const tags = ["tickets"];
@@ -37,6 +38,19 @@ export function contextRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       (request) => ticketsNearby(ctx.db, staffActor(request), request.params.id, request.query.radius),
+    );
+
+    app.get(
+      "/map",
+      {
+        schema: {
+          tags,
+          summary:
+            "The organisation's base map, as the portal draws it (the same settings as GET /api/public/{org}), for the console's maps",
+          response: { 200: MapSettings },
+        },
+      },
+      (request) => mapSettings(ctx.db, ctx.config, staffActor(request).organisationId),
     );
   };
 }

@@ -1,9 +1,9 @@
 /**
- * The one Leaflet set-up that both maps of the portal use (the location picker and the feedback
- * map), loaded only when a map is opened. The base map is raster tiles from the settings' template
+ * The one Leaflet set-up of every map in the web apps (the portal's location picker and feedback
+ * map, the console's nearby tickets), loaded only when a map is shown (`@yhteys/web/mapBase`). The base map is raster tiles from the settings' template
  * in Web Mercator (EPSG:3857) or ETRS-TM35FIN (EPSG:3067, the grid of Finnish WMTS services; its
  * projection code loads only for such a map). With no tile URL it draws a plain background and
- * nothing else, so it works without any network beyond the portal's own server.
+ * nothing else, so it works without any network beyond the app's own server.
  */
 import type { MapSettings } from "@yhteys/contracts";
 import { matrixZoom, webMercatorZoom } from "@yhteys/contracts/tileGrid";
@@ -27,7 +27,7 @@ type BaseOptions = {
   role: "application" | "region";
 };
 
-/** The map in the portal: Leaflet's map and its zoom in the settings' Web Mercator levels. */
+/** A map of the web apps: Leaflet's map and its zoom in the settings' Web Mercator levels. */
 export type BaseMap = {
   map: L.Map;
   /** The map's own zoom level nearest to a Web Mercator zoom at the map's centre. */
