@@ -347,7 +347,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
             </a>
           ) : (
             filter !== "all" &&
-            allCount > 0 && (
+            (allCount ?? 0) > 0 && (
               <a href={queuePath(queueId, withParam(search, "state", "all"))} onClick={onLinkClick}>
                 {t("queue.showAllStates")}
               </a>
