@@ -111,6 +111,23 @@ describe("staff console", () => {
     await page.context().close();
   });
 
+  it("says why a queue is empty and offers the next step", async () => {
+    const page = await signedInPage("advisor");
+    await page.getByLabel("Hae yhteydenotoista").fill("qqzzxx");
+    await page.getByRole("button", { name: "Hae", exact: true }).click();
+    await page.getByText("Ei yhteydenottoja tällä rajauksella.").waitFor();
+    await page.getByRole("link", { name: "Poista rajaukset" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBeNull();
+    await expect.poll(() => page.getByText("Ei yhteydenottoja tällä rajauksella.").count()).toBe(0);
+    // Nothing asked of the advisor: the text is about the queue, not about filters.
+    await page
+      .getByRole("navigation", { name: "Jonot" })
+      .getByRole("link", { name: /^Pyynnöt minulle/ })
+      .click();
+    await page.getByText("Sinulta ei ole pyydetty kommentteja tai tietoja tässä tilassa.").waitFor();
+    await page.context().close();
+  });
+
   it("shows a contact submitted through the public API in the open queue within a second, without reloading", async () => {
     const page = await signedInPage("advisor");
     await page.getByRole("table").waitFor();

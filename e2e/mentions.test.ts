@@ -70,6 +70,13 @@ describe("a mention in an internal note", () => {
     await bell.click();
     const sentence = `Eero Asiantuntija mainitsi sinut muistiinpanossa asiassa ${receipt.reference}.`;
     await colleague.getByRole("button", { name: sentence }).waitFor();
+    // Escape closes the list from inside it and returns to the bell.
+    await colleague.keyboard.press("Tab");
+    await expect.poll(() => colleague.evaluate(() => document.activeElement?.closest(".notifications-panel") !== null)).toBe(true);
+    await colleague.keyboard.press("Escape");
+    await colleague.getByRole("button", { name: sentence }).waitFor({ state: "hidden" });
+    expect(await bell.evaluate((b) => b === document.activeElement)).toBe(true);
+    await bell.click();
     await colleague.getByRole("button", { name: sentence }).click();
     await expect.poll(() => colleague.getByRole("heading", { level: 1 }).textContent()).toContain(receipt.reference);
   }, 180_000);

@@ -54,6 +54,7 @@ export function BulkBar({ selected, rows, onDone }: { selected: string[]; rows: 
       <h2 id={ids.title}>
         {t("bulk.title")}: {t("bulk.selected", { count: selected.length })}
       </h2>
+      {selected.length === 0 && <p className="muted">{t("bulk.hint")}</p>}
       {selected.length > 0 && (
         <form onSubmit={submit} noValidate className="bulk-form">
           <div className="field">

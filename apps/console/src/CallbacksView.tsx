@@ -63,23 +63,25 @@ export function CallbacksView({ search }: { search: URLSearchParams }) {
       {!items ? null : items.length === 0 ? (
         <p className="muted">{t("callbacks.none")}</p>
       ) : (
-        <table className="tickets">
-          <caption className="visually-hidden">{t("callbacks.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("callbacks.window")}</th>
-              <th scope="col">{t("callbacks.reference")}</th>
-              <th scope="col">{t("callbacks.phone")}</th>
-              <th scope="col">{t("callbacks.topic")}</th>
-              <th scope="col">{t("callbacks.outcome")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((c) => (
-              <CallbackRow key={c.ticketId} item={c} onDone={list.reload} />
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="tickets">
+            <caption className="visually-hidden">{t("callbacks.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("callbacks.window")}</th>
+                <th scope="col">{t("callbacks.reference")}</th>
+                <th scope="col">{t("callbacks.phone")}</th>
+                <th scope="col">{t("callbacks.topic")}</th>
+                <th scope="col">{t("callbacks.outcome")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <CallbackRow key={c.ticketId} item={c} onDone={list.reload} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -4,7 +4,7 @@
  * Re-read on live updates and every 30 s.
  */
 import type { Notification, NotificationList } from "@yhteys/contracts";
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { useI18n } from "./i18n.ts";
@@ -18,6 +18,18 @@ export function Notifications() {
   const id = useId();
   const [list, setList] = useState<NotificationList | null>(null);
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // Escape closes the open list and returns to its button, like other pop-up panels.
+  useEffect(() => {
+    if (!open) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener("keydown", closeOnEscape);
+    return () => document.removeEventListener("keydown", closeOnEscape);
+  }, [open]);
 
   const load = useCallback(() => {
     api
@@ -41,7 +53,14 @@ export function Notifications() {
 
   return (
     <div className="notifications">
-      <button type="button" className="button secondary" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        className="button secondary"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
         {t("notifications.title")}
         {unread > 0 && (
           <span className="tab-count">

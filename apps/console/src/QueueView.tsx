@@ -41,6 +41,7 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
   const slaParam = search.get("sla");
   const sla = slaParam === "warning" || slaParam === "breached" ? slaParam : null;
   const extras = filtersOf(search);
+  const filtered = q !== "" || sla !== null || Object.keys(extras).length > 0;
   const extrasKey = JSON.stringify(extras);
   const view = views.find((v) => v.id === search.get("view")) ?? null;
 
@@ -327,7 +328,33 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
           </tbody>
         </table>
       </div>
-      {list && list.items.length === 0 && <p className="empty">{t("queue.empty")}</p>}
+      {list && list.items.length === 0 && (
+        <div className="empty">
+          <p>
+            {t(
+              filtered
+                ? "queue.empty"
+                : queueId === "mine"
+                  ? "queue.emptyMine"
+                  : queueId === "requests"
+                    ? "queue.emptyRequests"
+                    : "queue.emptyQueue",
+            )}
+          </p>
+          {filtered ? (
+            <a href={queuePath(queueId, withoutFilters(search))} onClick={onLinkClick}>
+              {t("queue.clearFilters")}
+            </a>
+          ) : (
+            filter !== "all" &&
+            (allCount ?? 0) > 0 && (
+              <a href={queuePath(queueId, withParam(search, "state", "all"))} onClick={onLinkClick}>
+                {t("queue.showAllStates")}
+              </a>
+            )
+          )}
+        </div>
+      )}
 
       {list && (offset > 0 || hasNext) && (
         <nav className="paging" aria-label={t("queue.paging")}>
@@ -372,5 +399,15 @@ function withParam(search: URLSearchParams, key: string, value: string | null): 
   next.delete("offset");
   if (value === null) next.delete(key);
   else next.set(key, value);
+  return next;
+}
+
+/** The queue address with its state tab and sorting but none of the filters that narrow the list. */
+function withoutFilters(search: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams();
+  for (const key of ["state", "sort", "order"]) {
+    const value = search.get(key);
+    if (value) next.set(key, value);
+  }
   return next;
 }

@@ -110,7 +110,7 @@ export function FeedbackPage({ org, orgName }: { org: PublicOrganisation; orgNam
   const select = (key: "category" | "area" | "status", label: string, options: { value: string; label: string }[]) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select id={`${id}-${key}`} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}>
+      <select id={`${id}-${key}`} className="input" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}>
         <option value="">{t("feedback.all")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -151,11 +151,23 @@ export function FeedbackPage({ org, orgName }: { org: PublicOrganisation; orgNam
           )}
           <div className="field">
             <label htmlFor={`${id}-from`}>{t("feedback.from")}</label>
-            <input id={`${id}-from`} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+            <input
+              id={`${id}-from`}
+              className="input"
+              type="date"
+              value={draft.from}
+              onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to`}>{t("feedback.to")}</label>
-            <input id={`${id}-to`} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+            <input
+              id={`${id}-to`}
+              className="input"
+              type="date"
+              value={draft.to}
+              onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+            />
           </div>
         </div>
         <div className="button-row">

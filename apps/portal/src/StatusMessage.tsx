@@ -13,7 +13,7 @@ export function StatusMessage({ kind, onRetry }: { kind: "loading" | "failed"; o
     <div className="page-status">
       <h1 tabIndex={-1}>{t("app.loadFailed")}</h1>
       {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
+        <button type="button" className="button button-primary" onClick={onRetry}>
           {t("app.retry")}
         </button>
       )}

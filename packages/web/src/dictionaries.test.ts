@@ -1,7 +1,8 @@
 /**
  * The apps' dictionaries are merged from per-feature `*.i18n.ts` files. TypeScript checks that each
  * file's sv and en have its fi keys; this checks what it cannot: that the merged fi, sv and en have
- * the same keys, and that no key is defined in two files (a later spread would silently win).
+ * the same keys, that no key is defined in two files (a later spread would silently win), and that
+ * no Swedish or English text was left in Finnish.
  */
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -9,6 +10,20 @@ import { describe, expect, it } from "vitest";
 
 type Texts = Record<string, string>;
 const root = join(import.meta.dirname, "../../..");
+
+/** Texts that are the same in every language: names, brands and format codes. */
+const sameInEveryLanguage = new Set([
+  "app.name",
+  "theme.font.arial",
+  "theme.font.verdana",
+  "theme.logo",
+  "channel.chat",
+  "webhooks.httpStatus",
+  "feedback.rss",
+  "feedback.jsonFeed",
+]);
+/** A text with no word once its `{placeholders}` are removed (e.g. `{hours} h`, `{from} → {to}`) needs no translation. */
+const hasWords = (text: string) => /\p{L}{3,}/u.test(text.replace(/\{\w+\}/g, ""));
 
 describe.each(["console", "portal"])("the %s's dictionaries", (app) => {
   const src = join(root, "apps", app, "src");
@@ -22,6 +37,16 @@ describe.each(["console", "portal"])("the %s's dictionaries", (app) => {
     expect(Object.keys(dictionaries.en).sort()).toEqual(fi);
     for (const language of ["fi", "sv", "en"] as const)
       for (const key of fi) expect(dictionaries[language][key]?.trim(), `${language} ${key}`).toBeTruthy();
+  });
+
+  it("translate every Finnish text into Swedish and English", async () => {
+    const { dictionaries } = (await import(join(src, "i18n.ts"))) as { dictionaries: Record<"fi" | "sv" | "en", Texts> };
+    const untranslated = Object.entries(dictionaries.fi).flatMap(([key, fi]) =>
+      (["sv", "en"] as const)
+        .filter((language) => dictionaries[language][key] === fi && hasWords(fi) && !sameInEveryLanguage.has(key))
+        .map((language) => `${language} ${key}: ${fi}`),
+    );
+    expect(untranslated).toEqual([]);
   });
 
   it("take every key from exactly one feature file", async () => {

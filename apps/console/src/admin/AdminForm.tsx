@@ -137,12 +137,26 @@ export function CheckboxGroup(props: {
   selected: string[];
   onChange: (selected: string[]) => void;
   error?: string | undefined;
+  /** Shown under the legend. */
+  hint?: string;
+  /** Many short options flow into columns. */
+  columns?: boolean;
 }) {
   const toggle = (value: string, on: boolean) =>
     props.onChange(on ? [...props.selected, value] : props.selected.filter((v) => v !== value));
+  const describedBy = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ");
   return (
-    <fieldset className="choices checkbox-group" id={props.id} aria-describedby={props.error ? `${props.id}-error` : undefined}>
+    <fieldset
+      className={`choices checkbox-group${props.columns ? " checkbox-columns" : ""}`}
+      id={props.id}
+      aria-describedby={describedBy || undefined}
+    >
       <legend>{props.legend}</legend>
+      {props.hint && (
+        <p className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
       {props.error && (
         <p className="field-error" id={`${props.id}-error`}>
           {props.error}

@@ -13,22 +13,24 @@ export function AdminTable<T extends { id: string }>(props: {
   if (!props.items) return null;
   if (props.items.length === 0) return <p className="muted">{props.empty}</p>;
   return (
-    <table className="tickets">
-      {props.caption && <caption className="visually-hidden">{props.caption}</caption>}
-      <thead>
-        <tr>
-          {props.headers.map((h) => (
-            <th scope="col" key={h}>
-              {h}
-            </th>
+    <div className="table-scroll">
+      <table className="tickets">
+        {props.caption && <caption className="visually-hidden">{props.caption}</caption>}
+        <thead>
+          <tr>
+            {props.headers.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((item) => (
+            <Fragment key={item.id}>{props.row(item)}</Fragment>
           ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.items.map((item) => (
-          <Fragment key={item.id}>{props.row(item)}</Fragment>
-        ))}
-      </tbody>
-    </table>
+        </tbody>
+      </table>
+    </div>
   );
 }

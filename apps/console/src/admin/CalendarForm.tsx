@@ -234,24 +234,26 @@ function NextDays({ calendarId, refresh }: { calendarId: string; refresh: number
   return (
     <details className="next-days">
       <summary>{t("sla.nextDays")}</summary>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("sla.day")}</th>
-            <th scope="col">{t("sla.hours")}</th>
-            <th scope="col">{t("sla.why")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{dateText(d.date)}</th>
-              <td>{d.hours.length ? formatHours(d.hours) : t("sla.closed")}</td>
-              <td>{d.holiday ? name(d.holiday, language) : d.exception !== null ? d.exception || t("sla.exception") : ""}</td>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("sla.day")}</th>
+              <th scope="col">{t("sla.hours")}</th>
+              <th scope="col">{t("sla.why")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.date}>
+                <th scope="row">{dateText(d.date)}</th>
+                <td>{d.hours.length ? formatHours(d.hours) : t("sla.closed")}</td>
+                <td>{d.holiday ? name(d.holiday, language) : d.exception !== null ? d.exception || t("sla.exception") : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }

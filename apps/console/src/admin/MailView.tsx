@@ -6,6 +6,7 @@ import type { MailSettings } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { useConsole } from "../Console.tsx";
 import { useI18n } from "../i18n.ts";
+import { onLinkClick, ticketPath } from "../router.ts";
 import { CheckboxField, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
 import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
@@ -168,7 +169,7 @@ function TestEmailForm({ onSent }: { onSent: () => void }) {
       <ErrorSummary error={error} fields={labels} />
       <form onSubmit={submit} noValidate>
         <TextField {...labels.to} type="email" value={to} onChange={setTo} error={error?.fields.to} required />
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button secondary" disabled={busy}>
           {t("mail.sendTest")}
         </button>
       </form>
@@ -203,14 +204,22 @@ function FailedEmails() {
             <td>
               <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
             </td>
-            <td>{d.ticket?.reference ?? "–"}</td>
+            <td className="nowrap">
+              {d.ticket ? (
+                <a href={ticketPath(d.ticket.id)} onClick={onLinkClick}>
+                  {d.ticket.reference}
+                </a>
+              ) : (
+                "–"
+              )}
+            </td>
             <td>{t(`mail.kind.${d.kind}`)}</td>
             <td>{t(`mail.recipient.${d.recipient}`)}</td>
             <td>{t(`mail.state.${d.state}`)}</td>
             <td>{d.lastError ?? "–"}</td>
             <td>
               {(d.state === "failed" || d.state === "unconfigured") && (
-                <button type="button" className="button" onClick={() => retry(d.id)}>
+                <button type="button" className="button secondary" onClick={() => retry(d.id)}>
                   {t("mail.retry")}
                   <span className="visually-hidden"> {d.ticket?.reference ?? ""}</span>
                 </button>

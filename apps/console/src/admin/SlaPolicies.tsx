@@ -67,36 +67,38 @@ export function SlaPolicies(props: { policies: SlaPolicy[]; categories: Category
     <section className="panel" aria-labelledby={`${prefix}heading`}>
       <h2 id={`${prefix}heading`}>{t("sla.policies")}</h2>
       <p className="muted">{t("sla.policiesIntro")}</p>
-      <table className="tickets">
-        <caption className="visually-hidden">{t("sla.policies")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("sla.scope")}</th>
-            <th scope="col">{t("sla.firstResponse")}</th>
-            <th scope="col">{t("sla.resolution")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("admin.status")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.policies.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{scopeOf(p)}</th>
-              <td>{t("sla.workingHours", { hours: hoursText(p.firstResponseMinutes, language) })}</td>
-              <td>{t("sla.workingHours", { hours: hoursText(p.resolutionMinutes, language) })}</td>
-              <td>
-                {(p.categoryId || p.priority) && (
-                  <button type="button" className="button secondary" disabled={busy} onClick={() => remove(p)}>
-                    <span aria-hidden="true">✕</span>
-                    <span className="visually-hidden">{t("sla.deletePolicy", { scope: scopeOf(p) })}</span>
-                  </button>
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="tickets">
+          <caption className="visually-hidden">{t("sla.policies")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("sla.scope")}</th>
+              <th scope="col">{t("sla.firstResponse")}</th>
+              <th scope="col">{t("sla.resolution")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("admin.status")}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.policies.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{scopeOf(p)}</th>
+                <td>{t("sla.workingHours", { hours: hoursText(p.firstResponseMinutes, language) })}</td>
+                <td>{t("sla.workingHours", { hours: hoursText(p.resolutionMinutes, language) })}</td>
+                <td>
+                  {(p.categoryId || p.priority) && (
+                    <button type="button" className="button secondary" disabled={busy} onClick={() => remove(p)}>
+                      <span aria-hidden="true">✕</span>
+                      <span className="visually-hidden">{t("sla.deletePolicy", { scope: scopeOf(p) })}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h3>{t("sla.setTargets")}</h3>
       <ErrorSummary error={error} fields={fields} />
       <form onSubmit={submit} noValidate>

@@ -217,30 +217,32 @@ function ColourField(props: { id: string; label: string; value: string; onChange
 function ContrastTable({ checks }: { checks: ContrastCheck[] }) {
   const { t } = useI18n();
   return (
-    <table className="contrast-table">
-      <caption>{t("theme.contrastCaption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("theme.pair")}</th>
-          <th scope="col">{t("theme.ratio")}</th>
-          <th scope="col">{t("theme.minimum")}</th>
-          <th scope="col">{t("theme.result")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {checks.map((c) => (
-          <tr key={c.id} data-pair={c.id}>
-            <th scope="row">{t(`theme.pair.${c.id}`)}</th>
-            <td>{formatRatio(c.ratio)}</td>
-            <td>{c.minimum}:1</td>
-            <td className={c.passes ? "contrast-pass" : "contrast-fail"}>
-              <span aria-hidden="true">{c.passes ? "✓ " : "✗ "}</span>
-              {c.passes ? t("theme.passes") : t("theme.fails")}
-            </td>
+    <div className="table-scroll">
+      <table className="contrast-table">
+        <caption>{t("theme.contrastCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("theme.pair")}</th>
+            <th scope="col">{t("theme.ratio")}</th>
+            <th scope="col">{t("theme.minimum")}</th>
+            <th scope="col">{t("theme.result")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {checks.map((c) => (
+            <tr key={c.id} data-pair={c.id}>
+              <th scope="row">{t(`theme.pair.${c.id}`)}</th>
+              <td>{formatRatio(c.ratio)}</td>
+              <td>{c.minimum}:1</td>
+              <td className={c.passes ? "contrast-pass" : "contrast-fail"}>
+                <span aria-hidden="true">{c.passes ? "✓ " : "✗ "}</span>
+                {c.passes ? t("theme.passes") : t("theme.fails")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -138,10 +138,11 @@ function NewWebhookForm({ onCreated }: { onCreated: () => void }) {
       >
         <TextField {...labels.url} value={url} onChange={setUrl} hint={t("webhooks.urlHint")} error={error?.fields.url} required />
         <TextField id={`${prefix}description`} label={t("webhooks.description")} value={description} onChange={setDescription} />
-        <p className="hint">{t("webhooks.eventsHint")}</p>
         <CheckboxGroup
           id={`${prefix}events`}
           legend={t("webhooks.events")}
+          hint={t("webhooks.eventsHint")}
+          columns
           options={ticketEventTypes.map((type) => ({ value: type, label: type }))}
           selected={eventTypes}
           onChange={setEventTypes}

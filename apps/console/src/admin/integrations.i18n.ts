@@ -47,7 +47,7 @@ export const integrationsFi = {
   "integrations.apiKeyHint": "Tallennetaan, mutta sitä ei näytetä enää.",
   "integrations.apiKeySet": "Avain tallennettu",
   "integrations.serviceCode": "Palvelukoodi (service_code)",
-  "integrations.jurisdiction": "Jurisdiction ID",
+  "integrations.jurisdiction": "Hallintoalueen tunnus (jurisdiction_id)",
   "integrations.notOurs": "Ei meille -merkintä",
   "integrations.notOursHint":
     "Jos ulkoinen järjestelmä sulkee pyynnön ja sen huomautuksessa on tämä teksti, yhteydenotto palaa selvittelyjonoon.",
@@ -146,7 +146,7 @@ export const integrationsSv: Dictionary<IntegrationsKey> = {
   "integrations.apiKeyHint": "Sparas men visas inte igen.",
   "integrations.apiKeySet": "Nyckel sparad",
   "integrations.serviceCode": "Tjänstekod (service_code)",
-  "integrations.jurisdiction": "Jurisdiction ID",
+  "integrations.jurisdiction": "Förvaltningsområdets id (jurisdiction_id)",
   "integrations.notOurs": "Markering ”inte vårt”",
   "integrations.notOursHint":
     "Om det externa systemet stänger begäran med denna text i anteckningen, återgår ärendet till kön för oklara ärenden.",
@@ -243,7 +243,7 @@ export const integrationsEn: Dictionary<IntegrationsKey> = {
   "integrations.apiKeyHint": "Stored, but never shown again.",
   "integrations.apiKeySet": "Key stored",
   "integrations.serviceCode": "Service code (service_code)",
-  "integrations.jurisdiction": "Jurisdiction ID",
+  "integrations.jurisdiction": "Jurisdiction (jurisdiction_id)",
   "integrations.notOurs": "Not-ours marker",
   "integrations.notOursHint":
     "When the external system closes the request with this text in its notes, the ticket returns to the unclear queue.",
