@@ -57,7 +57,10 @@ describe("staff console", () => {
     const page = await openConsole();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Kirjaudu asiointikonsoliin");
     // The organisation comes from /api/instance.
-    await expect.poll(() => page.getByText(`Organisaatio: ${e2e.tenant.slug}`).count()).toBe(1);
+    // The organisation's name, not its short name.
+    const { name } = (await e2e.app.inject({ url: `/api/public/${e2e.tenant.slug}` })).json();
+    await expect.poll(() => page.getByText(`Organisaatio: ${name.fi}`).count()).toBe(1);
+    expect(name.fi).not.toBe(e2e.tenant.slug);
     await expectAccessible(page, "the sign-in page");
 
     await logIn(page, "advisor");
@@ -265,6 +268,11 @@ describe("staff console", () => {
     await page.goto(`${e2e.baseUrl}/console/tickets/${otherId}`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Yhteydenottoa ei löytynyt");
     expect(await page.getByText("Tämä ei kuulu urakoitsijalle").count()).toBe(0);
+    // Pages of other roles say so instead of staying blank.
+    await page.goto(`${e2e.baseUrl}/console/new-contact`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Sinulla ei ole oikeutta tähän toimintoon.");
+    await page.goto(`${e2e.baseUrl}/console/my-requests`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Kohdetta ei löytynyt.");
     await page.context().close();
   });
 

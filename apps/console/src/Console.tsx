@@ -270,7 +270,11 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
             {route.name === "absence" && takesTickets(user.role) && <AbsenceForm />}
             <AdminRoutes role={user.role} route={route} />
           </LazyViews>
-          {route.name === "notFound" && <h1>{t("error.notFound")}</h1>}
+          {((route.name === "newContact" && !mayRecord(user.role)) || (route.name === "absence" && !takesTickets(user.role))) && (
+            <h1>{t("error.forbidden")}</h1>
+          )}
+          {/* The internal customers' pages exist only in their own console. */}
+          {(route.name === "notFound" || route.name.startsWith("myRequest")) && <h1>{t("error.notFound")}</h1>}
         </main>
       </div>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">

@@ -1,15 +1,15 @@
 /** Sign-in with organisation, email and password; errors and throttling are announced. */
-import type { SessionInfo } from "@yhteys/contracts";
+import type { LocalizedText, SessionInfo } from "@yhteys/contracts";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import * as api from "./api.ts";
-import { errorText } from "./format.ts";
+import { errorText, name } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 
 const ORG_KEY = "yhteys.organisation";
 
 export function Login({ onSignedIn, notice }: { onSignedIn: (info: SessionInfo) => void; notice: "expired" | "signedOut" | null }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const ids = { org: useId(), orgHint: useId(), email: useId(), password: useId(), error: useId() };
   const [organisation, setOrganisation] = useState(() => localStorage.getItem(ORG_KEY) ?? "");
   const [defaultOrganisation, setDefaultOrganisation] = useState<string | null>(null);
@@ -36,6 +36,23 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (info: SessionInfo) 
   }, []);
 
   const showOrganisationInput = editOrganisation || (defaultOrganisation !== null && !organisation);
+
+  // The organisation's name, once its short name is known (the short name stays shown when it is not found).
+  const [organisationName, setOrganisationName] = useState<{ slug: string; name: LocalizedText } | null>(null);
+  useEffect(() => {
+    const slug = organisation.trim().toLowerCase();
+    if (showOrganisationInput || !slug) return;
+    let current = true;
+    api
+      .publicOrganisation(slug)
+      .then((o) => current && setOrganisationName({ slug, name: o.name }))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [organisation, showOrganisationInput]);
+  const shownOrganisation =
+    organisationName && organisationName.slug === organisation.trim().toLowerCase() ? name(organisationName.name, language) : organisation;
 
   useEffect(() => {
     if (editOrganisation) orgInput.current?.focus();
@@ -109,7 +126,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (info: SessionInfo) 
             </div>
           ) : (
             <p className="organisation-line">
-              <span>{t("login.organisationIs", { organisation })}</span>{" "}
+              <span>{t("login.organisationIs", { organisation: shownOrganisation })}</span>{" "}
               <button type="button" className="link-button" onClick={() => setEditOrganisation(true)}>
                 {t("login.changeOrganisation")}
               </button>

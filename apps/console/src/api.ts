@@ -8,6 +8,7 @@ import type {
   Category,
   CustomerTicketList,
   GroupSummary,
+  LocalizedText,
   MapSettings,
   MarkNotificationsRead,
   MentionCandidates,
@@ -60,6 +61,8 @@ export async function staff<T>(url: string, options: RequestOptions = {}): Promi
 }
 
 export const instance = () => api<{ defaultOrganisation: string }>("/api/instance");
+/** An organisation's public facts (its name for the sign-in page). */
+export const publicOrganisation = (slug: string) => api<{ name: LocalizedText }>(`/api/public/${encodeURIComponent(slug)}`);
 export const session = () => api<SessionInfo>("/api/auth/session");
 export const login = (body: { organisation: string; email: string; password: string }) =>
   api<SessionInfo>("/api/auth/login", { method: "POST", body });
