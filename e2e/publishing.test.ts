@@ -139,6 +139,14 @@ describe("publishing a contact", () => {
     await photo.waitFor();
     expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expectAccessible(portal, "the feedback detail page");
+    // Its location: the area by name, and this one contact on a map centred on it (not raw coordinates).
+    const detail = portal.locator("article.feedback-detail");
+    expect(await detail.textContent()).toContain("Hervanta");
+    expect(await detail.textContent()).not.toMatch(/61[,.]\d{3}/);
+    await detail.getByRole("button", { name: "Näytä kartalla" }).click();
+    await detail.locator(".feedback-map .leaflet-container").waitFor();
+    await expect.poll(() => detail.locator(".feedback-map path.leaflet-interactive").count()).toBe(1);
+    await expectAccessible(portal, "the feedback detail page with its map");
 
     // Unpublish: the detail page no longer shows it.
     await panel.getByRole("button", { name: "Poista julkaisu" }).click();

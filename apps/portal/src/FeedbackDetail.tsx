@@ -3,6 +3,7 @@ import type { PublicOrganisation, PublishedFeedback } from "@yhteys/contracts";
 import { localize } from "@yhteys/contracts/constants";
 import { ApiError, api } from "@yhteys/web";
 import { useEffect, useState } from "react";
+import { FeedbackMap } from "./FeedbackMap.tsx";
 import { FeedbackFacts, feedApi } from "./FeedbackPage.tsx";
 import { useI18n } from "./i18n.ts";
 import { feedbackPath, followLink } from "./router.ts";
@@ -11,7 +12,7 @@ import { useDocumentTitle } from "./useDocumentTitle.ts";
 type State = { status: "loading" } | { status: "ready"; item: PublishedFeedback } | { status: "notFound" } | { status: "failed" };
 
 export function FeedbackDetail({ org, orgName, reference }: { org: PublicOrganisation; orgName: string; reference: string }) {
-  const { t, language, formatNumber } = useI18n();
+  const { t, language } = useI18n();
   const [state, setState] = useState<State>({ status: "loading" });
   useDocumentTitle(
     state.status === "ready" ? `${localize(state.item.category.name, language)} ${reference}` : t("feedback.title"),
@@ -74,11 +75,14 @@ export function FeedbackDetail({ org, orgName, reference }: { org: PublicOrganis
         </section>
       )}
       <h2>{t("feedback.location")}</h2>
-      <p>
-        {item.location
-          ? `${formatNumber(item.location.lat)}, ${formatNumber(item.location.lon)}${item.area ? ` (${localize(item.area.name, language)})` : ""}`
-          : t("feedback.noLocation")}
-      </p>
+      {item.location ? (
+        <>
+          {item.area && <p>{localize(item.area.name, language)}</p>}
+          <FeedbackMap org={org} item={item} />
+        </>
+      ) : (
+        <p>{item.area ? localize(item.area.name, language) : t("feedback.noLocation")}</p>
+      )}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 /** The optional map view of the feedback list: nothing of the map library loads until the resident opens it. */
-import type { FeedbackList, PublicOrganisation } from "@yhteys/contracts";
+import type { FeedbackList, PublicOrganisation, PublishedFeedback } from "@yhteys/contracts";
 import { api, useLazyMap } from "@yhteys/web";
 import { useEffect, useState } from "react";
 import { useI18n } from "./i18n.ts";
@@ -7,8 +7,13 @@ import { LazyMapPanel } from "./LazyMap.tsx";
 import { feedbackItemPath, navigate } from "./router.ts";
 import "./map.css";
 
-/** `query` is the list's filter query; the map shows up to 500 of the matching contacts. */
-export function FeedbackMap({ org, query }: { org: PublicOrganisation; query: string }) {
+/**
+ * With `query` (the list's filter query) the map shows up to 500 of the matching contacts; with
+ * `item` (one contact's page) it shows that contact, centred.
+ */
+export function FeedbackMap({ org, ...shown }: { org: PublicOrganisation } & ({ query: string } | { item: PublishedFeedback })) {
+  const item = "item" in shown ? shown.item : null;
+  const query = "query" in shown ? shown.query : null;
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const { state, container, view } = useLazyMap(
@@ -20,13 +25,18 @@ export function FeedbackMap({ org, query }: { org: PublicOrganisation; query: st
         label: t("feedback.mapLabel"),
         describedBy: "feedback-map-instructions",
         onOpen: (reference) => navigate(feedbackItemPath(org.slug, reference)),
+        ...(item?.location ? { focus: item.location } : {}),
       });
     },
-    [org, t],
+    [org, t, item],
   );
 
   useEffect(() => {
     if (!open || state !== "ready") return;
+    if (item) {
+      view.current?.setItems([item]);
+      return;
+    }
     let cancelled = false;
     api<FeedbackList>(`/api/public/${encodeURIComponent(org.slug)}/feedback?${query}${query ? "&" : ""}pageSize=500`)
       .then((list) => !cancelled && view.current?.setItems(list.items))
@@ -34,7 +44,7 @@ export function FeedbackMap({ org, query }: { org: PublicOrganisation; query: st
     return () => {
       cancelled = true;
     };
-  }, [open, state, view, org.slug, query]);
+  }, [open, state, view, org.slug, query, item]);
 
   return (
     <LazyMapPanel

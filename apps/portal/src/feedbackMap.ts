@@ -13,17 +13,26 @@ export type FeedbackMapView = { setItems: (items: PublishedFeedback[]) => void; 
 type Properties = { reference: string; status: string };
 
 const STATUS_COLOURS: Record<string, string> = { resolved: "#26734d", closed: "#5e5c64" };
+/** The (Web Mercator) zoom a map focused on one contact opens at: a few blocks around it. */
+const FOCUS_ZOOM = 15;
 const clusterRadius = (count: number) => (count < 5 ? 14 : count < 20 ? 20 : 28);
 
 export async function createFeedbackMap(
   container: HTMLElement,
-  options: { settings: MapSettings; label: string; describedBy: string; onOpen: (reference: string) => void },
+  options: {
+    settings: MapSettings;
+    label: string;
+    describedBy: string;
+    onOpen: (reference: string) => void;
+    /** Where the map opens (one contact's page opens at its point); else the organisation's default view. */
+    focus?: { lat: number; lon: number };
+  },
 ): Promise<FeedbackMapView> {
   const { settings } = options;
   const { map, zoomOf, webMercatorZoom } = await createBaseMap(container, {
     settings,
-    center: settings.center,
-    zoom: settings.zoom,
+    center: options.focus ?? settings.center,
+    zoom: options.focus ? Math.max(settings.zoom, FOCUS_ZOOM) : settings.zoom,
     label: options.label,
     describedBy: options.describedBy,
     keyboard: true,
