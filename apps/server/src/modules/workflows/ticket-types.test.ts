@@ -1,0 +1,142 @@
+import { stateTransitions, ticketStates } from "@yhteys/contracts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, newTenant, signIn, startTestApp, submitContact, type TestApp } from "../../../test/harness.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const permit = { name: { fi: "Lupahakemus", sv: "Tillståndsansökan", en: "Permit application" }, type: "service_request" };
+/** The built-in states as statuses, plus "Lausunnolla" (out for comment) while waiting. */
+const permitWorkflow = {
+  statuses: [
+    ...ticketStates.map((state) => ({ key: state, name: { fi: `Lupa ${state}` }, phase: state, next: [...stateTransitions[state]] })),
+    { key: "comment", name: { fi: "Lausunnolla" }, phase: "in_progress", next: ["resolved"] },
+  ],
+};
+
+async function ticketId(client: Client, reference: string) {
+  return (await client.get(`/api/staff/tickets?q=${reference}`)).json().items[0].id as string;
+}
+
+describe("ticket types the organisation adds", () => {
+  it("adds, renames, reorders and switches off a type; keys are unique and names required", async () => {
+    const tenant = await newTenant(t.ctx);
+    const admin = await signIn(t.app, tenant, "admin");
+    const created = await admin.post("/api/staff/admin/ticket-types", permit);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ key: "lupahakemus", type: "service_request", builtIn: false, active: true, position: 4 });
+
+    const twice = await admin.post("/api/staff/admin/ticket-types", permit);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.headers["content-type"]).toContain("application/problem+json");
+    expect(twice.json().errors).toEqual([expect.objectContaining({ path: "key" })]);
+    // A kind's name is reserved for the built-in type.
+    expect((await admin.post("/api/staff/admin/ticket-types", { ...permit, key: "feedback" })).statusCode).toBe(409);
+    const nameless = await admin.post("/api/staff/admin/ticket-types", { ...permit, name: { fi: "!!!" } });
+    expect(nameless.statusCode).toBe(422);
+    expect(nameless.json().errors).toEqual([expect.objectContaining({ path: "key" })]);
+    expect((await admin.post("/api/staff/admin/ticket-types", { ...permit, name: { fi: "" } })).statusCode).toBe(400);
+
+    const order = await admin.post("/api/staff/admin/ticket-types", { name: { fi: "Tilaus" }, type: "service_request", position: 0 });
+    expect(order.json()).toMatchObject({ key: "tilaus", position: 0 });
+    const keys = (await admin.get("/api/staff/admin/ticket-types")).json().items.map((s: { key: string }) => s.key);
+    expect(keys).toEqual(["feedback", "tilaus", "question", "fault_report", "service_request", "lupahakemus"]);
+
+    const unnamed = await admin.patch("/api/staff/admin/ticket-types/tilaus", { name: null });
+    expect(unnamed.statusCode).toBe(422);
+    expect(unnamed.json().errors).toEqual([expect.objectContaining({ path: "name" })]);
+    const off = await admin.patch("/api/staff/admin/ticket-types/tilaus", { active: false, name: { fi: "Tilaus (vanha)" } });
+    expect(off.json()).toMatchObject({ active: false, name: { fi: "Tilaus (vanha)" } });
+    const offered = (await t.app.inject({ url: `/api/public/${tenant.slug}` })).json().types;
+    expect(offered.map((x: { key: string }) => x.key)).toEqual(["feedback", "question", "fault_report", "service_request", "lupahakemus"]);
+    expect((await admin.patch("/api/staff/admin/ticket-types/no-such", { active: false })).statusCode).toBe(404);
+  });
+
+  it("takes a contact of an added type, shows its name and refuses types not offered", async () => {
+    const tenant = await newTenant(t.ctx);
+    const admin = await signIn(t.app, tenant, "admin");
+    const expert = await signIn(t.app, tenant, "expert");
+    const type = (await admin.post("/api/staff/admin/ticket-types", permit)).json();
+    expect((await admin.put("/api/staff/admin/ticket-types/lupahakemus/workflow", permitWorkflow)).statusCode).toBe(200);
+
+    const receipt = await submitContact(t.app, tenant, { typeId: type.id });
+    const id = await ticketId(expert, receipt.reference);
+    const detail = (await expert.get(`/api/staff/tickets/${id}`)).json();
+    expect(detail).toMatchObject({ type: "service_request", typeId: type.id, status: { key: "new" } });
+    // Its own workflow: "Lausunnolla" is reachable only from handling.
+    const next = detail.allowedStatuses.map((s: { key: string }) => s.key);
+    expect(next).toContain("in_progress");
+    expect(next).not.toContain("comment");
+    const queue = (await expert.get(`/api/staff/tickets?typeId=${type.id}`)).json();
+    expect(queue.items.map((r: { id: string }) => r.id)).toEqual([id]);
+    const tracked = (await t.app.inject({ url: `/api/public/${tenant.slug}/contacts/${receipt.trackingToken}` })).json();
+    expect(tracked).toMatchObject({ type: "service_request", typeName: { fi: "Lupahakemus" } });
+
+    // Tickets of the built-in type of the same kind are not of the added type, and the other way round.
+    const plain = await submitContact(t.app, tenant, { type: "service_request" });
+    const builtIn = (await admin.patch("/api/staff/admin/ticket-types/service_request", { position: 3 })).json();
+    const plainRows = (await expert.get(`/api/staff/tickets?typeId=${builtIn.id}`)).json().items;
+    expect(plainRows.map((r: { reference: string }) => r.reference)).toEqual([plain.reference]);
+
+    const other = await newTenant(t.ctx);
+    const foreign = await t.app.inject({
+      method: "POST",
+      url: `/api/public/${other.slug}/contacts`,
+      payload: { categoryId: other.categories.potholes, description: "Lupa toisessa kunnassa", typeId: type.id },
+    });
+    expect(foreign.statusCode).toBe(422);
+    expect(foreign.json().errors).toEqual([expect.objectContaining({ path: "typeId" })]);
+    await admin.patch("/api/staff/admin/ticket-types/lupahakemus", { active: false });
+    await expect(submitContact(t.app, tenant, { typeId: type.id })).rejects.toThrow(/422/);
+    // Staff recording a call are held to the same list.
+    const recorded = await expert.post("/api/staff/contacts", {
+      categoryId: tenant.categories.potholes,
+      description: "Soitto luvasta",
+      channel: "phone",
+      typeId: type.id,
+    });
+    expect(recorded.statusCode).toBe(422);
+  });
+
+  it("moves a ticket's status into the new type's workflow when its type changes, and says so in the history", async () => {
+    const tenant = await newTenant(t.ctx);
+    const admin = await signIn(t.app, tenant, "admin");
+    const expert = await signIn(t.app, tenant, "expert");
+    const type = (await admin.post("/api/staff/admin/ticket-types", permit)).json();
+    await admin.put("/api/staff/admin/ticket-types/lupahakemus/workflow", permitWorkflow);
+    const id = await ticketId(expert, (await submitContact(t.app, tenant, { type: "fault_report" })).reference);
+    expect((await expert.post(`/api/staff/tickets/${id}/state`, { state: "in_progress" })).statusCode).toBe(200);
+
+    const edited = await expert.patch(`/api/staff/tickets/${id}`, { typeId: type.id });
+    expect(edited.statusCode, edited.body).toBe(200);
+    let detail = (await expert.get(`/api/staff/tickets/${id}`)).json();
+    expect(detail).toMatchObject({ type: "service_request", typeId: type.id, state: "in_progress", status: { key: "in_progress" } });
+    const event = detail.history.find((e: { type: string }) => e.type === "ticket.edited");
+    expect(event.data).toMatchObject({
+      fields: ["type"],
+      typeId: type.id,
+      toStatus: { key: "in_progress", name: { fi: "Lupa in_progress" } },
+    });
+
+    // Back to a built-in type without a workflow: no status, and the history says where from.
+    const reclassified = await expert.post(`/api/staff/tickets/${id}/reclassify`, {
+      categoryId: tenant.categories.potholes,
+      type: "question",
+    });
+    expect(reclassified.statusCode, reclassified.body).toBe(200);
+    detail = (await expert.get(`/api/staff/tickets/${id}`)).json();
+    expect(detail).toMatchObject({ type: "question", typeId: null, status: null, state: "in_progress" });
+    const back = detail.history.find((e: { type: string }) => e.type === "ticket.reclassified");
+    expect(back.data).toMatchObject({
+      from: { type: "service_request", typeId: type.id },
+      to: { type: "question", typeId: null },
+      fromStatus: { key: "in_progress" },
+      toStatus: null,
+    });
+    const refused = await expert.patch(`/api/staff/tickets/${id}`, { typeId: "00000000-0000-4000-8000-000000000000" });
+    expect(refused.statusCode).toBe(422);
+  });
+});
