@@ -12,7 +12,7 @@ import type {
   TicketType,
 } from "@yhteys/contracts";
 import type { Directory } from "./api.ts";
-import { channelName, name, stateName, typeName } from "./format.ts";
+import { channelName, name, stateName, ticketTypeName } from "./format.ts";
 import type { MessageKey, T } from "./i18n.ts";
 
 type Event = TicketDetail["history"][number];
@@ -98,7 +98,7 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return t("history.reclassified", {
         actor,
         category: category ? name(category, language) : t("history.unknownCategory"),
-        type: type ? typeName(t, type) : "–",
+        type: type ? ticketTypeName(t, language, directory?.types, { type, typeId: str(to.typeId) }) : "–",
       });
     }
     case "ticket.edited": {
