@@ -170,7 +170,7 @@ function TypeForm({ setting, onSaved }: { setting: TicketTypeSetting | null; onS
         />
         <CheckboxField id={`${prefix}active`} label={t("workflows.typeActive")} checked={active} onChange={setActive} />
         <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t("common.saving") : setting ? t("workflows.saveType") : t("workflows.addType")}
+          {busy ? t("common.saving") : t("workflows.saveType")}
         </button>
       </form>
     </section>
