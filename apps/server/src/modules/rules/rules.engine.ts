@@ -9,6 +9,8 @@ import type { FiredRule, RuleAction, RuleChangeField, RuleCondition, RuleTimeBas
 export type RuleFacts = {
   categoryId: string;
   type: string;
+  /** The organisation's added type, when the ticket has one. */
+  typeId?: string | null;
   channel: string;
   priority: string;
   language: string;
@@ -32,6 +34,8 @@ export type RuleChanges = Partial<{
   handlerId: string | null;
   priority: string;
   type: string;
+  /** With `type`: the added type (null: the built-in type of the kind). */
+  typeId: string | null;
   categoryId: string;
   sensitive: true;
   state: string;
@@ -122,6 +126,10 @@ function compileCondition(condition: RuleCondition): Test {
     }
     case "assigned":
       return (facts) => facts.assigned === condition.is;
+    case "type": {
+      const values = new Set<string>(condition.anyOf);
+      return (facts) => values.has(facts.type) || (facts.typeId != null && values.has(facts.typeId));
+    }
     case "elapsed": {
       const { since, hours, businessHours } = condition;
       return (facts, env) => {
@@ -188,6 +196,7 @@ function apply(action: RuleAction, facts: RuleFacts, changes: RuleChanges, env: 
       return;
     case "setType":
       facts.type = changes.type = action.type;
+      facts.typeId = changes.typeId = action.typeId ?? null;
       return;
     case "setCategory":
       facts.categoryId = changes.categoryId = action.categoryId;

@@ -129,6 +129,7 @@ type Ticket = typeof tickets.$inferSelect;
 export const factsOf = (ticket: Omit<Ticket, "searchVector">, customerKnown: boolean, changed: readonly RuleChangeField[]): RuleFacts => ({
   categoryId: ticket.categoryId,
   type: ticket.type,
+  typeId: ticket.typeId,
   channel: ticket.channel,
   priority: ticket.priority,
   language: ticket.language,
@@ -151,6 +152,7 @@ export const factsOf = (ticket: Omit<Ticket, "searchVector">, customerKnown: boo
 const changeFields: [RuleChangeField, keyof Ticket][] = [
   ["category", "categoryId"],
   ["type", "type"],
+  ["type", "typeId"],
   ["priority", "priority"],
   ["state", "state"],
   ["group", "groupId"],

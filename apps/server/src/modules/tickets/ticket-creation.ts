@@ -177,6 +177,7 @@ async function prepareTicket(
   const rules = await runRules(db, orgId, "created", {
     categoryId: category.id,
     type,
+    typeId: chosen?.typeId ?? null,
     channel: input.channel,
     priority: "normal",
     language: input.language,
@@ -223,8 +224,8 @@ async function prepareTicket(
       reference_prefix: `${input.organisation.referencePrefix}-${createdAt.getUTCFullYear()}-`,
       type: changes.type ?? type,
       status_id: statusId,
-      // A rule that changes the kind leaves the chosen added type.
-      type_id: changes.type && changes.type !== type ? null : (chosen?.typeId ?? null),
+      // A rule's type replaces the chosen one.
+      type_id: changes.type ? (changes.typeId ?? null) : (chosen?.typeId ?? null),
       category_id: categoryId,
       priority,
       description: input.description,

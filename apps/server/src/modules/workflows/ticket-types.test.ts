@@ -139,4 +139,49 @@ describe("ticket types the organisation adds", () => {
     const refused = await expert.patch(`/api/staff/tickets/${id}`, { typeId: "00000000-0000-4000-8000-000000000000" });
     expect(refused.statusCode).toBe(422);
   });
+
+  it("lets rules test for an added type and set one, and refuses types the organisation lacks", async () => {
+    const tenant = await newTenant(t.ctx);
+    const admin = await signIn(t.app, tenant, "admin");
+    const expert = await signIn(t.app, tenant, "expert");
+    const type = (await admin.post("/api/staff/admin/ticket-types", permit)).json();
+    const order = (await admin.post("/api/staff/admin/ticket-types", { name: { fi: "Tilaus" }, type: "question" })).json();
+    const rule = (body: Record<string, unknown>) => admin.post("/api/staff/admin/rules", { name: "Luvat", trigger: "created", ...body });
+    expect(
+      (await rule({ conditions: [{ field: "type", anyOf: [type.id] }], actions: [{ action: "setPriority", priority: "urgent" }] }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await rule({
+          conditions: [{ field: "words", anyOf: ["tilaan"] }],
+          actions: [{ action: "setType", type: "question", typeId: order.id }],
+        })
+      ).statusCode,
+    ).toBe(201);
+    const wrongKind = await rule({
+      conditions: [{ field: "words", anyOf: ["tilaus"] }],
+      actions: [{ action: "setType", type: "feedback", typeId: order.id }],
+    });
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.json().errors).toEqual([expect.objectContaining({ path: "body.actions.0.typeId" })]);
+    const other = await newTenant(t.ctx);
+    const foreign = await (await signIn(t.app, other, "admin")).post("/api/staff/admin/rules", {
+      name: "Vieras",
+      trigger: "created",
+      conditions: [{ field: "type", anyOf: ["fault_report", type.id] }],
+      actions: [{ action: "setPriority", priority: "high" }],
+    });
+    expect(foreign.statusCode).toBe(400);
+
+    const permitted = await ticketId(expert, (await submitContact(t.app, tenant, { typeId: type.id })).reference);
+    expect((await expert.get(`/api/staff/tickets/${permitted}`)).json()).toMatchObject({ priority: "urgent", typeId: type.id });
+    const plain = await ticketId(expert, (await submitContact(t.app, tenant, { type: "service_request" })).reference);
+    expect((await expert.get(`/api/staff/tickets/${plain}`)).json()).toMatchObject({ priority: "normal", typeId: null });
+    const ordered = await ticketId(
+      expert,
+      (await submitContact(t.app, tenant, { description: "Haluan tilata jäteastian, tilaan sen" })).reference,
+    );
+    expect((await expert.get(`/api/staff/tickets/${ordered}`)).json()).toMatchObject({ type: "question", typeId: order.id });
+  });
 });

@@ -4,7 +4,7 @@
  * A ticket stores its base kind in `type` and, only for a type the organisation added, its id in
  * `type_id`: a built-in type is its kind alone, so old tickets and direct imports need no id.
  */
-import type { LocalizedText, TicketType } from "@yhteys/contracts";
+import { type LocalizedText, type TicketType, ticketTypes } from "@yhteys/contracts";
 import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { tickets, ticketTypeSettings } from "../../db/schema.ts";
@@ -13,6 +13,22 @@ import { currentStatus, type TypeRef, workflowOf } from "./workflows.ts";
 
 type TypeRow = typeof ticketTypeSettings.$inferSelect;
 type Ticket = Pick<typeof tickets.$inferSelect, "organisationId" | "type" | "typeId" | "state" | "statusId">;
+
+/** Whether a value names a base kind (a built-in type's key) rather than a type by id or key. */
+export const isKind = (value: string): value is TicketType => (ticketTypes as readonly string[]).includes(value);
+
+/** Of these ids, the organisation's added types with their kinds (for checking what rules refer to). */
+export const addedTypes = (db: Queryable, organisationId: string, ids: string[]) =>
+  db
+    .select({ id: ticketTypeSettings.id, kind: ticketTypeSettings.kind })
+    .from(ticketTypeSettings)
+    .where(
+      and(
+        eq(ticketTypeSettings.organisationId, organisationId),
+        inArray(ticketTypeSettings.id, ids),
+        sql`${ticketTypeSettings.key} <> ${ticketTypeSettings.kind}::text`,
+      ),
+    );
 
 /** What a ticket stores for a type: its kind, and its id only when the organisation added it. */
 export const storedType = (row: Pick<TypeRow, "id" | "key" | "kind">): TypeRef => ({

@@ -26,11 +26,10 @@ import { requireAdmin, requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { forgetRules } from "../rules/rules.ts";
+import { isKind } from "./ticket-types.ts";
 import { workflowOf } from "./workflows.ts";
 
 type TypeRow = typeof ticketTypeSettings.$inferSelect;
-
-const isKind = (key: string): key is TicketType => (ticketTypes as readonly string[]).includes(key);
 
 /** The four built-in types (as changed, or standard) and the organisation's own, in the order forms show them. */
 export async function ticketTypeSettingsOf(db: Queryable, organisationId: string): Promise<TicketTypeSetting[]> {
