@@ -33,6 +33,14 @@ export const ticketTypeName = (t: T, language: Language, types: readonly TicketT
 /** The key of a ticket's type (a built-in type's key is its kind), as the type choices name it. */
 export const ticketTypeKey = (types: readonly TicketTypeSetting[] | undefined, ticket: TicketTypeRef) =>
   typeOf(types, ticket)?.key ?? ticket.type;
+/** A type as rules name it: a base kind for a built-in type (it matches every type of the kind), an id for an added one. */
+export const ruleTypeValue = (s: TicketTypeSetting) => (s.builtIn ? s.type : (s.id ?? s.key));
+/** The name of a type a rule names (see `ruleTypeValue`). */
+export function ruleTypeName(t: T, language: Language, types: readonly TicketTypeSetting[] | undefined, value: string) {
+  const s = types?.find((x) => ruleTypeValue(x) === value);
+  if (s) return settingName(t, language, s);
+  return (ticketTypes as readonly string[]).includes(value) ? typeName(t, value as TicketType) : t("rules.unknown");
+}
 /**
  * The types a handler may give a ticket by key, in the organisation's order and names: those in
  * use, and the ticket's own type even when it was switched off.
