@@ -115,7 +115,15 @@ export async function createTicketType(db: Db, actor: StaffActor, input: NewTick
     const position = values.position ?? (await ticketTypeSettingsOf(tx, actor.organisationId)).length;
     const [row] = await tx
       .insert(ticketTypeSettings)
-      .values({ organisationId: actor.organisationId, ...values, key, kind: values.type, position })
+      .values({
+        organisationId: actor.organisationId,
+        key,
+        kind: values.type,
+        name: values.name,
+        description: values.description,
+        active: values.active,
+        position,
+      })
       .onConflictDoNothing()
       .returning();
     if (!row) throw taken();
