@@ -4,8 +4,9 @@
  * fault report into it from the ticket view, and the history and the resident's tracking page
  * name it. The admin then writes a rule on statuses: fault reports waiting for the contractor
  * whose priority changes are marked fixed. An admin adds the type "Lupahakemus" (permit
- * application, a service request); a resident sends a contact of that type from the portal and
- * staff see the type's name. Axe on the admin pages, the form and the ticket view.
+ * application, a service request); a resident sends a contact of that type from the portal, staff
+ * see the type's name and change the type, and the history names the status the ticket took. Axe
+ * on the admin pages, the form and the ticket view.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -138,6 +139,12 @@ describe("ticket workflows", () => {
     await expert.goto(`${e2e.baseUrl}/console/tickets/${row.id}`);
     await expert.locator(".fact dd", { hasText: /^Lupahakemus$/ }).waitFor();
     await expectAccessible(expert, "the ticket of an added type");
+    // Back to a fault report: the ticket takes the first status of its phase in that type's workflow.
+    const edit = expert.getByRole("region", { name: "Kiireellisyys ja tyyppi" });
+    await edit.getByLabel("Tyyppi").selectOption({ label: "Vikailmoitus" });
+    await edit.getByRole("button", { name: "Tallenna" }).click();
+    await expert.getByText(/muokkasi tietoja: tyyppi\. Uuden tyypin tila: Uusi\./).waitFor();
+    await expert.locator(".fact dd", { hasText: /^Vikailmoitus$/ }).waitFor();
     await expert.context().close();
   });
 });
