@@ -134,6 +134,9 @@ function prefilter(rule: CompiledRule, settings: RuleSettings, env: RuleEnvironm
         states = states.filter((s) => (c.anyOf as readonly string[]).includes(s));
         break;
       case "type":
+        // A kind, or an added type's id.
+        where.push(sql`(type::text IN (${list(c.anyOf)}) OR type_id::text IN (${list(c.anyOf)}))`);
+        break;
       case "channel":
       case "priority":
       case "language":

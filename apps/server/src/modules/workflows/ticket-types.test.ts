@@ -1,6 +1,9 @@
 import { stateTransitions, ticketStates } from "@yhteys/contracts";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, newTenant, signIn, startTestApp, submitContact, type TestApp } from "../../../test/harness.ts";
+import { tickets } from "../../db/schema.ts";
+import { runTimeRules } from "../rules/rules.timer.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -183,5 +186,31 @@ describe("ticket types the organisation adds", () => {
       (await submitContact(t.app, tenant, { description: "Haluan tilata jäteastian, tilaan sen" })).reference,
     );
     expect((await expert.get(`/api/staff/tickets/${ordered}`)).json()).toMatchObject({ type: "question", typeId: order.id });
+  });
+
+  it("runs a time rule on the tickets of an added type only", async () => {
+    const tenant = await newTenant(t.ctx);
+    const admin = await signIn(t.app, tenant, "admin");
+    const expert = await signIn(t.app, tenant, "expert");
+    const type = (await admin.post("/api/staff/admin/ticket-types", permit)).json();
+    const made = await admin.post("/api/staff/admin/rules", {
+      name: "Vanhat luvat kiireellisiksi",
+      trigger: "time",
+      conditions: [
+        { field: "type", anyOf: [type.id] },
+        { field: "elapsed", since: "created", hours: 24 },
+      ],
+      actions: [{ action: "setPriority", priority: "high" }],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const permitted = await ticketId(expert, (await submitContact(t.app, tenant, { typeId: type.id })).reference);
+    const plain = await ticketId(expert, (await submitContact(t.app, tenant, { type: "service_request" })).reference);
+    await t.ctx.db
+      .update(tickets)
+      .set({ createdAt: new Date(Date.now() - 2 * 86_400_000) })
+      .where(eq(tickets.organisationId, tenant.id));
+    await runTimeRules(t.ctx.db, { organisationId: tenant.id });
+    expect((await expert.get(`/api/staff/tickets/${permitted}`)).json().priority).toBe("high");
+    expect((await expert.get(`/api/staff/tickets/${plain}`)).json().priority).toBe("normal");
   });
 });
