@@ -70,7 +70,7 @@ export type RuleEnvironment = {
    * The ticket's status in its type's workflow: the stored one while it is of the ticket's phase,
    * else the phase's first status (as the ticket view shows it); null without a workflow.
    */
-  statusOf: (facts: Pick<RuleFacts, "type" | "state" | "statusId">) => string | null;
+  statusOf: (facts: Pick<RuleFacts, "type" | "typeId" | "state" | "statusId">) => string | null;
   /** The phase of a status of the organisation's workflows. */
   phaseOf: (statusId: string) => string | undefined;
 };

@@ -16,7 +16,7 @@ import { hashToken, newToken } from "../auth/tokens.ts";
 import { runRules, skippedStatusMove, startingStatus } from "../rules/rules.ts";
 import { takeTurn } from "../rules/rules.turns.ts";
 import { dueTimes, slaSettingsOf } from "../sla/sla.ts";
-import { wantedType } from "../workflows/ticket-types.ts";
+import { wantedType, workflowKey } from "../workflows/ticket-types.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
 import type { EventNotice } from "./ticket-events.ts";
@@ -215,7 +215,16 @@ async function prepareTicket(
   if (turn) handlerId = turn.handlerId;
   const priority = (changes.priority ?? "normal") as Priority;
   // A rule may start the ticket in another status of the new phase of its type's workflow.
-  const statusId = changes.statusId ? await startingStatus(db, orgId, changes.type ?? type, changes.statusId) : null;
+  const statusId = changes.statusId
+    ? await startingStatus(
+        db,
+        orgId,
+        workflowKey(
+          changes.type ? { type: changes.type as TicketType, typeId: changes.typeId ?? null } : { type, typeId: chosen?.typeId ?? null },
+        ),
+        changes.statusId,
+      )
+    : null;
   const due = dueTimes(sla, { categoryId, priority, groupId }, createdAt);
   return {
     row: {

@@ -213,4 +213,24 @@ describe("ticket types the organisation adds", () => {
     expect((await expert.get(`/api/staff/tickets/${permitted}`)).json().priority).toBe("high");
     expect((await expert.get(`/api/staff/tickets/${plain}`)).json().priority).toBe("normal");
   });
+
+  it("matches a status condition in the workflow of the ticket's own type, not its kind's", async () => {
+    const tenant = await newTenant(t.ctx);
+    const admin = await signIn(t.app, tenant, "admin");
+    const expert = await signIn(t.app, tenant, "expert");
+    const type = (await admin.post("/api/staff/admin/ticket-types", permit)).json();
+    const workflow = (await admin.put("/api/staff/admin/ticket-types/lupahakemus/workflow", permitWorkflow)).json();
+    const arrived = workflow.statuses.find((s: { key: string }) => s.key === "new").id;
+    const made = await admin.post("/api/staff/admin/rules", {
+      name: "Uudet luvat kiireellisiksi",
+      trigger: "created",
+      conditions: [{ field: "status", anyOf: [arrived] }],
+      actions: [{ action: "setPriority", priority: "urgent" }],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const permitted = await ticketId(expert, (await submitContact(t.app, tenant, { typeId: type.id })).reference);
+    const plain = await ticketId(expert, (await submitContact(t.app, tenant, { type: "service_request" })).reference);
+    expect((await expert.get(`/api/staff/tickets/${permitted}`)).json()).toMatchObject({ priority: "urgent", status: { key: "new" } });
+    expect((await expert.get(`/api/staff/tickets/${plain}`)).json()).toMatchObject({ priority: "normal", status: null });
+  });
 });

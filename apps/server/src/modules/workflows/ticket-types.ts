@@ -36,6 +36,9 @@ export const storedType = (row: Pick<TypeRow, "id" | "key" | "kind">): TypeRef =
   typeId: row.key === row.kind ? null : row.id,
 });
 
+/** A type's workflow as rules key it: an added type's id, else the kind (the built-in type's key). */
+export const workflowKey = (ref: TypeRef) => ref.typeId ?? ref.type;
+
 /** One of the organisation's active types by id, as a ticket stores it; 422 at `path` otherwise. */
 export async function chosenType(db: Queryable, organisationId: string, typeId: string, path = "typeId"): Promise<TypeRef> {
   const [row] = await db
