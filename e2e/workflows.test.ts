@@ -3,7 +3,10 @@
  * (phase: waiting for the customer) to fault reports with its moves; an expert then moves a
  * fault report into it from the ticket view, and the history and the resident's tracking page
  * name it. The admin then writes a rule on statuses: fault reports waiting for the contractor
- * whose priority changes are marked fixed. Axe on the admin pages and the ticket view.
+ * whose priority changes are marked fixed. An admin adds the type "Lupahakemus" (permit
+ * application, a service request); a resident sends a contact of that type from the portal, staff
+ * see the type's name and change the type, and the history names the status the ticket took. Axe
+ * on the admin pages, the form and the ticket view.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -98,5 +101,50 @@ describe("ticket workflows", () => {
     expect((await staff.patch(`/api/staff/tickets/${ticketId}`, { priority: "urgent" })).statusCode).toBe(200);
     const detail = (await staff.get(`/api/staff/tickets/${ticketId}`)).json();
     expect(detail).toMatchObject({ state: "resolved", status: { key: "resolved" } });
+  });
+
+  it("an admin adds a type, a resident sends a contact of it and staff see its name", async () => {
+    const admin = await consoleSignedIn(e2e, "admin");
+    await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Asiatyypit ja työnkulut" }).click();
+    await admin.getByRole("button", { name: "Lisää asiatyyppi" }).click();
+    const form = admin.getByRole("region", { name: "Lisää asiatyyppi" });
+    await form.getByLabel("Nimi suomeksi").fill("Lupahakemus");
+    await form.getByLabel("Nimi ruotsiksi").fill("Tillståndsansökan");
+    await form.getByLabel("Kuvaus lomakkeella (suomeksi)").fill("Hae lupaa esimerkiksi kadun työmaalle.");
+    await form.getByLabel("Perustyyppi").selectOption("service_request");
+    await expectAccessible(admin, "the new type form");
+    await form.getByRole("button", { name: "Tallenna tyyppi" }).click();
+    await admin.getByRole("region", { name: "Tyyppi: Lupahakemus" }).getByText("Tunniste: lupahakemus").waitFor();
+    await admin.getByRole("rowheader", { name: "Lupahakemus" }).waitFor();
+    await admin.context().close();
+
+    const resident = await newPage(e2e, "fi");
+    await resident.goto(`${e2e.baseUrl}/${e2e.tenant.slug}/`);
+    await resident.locator(`#category-${e2e.tenant.categories.potholes}`).check();
+    await resident.getByRole("radio", { name: "Lupahakemus" }).check();
+    await resident.getByText("Hae lupaa esimerkiksi kadun työmaalle.").waitFor();
+    await resident.locator("#description").fill("Lupa kaivaa katua Hämeenkadulla");
+    await expectAccessible(resident, "the form with an added type");
+    await resident.getByRole("button", { name: "Lähetä" }).click();
+    await resident.getByRole("heading", { level: 1, name: "Kiitos, viestisi on vastaanotettu" }).waitFor();
+    const reference = (await resident.getByTestId("reference").textContent())?.trim() ?? "";
+    await resident.getByRole("link", { name: "Avaa seurantasivu" }).click();
+    await resident.getByText("Lupahakemus").waitFor();
+    await resident.context().close();
+
+    const staff = await signIn(e2e.app, e2e.tenant, "expert");
+    const row = (await staff.get(`/api/staff/tickets?q=${reference}`)).json().items[0];
+    expect(row).toMatchObject({ type: "service_request", typeId: expect.any(String) });
+    const expert = await consoleSignedIn(e2e, "expert");
+    await expert.goto(`${e2e.baseUrl}/console/tickets/${row.id}`);
+    await expert.locator(".fact dd", { hasText: /^Lupahakemus$/ }).waitFor();
+    await expectAccessible(expert, "the ticket of an added type");
+    // Back to a fault report: the ticket takes the first status of its phase in that type's workflow.
+    const edit = expert.getByRole("region", { name: "Kiireellisyys ja tyyppi" });
+    await edit.getByLabel("Tyyppi").selectOption({ label: "Vikailmoitus" });
+    await edit.getByRole("button", { name: "Tallenna" }).click();
+    await expert.getByText(/muokkasi tietoja: tyyppi\. Uuden tyypin tila: Uusi\./).waitFor();
+    await expert.locator(".fact dd", { hasText: /^Vikailmoitus$/ }).waitFor();
+    await expert.context().close();
   });
 });

@@ -3,14 +3,14 @@
  * Every action answers with the updated ticket; success is announced in a status region that
  * also takes focus, and problem+json errors are shown next to the form.
  */
-import type { Priority, TicketDetail, TicketType } from "@yhteys/contracts";
-import { finishedStates, priorities } from "@yhteys/contracts/constants";
+import type { Priority, TicketDetail } from "@yhteys/contracts";
+import { finishedStates, priorities, typeSelection } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ActionSection, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
 import { SelectField } from "./admin/AdminForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
-import { name, priorityName, stateName, typeChoices } from "./format.ts";
+import { name, priorityName, stateName, ticketTypeKey, typeChoices } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { NoteForm } from "./NoteForm.tsx";
 import { LinkForm, MergeForm, SplitForm } from "./Related.tsx";
@@ -59,7 +59,7 @@ export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated
       {can("merge") && !ticket.mergedInto && <MergeForm ticket={ticket} done={done} />}
       {can("split") && <SplitForm ticket={ticket} done={done} />}
       {can("reclassify") && <ReclassifyForm key={ticket.category.id} ticket={ticket} done={done} />}
-      {can("edit") && <EditForm key={`${ticket.priority}-${ticket.type}`} ticket={ticket} done={done} />}
+      {can("edit") && <EditForm key={`${ticket.priority}-${ticket.type}-${ticket.typeId}`} ticket={ticket} done={done} />}
       {can("edit") && <TagsForm key={ticket.tags.join(",")} ticket={ticket} done={done} />}
       {can("edit") && <SensitivityForm key={String(ticket.sensitive)} ticket={ticket} done={done} />}
     </div>
@@ -121,12 +121,16 @@ function EditForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
   const { directory } = useConsole();
   const ids = { title: useId(), priority: useId(), type: useId(), error: useId() };
   const [priority, setPriority] = useState<Priority>(ticket.priority);
-  const [type, setType] = useState<TicketType>(ticket.type);
+  const currentType = ticketTypeKey(directory?.types, ticket);
+  const [type, setType] = useState(currentType);
   const { busy, error, setError, run } = useAction();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const changes = { ...(priority !== ticket.priority ? { priority } : {}), ...(type !== ticket.type ? { type } : {}) };
+    const changes = {
+      ...(priority !== ticket.priority ? { priority } : {}),
+      ...(type !== currentType ? typeSelection(directory?.types ?? [], type) : {}),
+    };
     if (!Object.keys(changes).length) return setError({ text: t("edit.nothing"), fields: [] });
     void run(async () => {
       const next = await api.actions.edit(ticket.id, changes);
@@ -148,8 +152,8 @@ function EditForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
           />
           <div className="field">
             <label htmlFor={ids.type}>{t("field.type")}</label>
-            <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as TicketType)}>
-              {typeChoices(t, language, directory?.types, ticket.type).map((x) => (
+            <select id={ids.type} value={type} onChange={(e) => setType(e.target.value)}>
+              {typeChoices(t, language, directory?.types, currentType).map((x) => (
                 <option key={x.value} value={x.value}>
                   {x.label}
                 </option>

@@ -3,12 +3,12 @@
  * defaults for the common case (phone, the resident's language as the console's, routed by the rules).
  */
 import type { ExtraFieldValues, Language, RecordedContact } from "@yhteys/contracts";
-import { languages, recordedRoutes, staffRecordedChannels } from "@yhteys/contracts/constants";
+import { languages, recordedRoutes, staffRecordedChannels, typeSelection } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useState } from "react";
 import { FormFooter, GroupOptions, useAction } from "./ActionForm.tsx";
 import { useConsole } from "./Console.tsx";
 import { CategoryFields } from "./ExtraFieldInputs.tsx";
-import { channelName, languageName } from "./format.ts";
+import { channelName, languageName, typeChoices } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { recordContact } from "./intake.api.ts";
 import { navigate, ticketPath } from "./router.ts";
@@ -22,6 +22,8 @@ export function NewContactView() {
   const { busy, error, setError, run } = useAction();
   const [channel, setChannel] = useState<RecordedContact["channel"]>("phone");
   const [categoryId, setCategoryId] = useState("");
+  /** The chosen type's key; empty keeps the topic's default type. */
+  const [typeKey, setTypeKey] = useState("");
   const [extraFields, setExtraFields] = useState<ExtraFieldValues>({});
   const [description, setDescription] = useState("");
   const [language, setLanguage] = useState<Language>(uiLanguage);
@@ -46,6 +48,7 @@ export function NewContactView() {
       const receipt = await recordContact({
         channel,
         categoryId,
+        ...typeSelection(directory?.types ?? [], typeKey),
         description,
         language,
         extraFields,
@@ -105,6 +108,17 @@ export function NewContactView() {
           <textarea id={`${ids}-description`} rows={5} required value={description} onChange={(e) => setDescription(e.target.value)} />
         </p>
         <div className="field-row">
+          <p className="field">
+            <label htmlFor={`${ids}-type`}>{t("record.type")}</label>
+            <select id={`${ids}-type`} value={typeKey} onChange={(e) => setTypeKey(e.target.value)}>
+              <option value="">{t("record.typeDefault")}</option>
+              {typeChoices(t, uiLanguage, directory?.types, "").map((x) => (
+                <option key={x.value} value={x.value}>
+                  {x.label}
+                </option>
+              ))}
+            </select>
+          </p>
           <p className="field">
             <label htmlFor={`${ids}-language`}>{t("record.language")}</label>
             <select id={`${ids}-language`} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>

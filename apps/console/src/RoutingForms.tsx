@@ -1,10 +1,11 @@
 /** Moving a ticket: forwarding it to a group or person, and reclassifying its category and type. */
-import type { TicketDetail, TicketType } from "@yhteys/contracts";
+import type { TicketDetail } from "@yhteys/contracts";
+import { typeSelection } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useState } from "react";
 import { ActionSection, CategoryOptions, type Done, FormFooter, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
-import { name, typeChoices, typeName } from "./format.ts";
+import { name, ticketTypeKey, ticketTypeName, typeChoices } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { type Target, TargetPicker } from "./TargetPicker.tsx";
 
@@ -65,14 +66,14 @@ export function ReclassifyForm({ ticket, done }: { ticket: TicketDetail; done: D
   const { directory } = useConsole();
   const ids = { title: useId(), category: useId(), type: useId(), error: useId() };
   const [categoryId, setCategoryId] = useState(ticket.category.id);
-  const [type, setType] = useState<"" | TicketType>("");
+  const [type, setType] = useState("");
   const { busy, error, run } = useAction();
   if (!directory) return null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const next = await api.actions.reclassify(ticket.id, { categoryId, ...(type ? { type } : {}) });
+      const next = await api.actions.reclassify(ticket.id, { categoryId, ...typeSelection(directory.types, type) });
       setType("");
       const category = directory.categories.find((c) => c.id === categoryId);
       done(next, t("reclassify.done", { category: category ? name(category.name, language) : "" }));
@@ -90,9 +91,9 @@ export function ReclassifyForm({ ticket, done }: { ticket: TicketDetail; done: D
         </div>
         <div className="field">
           <label htmlFor={ids.type}>{t("reclassify.type")}</label>
-          <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as "" | TicketType)}>
-            <option value="">{t("reclassify.keepType", { type: typeName(t, ticket.type) })}</option>
-            {typeChoices(t, language, directory.types, ticket.type).map((x) => (
+          <select id={ids.type} value={type} onChange={(e) => setType(e.target.value)}>
+            <option value="">{t("reclassify.keepType", { type: ticketTypeName(t, language, directory.types, ticket) })}</option>
+            {typeChoices(t, language, directory.types, ticketTypeKey(directory.types, ticket)).map((x) => (
               <option key={x.value} value={x.value}>
                 {x.label}
               </option>

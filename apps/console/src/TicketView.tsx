@@ -8,7 +8,7 @@ import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
 import { CustomerHistory } from "./CustomerHistory.tsx";
 import { useFocusOnNavigation } from "./focus.ts";
-import { channelName, errorText, languageName, name, priorityName, stateName, typeName } from "./format.ts";
+import { channelName, errorText, languageName, name, priorityName, stateName, ticketTypeName } from "./format.ts";
 import { firedRules, historyReason, historySentence } from "./history.ts";
 import { type T, useI18n } from "./i18n.ts";
 import { NearbyTickets, nearbyMap } from "./NearbyTickets.tsx";
@@ -112,8 +112,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   const extra = Object.entries(ticket.extraFields);
   // The step of the type's workflow when it has one, and the organisation's name of the type.
   const stateShown = ticket.status ? name(ticket.status.name, language) : stateName(t, ticket.state);
-  const ownType = directory?.types.find((x) => x.type === ticket.type)?.name;
-  const typeShown = ownType ? name(ownType, language) : typeName(t, ticket.type);
+  const typeShown = ticketTypeName(t, language, directory?.types, ticket);
   const when = (iso: string | null) =>
     iso ? <time dateTime={iso}>{formatDateTime(iso)}</time> : <span className="muted">{t("ticket.notYet")}</span>;
 

@@ -12,7 +12,7 @@ import type {
   TicketType,
 } from "@yhteys/contracts";
 import type { Directory } from "./api.ts";
-import { channelName, name, stateName, typeName } from "./format.ts";
+import { channelName, name, stateName, ticketTypeName } from "./format.ts";
 import type { MessageKey, T } from "./i18n.ts";
 
 type Event = TicketDetail["history"][number];
@@ -56,6 +56,11 @@ export function historySentence(t: T, language: Language, directory: Directory |
     if (g) return name(g.name, language);
     return ticket.group?.id === id ? name(ticket.group.name, language) : t("history.unknownGroup");
   };
+  // A change of type names the status the ticket took in the new type's workflow.
+  const typeStatus = (d: Record<string, unknown>) => {
+    const status = obj(d.toStatus).name as LocalizedText | undefined;
+    return status?.fi ? t("history.typeStatus", { status: name(status, language) }) : null;
+  };
   const handlerName = (id: string) =>
     directory?.users.find((u) => u.id === id)?.name ?? (ticket.handler?.id === id ? ticket.handler.name : t("history.unknownHandler"));
   switch (event.type) {
@@ -95,16 +100,17 @@ export function historySentence(t: T, language: Language, directory: Directory |
       const category =
         directory?.categories.find((c) => c.id === categoryId)?.name ?? (ticket.category.id === categoryId ? ticket.category.name : null);
       const type = str(to.type) as TicketType | null;
-      return t("history.reclassified", {
+      const text = t("history.reclassified", {
         actor,
         category: category ? name(category, language) : t("history.unknownCategory"),
-        type: type ? typeName(t, type) : "–",
+        type: type ? ticketTypeName(t, language, directory?.types, { type, typeId: str(to.typeId) }) : "–",
       });
+      return [text, typeStatus(data)].filter(Boolean).join(" ");
     }
     case "ticket.edited": {
       const fields = Array.isArray(data.fields) ? (data.fields as unknown[]).filter((f): f is string => typeof f === "string") : [];
       const labels = [...new Set(fields.map((f) => (editedFieldKeys[f] ? t(editedFieldKeys[f]) : f)))];
-      return t("history.edited", { actor, fields: labels.join(", ").toLowerCase() });
+      return [t("history.edited", { actor, fields: labels.join(", ").toLowerCase() }), typeStatus(data)].filter(Boolean).join(" ");
     }
     case "ticket.resident_message":
       return t("history.residentMessage", { actor });

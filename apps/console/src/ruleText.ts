@@ -1,7 +1,7 @@
 /** Rules as readable text: "Kanava: sähköposti, puhelin → ohjaa: Viheralueet", for the admin page and ticket history. */
-import type { Channel, FiredRule, Language, Priority, RuleAction, RuleCondition, TicketState, TicketType } from "@yhteys/contracts";
+import type { Channel, FiredRule, Language, Priority, RuleAction, RuleCondition, TicketState } from "@yhteys/contracts";
 import type { Directory } from "./api.ts";
-import { channelName, languageName, name, priorityName, stateName, typeName } from "./format.ts";
+import { channelName, languageName, name, priorityName, ruleTypeName, stateName } from "./format.ts";
 import type { T } from "./i18n.ts";
 
 /** Names of what rules refer to; `areas` only where the caller may list them (admins). */
@@ -34,7 +34,7 @@ export function conditionText(t: T, language: Language, names: RuleNames, c: Rul
       case "area":
         return c.anyOf.map(areaName);
       case "type":
-        return c.anyOf.map((v) => typeName(t, v as TicketType));
+        return c.anyOf.map((v) => ruleTypeName(t, language, names.directory?.types, v));
       case "channel":
         return c.anyOf.map((v) => channelName(t, v as Channel));
       case "priority":
@@ -86,7 +86,7 @@ export function actionText(t: T, language: Language, names: RuleNames, a: RuleAc
     case "setPriority":
       return t("rules.didPriority", { value: priorityName(t, a.priority) });
     case "setType":
-      return t("rules.didType", { value: typeName(t, a.type) });
+      return t("rules.didType", { value: ruleTypeName(t, language, names.directory?.types, a.typeId ?? a.type) });
     case "setCategory":
       return t("rules.didCategory", {
         value: name(names.directory?.categories.find((c) => c.id === a.categoryId)?.name, language) || unknown,

@@ -147,7 +147,7 @@ export function ContactForm({
     try {
       const receipt = await api<ContactReceipt>(`/api/public/${encodeURIComponent(org.slug)}/contacts`, {
         method: "POST",
-        body: toSubmission(values, category, language),
+        body: toSubmission(values, category, language, org.types),
         headers: { "Idempotency-Key": idempotencyKey.current },
       });
       sent.current = true;

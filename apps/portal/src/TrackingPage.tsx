@@ -89,7 +89,7 @@ function Contact({ org, token, contact, onRefresh }: ContactProps) {
         </div>
         <div>
           <dt>{t("track.type")}</dt>
-          <dd>{t(`type.${contact.type}`)}</dd>
+          <dd>{contact.typeName ? localize(contact.typeName, language) : t(`type.${contact.type}`)}</dd>
         </div>
         <div>
           <dt>{t("track.sent")}</dt>

@@ -2,7 +2,7 @@
  * The kind of contact, preset from the category but the resident's to change: the types the
  * organisation offers, in its order, with its own names and descriptions where it gave them.
  */
-import type { PublicOrganisation, TicketType } from "@yhteys/contracts";
+import type { PublicOrganisation } from "@yhteys/contracts";
 import { localize } from "@yhteys/contracts/constants";
 import { describedBy, ErrorMessage, errorId, Hint, hintId } from "./Field.tsx";
 import { useI18n } from "./i18n.ts";
@@ -15,9 +15,10 @@ export function TypeChoice({
   error,
 }: {
   types: PublicOrganisation["types"];
-  value: TicketType | undefined;
+  /** The chosen type's key. */
+  value: string | undefined;
   presetFromCategory: boolean;
-  onChange: (type: TicketType) => void;
+  onChange: (key: string) => void;
   error: string | undefined;
 }) {
   const { t, language } = useI18n();
@@ -31,20 +32,20 @@ export function TypeChoice({
       {presetFromCategory && <Hint id={hintId("type")}>{t("type.hint")}</Hint>}
       <ErrorMessage id={errorId("type")} message={error} />
       <div className="choices choices-columns">
-        {types.map(({ type, name, description }) => (
-          <div className="choice" key={type}>
+        {types.map(({ key, type, name, description }) => (
+          <div className="choice" key={key}>
             <input
               type="radio"
-              id={`type-${type}`}
+              id={`type-${key}`}
               name="type"
-              value={type}
-              checked={value === type}
-              aria-describedby={`type-${type}-hint`}
-              onChange={() => onChange(type)}
+              value={key}
+              checked={value === key}
+              aria-describedby={`type-${key}-hint`}
+              onChange={() => onChange(key)}
             />
-            <label htmlFor={`type-${type}`}>{name ? localize(name, language) : t(`type.${type}`)}</label>
-            <span id={`type-${type}-hint`} className="choice-hint">
-              {description ? localize(description, language) : t(`type.${type}.hint`)}
+            <label htmlFor={`type-${key}`}>{name ? localize(name, language) : t(`type.${type}`)}</label>
+            <span id={`type-${key}-hint`} className="choice-hint">
+              {description ? localize(description, language) : key === type ? t(`type.${type}.hint`) : ""}
             </span>
           </div>
         ))}

@@ -2,15 +2,15 @@
  * The resident's unsent message, kept in localStorage per organisation so that nothing is lost on
  * reload or a failed send. The Idempotency-Key lives with it: a retry reuses the same key.
  */
-import type { GeoPoint, TicketType } from "@yhteys/contracts";
+import type { GeoPoint } from "@yhteys/contracts";
 
 /** Extra-field answers as typed: numbers as text, booleans as "yes"/"no", lists as arrays of keys. */
 export type ExtraAnswer = string | string[];
 
 export type FormValues = {
   categoryId: string;
-  /** The type the resident chose; empty follows the category's default. */
-  type: TicketType | "";
+  /** The key of the type the resident chose (a built-in type's key is its kind); empty follows the category's default. */
+  type: string;
   /** Extra-field answers per category id, so that switching category loses nothing. */
   extra: Record<string, Record<string, ExtraAnswer>>;
   description: string;

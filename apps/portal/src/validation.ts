@@ -1,6 +1,6 @@
 /** Checks the form before sending, builds the submission, and maps the server's field errors onto the form. */
-import type { Category, ContactSubmission, ExtraFieldDefinition, ExtraFieldValues, Language } from "@yhteys/contracts";
-import { localize } from "@yhteys/contracts/constants";
+import type { Category, ContactSubmission, ExtraFieldDefinition, ExtraFieldValues, Language, TypeChoice } from "@yhteys/contracts";
+import { localize, typeSelection } from "@yhteys/contracts/constants";
 import type { ExtraAnswer, FormValues } from "./draft.ts";
 import type { MessageKey } from "./i18n.ts";
 
@@ -78,7 +78,7 @@ function extraValue(def: ExtraFieldDefinition, value: ExtraAnswer | undefined): 
 }
 
 /** The JSON body for POST /api/public/{org}/contacts. */
-export function toSubmission(values: FormValues, category: Category, language: Language): ContactSubmission {
+export function toSubmission(values: FormValues, category: Category, language: Language, types: TypeChoice[]): ContactSubmission {
   const extraFields: ExtraFieldValues = {};
   const answers = values.extra[category.id] ?? {};
   for (const def of category.extraFields) {
@@ -88,7 +88,7 @@ export function toSubmission(values: FormValues, category: Category, language: L
   const text = (s: string) => s.trim() || undefined;
   return {
     categoryId: category.id,
-    ...(values.type ? { type: values.type } : {}),
+    ...typeSelection(types, values.type),
     description: values.description.trim(),
     language,
     ...(values.location ? { location: values.location } : {}),
@@ -116,7 +116,7 @@ export function fromServerErrors(
     const parts = path.split(".").filter((p) => p !== "body");
     const [head, sub] = parts;
     if (head === "categoryId") add("category", t("errors.categoryRequired"));
-    else if (head === "type") add("type", t("errors.fieldInvalid"));
+    else if (head === "type" || head === "typeId") add("type", t("errors.fieldInvalid"));
     else if (head === "description") add("description", descriptionError(values.description, t) ?? t("errors.fieldInvalid"));
     else if (head === "address") add("address", t("errors.addressLong"));
     else if (head === "location") add("location", t("errors.fieldInvalid"), "use-location");

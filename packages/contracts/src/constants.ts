@@ -12,6 +12,20 @@ export function localize(text: LocalizedText, language: Language): string {
 }
 
 export const ticketTypes = ["feedback", "question", "fault_report", "service_request"] as const;
+type TicketKind = (typeof ticketTypes)[number];
+
+/**
+ * What a form sends for the type chosen by key: a type the organisation added by id, a built-in
+ * one (its key is its kind) by kind; nothing for an unknown key (the category's default applies).
+ */
+export function typeSelection(
+  types: readonly { id: string | null; key: string; type: TicketKind }[],
+  key: string,
+): { type: TicketKind } | { typeId: string } | Record<string, never> {
+  const chosen = types.find((x) => x.key === key);
+  if (!chosen) return {};
+  return chosen.id && chosen.key !== chosen.type ? { typeId: chosen.id } : { type: chosen.type };
+}
 
 /** Where a contact came in. Staff-recorded contacts use phone, visit or other; internal customers' requests use internal. */
 export const channels = ["web", "mobile", "open311", "email", "chat", "phone", "visit", "social", "internal", "other"] as const;

@@ -3,6 +3,7 @@ import { AttachmentLimits, PublicAttachment } from "./attachments.ts";
 import { GeoPoint, IsoDateTime, Language, LocalizedText, Uuid } from "./common.ts";
 import { MapSettings } from "./places.ts";
 import { Category, ExtraFieldValues, TicketState, TicketType } from "./tickets.ts";
+import { TypeChoice } from "./workflows.ts";
 
 export const Instance = z.object({ defaultOrganisation: z.string() });
 export type Instance = z.infer<typeof Instance>;
@@ -16,7 +17,7 @@ export const PublicOrganisation = z.object({
   /** The base map of the location picker. */
   map: MapSettings,
   /** The ticket types offered on the form, in order; `name` null keeps the standard name. */
-  types: z.array(z.object({ type: TicketType, name: LocalizedText.nullable(), description: LocalizedText.nullable() })),
+  types: z.array(TypeChoice),
   /** The organisation's logo (its theme), shown in the portal's header. */
   logoUrl: z.string().nullable(),
 });
@@ -45,7 +46,10 @@ export const replyReachable = (s: {
 /** The fields of a contact, from the public form or recorded by staff. Personal data only when a reply is wanted. */
 export const ContactFields = z.object({
   categoryId: Uuid,
+  /** A base kind; the category's default applies when neither this nor `typeId` is given. */
   type: TicketType.optional(),
+  /** One of the organisation's active types (`types` of the organisation); wins over `type`. */
+  typeId: Uuid.optional(),
   description: z.string().trim().min(3).max(5000),
   language: Language.default("fi"),
   location: GeoPoint.optional(),
@@ -77,6 +81,8 @@ export type ContactReceipt = z.infer<typeof ContactReceipt>;
 export const TrackedContact = z.object({
   reference: z.string(),
   type: TicketType,
+  /** The organisation's name for the ticket's type; null keeps the standard name of `type`. */
+  typeName: LocalizedText.nullable(),
   state: TicketState,
   /** The public name of the ticket's workflow status, when the city gave it one; else show the state's name. */
   statusName: LocalizedText.nullable(),

@@ -30,7 +30,8 @@ const some = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(200);
 export const RuleCondition = z.discriminatedUnion("field", [
   /** The category or any category under it. */
   z.object({ field: z.literal("category"), anyOf: some(Uuid) }),
-  z.object({ field: z.literal("type"), anyOf: some(z.enum(ticketTypes)) }),
+  /** A base kind (every type on it) or the id of a type the organisation added. */
+  z.object({ field: z.literal("type"), anyOf: some(z.union([z.enum(ticketTypes), Uuid])) }),
   z.object({ field: z.literal("channel"), anyOf: some(z.enum(channels)) }),
   z.object({ field: z.literal("priority"), anyOf: some(z.enum(priorities)) }),
   z.object({ field: z.literal("language"), anyOf: some(z.enum(languages)) }),
@@ -78,7 +79,8 @@ export const RuleAction = z.discriminatedUnion("action", [
    */
   z.object({ action: z.literal("routeInTurn"), groupId: Uuid }),
   z.object({ action: z.literal("setPriority"), priority: z.enum(priorities) }),
-  z.object({ action: z.literal("setType"), type: z.enum(ticketTypes) }),
+  /** A base kind, or with `typeId` a type the organisation added (`type` is then its kind). */
+  z.object({ action: z.literal("setType"), type: z.enum(ticketTypes), typeId: Uuid.optional() }),
   z.object({ action: z.literal("setCategory"), categoryId: Uuid }),
   /** Flags the ticket as holding special categories of personal data; it is never unflagged by a rule. */
   z.object({ action: z.literal("markSensitive") }),

@@ -51,6 +51,8 @@ export const TicketRow = z.object({
   id: Uuid,
   reference: z.string(),
   type: TicketType,
+  /** The organisation's added type (name it from the directory's types); null is the built-in type of `type`. */
+  typeId: Uuid.nullable(),
   state: TicketState,
   /** The name of the ticket's own workflow status, when it has one (else show the state). */
   statusName: LocalizedText.nullable(),
@@ -85,6 +87,8 @@ export const TicketListQuery = z.object({
   channel: csv(Channel).optional(),
   priority: csv(Priority).optional(),
   type: csv(TicketType).optional(),
+  /** Tickets of these types by id (an added type, or a built-in type's id: its tickets without an added type). */
+  typeId: csv(Uuid).optional(),
   categoryId: Uuid.optional(),
   areaId: Uuid.optional(),
   /** Tickets with this tag. */
@@ -117,6 +121,7 @@ export const ViewFilters = z.object({
   channel: list(Channel),
   priority: list(Priority),
   type: list(TicketType),
+  typeId: list(Uuid),
   categoryId,
   areaId,
   tag,
@@ -231,6 +236,8 @@ export const TicketEdit = z
   .object({
     description: z.string().trim().min(1).max(5000),
     type: TicketType,
+    /** One of the organisation's active types; wins over `type`. */
+    typeId: Uuid,
     priority: Priority,
     language: Language,
     address: z.string().trim().max(200).nullable(),
@@ -240,7 +247,7 @@ export const TicketEdit = z
   })
   .partial()
   .refine((e) => Object.keys(e).length > 0, { message: "nothing to change" });
-export const Reclassify = z.object({ categoryId: Uuid, type: TicketType.optional() });
+export const Reclassify = z.object({ categoryId: Uuid, type: TicketType.optional(), typeId: Uuid.optional() });
 export const Forward = z
   .object({ groupId: Uuid.optional(), handlerId: Uuid.optional(), note: z.string().trim().max(5000).optional() })
   .refine((f) => f.groupId || f.handlerId, { message: "a group or a handler is needed" });

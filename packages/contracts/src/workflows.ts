@@ -1,16 +1,29 @@
 /**
- * Admin-edited ticket types and their workflows (REQUIREMENTS M6). The kinds stay the four built-in
- * `TicketType` values (Open311, rules and reports keep using them); admins name, describe, order
- * and switch them off, and give each a workflow: statuses in the five lifecycle phases
- * (`TicketState`) and the moves allowed between them.
+ * Admin-edited ticket types and their workflows (REQUIREMENTS M6). The base kinds stay the four
+ * built-in `TicketType` values (Open311, SLA, rules and reports keep using them); an organisation
+ * has a type per kind (its key is the kind) and may add its own types, each on a base kind. Admins
+ * name, describe, order and switch types off, and give each a workflow: statuses in the five
+ * lifecycle phases (`TicketState`) and the moves allowed between them.
  */
 import { z } from "zod";
 import { LocalizedText, Uuid } from "./common.ts";
 import { TicketState, TicketType } from "./tickets.ts";
 
+/** A type's key: a stable lower-case slug, unique in the organisation; a built-in type's key is its kind. */
+export const TypeKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "lower-case letters, digits, _ and -");
+
 /** A type as the organisation has set it up; `name` null keeps the standard name of the kind. */
 export const TicketTypeSetting = z.object({
+  /** Null for a built-in type nobody has changed yet (name it by its kind, `type`). */
+  id: Uuid.nullable(),
+  key: TypeKey,
+  /** The base kind: what the ticket's `type` is for this type. */
   type: TicketType,
+  /** One of the four built-in types (else added by the organisation). */
+  builtIn: z.boolean(),
   name: LocalizedText.nullable(),
   description: LocalizedText.nullable(),
   /** Offered on the public form and on the new-contact form; tickets of an inactive type stay as they are. */
@@ -33,6 +46,27 @@ export const TicketTypeUpdate = z
   .partial()
   .refine((u) => Object.keys(u).length > 0, { message: "nothing to change" });
 export type TicketTypeUpdate = z.infer<typeof TicketTypeUpdate>;
+
+/** A type the organisation adds: its name (Finnish required), base kind and, optionally, its key (else made from the name). */
+export const NewTicketType = z.object({
+  name: LocalizedText,
+  description: LocalizedText.nullable().default(null),
+  type: TicketType,
+  key: TypeKey.optional(),
+  active: z.boolean().default(true),
+  position: z.number().int().min(0).max(1000).optional(),
+});
+export type NewTicketType = z.input<typeof NewTicketType>;
+
+/** A type as forms offer it: `id` null for a built-in type nobody has changed (submit its kind as `type`). */
+export const TypeChoice = z.object({
+  id: Uuid.nullable(),
+  key: TypeKey,
+  type: TicketType,
+  name: LocalizedText.nullable(),
+  description: LocalizedText.nullable(),
+});
+export type TypeChoice = z.infer<typeof TypeChoice>;
 
 /** A status's key: stable, lower-case, used to name the moves. */
 export const StatusKey = z
@@ -58,7 +92,7 @@ export type WorkflowInput = z.input<typeof WorkflowInput>;
 
 export const WorkflowStatus = WorkflowStatusInput.extend({ id: Uuid, position: z.number().int() });
 export type WorkflowStatus = z.infer<typeof WorkflowStatus>;
-export const Workflow = z.object({ type: TicketType, statuses: z.array(WorkflowStatus) });
+export const Workflow = z.object({ key: TypeKey, type: TicketType, statuses: z.array(WorkflowStatus) });
 export type Workflow = z.infer<typeof Workflow>;
 
 /** A status as handlers see it on a ticket and in its choices. */

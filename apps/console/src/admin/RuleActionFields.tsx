@@ -1,7 +1,7 @@
 /** The fields of one rule action: what to route to, which priority, whom to notify, which template… */
-import { type Priority, priorities, type ReplyTemplate, type TicketType, ticketStates, ticketTypes } from "@yhteys/contracts";
+import { type Priority, priorities, type ReplyTemplate, ticketStates } from "@yhteys/contracts";
 import type { Directory } from "../api.ts";
-import { name, priorityName, stateName, typeName } from "../format.ts";
+import { name, priorityName, ruleTypeName, ruleTypeValue, stateName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { CheckboxGroup, SelectField, TextField } from "./AdminForm.tsx";
 import { type RuleStatus, StatusSelect } from "./RuleStatusFields.tsx";
@@ -85,8 +85,21 @@ export function RuleActionFields({ id, draft: a, directory, templates, statuses,
       );
     case "setPriority":
       return choose(t("rules.field.priority"), priorities, (v) => priorityName(t, v as Priority));
-    case "setType":
-      return choose(t("rules.field.type"), ticketTypes, (v) => typeName(t, v as TicketType));
+    case "setType": {
+      // Offered: the active types, and the one the rule sets even when it was switched off.
+      const current = a.typeId || a.value;
+      const types = directory.types.filter((s) => s.active || ruleTypeValue(s) === current);
+      return choose(
+        t("rules.field.type"),
+        types.map(ruleTypeValue),
+        (v) => ruleTypeName(t, language, types, v),
+        current,
+        (v) => {
+          const s = types.find((x) => ruleTypeValue(x) === v);
+          onChange(s && !s.builtIn ? { value: s.type, typeId: v } : { value: v, typeId: "" });
+        },
+      );
+    }
     case "setCategory":
       return choose(
         t("rules.field.category"),

@@ -13,12 +13,11 @@ import {
   ruleChangeFields,
   ruleTriggers,
   ticketStates,
-  ticketTypes,
 } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
 import type { Directory } from "../api.ts";
 import { useConsole } from "../Console.tsx";
-import { channelName, languageName, name, priorityName, stateName, typeName } from "../format.ts";
+import { channelName, languageName, name, priorityName, ruleTypeName, ruleTypeValue, stateName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { CheckboxField, CheckboxGroup, ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
@@ -84,7 +83,10 @@ export function RuleForm({ rule, directory, areas, templates, statuses, onDone }
       case "area":
         return areas.map((a) => ({ value: a.id, label: name(a.name, language) }));
       case "type":
-        return ticketTypes.map((v) => ({ value: v, label: typeName(t, v) }));
+        return directory.types.map((s) => ({
+          value: ruleTypeValue(s),
+          label: ruleTypeName(t, language, directory.types, ruleTypeValue(s)),
+        }));
       case "channel":
         return channels.map((v) => ({ value: v, label: channelName(t, v) }));
       case "priority":

@@ -9,14 +9,22 @@ import { useI18n } from "../i18n.ts";
 import { CheckboxGroup } from "./AdminForm.tsx";
 import * as workflowsApi from "./workflowsApi.ts";
 
-export type RuleStatus = { id: string; name: LocalizedText; type: TicketType; typeName: LocalizedText | null; active: boolean };
+/** A status with its type: `typeKey` names the type (a built-in type's key is its kind `type`). */
+export type RuleStatus = {
+  id: string;
+  name: LocalizedText;
+  typeKey: string;
+  type: TicketType;
+  typeName: LocalizedText | null;
+  active: boolean;
+};
 
 /** The statuses of every type's workflow, switched-off ones included (rules may still name them). */
 export async function ruleStatuses(): Promise<RuleStatus[]> {
   const types = (await workflowsApi.ticketTypes()).items;
-  const workflows = await Promise.all(types.map((s) => workflowsApi.workflow(s.type)));
+  const workflows = await Promise.all(types.map((s) => workflowsApi.workflow(s.key)));
   return workflows.flatMap((w, i) =>
-    w.statuses.map((s) => ({ id: s.id, name: s.name, type: w.type, typeName: types[i]?.name ?? null, active: s.active })),
+    w.statuses.map((s) => ({ id: s.id, name: s.name, typeKey: w.key, type: w.type, typeName: types[i]?.name ?? null, active: s.active })),
   );
 }
 
@@ -27,12 +35,16 @@ export const namesOffStatus = (statuses: readonly RuleStatus[], ids: readonly st
 /** The statuses to offer, by type in the order loaded: those in use and those `chosen` already. */
 function useGroups(statuses: readonly RuleStatus[], chosen: readonly string[]) {
   const { t, language } = useI18n();
-  const groups = new Map<TicketType, { type: TicketType; label: string; options: { value: string; label: string }[] }>();
+  const groups = new Map<string, { type: string; label: string; options: { value: string; label: string }[] }>();
   for (const s of statuses) {
     if (!s.active && !chosen.includes(s.id)) continue;
-    const group = groups.get(s.type) ?? { type: s.type, label: s.typeName ? name(s.typeName, language) : typeName(t, s.type), options: [] };
+    const group = groups.get(s.typeKey) ?? {
+      type: s.typeKey,
+      label: s.typeName ? name(s.typeName, language) : typeName(t, s.type),
+      options: [],
+    };
     group.options.push({ value: s.id, label: s.active ? name(s.name, language) : `${name(s.name, language)} (${t("rules.statusOff")})` });
-    groups.set(s.type, group);
+    groups.set(s.typeKey, group);
   }
   return [...groups.values()];
 }

@@ -3,7 +3,7 @@
  * them as a grid of checkboxes, each labelled "Move from X to Y". A type without a workflow starts
  * from the standard states and moves.
  */
-import { type TicketState, type TicketType, ticketStates, type Workflow, type WorkflowStatusInput } from "@yhteys/contracts";
+import { type TicketState, ticketStates, type Workflow, type WorkflowStatusInput } from "@yhteys/contracts";
 import { stateTransitions } from "@yhteys/contracts/constants";
 import { type FormEvent, useCallback, useId, useState } from "react";
 import { useConsole } from "../Console.tsx";
@@ -55,8 +55,8 @@ const standardDrafts = (): StatusDraft[] =>
     next: [...stateTransitions[state]],
   }));
 
-export function WorkflowForm({ type, typeLabel, onSaved }: { type: TicketType; typeLabel: string; onSaved: () => void }) {
-  const load = useCallback(() => workflowsApi.workflow(type), [type]);
+export function WorkflowForm({ typeKey, typeLabel, onSaved }: { typeKey: string; typeLabel: string; onSaved: () => void }) {
+  const load = useCallback(() => workflowsApi.workflow(typeKey), [typeKey]);
   const list = useAdminList(load);
   return (
     <>
@@ -110,7 +110,7 @@ function WorkflowEditor(props: { workflow: Workflow; typeLabel: string; onSaved:
         active: d.active,
         next: d.next.filter((k) => drafts.some((o) => o.key === k)),
       }));
-      await workflowsApi.setWorkflow(props.workflow.type, { statuses });
+      await workflowsApi.setWorkflow(props.workflow.key, { statuses });
       announce(t("workflows.workflowSaved", { type: props.typeLabel }));
       props.onSaved();
       props.reload();

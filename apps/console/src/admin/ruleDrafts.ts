@@ -52,6 +52,8 @@ export type ActionDraft = {
   groupId: string;
   handlerId: string;
   value: string;
+  /** With "set type": the added type (`value` is then its kind). */
+  typeId: string;
   templateId: string;
   userIds: string[];
   groupIds: string[];
@@ -66,6 +68,7 @@ export const newAction = (key: number, action: Kind = "setPriority"): ActionDraf
   groupId: "",
   handlerId: "",
   value: "",
+  typeId: "",
   templateId: "",
   userIds: [],
   groupIds: [],
@@ -114,6 +117,7 @@ export const toActionDraft = (a: RuleAction, key: number): ActionDraft => ({
   groupId: a.action === "route" || a.action === "routeInTurn" ? (a.groupId ?? "") : "",
   handlerId: a.action === "route" ? (a.handlerId ?? "") : "",
   value: actionValue(a),
+  typeId: a.action === "setType" ? (a.typeId ?? "") : "",
   templateId: a.action === "setState" ? (a.templateId ?? "") : "",
   userIds: a.action === "notify" ? [...a.userIds] : [],
   groupIds: a.action === "notify" ? [...a.groupIds] : [],
@@ -155,7 +159,7 @@ export function fromActionDraft(d: ActionDraft): RuleAction {
     case "setPriority":
       return { action: "setPriority", priority: d.value as Priority };
     case "setType":
-      return { action: "setType", type: d.value as TicketType };
+      return { action: "setType", type: d.value as TicketType, ...(d.typeId ? { typeId: d.typeId } : {}) };
     case "markSensitive":
       return { action: "markSensitive" };
     case "notify":

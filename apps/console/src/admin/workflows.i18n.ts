@@ -42,6 +42,13 @@ export const workflowsAdminFi = {
   "workflows.saveWorkflow": "Tallenna työnkulku",
   "workflows.workflowSaved": "Tyypin {type} työnkulku tallennettu.",
   "workflows.removedHint": "Poistettu tila poistuu käytöstä; sen asiat säilyvät.",
+  "workflows.addType": "Lisää asiatyyppi",
+  "workflows.typeAdded": "Asiatyyppi {type} lisätty.",
+  "workflows.baseKind": "Perustyyppi",
+  "workflows.builtInType": "Vakiotyyppi",
+  "workflows.baseKindHint":
+    "Perustyyppi kertoo rajapinnoille, raporteille ja palvelutasoille, millainen asia on (esim. lupahakemus on palvelupyyntö). Sitä ei voi muuttaa myöhemmin.",
+  "workflows.baseKindIs": "Perustyyppi: {kind}. Tunniste: {key}.",
 };
 
 type WorkflowsAdminKey = keyof typeof workflowsAdminFi;
@@ -87,6 +94,13 @@ export const workflowsAdminSv: Dictionary<WorkflowsAdminKey> = {
   "workflows.saveWorkflow": "Spara arbetsflödet",
   "workflows.workflowSaved": "Arbetsflödet för typen {type} sparat.",
   "workflows.removedHint": "En borttagen status tas ur bruk; dess ärenden finns kvar.",
+  "workflows.addType": "Lägg till ärendetyp",
+  "workflows.typeAdded": "Ärendetypen {type} har lagts till.",
+  "workflows.baseKind": "Grundtyp",
+  "workflows.builtInType": "Standardtyp",
+  "workflows.baseKindHint":
+    "Grundtypen anger för gränssnitt, rapporter och servicenivåer vilket slags ärende det är (t.ex. en tillståndsansökan är en servicebegäran). Den kan inte ändras senare.",
+  "workflows.baseKindIs": "Grundtyp: {kind}. Identifierare: {key}.",
 };
 
 export const workflowsAdminEn: Dictionary<WorkflowsAdminKey> = {
@@ -130,4 +144,11 @@ export const workflowsAdminEn: Dictionary<WorkflowsAdminKey> = {
   "workflows.saveWorkflow": "Save the workflow",
   "workflows.workflowSaved": "The workflow of type {type} saved.",
   "workflows.removedHint": "A removed status goes out of use; its tickets stay.",
+  "workflows.addType": "Add ticket type",
+  "workflows.typeAdded": "Ticket type {type} added.",
+  "workflows.baseKind": "Base kind",
+  "workflows.builtInType": "Built-in type",
+  "workflows.baseKindHint":
+    "The base kind tells the APIs, reports and service levels what kind of contact it is (e.g. a permit application is a service request). It cannot be changed later.",
+  "workflows.baseKindIs": "Base kind: {kind}. Key: {key}.",
 };

@@ -31,6 +31,25 @@ describe("ticket types and workflows", () => {
     expect(types.statusCode, `${role} reads the staff list of types`).toBe((await c.get("/api/staff/categories")).statusCode);
   });
 
+  it.each(roles)("%s adds a type and changes an added one only as a technical admin", async (role) => {
+    const c = clients[role];
+    const key = `tilaus-${role}`;
+    const created = await c.post("/api/staff/admin/ticket-types", { name: { fi: `Tilaus ${role}` }, type: "service_request", key });
+    expect(created.statusCode, `${role} adds a type`).toBe(role === "admin" ? 201 : 403);
+    if (role !== "admin") {
+      expect(created.headers["content-type"]).toContain("application/problem+json");
+      expect(
+        (await clients.admin.post("/api/staff/admin/ticket-types", { name: { fi: `Tilaus ${role}` }, type: "service_request", key }))
+          .statusCode,
+      ).toBe(201);
+    }
+    const url = `/api/staff/admin/ticket-types/${key}`;
+    const readers = role === "admin" || role === "contentadmin";
+    expect((await c.get(`${url}/workflow`)).statusCode, `${role} reads an added type's workflow`).toBe(readers ? 200 : 403);
+    expect((await c.patch(url, { active: false })).statusCode, `${role} switches it off`).toBe(role === "admin" ? 200 : 403);
+    expect((await c.put(`${url}/workflow`, workflow)).statusCode, `${role} gives it a workflow`).toBe(role === "admin" ? 200 : 403);
+  });
+
   it.each(roles)("%s moves a ticket to a workflow status only where it may change the state", async (role) => {
     const admin = clients.admin;
     const ids = await tickets();

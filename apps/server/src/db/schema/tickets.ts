@@ -33,7 +33,7 @@ import {
   ticketTypeEnum,
   tsvector,
 } from "./tenancy.ts";
-import { ticketStatuses } from "./workflows.ts";
+import { ticketStatuses, ticketTypeSettings } from "./workflows.ts";
 
 /** Installation-wide so that a reference names one ticket even across tenants (e.g. in email subjects). */
 export const ticketReferenceSeq = pgSequence("ticket_reference_seq", { startWith: 1 });
@@ -73,7 +73,10 @@ export const tickets = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     organisationId: tenant(),
     reference: text("reference").notNull(),
+    /** The base kind of the ticket's type (what Open311, SLA, reports and webhooks read). */
     type: ticketTypeEnum("type").notNull(),
+    /** The organisation's added type, when the ticket has one; null is the built-in type of `type`. */
+    typeId: uuid("type_id").references(() => ticketTypeSettings.id),
     categoryId: uuid("category_id")
       .notNull()
       .references(() => categories.id),
@@ -139,6 +142,7 @@ export const tickets = pgTable(
     index("tickets_org_area").on(t.organisationId, t.areaId),
     index("tickets_org_requester").on(t.organisationId, t.requesterId, t.createdAt).where(sql`${t.requesterId} IS NOT NULL`),
     index("tickets_merged_into").on(t.mergedIntoId).where(sql`${t.mergedIntoId} IS NOT NULL`),
+    index("tickets_org_type").on(t.organisationId, t.typeId).where(sql`${t.typeId} IS NOT NULL`),
     index("tickets_org_point").on(t.organisationId, t.lat, t.lon),
     index("tickets_search").using("gin", t.searchVector, createdWeekVector(t.createdAt)),
     index("tickets_tags").using("gin", t.tags),

@@ -1,8 +1,9 @@
 /**
  * Admin-edited ticket types and their workflows (REQUIREMENTS M6). The four built-in kinds stay
- * the pg enum `ticket_type` (Open311, rules, reports and the contracts rely on them); a row here
- * carries an organisation's own names, description, order and whether the kind is offered on
- * forms. A type's workflow is its statuses (each in one of the five lifecycle phases, which stay
+ * the pg enum `ticket_type` (Open311, SLA, reports, webhooks and the contracts rely on them); a
+ * row here is one of the organisation's types: a built-in one (key = its kind, created the first
+ * time an admin changes it) or one the organisation added (its own key, on a base kind). It
+ * carries the names, description, order and whether the type is offered on forms. A type's workflow is its statuses (each in one of the five lifecycle phases, which stay
  * in `tickets.state`) and the transitions between them; a type without statuses follows the
  * built-in state machine.
  */
@@ -16,8 +17,11 @@ export const ticketTypeSettings = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     organisationId: tenant(),
+    /** The base kind: what `tickets.type` holds for tickets of this type. */
     kind: ticketTypeEnum("kind").notNull(),
-    /** The organisation's own name; null keeps the standard name of the kind. */
+    /** Stable slug, unique in the organisation: a built-in type's key is its kind. */
+    key: text("key").notNull(),
+    /** The organisation's own name (required for an added type); null keeps the standard name of the kind. */
     name: jsonb("name").$type<LocalizedText>(),
     description: jsonb("description").$type<LocalizedText>(),
     /** Offered on the public form and on staff's new-contact form; old tickets of an inactive type stay readable. */
@@ -25,7 +29,7 @@ export const ticketTypeSettings = pgTable(
     position: integer("position").notNull().default(0),
     createdAt: created(),
   },
-  (t) => [unique("ticket_types_org_kind").on(t.organisationId, t.kind)],
+  (t) => [unique("ticket_types_org_key").on(t.organisationId, t.key)],
 );
 
 /** A step of a type's workflow, in one lifecycle phase; `publicName` is what residents see (else the phase's name). */

@@ -17,6 +17,7 @@ import { hashToken } from "../auth/tokens.ts";
 import type { Organisation } from "../organisations/organisations.ts";
 import type { NewTicket } from "../tickets/ticket-creation.ts";
 import { iso } from "../tickets/tickets.presenter.ts";
+import { typeNameOf } from "../workflows/ticket-types.ts";
 import { publicStatusName } from "../workflows/workflows.ts";
 
 type Submission = z.output<typeof ContactSubmission>;
@@ -53,6 +54,7 @@ export async function submitContact(
         organisation: org,
         categoryId: submission.categoryId,
         type: submission.type,
+        typeId: submission.typeId,
         description: submission.description,
         channel: options.channel,
         language: submission.language,
@@ -89,15 +91,17 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
     .where(and(eq(tickets.organisationId, org.id), eq(tickets.trackingTokenHash, hashToken(token))));
   if (!row) throw notFound("The contact");
   const t = row.t;
-  const [conversation, files, mergedInto, statusName] = await Promise.all([
+  const [conversation, files, mergedInto, statusName, typeName] = await Promise.all([
     residentConversation(db, t),
     listAttachments(db, org.id, t.id, "resident"),
     t.mergedIntoId ? mergeTarget(db, org.id, t.mergedIntoId) : null,
     publicStatusName(db, t),
+    typeNameOf(db, org.id, t),
   ]);
   return {
     reference: t.reference,
     type: t.type,
+    typeName,
     state: t.state,
     statusName,
     category: { id: t.categoryId, name: row.categoryName },

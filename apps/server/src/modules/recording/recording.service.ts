@@ -32,6 +32,7 @@ export async function recordContact(store: Store, actor: StaffActor, input: Reco
       organisation: await ticketOrganisation(store.db, actor.organisationId),
       categoryId: input.categoryId,
       type: input.type,
+      typeId: input.typeId,
       description: input.description,
       channel: input.channel,
       language: input.language,

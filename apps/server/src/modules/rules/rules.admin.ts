@@ -23,6 +23,7 @@ import { takesTickets } from "../absence/absence.ts";
 import { requireAdmin, requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
+import { addedTypes, isKind } from "../workflows/ticket-types.ts";
 import { forgetRules } from "./rules.ts";
 
 type Row = typeof automationRules.$inferSelect;
@@ -65,13 +66,16 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
     notified: new Set<string>(),
     templates: new Set<string>(),
     statuses: new Set(ruleStatusIds({ conditions, actions })),
+    types: new Set<string>(),
   };
   for (const c of conditions) {
     if (c.field === "category") for (const id of c.anyOf) wanted.categories.add(id);
     if (c.field === "area") for (const id of c.anyOf) wanted.areas.add(id);
+    if (c.field === "type") for (const v of c.anyOf) if (!isKind(v)) wanted.types.add(v);
   }
   for (const a of actions) {
     if (a.action === "setCategory") wanted.leaves.add(a.categoryId);
+    if (a.action === "setType" && a.typeId) wanted.types.add(a.typeId);
     if ((a.action === "route" || a.action === "routeInTurn") && a.groupId) wanted.groups.add(a.groupId);
     if (a.action === "route" && a.handlerId) wanted.users.add(a.handlerId);
     if (a.action === "notify") {
@@ -82,7 +86,7 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
   }
   // Only what the rule refers to is looked up; a rule of words and channels needs no query.
   const lookUp = <T>(set: Set<string>, query: (ids: string[]) => Promise<T[]>) => (set.size ? query([...set]) : Promise.resolve([]));
-  const [categoryRows, areaRows, groupRows, userRows, templateRows, statusRows] = await Promise.all([
+  const [categoryRows, areaRows, groupRows, userRows, templateRows, statusRows, typeRows] = await Promise.all([
     lookUp(new Set([...wanted.categories, ...wanted.leaves]), (ids) =>
       tx
         .select({
@@ -123,7 +127,9 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
         .from(ticketStatuses)
         .where(and(eq(ticketStatuses.organisationId, organisationId), inArray(ticketStatuses.id, ids))),
     ),
+    lookUp(wanted.types, (ids) => addedTypes(tx, organisationId, ids)),
   ]);
+  const kindOfType = new Map(typeRows.map((r) => [r.id, r.kind]));
   const known = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
   const leaves = new Set(categoryRows.filter((c) => c.leaf).map((c) => c.id));
   const handlers = new Set(userRows.filter((u) => takesTickets(u.role)).map((u) => u.id));
@@ -151,9 +157,17 @@ async function checkReferences(tx: Tx, organisationId: string, conditions: RuleC
         c.anyOf.every((id) => statuses.has(id)),
         "unknown or switched-off status",
       );
+    if (c.field === "type")
+      check(
+        `body.conditions.${i}.anyOf`,
+        c.anyOf.every((v) => isKind(v) || kindOfType.has(v)),
+        "unknown ticket type",
+      );
   });
   actions.forEach((a, i) => {
     if (a.action === "setCategory") check(`body.actions.${i}.categoryId`, leaves.has(a.categoryId), "not a selectable category");
+    if (a.action === "setType" && a.typeId)
+      check(`body.actions.${i}.typeId`, kindOfType.get(a.typeId) === a.type, "not a ticket type of this kind");
     if ((a.action === "route" || a.action === "routeInTurn") && a.groupId)
       check(`body.actions.${i}.groupId`, known(groupRows).has(a.groupId), "unknown group");
     if (a.action === "route" && a.handlerId)

@@ -9,6 +9,8 @@ import type { FiredRule, RuleAction, RuleChangeField, RuleCondition, RuleTimeBas
 export type RuleFacts = {
   categoryId: string;
   type: string;
+  /** The organisation's added type, when the ticket has one. */
+  typeId?: string | null;
   channel: string;
   priority: string;
   language: string;
@@ -32,6 +34,8 @@ export type RuleChanges = Partial<{
   handlerId: string | null;
   priority: string;
   type: string;
+  /** With `type`: the added type (null: the built-in type of the kind). */
+  typeId: string | null;
   categoryId: string;
   sensitive: true;
   state: string;
@@ -66,7 +70,7 @@ export type RuleEnvironment = {
    * The ticket's status in its type's workflow: the stored one while it is of the ticket's phase,
    * else the phase's first status (as the ticket view shows it); null without a workflow.
    */
-  statusOf: (facts: Pick<RuleFacts, "type" | "state" | "statusId">) => string | null;
+  statusOf: (facts: Pick<RuleFacts, "type" | "typeId" | "state" | "statusId">) => string | null;
   /** The phase of a status of the organisation's workflows. */
   phaseOf: (statusId: string) => string | undefined;
 };
@@ -122,6 +126,10 @@ function compileCondition(condition: RuleCondition): Test {
     }
     case "assigned":
       return (facts) => facts.assigned === condition.is;
+    case "type": {
+      const values = new Set<string>(condition.anyOf);
+      return (facts) => values.has(facts.type) || (facts.typeId != null && values.has(facts.typeId));
+    }
     case "elapsed": {
       const { since, hours, businessHours } = condition;
       return (facts, env) => {
@@ -188,6 +196,7 @@ function apply(action: RuleAction, facts: RuleFacts, changes: RuleChanges, env: 
       return;
     case "setType":
       facts.type = changes.type = action.type;
+      facts.typeId = changes.typeId = action.typeId ?? null;
       return;
     case "setCategory":
       facts.categoryId = changes.categoryId = action.categoryId;

@@ -24,6 +24,7 @@ import { businessMinutesBetween } from "../sla/calendar.ts";
 import { slaSettingsOf } from "../sla/sla.ts";
 import { applyRuleOutcome } from "../tickets/rule-outcomes.ts";
 import type { EventNotice } from "../tickets/ticket-events.ts";
+import { isKind } from "../workflows/ticket-types.ts";
 import {
   type CompiledRule,
   compileRules,
@@ -101,9 +102,9 @@ function coveredCategories(settings: RuleSettings, named: readonly string[]): st
  */
 function defaultStatusPairs(settings: RuleSettings, named: readonly string[]): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const [kind, statuses] of settings.workflows)
+  for (const [key, statuses] of settings.workflows)
     for (const s of statuses)
-      if (named.includes(s.id) && statuses.find((x) => x.active && x.phase === s.phase) === s) pairs.push([kind, s.phase]);
+      if (named.includes(s.id) && statuses.find((x) => x.active && x.phase === s.phase) === s) pairs.push([key, s.phase]);
   return pairs;
 }
 
@@ -134,6 +135,9 @@ function prefilter(rule: CompiledRule, settings: RuleSettings, env: RuleEnvironm
         states = states.filter((s) => (c.anyOf as readonly string[]).includes(s));
         break;
       case "type":
+        // A kind, or an added type's id.
+        where.push(sql`(type::text IN (${list(c.anyOf)}) OR type_id::text IN (${list(c.anyOf)}))`);
+        break;
       case "channel":
       case "priority":
       case "language":
@@ -143,7 +147,12 @@ function prefilter(rule: CompiledRule, settings: RuleSettings, env: RuleEnvironm
         where.push(sql`area_id IN (${list(c.anyOf)})`);
         break;
       case "status": {
-        const pairs = defaultStatusPairs(settings, c.anyOf).map(([kind, phase]) => sql`(type::text = ${kind} AND state::text = ${phase})`);
+        // A workflow is keyed by an added type's id, or by the kind for the built-in type (tickets without an added type).
+        const pairs = defaultStatusPairs(settings, c.anyOf).map(([key, phase]) =>
+          isKind(key)
+            ? sql`(type::text = ${key} AND type_id IS NULL AND state::text = ${phase})`
+            : sql`(type_id = ${key} AND state::text = ${phase})`,
+        );
         where.push(sql`(status_id IN (${list(c.anyOf)})${pairs.length ? sql` OR ${sql.join(pairs, sql` OR `)}` : sql``})`);
         break;
       }

@@ -2,19 +2,20 @@
  * The organisation's automation rules, loaded and compiled once per process for a short while
  * (every new ticket runs them), and the facts a ticket gives them.
  */
-import type { FiredRule, RuleChangeField, RuleTrigger, TicketState } from "@yhteys/contracts";
+import type { FiredRule, RuleChangeField, RuleTrigger, TicketState, TicketType } from "@yhteys/contracts";
 import { and, asc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { automationRules, categories, ticketStatuses, type tickets, ticketTypeSettings } from "../../db/schema.ts";
 import { businessMinutesBetween, isOpenAt } from "../sla/calendar.ts";
 import { slaSettingsOf } from "../sla/sla.ts";
+import { storedType, workflowKey } from "../workflows/ticket-types.ts";
 import { currentStatus, type StatusRow } from "../workflows/workflows.ts";
 import { type CompiledRule, compileRules, evaluateRules, type RuleEnvironment, type RuleFacts, type RuleOutcome } from "./rules.engine.ts";
 
 export type RuleSettings = {
   byTrigger: Record<RuleTrigger, CompiledRule[]>;
   parents: Map<string, string | null>;
-  /** The statuses of each type's workflow, in order (moves are checked when one is written, not here). */
+  /** The statuses of each type's workflow by `workflowKey` (an added type's id, else the kind), in order (moves are checked when one is written, not here). */
   workflows: Map<string, StatusRow[]>;
 };
 
@@ -36,13 +37,16 @@ export async function ruleSettingsOf(db: Queryable, organisationId: string): Pro
     .from(categories)
     .where(eq(categories.organisationId, organisationId));
   const statusRows = await db
-    .select({ kind: ticketTypeSettings.kind, status: ticketStatuses })
+    .select({ type: { id: ticketTypeSettings.id, key: ticketTypeSettings.key, kind: ticketTypeSettings.kind }, status: ticketStatuses })
     .from(ticketStatuses)
     .innerJoin(ticketTypeSettings, eq(ticketTypeSettings.id, ticketStatuses.typeId))
     .where(eq(ticketStatuses.organisationId, organisationId))
     .orderBy(asc(ticketStatuses.position), asc(ticketStatuses.createdAt));
   const workflows = new Map<string, StatusRow[]>();
-  for (const { kind, status } of statusRows) workflows.set(kind, [...(workflows.get(kind) ?? []), status]);
+  for (const { type, status } of statusRows) {
+    const key = workflowKey(storedType(type));
+    workflows.set(key, [...(workflows.get(key) ?? []), status]);
+  }
   const settings: RuleSettings = {
     byTrigger: {
       created: compileRules(rules.filter((r) => r.trigger === "created")),
@@ -75,7 +79,7 @@ export function environment(settings: RuleSettings, calendar: Parameters<typeof 
       return open;
     },
     statusOf: (facts) => {
-      const statuses = settings.workflows.get(facts.type);
+      const statuses = settings.workflows.get(workflowKey({ type: facts.type as TicketType, typeId: facts.typeId ?? null }));
       if (!statuses) return null;
       const ticket = { state: facts.state as TicketState, statusId: facts.statusId ?? null };
       return currentStatus({ statuses, next: new Map() }, ticket)?.id ?? null;
@@ -129,6 +133,7 @@ type Ticket = typeof tickets.$inferSelect;
 export const factsOf = (ticket: Omit<Ticket, "searchVector">, customerKnown: boolean, changed: readonly RuleChangeField[]): RuleFacts => ({
   categoryId: ticket.categoryId,
   type: ticket.type,
+  typeId: ticket.typeId,
   channel: ticket.channel,
   priority: ticket.priority,
   language: ticket.language,
@@ -151,6 +156,7 @@ export const factsOf = (ticket: Omit<Ticket, "searchVector">, customerKnown: boo
 const changeFields: [RuleChangeField, keyof Ticket][] = [
   ["category", "categoryId"],
   ["type", "type"],
+  ["type", "typeId"],
   ["priority", "priority"],
   ["state", "state"],
   ["group", "groupId"],

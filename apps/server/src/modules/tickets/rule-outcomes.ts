@@ -68,7 +68,9 @@ export async function applyRuleOutcome(
     ...(changes.groupId ? { groupId: changes.groupId } : {}),
     ...(changes.handlerId !== undefined ? { handlerId: changes.handlerId } : {}),
     ...(changes.priority ? { priority: changes.priority as Priority } : {}),
-    ...(changes.type && changes.type !== ticket.type ? { type: changes.type as TicketType, statusId: null } : {}),
+    ...(changes.type && (changes.type !== ticket.type || (changes.typeId ?? null) !== ticket.typeId)
+      ? { type: changes.type as TicketType, typeId: changes.typeId ?? null, statusId: null }
+      : {}),
     ...(changes.categoryId ? { categoryId: changes.categoryId } : {}),
     ...(changes.sensitive ? { sensitive: true } : {}),
   };

@@ -16,6 +16,7 @@ import { hashToken, newToken } from "../auth/tokens.ts";
 import { runRules, skippedStatusMove, startingStatus } from "../rules/rules.ts";
 import { takeTurn } from "../rules/rules.turns.ts";
 import { dueTimes, slaSettingsOf } from "../sla/sla.ts";
+import { wantedType, workflowKey } from "../workflows/ticket-types.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
 import type { EventNotice } from "./ticket-events.ts";
@@ -24,6 +25,8 @@ export type NewTicket = {
   organisation: { id: string; referencePrefix: string };
   categoryId: string;
   type?: TicketType | undefined;
+  /** One of the organisation's active types (checked, 422 otherwise); wins over `type`. */
+  typeId?: string | undefined;
   description: string;
   channel: Channel;
   language: Language;
@@ -169,10 +172,12 @@ async function prepareTicket(
   const hasContact = Boolean(contact?.name || contact?.email || contact?.phone);
   const state: TicketState = "new";
   const areaId = areaFor(routing.areas, input.location)?.id ?? null;
-  const type = input.type ?? category.defaultType;
+  const chosen = await wantedType(db, orgId, input);
+  const type = chosen?.type ?? category.defaultType;
   const rules = await runRules(db, orgId, "created", {
     categoryId: category.id,
     type,
+    typeId: chosen?.typeId ?? null,
     channel: input.channel,
     priority: "normal",
     language: input.language,
@@ -210,7 +215,16 @@ async function prepareTicket(
   if (turn) handlerId = turn.handlerId;
   const priority = (changes.priority ?? "normal") as Priority;
   // A rule may start the ticket in another status of the new phase of its type's workflow.
-  const statusId = changes.statusId ? await startingStatus(db, orgId, changes.type ?? type, changes.statusId) : null;
+  const statusId = changes.statusId
+    ? await startingStatus(
+        db,
+        orgId,
+        workflowKey(
+          changes.type ? { type: changes.type as TicketType, typeId: changes.typeId ?? null } : { type, typeId: chosen?.typeId ?? null },
+        ),
+        changes.statusId,
+      )
+    : null;
   const due = dueTimes(sla, { categoryId, priority, groupId }, createdAt);
   return {
     row: {
@@ -219,6 +233,8 @@ async function prepareTicket(
       reference_prefix: `${input.organisation.referencePrefix}-${createdAt.getUTCFullYear()}-`,
       type: changes.type ?? type,
       status_id: statusId,
+      // A rule's type replaces the chosen one.
+      type_id: changes.type ? (changes.typeId ?? null) : (chosen?.typeId ?? null),
       category_id: categoryId,
       priority,
       description: input.description,
@@ -272,7 +288,7 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
     db,
     sql`WITH input AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(batch.map((p) => p.row))}::jsonb) AS r(
-          id uuid, organisation_id uuid, reference_prefix text, type ticket_type, status_id uuid, category_id uuid, priority priority, description text,
+          id uuid, organisation_id uuid, reference_prefix text, type ticket_type, type_id uuid, status_id uuid, category_id uuid, priority priority, description text,
           channel channel, language language, lat double precision, lon double precision, address text, area_id uuid,
           extra_fields jsonb, group_id uuid, handler_id uuid, requester_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
           wants_reply boolean, sensitive boolean, tags text[], tracking_token_hash text, tracking_token_sealed text, created_at timestamptz, first_response_due_at timestamptz,
@@ -282,11 +298,11 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
         INSERT INTO customers (id, organisation_id, name, email, phone)
         SELECT customer_id, organisation_id, customer_name, customer_email, customer_phone FROM input WHERE customer_id IS NOT NULL
       ), ticket AS (
-        INSERT INTO tickets (id, organisation_id, reference, type, status_id, category_id, priority, description, channel, language, lat, lon,
+        INSERT INTO tickets (id, organisation_id, reference, type, type_id, status_id, category_id, priority, description, channel, language, lat, lon,
           address, area_id, extra_fields, state, group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed,
           created_at, updated_at, first_response_due_at, resolution_due_at)
         SELECT id, organisation_id, reference_prefix || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
-          type, status_id, category_id, priority, description, channel, language, lat, lon,
+          type, type_id, status_id, category_id, priority, description, channel, language, lat, lon,
           address, area_id, extra_fields, 'new', group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed, created_at, created_at,
           first_response_due_at, resolution_due_at
         FROM input

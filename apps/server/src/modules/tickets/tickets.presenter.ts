@@ -16,6 +16,7 @@ export type TicketRowSource = Pick<
   | "id"
   | "reference"
   | "type"
+  | "typeId"
   | "state"
   | "priority"
   | "channel"
@@ -77,6 +78,7 @@ export function toTicketRow(t: TicketRowSource & { passages?: string }): TicketR
     id: t.id,
     reference: t.reference,
     type: t.type,
+    typeId: t.typeId,
     state: t.state,
     statusName: t.statusName,
     priority: t.priority,

@@ -22,6 +22,7 @@ import { relatedOf } from "../handling/handling.queries.ts";
 import { followerCount } from "../nearby/followers.queries.ts";
 import { mayReadTicket, requestsOf, waitingRequestTo } from "../requests/requests.ts";
 import { SLA_WARNING_MS } from "../sla/sla.ts";
+import { ofTypes } from "../workflows/ticket-types.ts";
 import { statusChoices } from "../workflows/workflows.ts";
 import {
   allowedActions,
@@ -44,6 +45,7 @@ const rowColumns = {
   id: tickets.id,
   reference: tickets.reference,
   type: tickets.type,
+  typeId: tickets.typeId,
   state: tickets.state,
   priority: tickets.priority,
   channel: tickets.channel,
@@ -141,6 +143,7 @@ async function ticketFilters(db: Db, actor: StaffActor, query: Filters) {
   if (query.channel?.length) filters.push(inArray(tickets.channel, query.channel));
   if (query.priority?.length) filters.push(inArray(tickets.priority, query.priority));
   if (query.type?.length) filters.push(inArray(tickets.type, query.type));
+  if (query.typeId?.length) filters.push(await ofTypes(db, actor.organisationId, query.typeId));
   if (query.categoryId) filters.push(eq(tickets.categoryId, query.categoryId));
   if (query.areaId) filters.push(eq(tickets.areaId, query.areaId));
   if (query.tag) filters.push(arrayContains(tickets.tags, [query.tag]));

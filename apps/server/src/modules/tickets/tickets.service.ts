@@ -14,6 +14,7 @@ import { setAuditOrigin } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { richText } from "../templates/richtext.ts";
 import { signatureFor } from "../templates/templates.ts";
+import { retype, wantedType } from "../workflows/ticket-types.ts";
 import { type Move, moveEvent, resolveMove } from "../workflows/workflows.ts";
 import { areaFor } from "./areas.ts";
 import { validateExtraFields } from "./extra-fields.ts";
@@ -66,6 +67,7 @@ export async function changeTicket<T>(
 type TicketEdit = Partial<{
   description: string;
   type: TicketType;
+  typeId: string;
   priority: Priority;
   language: Language;
   address: string | null;
@@ -76,8 +78,12 @@ type TicketEdit = Partial<{
 
 export function editTicket(store: Store, actor: StaffActor, ticketId: string, edit: TicketEdit) {
   return changeTicket(store, actor, ticketId, "edit", async (tx, ticket, event) => {
-    const { location, ...rest } = edit;
+    const { location, type, typeId, ...rest } = edit;
     const values: Partial<Ticket> = { ...rest };
+    // Another type has another workflow: the ticket goes to the first status of its phase there.
+    const wanted = await wantedType(tx, actor.organisationId, { type, typeId });
+    const retyped = wanted && (await retype(tx, ticket, wanted));
+    if (retyped) Object.assign(values, retyped.values);
     if (location !== undefined) {
       values.lat = location?.lat ?? null;
       values.lon = location?.lon ?? null;
@@ -96,11 +102,11 @@ export function editTicket(store: Store, actor: StaffActor, ticketId: string, ed
     );
     if (!changed.length) return;
     if (changed.includes("priority")) Object.assign(values, await restampedDues(tx, ticket, { priority: values.priority }));
-    // Another type has another workflow: the ticket goes to the first status of its phase there.
-    if (changed.includes("type")) values.statusId = null;
     await tx.update(tickets).set(values).where(eq(tickets.id, ticket.id));
     // Field names only: the history must not copy personal data out of the description.
-    await event("ticket.edited", { fields: changed });
+    const fields = changed.filter((f) => f !== "typeId" && f !== "statusId");
+    if (retyped && !fields.includes("type")) fields.push("type");
+    await event("ticket.edited", { fields, ...(retyped ? { typeId: retyped.values.typeId, ...retyped.event } : {}) });
   });
 }
 
@@ -108,7 +114,7 @@ export function reclassifyTicket(
   store: Store,
   actor: StaffActor,
   ticketId: string,
-  input: { categoryId: string; type?: TicketType | undefined },
+  input: { categoryId: string; type?: TicketType | undefined; typeId?: string | undefined },
 ) {
   return changeTicket(store, actor, ticketId, "reclassify", async (tx, ticket, event) => {
     const [category] = await tx
@@ -116,19 +122,17 @@ export function reclassifyTicket(
       .from(categories)
       .where(and(eq(categories.organisationId, actor.organisationId), eq(categories.id, input.categoryId), eq(categories.active, true)));
     if (!category) throw new AppError("validation_failed", "Unknown category", [{ path: "categoryId", message: "unknown category" }]);
-    const type = input.type ?? ticket.type;
+    const wanted = await wantedType(tx, actor.organisationId, input);
+    const retyped = wanted && (await retype(tx, ticket, wanted));
     await tx
       .update(tickets)
-      .set({
-        categoryId: category.id,
-        type,
-        ...(type !== ticket.type ? { statusId: null } : {}),
-        ...(await restampedDues(tx, ticket, { categoryId: category.id })),
-      })
+      .set({ categoryId: category.id, ...retyped?.values, ...(await restampedDues(tx, ticket, { categoryId: category.id })) })
       .where(eq(tickets.id, ticket.id));
+    const type = retyped?.values ?? ticket;
     await event("ticket.reclassified", {
-      from: { categoryId: ticket.categoryId, type: ticket.type },
-      to: { categoryId: category.id, type },
+      from: { categoryId: ticket.categoryId, type: ticket.type, typeId: ticket.typeId },
+      to: { categoryId: category.id, type: type.type, typeId: type.typeId },
+      ...retyped?.event,
     });
   });
 }

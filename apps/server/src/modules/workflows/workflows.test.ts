@@ -150,6 +150,7 @@ describe("ticket types and workflows", () => {
     expect(org.types.map((x: { type: string }) => x.type)).toEqual(["feedback", "fault_report", "service_request"]);
     const staffTypes = (await admin.get("/api/staff/ticket-types")).json().items;
     expect(staffTypes.find((x: { type: string }) => x.type === "question")).toMatchObject({ active: false });
-    expect((await admin.patch("/api/staff/admin/ticket-types/unknown", { active: false })).statusCode).toBe(400);
+    expect((await admin.patch("/api/staff/admin/ticket-types/unknown", { active: false })).statusCode).toBe(404);
+    expect((await admin.patch("/api/staff/admin/ticket-types/Not%20a%20key", { active: false })).statusCode).toBe(400);
   });
 });

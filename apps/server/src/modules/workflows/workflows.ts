@@ -4,7 +4,7 @@
  * a ticket's `state` is always its status's phase, so everything that works on the five states
  * (SLA pauses, queues, Open311, reports, rules, webhooks) keeps working.
  */
-import { stateTransitions, type TicketState, type TicketStatusRef, type TicketType } from "@yhteys/contracts";
+import { stateTransitions, type TicketState, type TicketStatusRef } from "@yhteys/contracts";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { ticketStatuses, ticketStatusTransitions, type tickets, ticketTypeSettings } from "../../db/schema.ts";
@@ -12,7 +12,9 @@ import { AppError } from "../../http/errors.ts";
 import type { StaffActor } from "../auth/actor.ts";
 import { allowedStates } from "../tickets/tickets.access.ts";
 
-type Ticket = Pick<typeof tickets.$inferSelect, "organisationId" | "type" | "state" | "statusId">;
+type Ticket = Pick<typeof tickets.$inferSelect, "organisationId" | "type" | "typeId" | "state" | "statusId">;
+/** Which of the organisation's types: an added one by id, else the built-in type of the kind (its key). */
+export type TypeRef = Pick<Ticket, "type" | "typeId">;
 export type StatusRow = typeof ticketStatuses.$inferSelect;
 
 /** A type's statuses in order and the moves between them (from id → to ids). */
@@ -22,12 +24,17 @@ export type WorkflowGraph = { statuses: StatusRow[]; next: Map<string, Set<strin
  * The workflow of a type, or null when it has no active statuses (the built-in states apply);
  * `asStored` returns it whenever it has statuses at all (for the admin view).
  */
-export async function workflowOf(db: Queryable, organisationId: string, type: TicketType, asStored = false): Promise<WorkflowGraph | null> {
+export async function workflowOf(db: Queryable, organisationId: string, ref: TypeRef, asStored = false): Promise<WorkflowGraph | null> {
   const statuses = await db
     .select({ s: ticketStatuses })
     .from(ticketStatuses)
     .innerJoin(ticketTypeSettings, eq(ticketTypeSettings.id, ticketStatuses.typeId))
-    .where(and(eq(ticketTypeSettings.organisationId, organisationId), eq(ticketTypeSettings.kind, type)))
+    .where(
+      and(
+        eq(ticketTypeSettings.organisationId, organisationId),
+        ref.typeId ? eq(ticketTypeSettings.id, ref.typeId) : eq(ticketTypeSettings.key, ref.type),
+      ),
+    )
     .orderBy(asc(ticketStatuses.position), asc(ticketStatuses.createdAt));
   if (asStored ? !statuses.length : !statuses.some(({ s }) => s.active)) return null;
   const moves = await db
@@ -66,7 +73,7 @@ export const statusRef = (s: StatusRow): TicketStatusRef => ({ id: s.id, key: s.
 
 /** What a ticket's status and the actor's choices are, for the ticket view. */
 export async function statusChoices(db: Queryable, actor: StaffActor, ticket: Ticket, inScope: boolean) {
-  const graph = await workflowOf(db, ticket.organisationId, ticket.type);
+  const graph = await workflowOf(db, ticket.organisationId, ticket);
   if (!graph) return { status: null, allowedStatuses: [] };
   const current = currentStatus(graph, ticket);
   const mayChange = inScope && allowedStates(actor, ticket.state).length > 0;
@@ -78,7 +85,7 @@ export async function statusChoices(db: Queryable, actor: StaffActor, ticket: Ti
 
 /** What residents see of a ticket's status: its public name, or null (they see the state). */
 export async function publicStatusName(db: Queryable, ticket: Ticket) {
-  const graph = await workflowOf(db, ticket.organisationId, ticket.type);
+  const graph = await workflowOf(db, ticket.organisationId, ticket);
   return (graph && currentStatus(graph, ticket)?.publicName) ?? null;
 }
 
@@ -98,7 +105,7 @@ export async function resolveMove(
 ): Promise<Move> {
   const refuse = (to: string) => new AppError("invalid_transition", `A ticket cannot move from ${ticket.state} to ${to}`);
   const mayChange = allowedStates(actor, ticket.state).length > 0;
-  const graph = await workflowOf(db, ticket.organisationId, ticket.type);
+  const graph = await workflowOf(db, ticket.organisationId, ticket);
   if (!graph) {
     if (want.statusId) throw new AppError("unprocessable", "The ticket's type has no such status");
     const to = want.state as TicketState;
@@ -125,7 +132,7 @@ export async function resolveMove(
  * tells it, a ticket without a status included). "stays" when the ticket is in it already.
  */
 export async function ruleMove(db: Queryable, ticket: Ticket, statusId: string): Promise<Move | "stays" | "refused"> {
-  const graph = await workflowOf(db, ticket.organisationId, ticket.type);
+  const graph = await workflowOf(db, ticket.organisationId, ticket);
   if (!graph) return "refused";
   const from = currentStatus(graph, ticket);
   if (from?.id === statusId) return "stays";
