@@ -38,35 +38,37 @@ export function TicketTypesView() {
       <p className="muted">{t("workflows.intro")}</p>
       {list.status}
       {list.data && (
-        <table className="tickets">
-          <caption className="visually-hidden">{t("workflows.types")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("workflows.type")}</th>
-              <th scope="col">{t("workflows.baseKind")}</th>
-              <th scope="col">{t("admin.status")}</th>
-              <th scope="col">{t("workflows.workflow")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("workflows.edit", { type: "" })}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((s) => (
-              <tr key={s.key}>
-                <th scope="row">{label(s)}</th>
-                <td>{s.builtIn ? t("workflows.builtInType") : typeName(t, s.type)}</td>
-                <td>{s.active ? t("admin.active") : t("workflows.inactive")}</td>
-                <td>{s.customWorkflow ? t("workflows.ownWorkflow") : t("workflows.builtIn")}</td>
-                <td>
-                  <button type="button" className="button secondary" aria-pressed={selected === s.key} onClick={() => setSelected(s.key)}>
-                    {t("workflows.edit", { type: label(s) })}
-                  </button>
-                </td>
+        <div className="table-scroll">
+          <table className="tickets">
+            <caption className="visually-hidden">{t("workflows.types")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("workflows.type")}</th>
+                <th scope="col">{t("workflows.baseKind")}</th>
+                <th scope="col">{t("admin.status")}</th>
+                <th scope="col">{t("workflows.workflow")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("workflows.edit", { type: "" })}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data.map((s) => (
+                <tr key={s.key}>
+                  <th scope="row">{label(s)}</th>
+                  <td>{s.builtIn ? t("workflows.builtInType") : typeName(t, s.type)}</td>
+                  <td>{s.active ? t("admin.active") : t("workflows.inactive")}</td>
+                  <td>{s.customWorkflow ? t("workflows.ownWorkflow") : t("workflows.builtIn")}</td>
+                  <td>
+                    <button type="button" className="button secondary" aria-pressed={selected === s.key} onClick={() => setSelected(s.key)}>
+                      {t("workflows.edit", { type: label(s) })}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {list.data && (
         <button type="button" className="button primary" aria-pressed={selected === ""} onClick={() => setSelected("")}>
