@@ -135,6 +135,19 @@ describe("ticket workflows", () => {
     const staff = await signIn(e2e.app, e2e.tenant, "expert");
     const row = (await staff.get(`/api/staff/tickets?q=${reference}`)).json().items[0];
     expect(row).toMatchObject({ type: "service_request", typeId: expect.any(String) });
+    // The queue filters by the added type (and a saved view would keep it).
+    const advisor = await consoleSignedIn(e2e, "advisor");
+    await advisor.getByText("Suodattimet ja näkymät").click();
+    await advisor.getByLabel("Asiatyyppi").selectOption({ label: "Lupahakemus" });
+    await expect.poll(() => advisor.url()).toContain(`typeId=${row.typeId}`);
+    await expect.poll(() => advisor.locator("tbody tr").count()).toBe(1);
+    await advisor.getByRole("row", { name: new RegExp(reference) }).waitFor();
+    await advisor.getByLabel("Asiatyyppi").selectOption({ label: "Palaute" });
+    await expect.poll(() => advisor.url()).toContain("type=feedback");
+    expect(advisor.url()).not.toContain("typeId=");
+    await expect.poll(() => advisor.getByRole("row", { name: new RegExp(reference) }).count()).toBe(0);
+    await advisor.context().close();
+
     const expert = await consoleSignedIn(e2e, "expert");
     await expert.goto(`${e2e.baseUrl}/console/tickets/${row.id}`);
     await expert.locator(".fact dd", { hasText: /^Lupahakemus$/ }).waitFor();

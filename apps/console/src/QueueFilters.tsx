@@ -8,7 +8,7 @@ import { channels, priorities } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useState } from "react";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
-import { channelName, errorText, name, priorityName } from "./format.ts";
+import { channelName, errorText, name, priorityName, settingName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { navigate, queuePath } from "./router.ts";
 import { viewFiltersOf } from "./viewParams.ts";
@@ -31,23 +31,30 @@ export function QueueFilters({ queueId, search, view }: { queueId: string; searc
   ];
   const groups = (directory?.groups ?? []).filter((g) => role !== "content_admin" || session.user.groupIds.includes(g.id));
 
-  const set = (key: string, value: string) => {
+  /** Sets (or, when empty, removes) filters of the address; paging and the view start over. */
+  const set = (filters: Record<string, string>) => {
     const next = new URLSearchParams(search);
     next.delete("offset");
     next.delete("view");
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const [key, value] of Object.entries(filters)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     navigate(queuePath(queueId, next));
   };
+  // A built-in type filters by its kind (with the types added on it), an added type by its id.
+  const typeValue = search.get("typeId") ? `id:${search.get("typeId")}` : search.get("type") ? `kind:${search.get("type")}` : "";
+  const setType = (value: string) =>
+    set({ type: value.startsWith("kind:") ? value.slice(5) : "", typeId: value.startsWith("id:") ? value.slice(3) : "" });
   // A typed tag applies on Enter or on leaving the field, not on every key.
   const applyTag = (value: string) => {
     const tag = value.trim().toLowerCase();
-    if (tag !== (search.get("tag") ?? "")) set("tag", tag);
+    if (tag !== (search.get("tag") ?? "")) set({ tag });
   };
   const select = (key: string, label: string, options: [string, string][]) => (
     <div className="field">
       <label htmlFor={`${id}${key}`}>{label}</label>
-      <select id={`${id}${key}`} value={search.get(key) ?? ""} onChange={(e) => set(key, e.target.value)}>
+      <select id={`${id}${key}`} value={search.get(key) ?? ""} onChange={(e) => set({ [key]: e.target.value })}>
         <option value="">{t("views.any")}</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
@@ -100,6 +107,17 @@ export function QueueFilters({ queueId, search, view }: { queueId: string; searc
           ["none", t("views.handlerNone")],
           [session.user.id, t("views.handlerMe")],
         ])}
+        <div className="field">
+          <label htmlFor={`${id}type`}>{t("views.type")}</label>
+          <select id={`${id}type`} value={typeValue} onChange={(e) => setType(e.target.value)}>
+            <option value="">{t("views.any")}</option>
+            {(directory?.types ?? []).map((s) => (
+              <option key={s.key} value={s.builtIn ? `kind:${s.type}` : `id:${s.id}`}>
+                {settingName(t, language, s)}
+              </option>
+            ))}
+          </select>
+        </div>
         {select(
           "categoryId",
           t("views.category"),

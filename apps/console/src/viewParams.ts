@@ -6,7 +6,7 @@ import type { Channel, Priority, TicketState, TicketType, ViewFilters } from "@y
 import { openStates } from "@yhteys/contracts/constants";
 import { queuePath } from "./router.ts";
 
-const lists = ["priority", "channel", "type"] as const;
+const lists = ["priority", "channel", "type", "typeId"] as const;
 const ids = ["categoryId", "areaId", "handlerId", "tag"] as const;
 
 /** The extra filters of a queue address, as listing query fields. */
@@ -17,6 +17,7 @@ export function filtersOf(search: URLSearchParams): Pick<ViewFilters, (typeof li
     ...(list("priority").length ? { priority: list("priority") as Priority[] } : {}),
     ...(list("channel").length ? { channel: list("channel") as Channel[] } : {}),
     ...(list("type").length ? { type: list("type") as TicketType[] } : {}),
+    ...(list("typeId").length ? { typeId: list("typeId") } : {}),
     ...Object.fromEntries(ids.flatMap((k) => (search.get(k) ? [[k, search.get(k)]] : []))),
     ...(days > 0 ? { olderThanDays: days } : {}),
   };
