@@ -67,7 +67,9 @@ describe("the customer's other tickets", () => {
     const audited = await t.ctx.db
       .select({ action: auditEntries.action, subjectType: auditEntries.subjectType, detail: auditEntries.detail })
       .from(auditEntries)
-      .where(and(eq(auditEntries.organisationId, tenant.id), eq(auditEntries.action, "customer.tickets_read")));
+      .where(and(eq(auditEntries.organisationId, tenant.id), eq(auditEntries.action, "customer.tickets_read")))
+      // In the order they were read (entries of different audit lanes have no order of their own).
+      .orderBy(auditEntries.createdAt);
     expect(audited).toEqual([
       { action: "customer.tickets_read", subjectType: "customer", detail: { ticketId: current.id, shown: 2 } },
       { action: "customer.tickets_read", subjectType: "customer", detail: { ticketId: current.id, shown: 1 } },

@@ -11,7 +11,7 @@ import { AppError, notFound } from "../../http/errors.ts";
 import { requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
-import { enqueueJobs, requeueJob } from "../jobs/jobs.ts";
+import { enqueueJobs, retryJob } from "../jobs/jobs.ts";
 import type { Organisation } from "../organisations/organisations.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
 import { mailSettingsOf } from "./mail-settings.ts";
@@ -87,11 +87,11 @@ export async function retryEmail(ctx: Ctx, actor: StaffActor, id: string): Promi
       .update(emailDeliveries)
       .set({ state: "queued", attempts: 0, lastError: null, updatedAt: sql`now()` })
       .where(eq(emailDeliveries.id, id));
-    const key = emailJobKey(id);
-    if (!(await requeueJob(tx, ctx.jobKinds.emailDelivery, key)))
-      await enqueueJobs(tx, ctx.jobKinds.emailDelivery, [
-        { organisationId: actor.organisationId, payload: { deliveryId: id }, dedupeKey: key },
-      ]);
+    await retryJob(tx, ctx.jobKinds.emailDelivery, {
+      organisationId: actor.organisationId,
+      payload: { deliveryId: id },
+      dedupeKey: emailJobKey(id),
+    });
     await appendAudit(tx, actor, { action: "email.retried", subjectType: "email", subjectId: id, detail: { ticketId: row.ticketId } });
     return deliveryById(ctx, tx, actor, id);
   });

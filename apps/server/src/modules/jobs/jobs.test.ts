@@ -4,7 +4,7 @@ import { z } from "zod";
 import { openTestDatabase, waitFor } from "../../../test/harness.ts";
 import { type Database, queryRows } from "../../db/client.ts";
 import { JobRunner, type JobRunnerOptions } from "./job-runner.ts";
-import { defineJob, enqueueJobs, exponentialBackoff, requeueJob } from "./jobs.ts";
+import { defineJob, enqueueJobs, exponentialBackoff, retryJob } from "./jobs.ts";
 
 let database: Database;
 beforeAll(async () => {
@@ -46,7 +46,7 @@ describe("job queue", () => {
     expect(seen.sort()).toEqual([1, 2]);
   });
 
-  it("retries with backoff, dead-letters after the last attempt, and runs again when requeued", async () => {
+  it("retries with backoff, dead-letters after the last attempt, and runs again when retried", async () => {
     let calls = 0;
     let healthy = false;
     const job = defineJob({
@@ -68,15 +68,57 @@ describe("job queue", () => {
     );
     expect(dead).toMatchObject({ state: "dead", attempts: 3, last_error: "failure 3" });
     healthy = true;
-    expect(await requeueJob(database.db, job, "k")).toBe(true);
+    expect(await retryJob(database.db, job, { payload: {}, dedupeKey: "k" })).toBe(1);
     runner.nudge();
-    const [done] = await waitFor(
+    const [gaveUp, retried] = await waitFor(
       () => stateOf(job.name),
-      (r) => r[0]?.state === "done",
+      (r) => r[1]?.state === "done",
     );
     await runner.stop();
-    expect(done).toMatchObject({ state: "done", attempts: 1 });
+    expect(gaveUp).toMatchObject({ state: "dead", dedupe_key: "k" });
+    expect(retried).toMatchObject({ state: "done", attempts: 1, dedupe_key: expect.stringMatching(/^k:retry-/) });
     expect(calls).toBe(4);
+  });
+
+  it("runs a retry asked for while the job that gave up is still finishing", async () => {
+    // The handler gives up in its last attempt (as a delivery marks itself dead) and is held there.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let gaveUp = false;
+    let calls = 0;
+    const job = defineJob({
+      name: unique(),
+      payload: z.object({}),
+      maxAttempts: 1,
+      retryDelayMs: () => 10,
+      run: async () => {
+        calls++;
+        if (calls === 1) {
+          gaveUp = true;
+          await held;
+          throw new Error("gave up");
+        }
+      },
+    });
+    const runner = new JobRunner(database.db, options).register(job);
+    await enqueueJobs(database.db, job, [{ payload: {}, dedupeKey: "k" }]);
+    runner.start();
+    await waitFor(
+      async () => gaveUp,
+      (g) => g,
+    );
+    expect((await stateOf(job.name))[0]?.state).toBe("running");
+    expect(await retryJob(database.db, job, { payload: {}, dedupeKey: "k" })).toBe(1);
+    release();
+    const rows = await waitFor(
+      () => stateOf(job.name),
+      (r) => r.length === 2 && r.every((j) => j.state !== "queued" && j.state !== "running"),
+    );
+    await runner.stop();
+    expect(rows.map((r) => r.state)).toEqual(["dead", "done"]);
+    expect(calls).toBe(2);
   });
 
   it("runs jobs that share a serial key one at a time, in order", async () => {

@@ -3,6 +3,7 @@
  * retried with exponential backoff and jitter, dead after their last attempt. A job is written in
  * the caller's transaction, so it exists exactly when the change that asked for it commits.
  */
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Queryable } from "../../db/client.ts";
@@ -69,14 +70,13 @@ export async function enqueueJobs<S extends z.ZodType>(db: Queryable, definition
 }
 
 /**
- * Gives a finished job (dead, or done when its handler chose to give up) a fresh set of attempts,
- * due now; false if no such job is finished (it may be queued or running already).
+ * Queues a fresh run of a job that gave up, for something a person asked to try again (a dead
+ * letter, a failed email): under its dedupe key plus a unique suffix, as a job of its own. Reusing
+ * the finished job's row raced with it: a handler marks what it works on as failed in its last
+ * attempt and the job itself finishes a moment later, so a retry in between found the job still
+ * running and was lost. The caller locks what is retried and checks its state, so one request
+ * queues one run.
  */
-export async function requeueJob(db: Queryable, definition: JobDefinition, dedupeKey: string): Promise<boolean> {
-  const rows = await db
-    .update(jobs)
-    .set({ state: "queued", attempts: 0, runAt: sql`now()`, lastError: null, lockedUntil: null, updatedAt: sql`now()` })
-    .where(and(eq(jobs.name, definition.name), eq(jobs.dedupeKey, dedupeKey), inArray(jobs.state, ["dead", "done"])))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
+export function retryJob<S extends z.ZodType>(db: Queryable, definition: JobDefinition<S>, job: NewJob<S> & { dedupeKey: string }) {
+  return enqueueJobs(db, definition, [{ ...job, dedupeKey: `${job.dedupeKey}:retry-${randomUUID()}` }]);
 }

@@ -18,7 +18,7 @@ import { AppError, notFound } from "../../http/errors.ts";
 import { requireTechnicalAdmin } from "../admin/admin.access.ts";
 import { appendAudit } from "../audit/audit.ts";
 import type { StaffActor } from "../auth/actor.ts";
-import { enqueueJobs, requeueJob } from "../jobs/jobs.ts";
+import { enqueueJobs, retryJob } from "../jobs/jobs.ts";
 import { deliveryJobKey } from "./webhook-delivery.ts";
 import { organisationSlugs } from "./webhook-fanout.ts";
 import { presentDelivery } from "./webhooks.presenter.ts";
@@ -101,11 +101,11 @@ export async function retryDelivery(ctx: Ctx, actor: StaffActor, id: string): Pr
     if (!row) throw notFound("The delivery");
     if (row.state !== "dead") throw new AppError("conflict", "Only dead letters are sent again");
     await tx.update(webhookDeliveries).set({ state: "pending", updatedAt: sql`now()` }).where(eq(webhookDeliveries.id, id));
-    const key = deliveryJobKey(row);
-    if (!(await requeueJob(tx, ctx.jobKinds.webhookDelivery, key)))
-      await enqueueJobs(tx, ctx.jobKinds.webhookDelivery, [
-        { organisationId: actor.organisationId, payload: { deliveryId: id }, dedupeKey: key },
-      ]);
+    await retryJob(tx, ctx.jobKinds.webhookDelivery, {
+      organisationId: actor.organisationId,
+      payload: { deliveryId: id },
+      dedupeKey: deliveryJobKey(row),
+    });
     await appendAudit(tx, actor, {
       action: "webhook.delivery_retried",
       subjectType: "webhook",
