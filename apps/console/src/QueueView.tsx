@@ -1,16 +1,16 @@
 /** One queue as a table: state tabs, text search, sortable columns and paging. Re-reads on live events. */
 import type { TicketList, TicketListQuery, TicketState } from "@yhteys/contracts";
 import { openStates, ticketStates } from "@yhteys/contracts/constants";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import * as api from "./api.ts";
 import { BulkBar } from "./Bulk.tsx";
 import { useConsole } from "./Console.tsx";
 import { useFocusOnNavigation } from "./focus.ts";
-import { channelName, errorText, name, priorityName, slaName, stateName } from "./format.ts";
+import { errorText, name, slaName, stateName } from "./format.ts";
 import { type MessageKey, useI18n } from "./i18n.ts";
 import { QueueFilters } from "./QueueFilters.tsx";
-import { navigate, onLinkClick, queuePath, ticketPath } from "./router.ts";
-import { nextTarget, SlaBadge } from "./SlaBadge.tsx";
+import { QueueRow } from "./QueueRow.tsx";
+import { navigate, onLinkClick, queuePath } from "./router.ts";
 import { filtersOf } from "./viewParams.ts";
 
 const PAGE = 50;
@@ -26,7 +26,7 @@ function readFilter(search: URLSearchParams): Filter {
 }
 
 export function QueueView({ queueId, search }: { queueId: string; search: URLSearchParams }) {
-  const { t, language, formatDateTime, formatNumber } = useI18n();
+  const { t, language, formatNumber } = useI18n();
   const { queues, views, live, directory } = useConsole();
   const searchId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -277,53 +277,12 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
           </thead>
           <tbody>
             {list?.items.map((row) => (
-              <tr key={row.id} className={`priority-${row.priority}`}>
-                {bulk && (
-                  <td className="select">
-                    <input
-                      type="checkbox"
-                      aria-label={t("bulk.select", { reference: row.reference })}
-                      checked={selected.includes(row.id)}
-                      onChange={(e) => setSelected((s) => (e.target.checked ? [...s, row.id] : s.filter((id) => id !== row.id)))}
-                    />
-                  </td>
-                )}
-                <th scope="row">
-                  <a href={ticketPath(row.id)} onClick={onLinkClick}>
-                    {row.reference}
-                  </a>
-                </th>
-                <td className="summary">
-                  <Matched text={row.summary} matches={row.summaryMatches} />
-                  {row.address && <span className="address">{row.address}</span>}
-                </td>
-                <td>{name(row.category.name, language)}</td>
-                <td>
-                  <span className={`badge state-${row.state}`}>
-                    {row.statusName ? name(row.statusName, language) : stateName(t, row.state)}
-                  </span>
-                  {row.sensitive && <span className="badge sensitive">{t("sensitive.badge")}</span>}
-                  {row.tags.map((tag) => (
-                    <span key={tag} className="badge tag">
-                      #{tag}
-                    </span>
-                  ))}
-                </td>
-                <td>
-                  <span className={`priority priority-${row.priority}`}>{priorityName(t, row.priority)}</span>
-                </td>
-                <td>{channelName(t, row.channel)}</td>
-                <td>
-                  {row.group ? name(row.group.name, language) : t("ticket.noGroup")}
-                  {row.handler && <span className="handler">{row.handler.name}</span>}
-                </td>
-                <td className="nowrap">
-                  <time dateTime={row.createdAt}>{formatDateTime(row.createdAt)}</time>
-                </td>
-                <td className="nowrap">
-                  <SlaBadge clock={nextTarget(row.sla)} />
-                </td>
-              </tr>
+              <QueueRow
+                key={row.id}
+                row={row}
+                selected={bulk ? selected.includes(row.id) : undefined}
+                onSelect={(on) => setSelected((s) => (on ? [...s, row.id] : s.filter((id) => id !== row.id)))}
+              />
             ))}
           </tbody>
         </table>
@@ -380,18 +339,6 @@ export function QueueView({ queueId, search }: { queueId: string; search: URLSea
       )}
     </section>
   );
-}
-
-/** A search result's summary with the words that matched the search marked. */
-function Matched({ text, matches = [] }: { text: string; matches?: [number, number][] }) {
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (const [start, end] of matches) {
-    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
 }
 
 function withParam(search: URLSearchParams, key: string, value: string | null): URLSearchParams {
