@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { newTenant, submitContact } from "../../../test/harness.ts";
+import { newTenant, submitContact, waitFor } from "../../../test/harness.ts";
 import type { ReceivedMail } from "../../../test/smtp-sink.ts";
 import { emailDeliveries } from "../../db/schema.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
@@ -69,7 +69,11 @@ describe("emails to residents", () => {
     expect((await admin.post(`/api/staff/tickets/${ticketId}/state`, { state: "resolved" })).statusCode).toBe(200);
     const [, , resolved] = await sink.mailsTo(to, 3);
     expect(resolved?.parsed.subject).toBe(`Ditt ärende har behandlats [${receipt.reference}]`);
-    const sent = await deliveriesOf(admin);
+    // The sink has the mail as soon as SMTP accepts it; the delivery is marked sent just after.
+    const sent = await waitFor(
+      () => deliveriesOf(admin),
+      (ds) => ds.every((d) => d.state === "sent"),
+    );
     expect(sent.map((d) => [d.kind, d.state])).toEqual([
       ["resolved", "sent"],
       ["reply", "sent"],
