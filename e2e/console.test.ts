@@ -101,8 +101,21 @@ describe("staff console", () => {
     await page.getByRole("button", { name: "Tyhjennä haku" }).click();
     await expect.poll(() => page.locator("table caption").textContent()).toMatch(/^Kaikki: \d+ yhteydenottoa$/);
 
-    // Sorting by reference through the column header button.
+    // Sorting by reference through the column header button. While the sorted list is on its
+    // way, the old rows stay readable at full contrast (the list is marked busy, not faded).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/staff/tickets?*sort=reference*", async (route) => {
+      await held;
+      await route.fallback();
+    });
     await page.getByRole("button", { name: "Tunnus" }).click();
+    await expect.poll(() => page.locator("table.tickets").getAttribute("aria-busy")).toBe("true");
+    await expectAccessible(page, "a queue while it refreshes");
+    release();
+    await page.unrouteAll();
     await expect.poll(() => page.getByRole("columnheader", { name: "Tunnus" }).getAttribute("aria-sort")).toBe("ascending");
     expect(page.url()).toContain("sort=reference");
 
