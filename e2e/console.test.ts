@@ -230,6 +230,48 @@ describe("staff console", () => {
     await page.context().close();
   });
 
+  it("lets an advisor take a contact from the unclear queue, reclassify it and forward it to the right group", async () => {
+    // "Other feedback" has no group of its own: the contact lands in the advisors' unclear queue.
+    const receipt = await submitContact(e2e.app, e2e.tenant, {
+      categoryId: e2e.tenant.categories.other,
+      description: "Leikkipuiston keinu on rikki Koskipuistossa",
+    });
+    const page = await signedInPage("advisor");
+    const nav = page.getByRole("navigation", { name: "Jonot" });
+    await nav.getByRole("link", { name: /^Palveluneuvonta/ }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Palveluneuvonta");
+    await page.getByRole("link", { name: receipt.reference, exact: true }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(receipt.reference);
+
+    const reclassify = page.getByRole("region", { name: "Vaihda luokka", exact: true });
+    await reclassify.getByLabel("Luokka").selectOption({ label: "Puistot ja leikkipaikat" });
+    await reclassify.getByRole("button", { name: "Vaihda luokka" }).click();
+    await page.getByRole("status").filter({ hasText: "Luokka vaihdettu: Puistot ja leikkipaikat." }).waitFor();
+    const details = page.getByRole("region", { name: "Tiedot", exact: true });
+    await expect.poll(() => details.textContent()).toContain("Puistot ja leikkipaikat");
+    await expectAccessible(page, "a reclassified ticket");
+
+    await page
+      .getByRole("region", { name: "Siirrä", exact: true })
+      .getByLabel("Ryhmä", { exact: true })
+      .selectOption({ label: "Viheralueet" });
+    await page.getByRole("button", { name: "Siirrä yhteydenotto" }).click();
+    await page.getByRole("status").filter({ hasText: "Yhteydenotto siirretty: Viheralueet." }).waitFor();
+    const history = page.getByRole("region", { name: "Historia" });
+    await expect.poll(() => history.textContent()).toContain("Sanna Neuvoja siirsi yhteydenoton ryhmälle Viheralueet.");
+    expect(await history.textContent()).toContain("Sanna Neuvoja vaihtoi luokaksi Puistot ja leikkipaikat");
+
+    // The unclear queue no longer has it; the green areas' queue does.
+    await nav.getByRole("link", { name: /^Palveluneuvonta/ }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Palveluneuvonta");
+    await page.locator("table caption").waitFor();
+    await expect.poll(() => page.getByRole("link", { name: receipt.reference, exact: true }).count()).toBe(0);
+    await nav.getByRole("link", { name: /^Viheralueet/ }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Viheralueet");
+    await page.getByRole("link", { name: receipt.reference, exact: true }).waitFor();
+    await page.context().close();
+  });
+
   it("takes an expert back to the queue after forwarding a ticket out of their group", async () => {
     const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Puu kaatunut kadulle, viheralueiden asia" });
     const page = await signedInPage("expert");
