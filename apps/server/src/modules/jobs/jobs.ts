@@ -4,7 +4,6 @@
  * the caller's transaction, so it exists exactly when the change that asked for it commits.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Queryable } from "../../db/client.ts";
 import { jobs } from "../../db/schema.ts";
