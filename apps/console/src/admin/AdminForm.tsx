@@ -133,7 +133,8 @@ export function CheckboxField(props: { id: string; label: string; checked: boole
 export function CheckboxGroup(props: {
   id: string;
   legend: string;
-  options: { value: string; label: ReactNode }[];
+  /** `description` is a line under the option's label, tied to its checkbox with aria-describedby. */
+  options: { value: string; label: ReactNode; description?: ReactNode }[];
   selected: string[];
   onChange: (selected: string[]) => void;
   error?: string | undefined;
@@ -169,8 +170,14 @@ export function CheckboxGroup(props: {
             id={`${props.id}-${o.value}`}
             checked={props.selected.includes(o.value)}
             onChange={(e) => toggle(o.value, e.target.checked)}
+            aria-describedby={o.description ? `${props.id}-${o.value}-description` : undefined}
           />
           <label htmlFor={`${props.id}-${o.value}`}>{o.label}</label>
+          {o.description && (
+            <p className="hint option-description" id={`${props.id}-${o.value}-description`}>
+              {o.description}
+            </p>
+          )}
         </div>
       ))}
     </fieldset>

@@ -2,7 +2,7 @@
  * Outgoing email for technical admins: the sender (From, Reply-To, optional DKIM whose key is
  * write-only), a test email, and the emails that failed with a button to send them again.
  */
-import type { MailSettings } from "@yhteys/contracts";
+import type { EmailDelivery, MailSettings } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { useConsole } from "../Console.tsx";
 import { useI18n } from "../i18n.ts";
@@ -216,7 +216,9 @@ function FailedEmails() {
             <td>{t(`mail.kind.${d.kind}`)}</td>
             <td>{t(`mail.recipient.${d.recipient}`)}</td>
             <td>{t(`mail.state.${d.state}`)}</td>
-            <td>{d.lastError ?? "–"}</td>
+            <td>
+              <FailureReason delivery={d} />
+            </td>
             <td>
               {(d.state === "failed" || d.state === "unconfigured") && (
                 <button type="button" className="button secondary" onClick={() => retry(d.id)}>
@@ -229,5 +231,27 @@ function FailedEmails() {
         )}
       />
     </section>
+  );
+}
+
+/**
+ * Why an email was not sent, in plain language with what to do; the relay's own words are behind
+ * "Technical details" for technical admins. Emails from before reasons were recorded show the text.
+ */
+function FailureReason({ delivery }: { delivery: EmailDelivery }) {
+  const { t } = useI18n();
+  const reason = delivery.failureReason;
+  if (!reason) return <>{delivery.lastError ?? "–"}</>;
+  return (
+    <div className="failure-reason">
+      <p>{t(`mail.reason.${reason}`)}</p>
+      <p className="muted small">{t(`mail.todo.${reason}`)}</p>
+      {delivery.lastError && (
+        <details>
+          <summary>{t("mail.technical")}</summary>
+          <code className="hash">{delivery.lastError}</code>
+        </details>
+      )}
+    </div>
   );
 }

@@ -170,7 +170,11 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
       const external = d.kind === "external";
       const to = d.kind === "test" || external ? d.testAddress : row.email;
       if (row.unsubscribed || !to) {
-        await update(d.id, { state: "suppressed", failureReason: null, lastError: row.unsubscribed ? "unsubscribed" : "no address any more" });
+        await update(d.id, {
+          state: "suppressed",
+          failureReason: null,
+          lastError: row.unsubscribed ? "unsubscribed" : "no address any more",
+        });
         return;
       }
       const mail = await mailSettingsOf(db, d.organisationId);

@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { newTenant, signIn, startTestApp, submitContact, waitFor } from "../../../test/harness.ts";
 import { emailDeliveries } from "../../db/schema.ts";
-import { emailDeliveryJob } from "./outgoing-delivery.ts";
 import {
   address,
   base,
@@ -18,6 +17,7 @@ import {
   ticketIdOf,
   useSmtpSink,
 } from "./outgoing.fixture.ts";
+import { emailDeliveryJob } from "./outgoing-delivery.ts";
 
 useSmtpSink();
 
