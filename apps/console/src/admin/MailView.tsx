@@ -7,7 +7,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useConsole } from "../Console.tsx";
 import { useI18n } from "../i18n.ts";
 import { onLinkClick, ticketPath } from "../router.ts";
-import { CheckboxField, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
+import { CheckboxField, ErrorSummary, FieldNotes, notesOf, TextField, useSubmit } from "./AdminForm.tsx";
 import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
 import { useAdminList, useAdminPage } from "./useAdminList.tsx";
@@ -64,7 +64,12 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettings; onSaved: 
     selector: field("selector", t("mail.dkimSelector")),
     privateKey: field("privateKey", t("mail.dkimKey")),
   };
-  const keyHintId = `${labels.privateKey.id}-hint`;
+
+  const keyNotes = {
+    id: labels.privateKey.id,
+    hint: settings.dkim?.keySet ? t("mail.dkimKeySet") : t("mail.dkimKeyHint"),
+    error: error?.fields.privateKey,
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -119,14 +124,7 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettings; onSaved: 
             <TextField {...labels.selector} value={selector} onChange={setSelector} error={error?.fields.selector} required />
             <div className="field">
               <label htmlFor={labels.privateKey.id}>{labels.privateKey.label}</label>
-              <p className="hint" id={keyHintId}>
-                {settings.dkim?.keySet ? t("mail.dkimKeySet") : t("mail.dkimKeyHint")}
-              </p>
-              {error?.fields.privateKey && (
-                <p className="field-error" id={`${labels.privateKey.id}-error`}>
-                  {error.fields.privateKey}
-                </p>
-              )}
+              <FieldNotes {...keyNotes} />
               <textarea
                 id={labels.privateKey.id}
                 rows={6}
@@ -135,7 +133,7 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettings; onSaved: 
                 autoComplete="off"
                 spellCheck={false}
                 aria-invalid={error?.fields.privateKey ? true : undefined}
-                aria-describedby={[keyHintId, error?.fields.privateKey ? `${labels.privateKey.id}-error` : null].filter(Boolean).join(" ")}
+                aria-describedby={notesOf(keyNotes)}
               />
             </div>
           </>
