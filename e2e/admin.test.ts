@@ -101,12 +101,17 @@ describe("admin pages", () => {
     await page.getByRole("alert").filter({ hasText: "Tarkista kentät." }).waitFor();
     await page.getByLabel("Vastaanottajan osoite").fill("http://127.0.0.1:9/yhteys");
     await page.getByLabel("Kuvaus").fill("Integraatioalusta");
-    await page.getByRole("checkbox", { name: "ticket.created" }).check();
+    // Events are named in plain language; the code stays visible in the description for integrators.
+    const created = page.getByRole("checkbox", { name: "Uusi yhteydenotto" });
+    const description = page.locator(`[id="${await created.getAttribute("aria-describedby")}"]`);
+    expect(await description.textContent()).toBe("Kun yhteydenotto saapuu mistä tahansa kanavasta. ticket.created");
+    await created.check();
     await page.getByRole("button", { name: "Luo webhook" }).click();
     const secret = page.getByRole("status").filter({ hasText: "Allekirjoitusavain" });
     await secret.waitFor();
     expect(await secret.locator("code").textContent()).toMatch(/^whsec_/);
     await page.getByRole("rowheader", { name: /127\.0\.0\.1:9\/yhteys/ }).waitFor();
+    await page.getByRole("cell", { name: "Uusi yhteydenotto" }).waitFor();
     await expectAccessible(page, "the webhooks page with a new secret");
     await page.getByRole("button", { name: "Lähetä testiviesti" }).click();
     await page.getByRole("button", { name: "Lähetykset" }).click();
@@ -115,6 +120,7 @@ describe("admin pages", () => {
     // The secret is not shown again after a reload.
     await page.reload();
     await page.getByRole("rowheader", { name: /127\.0\.0\.1:9\/yhteys/ }).waitFor();
+    await page.getByRole("cell", { name: "Uusi yhteydenotto" }).waitFor();
     expect(await page.getByText(/whsec_/).count()).toBe(0);
     await page.context().close();
   });

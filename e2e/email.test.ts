@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tickets } from "../apps/server/src/db/schema.ts";
+import { emailDeliveries, tickets } from "../apps/server/src/db/schema.ts";
 import { unsubscribeTokens } from "../apps/server/src/modules/email/outgoing-tokens.ts";
 import { signIn, submitContact } from "../apps/server/test/harness.ts";
 import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
@@ -45,12 +45,32 @@ describe("email", () => {
 
   it("a technical admin sets the sender on the email page", async () => {
     const admin = await signIn(e2e.app, e2e.tenant, "admin");
+    const relayText = "Can't send mail - all recipients were rejected: 550 5.1.1 No such user";
+    await e2e.ctx.db.insert(emailDeliveries).values({
+      organisationId: e2e.tenant.id,
+      kind: "test",
+      language: "fi",
+      testAddress: "eiole@example.test",
+      messageId: "<e2e-failed@example.test>",
+      state: "failed",
+      attempts: 1,
+      lastError: relayText,
+      failureReason: "recipient_refused",
+    });
     const page = await newPage(e2e, "fi");
     await page.context().addCookies([{ name: "yhteys_session", value: admin.cookie.split("=")[1] ?? "", url: e2e.baseUrl }]);
     await page.goto(`${e2e.baseUrl}/console/admin/mail`);
     await page.getByRole("heading", { level: 1, name: "Lähtevä sähköposti" }).waitFor();
     // No SMTP_URL in this installation: the page says so.
-    await page.getByText("SMTP_URL").waitFor();
+    await page.getByText(/^Palvelimelle ei ole asetettu SMTP-palvelinta/).waitFor();
+    // A failed email is explained in plain language with what to do; the relay's words are behind a disclosure.
+    const failed = page.getByRole("region", { name: "Epäonnistuneet viestit" });
+    const row = failed.getByRole("row").filter({ hasText: "Vastaanottajan osoitetta ei ole olemassa" });
+    await row.getByText("Tarkista osoite asukkaalta.", { exact: false }).waitFor();
+    expect(await row.getByText(relayText).isVisible()).toBe(false);
+    await row.getByText("Tekniset tiedot").click();
+    await row.getByText(relayText).waitFor();
+    await expectAccessible(page, "the email page with a failed email and its technical details open");
     await page.getByRole("button", { name: "Tallenna" }).click();
     await page.getByRole("alert").filter({ hasText: "Tarkista kentät." }).waitFor();
     await expectAccessible(page, "the email settings with errors");

@@ -4,13 +4,12 @@
  * also takes focus, and problem+json errors are shown next to the form.
  */
 import type { Priority, TicketDetail } from "@yhteys/contracts";
-import { finishedStates, priorities, typeSelection } from "@yhteys/contracts/constants";
+import { finishedStates, typeSelection } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ActionSection, type Done, FormError, FormFooter, useAction } from "./ActionForm.tsx";
-import { SelectField } from "./admin/AdminForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
-import { name, priorityName, stateName, ticketTypeKey, typeChoices } from "./format.ts";
+import { name, stateName, ticketTypeKey, typeChoices } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { NoteForm } from "./NoteForm.tsx";
 import { LinkForm, MergeForm, SplitForm } from "./Related.tsx";
@@ -20,6 +19,7 @@ import { ForwardForm, ReclassifyForm } from "./RoutingForms.tsx";
 import { navigate } from "./router.ts";
 import { SensitivityForm } from "./Sensitivity.tsx";
 import { TagsForm } from "./Tags.tsx";
+import { PrioritySelect } from "./TicketSelects.tsx";
 
 export function Actions({ ticket, onUpdated }: { ticket: TicketDetail; onUpdated: (ticket: TicketDetail) => void }) {
   const { t } = useI18n();
@@ -142,14 +142,7 @@ function EditForm({ ticket, done }: { ticket: TicketDetail; done: Done }) {
     <ActionSection title={t("edit.title")} id={ids.title}>
       <form onSubmit={submit} noValidate>
         <div className="field-row">
-          <SelectField
-            id={ids.priority}
-            label={t("field.priority")}
-            value={priority}
-            values={priorities}
-            optionLabel={(p) => priorityName(t, p)}
-            onChange={setPriority}
-          />
+          <PrioritySelect id={ids.priority} value={priority} onChange={setPriority} />
           <div className="field">
             <label htmlFor={ids.type}>{t("field.type")}</label>
             <select id={ids.type} value={type} onChange={(e) => setType(e.target.value)}>

@@ -4,15 +4,13 @@
  * events per ticket) and answers what it changed and what it refused, and why.
  */
 import type { BulkRequest, BulkResult, Priority, TicketRow, TicketState } from "@yhteys/contracts";
-import { priorities, ticketStates } from "@yhteys/contracts/constants";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { FormFooter, useAction } from "./ActionForm.tsx";
-import { SelectField } from "./admin/AdminForm.tsx";
 import * as api from "./api.ts";
 import { useConsole } from "./Console.tsx";
-import { priorityName, stateName } from "./format.ts";
 import { useI18n } from "./i18n.ts";
 import { type Target, TargetPicker } from "./TargetPicker.tsx";
+import { PrioritySelect, StateSelect } from "./TicketSelects.tsx";
 
 type Action = BulkRequest["change"]["action"];
 
@@ -66,26 +64,8 @@ export function BulkBar({ selected, rows, onDone }: { selected: string[]; rows: 
             </select>
           </div>
           {action === "assign" && <TargetPicker value={target} onChange={setTarget} />}
-          {action === "state" && (
-            <SelectField
-              id={ids.state}
-              label={t("field.state")}
-              value={state}
-              values={ticketStates}
-              optionLabel={(s) => stateName(t, s)}
-              onChange={setState}
-            />
-          )}
-          {action === "priority" && (
-            <SelectField
-              id={ids.priority}
-              label={t("field.priority")}
-              value={priority}
-              values={priorities}
-              optionLabel={(p) => priorityName(t, p)}
-              onChange={setPriority}
-            />
-          )}
+          {action === "state" && <StateSelect id={ids.state} value={state} onChange={setState} />}
+          {action === "priority" && <PrioritySelect id={ids.priority} value={priority} onChange={setPriority} />}
           <FormFooter error={error} errorId={ids.error} busy={busy} label={t("bulk.apply")} primary />
         </form>
       )}

@@ -1,7 +1,9 @@
 /**
  * A real SMTP server on loopback for tests (smtp-server), that parses what it receives
  * (mailparser) and can be told to refuse mail to an address: `refuse(to, 451, 2)` answers the next
- * two messages to `to` with a temporary error, `refuse(to, 550)` every one with a permanent error.
+ * two messages to `to` with a temporary error, `refuse(to, 550)` every one with a permanent error,
+ * and `refuseRecipient(to, "550 5.1.1 No such user")` refuses the address itself (at RCPT TO), as a
+ * receiving mail server does.
  * `useMailingApp` starts one with a test app that sends to it, for a whole test file.
  */
 import type { AddressInfo } from "node:net";
@@ -18,6 +20,8 @@ export type SmtpSink = {
   /** Messages refused so far per address (each attempt). */
   refusals: Map<string, number>;
   refuse: (to: string, code: number, times?: number) => void;
+  /** Answers RCPT TO for `to` with `reply` (`"552 5.2.2 Mailbox full"`), every time. */
+  refuseRecipient: (to: string, reply: string) => void;
   /** What arrived for `to`, waiting for up to 15 s until `count` have. */
   mailsTo: (to: string, count?: number) => Promise<ReceivedMail[]>;
   close: () => Promise<void>;
@@ -25,12 +29,16 @@ export type SmtpSink = {
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const rules = new Map<string, { code: number; times: number }>();
+  const recipientRules = new Map<string, { code: number; text: string }>();
   const sink: SmtpSink = {
     url: "",
     received: [],
     refusals: new Map(),
     refuse: (to, code, times = Number.POSITIVE_INFINITY) => {
       rules.set(to, { code, times });
+    },
+    refuseRecipient: (to, reply) => {
+      recipientRules.set(to, { code: Number(reply.slice(0, 3)), text: reply.slice(4) });
     },
     mailsTo: async (to, count = 1) => {
       const deadline = Date.now() + 15_000;
@@ -46,6 +54,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const rule = recipientRules.get(address.address);
+      if (!rule) return callback();
+      sink.refusals.set(address.address, (sink.refusals.get(address.address) ?? 0) + 1);
+      callback(Object.assign(new Error(rule.text), { responseCode: rule.code }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));

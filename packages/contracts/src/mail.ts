@@ -4,6 +4,26 @@ import { IsoDateTime, Language, Uuid } from "./common.ts";
 
 export const emailKinds = ["confirmation", "reply", "resolved", "closed", "test", "external"] as const;
 export const emailStates = ["queued", "sent", "failed", "unconfigured", "suppressed"] as const;
+/**
+ * Why an email was not sent, classified by the server when it happens (SMTP reply codes, enhanced
+ * status codes and connection errors) so admins read a stable reason rather than relay text.
+ * `no_relay` and `no_sender` are the installation's and organisation's missing settings.
+ */
+export const emailFailureReasons = [
+  "recipient_refused",
+  "mailbox_full",
+  "sender_refused",
+  "auth_failed",
+  "connection_failed",
+  "timeout",
+  "tls",
+  "message_too_large",
+  "temporary",
+  "no_relay",
+  "no_sender",
+  "other",
+] as const;
+export type EmailFailureReason = (typeof emailFailureReasons)[number];
 
 const Address = z.email().max(254);
 const DomainName = z
@@ -60,7 +80,10 @@ export const EmailDelivery = z.object({
   language: Language,
   state: z.enum(emailStates),
   attempts: z.number().int(),
+  /** The relay's own words (addresses removed), for technical admins. */
   lastError: z.string().nullable(),
+  /** Why the last attempt failed; null when it did not (or before reasons were recorded). */
+  failureReason: z.enum(emailFailureReasons).nullable(),
   messageId: z.string(),
   createdAt: IsoDateTime,
   sentAt: IsoDateTime.nullable(),

@@ -83,28 +83,40 @@ type TextFieldProps = {
   required?: boolean;
 };
 
+type FieldNotesProps = { id: string; hint?: ReactNode; error?: string | undefined };
+
+/** The ids of a control's hint and error (`{id}-hint`, `{id}-error`) for its aria-describedby; undefined without either. */
+export const notesOf = ({ id, hint, error }: FieldNotesProps) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+/** A control's hint and error lines, with the ids `notesOf` names. */
+export function FieldNotes({ id, hint, error }: FieldNotesProps) {
+  return (
+    <>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** A labelled input with an optional hint and its error, both tied to it with aria-describedby. */
 export function TextField(props: TextFieldProps) {
   const { t } = useI18n();
-  const hintId = `${props.id}-hint`;
-  const errorId = `${props.id}-error`;
-  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ");
   return (
     <div className="field">
       <label htmlFor={props.id}>
         {props.label}
         {!props.required && <span className="optional"> ({t("admin.optional")})</span>}
       </label>
-      {props.hint && (
-        <p className="hint" id={hintId}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p className="field-error" id={errorId}>
-          {props.error}
-        </p>
-      )}
+      <FieldNotes {...props} />
       <input
         id={props.id}
         type={props.type ?? "text"}
@@ -113,7 +125,7 @@ export function TextField(props: TextFieldProps) {
         autoComplete={props.autoComplete ?? "off"}
         required={props.required}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={notesOf(props)}
       />
     </div>
   );
@@ -133,7 +145,8 @@ export function CheckboxField(props: { id: string; label: string; checked: boole
 export function CheckboxGroup(props: {
   id: string;
   legend: string;
-  options: { value: string; label: ReactNode }[];
+  /** `description` is a line under the option's label, tied to its checkbox with aria-describedby. */
+  options: { value: string; label: ReactNode; description?: ReactNode }[];
   selected: string[];
   onChange: (selected: string[]) => void;
   error?: string | undefined;
@@ -144,24 +157,14 @@ export function CheckboxGroup(props: {
 }) {
   const toggle = (value: string, on: boolean) =>
     props.onChange(on ? [...props.selected, value] : props.selected.filter((v) => v !== value));
-  const describedBy = [props.hint ? `${props.id}-hint` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ");
   return (
     <fieldset
       className={`choices checkbox-group${props.columns ? " checkbox-columns" : ""}`}
       id={props.id}
-      aria-describedby={describedBy || undefined}
+      aria-describedby={notesOf(props)}
     >
       <legend>{props.legend}</legend>
-      {props.hint && (
-        <p className="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p className="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      )}
+      <FieldNotes {...props} />
       {props.options.map((o) => (
         <div className="radio" key={o.value}>
           <input
@@ -169,8 +172,14 @@ export function CheckboxGroup(props: {
             id={`${props.id}-${o.value}`}
             checked={props.selected.includes(o.value)}
             onChange={(e) => toggle(o.value, e.target.checked)}
+            aria-describedby={o.description ? `${props.id}-${o.value}-description` : undefined}
           />
           <label htmlFor={`${props.id}-${o.value}`}>{o.label}</label>
+          {o.description && (
+            <p className="hint option-description" id={`${props.id}-${o.value}-description`}>
+              {o.description}
+            </p>
+          )}
         </div>
       ))}
     </fieldset>

@@ -2,7 +2,7 @@
 import { localize } from "@yhteys/contracts/constants";
 import { useConsole } from "../Console.tsx";
 import { useI18n } from "../i18n.ts";
-import { type NameDraft, SelectField, TextField } from "./AdminForm.tsx";
+import { FieldNotes, type NameDraft, notesOf, SelectField, TextField } from "./AdminForm.tsx";
 
 const langs = ["fi", "sv", "en"] as const;
 
@@ -14,27 +14,17 @@ export function TextArea(props: {
   hint?: string;
   error?: string | undefined;
 }) {
-  const hintId = `${props.id}-hint`;
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      {props.hint && (
-        <p className="hint" id={hintId}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p className="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      )}
+      <FieldNotes {...props} />
       <textarea
         id={props.id}
         rows={5}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={[props.hint ? hintId : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(" ") || undefined}
+        aria-describedby={notesOf(props)}
       />
     </div>
   );

@@ -2,12 +2,12 @@
  * Outgoing email for technical admins: the sender (From, Reply-To, optional DKIM whose key is
  * write-only), a test email, and the emails that failed with a button to send them again.
  */
-import type { MailSettings } from "@yhteys/contracts";
+import type { EmailDelivery, MailSettings } from "@yhteys/contracts";
 import { type FormEvent, useId, useState } from "react";
 import { useConsole } from "../Console.tsx";
 import { useI18n } from "../i18n.ts";
 import { onLinkClick, ticketPath } from "../router.ts";
-import { CheckboxField, ErrorSummary, TextField, useSubmit } from "./AdminForm.tsx";
+import { CheckboxField, ErrorSummary, FieldNotes, notesOf, TextField, useSubmit } from "./AdminForm.tsx";
 import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
 import { useAdminList, useAdminPage } from "./useAdminList.tsx";
@@ -64,7 +64,12 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettings; onSaved: 
     selector: field("selector", t("mail.dkimSelector")),
     privateKey: field("privateKey", t("mail.dkimKey")),
   };
-  const keyHintId = `${labels.privateKey.id}-hint`;
+
+  const keyNotes = {
+    id: labels.privateKey.id,
+    hint: settings.dkim?.keySet ? t("mail.dkimKeySet") : t("mail.dkimKeyHint"),
+    error: error?.fields.privateKey,
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -119,14 +124,7 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettings; onSaved: 
             <TextField {...labels.selector} value={selector} onChange={setSelector} error={error?.fields.selector} required />
             <div className="field">
               <label htmlFor={labels.privateKey.id}>{labels.privateKey.label}</label>
-              <p className="hint" id={keyHintId}>
-                {settings.dkim?.keySet ? t("mail.dkimKeySet") : t("mail.dkimKeyHint")}
-              </p>
-              {error?.fields.privateKey && (
-                <p className="field-error" id={`${labels.privateKey.id}-error`}>
-                  {error.fields.privateKey}
-                </p>
-              )}
+              <FieldNotes {...keyNotes} />
               <textarea
                 id={labels.privateKey.id}
                 rows={6}
@@ -135,7 +133,7 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettings; onSaved: 
                 autoComplete="off"
                 spellCheck={false}
                 aria-invalid={error?.fields.privateKey ? true : undefined}
-                aria-describedby={[keyHintId, error?.fields.privateKey ? `${labels.privateKey.id}-error` : null].filter(Boolean).join(" ")}
+                aria-describedby={notesOf(keyNotes)}
               />
             </div>
           </>
@@ -216,7 +214,9 @@ function FailedEmails() {
             <td>{t(`mail.kind.${d.kind}`)}</td>
             <td>{t(`mail.recipient.${d.recipient}`)}</td>
             <td>{t(`mail.state.${d.state}`)}</td>
-            <td>{d.lastError ?? "–"}</td>
+            <td>
+              <FailureReason delivery={d} />
+            </td>
             <td>
               {(d.state === "failed" || d.state === "unconfigured") && (
                 <button type="button" className="button secondary" onClick={() => retry(d.id)}>
@@ -229,5 +229,27 @@ function FailedEmails() {
         )}
       />
     </section>
+  );
+}
+
+/**
+ * Why an email was not sent, in plain language with what to do; the relay's own words are behind
+ * "Technical details" for technical admins. Emails from before reasons were recorded show the text.
+ */
+function FailureReason({ delivery }: { delivery: EmailDelivery }) {
+  const { t } = useI18n();
+  const reason = delivery.failureReason;
+  if (!reason) return <>{delivery.lastError ?? "–"}</>;
+  return (
+    <div className="failure-reason">
+      <p>{t(`mail.reason.${reason}`)}</p>
+      <p className="muted small">{t(`mail.todo.${reason}`)}</p>
+      {delivery.lastError && (
+        <details>
+          <summary>{t("mail.technical")}</summary>
+          <code className="hash">{delivery.lastError}</code>
+        </details>
+      )}
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { useConsole } from "../Console.tsx";
 import { name, priorityName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { ErrorSummary, SelectField, TextField, useSubmit } from "./AdminForm.tsx";
+import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
 
 /** Minutes as hours in the UI language ("2,5" in Finnish and Swedish). */
@@ -67,38 +68,27 @@ export function SlaPolicies(props: { policies: SlaPolicy[]; categories: Category
     <section className="panel" aria-labelledby={`${prefix}heading`}>
       <h2 id={`${prefix}heading`}>{t("sla.policies")}</h2>
       <p className="muted">{t("sla.policiesIntro")}</p>
-      <div className="table-scroll">
-        <table className="tickets">
-          <caption className="visually-hidden">{t("sla.policies")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("sla.scope")}</th>
-              <th scope="col">{t("sla.firstResponse")}</th>
-              <th scope="col">{t("sla.resolution")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("admin.status")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.policies.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{scopeOf(p)}</th>
-                <td>{t("sla.workingHours", { hours: hoursText(p.firstResponseMinutes, language) })}</td>
-                <td>{t("sla.workingHours", { hours: hoursText(p.resolutionMinutes, language) })}</td>
-                <td>
-                  {(p.categoryId || p.priority) && (
-                    <button type="button" className="button secondary" disabled={busy} onClick={() => remove(p)}>
-                      <span aria-hidden="true">✕</span>
-                      <span className="visually-hidden">{t("sla.deletePolicy", { scope: scopeOf(p) })}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={t("sla.policies")}
+        headers={[t("sla.scope"), t("sla.firstResponse"), t("sla.resolution"), { hidden: t("admin.status") }]}
+        items={props.policies}
+        empty={t("sla.noPolicies")}
+        row={(p) => (
+          <tr>
+            <th scope="row">{scopeOf(p)}</th>
+            <td>{t("sla.workingHours", { hours: hoursText(p.firstResponseMinutes, language) })}</td>
+            <td>{t("sla.workingHours", { hours: hoursText(p.resolutionMinutes, language) })}</td>
+            <td>
+              {(p.categoryId || p.priority) && (
+                <button type="button" className="button secondary" disabled={busy} onClick={() => remove(p)}>
+                  <span aria-hidden="true">✕</span>
+                  <span className="visually-hidden">{t("sla.deletePolicy", { scope: scopeOf(p) })}</span>
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       <h3>{t("sla.setTargets")}</h3>
       <ErrorSummary error={error} fields={fields} />
       <form onSubmit={submit} noValidate>

@@ -11,6 +11,7 @@ import { useConsole } from "../Console.tsx";
 import { settingName, typeName } from "../format.ts";
 import { useI18n } from "../i18n.ts";
 import { CheckboxField, ErrorSummary, fromDraft, NameFields, SelectField, TextField, toDraft, useSubmit } from "./AdminForm.tsx";
+import { AdminTable } from "./AdminTable.tsx";
 import { useAdminList, useAdminPage } from "./useAdminList.tsx";
 import { WorkflowForm } from "./WorkflowForm.tsx";
 import * as workflowsApi from "./workflowsApi.ts";
@@ -37,39 +38,31 @@ export function TicketTypesView() {
       </h1>
       <p className="muted">{t("workflows.intro")}</p>
       {list.status}
-      {list.data && (
-        <div className="table-scroll">
-          <table className="tickets">
-            <caption className="visually-hidden">{t("workflows.types")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("workflows.type")}</th>
-                <th scope="col">{t("workflows.baseKind")}</th>
-                <th scope="col">{t("admin.status")}</th>
-                <th scope="col">{t("workflows.workflow")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("workflows.edit", { type: "" })}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((s) => (
-                <tr key={s.key}>
-                  <th scope="row">{label(s)}</th>
-                  <td>{s.builtIn ? t("workflows.builtInType") : typeName(t, s.type)}</td>
-                  <td>{s.active ? t("admin.active") : t("workflows.inactive")}</td>
-                  <td>{s.customWorkflow ? t("workflows.ownWorkflow") : t("workflows.builtIn")}</td>
-                  <td>
-                    <button type="button" className="button secondary" aria-pressed={selected === s.key} onClick={() => setSelected(s.key)}>
-                      {t("workflows.edit", { type: label(s) })}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable
+        caption={t("workflows.types")}
+        headers={[
+          t("workflows.type"),
+          t("workflows.baseKind"),
+          t("admin.status"),
+          t("workflows.workflow"),
+          { hidden: t("workflows.edit", { type: "" }) },
+        ]}
+        items={list.data ?? undefined}
+        empty={t("workflows.noTypes")}
+        row={(s) => (
+          <tr>
+            <th scope="row">{label(s)}</th>
+            <td>{s.builtIn ? t("workflows.builtInType") : typeName(t, s.type)}</td>
+            <td>{s.active ? t("admin.active") : t("workflows.inactive")}</td>
+            <td>{s.customWorkflow ? t("workflows.ownWorkflow") : t("workflows.builtIn")}</td>
+            <td>
+              <button type="button" className="button secondary" aria-pressed={selected === s.key} onClick={() => setSelected(s.key)}>
+                {t("workflows.edit", { type: label(s) })}
+              </button>
+            </td>
+          </tr>
+        )}
+      />
       {list.data && (
         <button type="button" className="button primary" aria-pressed={selected === ""} onClick={() => setSelected("")}>
           {t("workflows.addType")}

@@ -5,6 +5,7 @@ import { useI18n } from "../i18n.ts";
 import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
 import { useAdminList } from "./useAdminList.tsx";
+import { webhookEventLabel } from "./webhookEvents.ts";
 
 /** The latest deliveries of one subscription. */
 export function DeliveryTable({ subscription, onRetried }: { subscription: WebhookSubscription; onRetried: () => void }) {
@@ -56,7 +57,10 @@ function Deliveries(props: {
             <td>
               <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
             </td>
-            <td>{d.eventType}</td>
+            <td>
+              {webhookEventLabel(t, d.eventType)}
+              <code className="event-code">{d.eventType}</code>
+            </td>
             <td>{t(`webhooks.state.${d.state}`)}</td>
             <td>
               {result(d.lastStatusCode, d.lastError)}

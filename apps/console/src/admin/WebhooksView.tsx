@@ -11,6 +11,7 @@ import { AdminTable } from "./AdminTable.tsx";
 import * as adminApi from "./adminApi.ts";
 import { type AdminAct, useAdminList, useAdminPage } from "./useAdminList.tsx";
 import { DeadLetters, DeliveryTable } from "./WebhookDeliveries.tsx";
+import { webhookEventLabel } from "./webhookEvents.ts";
 
 /** The webhooks page. */
 export function WebhooksView() {
@@ -56,7 +57,7 @@ function SubscriptionTable(props: {
             <span className="hash">{w.url}</span>
             {w.description && <span className="muted small webhook-description">{w.description}</span>}
           </th>
-          <td>{w.eventTypes.length ? w.eventTypes.join(", ") : t("webhooks.allEvents")}</td>
+          <td>{w.eventTypes.length ? w.eventTypes.map((type) => webhookEventLabel(t, type)).join(", ") : t("webhooks.allEvents")}</td>
           <td>{w.active ? t("webhooks.active") : t("webhooks.inactive")}</td>
           <td className="button-row">
             <button
@@ -143,7 +144,15 @@ function NewWebhookForm({ onCreated }: { onCreated: () => void }) {
           legend={t("webhooks.events")}
           hint={t("webhooks.eventsHint")}
           columns
-          options={ticketEventTypes.map((type) => ({ value: type, label: type }))}
+          options={ticketEventTypes.map((type) => ({
+            value: type,
+            label: t(`webhooks.event.${type}`),
+            description: (
+              <>
+                {t(`webhooks.eventHint.${type}`)} <code className="event-code">{type}</code>
+              </>
+            ),
+          }))}
           selected={eventTypes}
           onChange={setEventTypes}
         />

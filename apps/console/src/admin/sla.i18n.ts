@@ -37,6 +37,7 @@ export const slaAdminFi = {
   "sla.closed": "Suljettu",
   "sla.exception": "Poikkeus",
   "sla.policies": "Tavoiteajat",
+  "sla.noPolicies": "Ei tavoiteaikoja.",
   "sla.policiesIntro":
     "Tarkin sääntö ratkaisee: ensin luokka ja kiireellisyys, sitten luokka, sitten kiireellisyys, lopuksi oletus. Ajat ovat työtunteja.",
   "sla.scope": "Koskee",
@@ -99,6 +100,7 @@ export const slaAdminSv: Dictionary<SlaAdminKey> = {
   "sla.closed": "Stängt",
   "sla.exception": "Avvikelse",
   "sla.policies": "Måltider",
+  "sla.noPolicies": "Inga måltider.",
   "sla.policiesIntro":
     "Den mest specifika regeln gäller: först kategori och brådska, sedan kategori, sedan brådska, sist standard. Tiderna är arbetstimmar.",
   "sla.scope": "Gäller",
@@ -159,6 +161,7 @@ export const slaAdminEn: Dictionary<SlaAdminKey> = {
   "sla.closed": "Closed",
   "sla.exception": "Exception",
   "sla.policies": "Targets",
+  "sla.noPolicies": "No targets.",
   "sla.policiesIntro":
     "The most specific rule applies: category and priority, then category, then priority, then the default. Times are working hours.",
   "sla.scope": "Applies to",

@@ -7,6 +7,7 @@ export const workflowsAdminFi = {
   "workflows.intro":
     "Asiatyypit näkyvät asukkaan lomakkeella ja uuden yhteydenoton lomakkeella. Kullakin tyypillä voi olla oma työnkulku: omat tilat ja sallitut siirrot. Jokainen tila kuuluu yhteen vaiheeseen (uusi, käsittelyssä, odottaa, ratkaistu, suljettu), jonka mukaan palvelutason kello, jonot ja raportit toimivat.",
   "workflows.types": "Asiatyypit",
+  "workflows.noTypes": "Ei asiatyyppejä.",
   "workflows.type": "Tyyppi",
   "workflows.workflow": "Työnkulku",
   "workflows.ownWorkflow": "Oma työnkulku",
@@ -59,6 +60,7 @@ export const workflowsAdminSv: Dictionary<WorkflowsAdminKey> = {
   "workflows.intro":
     "Ärendetyperna visas på invånarens formulär och på formuläret för ny kontakt. Varje typ kan ha ett eget arbetsflöde: egna statusar och tillåtna övergångar. Varje status hör till en fas (ny, under behandling, väntar, löst, stängd), som servicenivåns klocka, köerna och rapporterna följer.",
   "workflows.types": "Ärendetyper",
+  "workflows.noTypes": "Inga ärendetyper.",
   "workflows.type": "Typ",
   "workflows.workflow": "Arbetsflöde",
   "workflows.ownWorkflow": "Eget arbetsflöde",
@@ -109,6 +111,7 @@ export const workflowsAdminEn: Dictionary<WorkflowsAdminKey> = {
   "workflows.intro":
     "Ticket types are offered on the residents' form and on the new-contact form. Each type may have its own workflow: its own statuses and allowed moves. Every status belongs to a phase (new, in progress, waiting, resolved, closed), which the service-level clock, the queues and the reports follow.",
   "workflows.types": "Ticket types",
+  "workflows.noTypes": "No ticket types.",
   "workflows.type": "Type",
   "workflows.workflow": "Workflow",
   "workflows.ownWorkflow": "Own workflow",

@@ -1,5 +1,6 @@
 /** Outgoing email to residents: sender settings, deliveries and opt-outs (REQUIREMENTS P4, I8). */
 
+import { emailFailureReasons } from "@yhteys/contracts";
 import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./directory.ts";
 import { created, languageEnum, organisations, tenant } from "./tenancy.ts";
@@ -8,6 +9,7 @@ import { customers, ticketFollowers, tickets } from "./tickets.ts";
 export const emailKindEnum = pgEnum("email_kind", ["confirmation", "reply", "resolved", "closed", "test", "external"]);
 /** `unconfigured`: no SMTP_URL or no sender address when it was due; visible, and sent again on retry. */
 export const emailStateEnum = pgEnum("email_state", ["queued", "sent", "failed", "unconfigured", "suppressed"]);
+export const emailFailureReasonEnum = pgEnum("email_failure_reason", emailFailureReasons);
 
 /** An organisation's sender: the From, the Reply-To mailbox that routes answers back in, and optional DKIM. */
 export const mailSettings = pgTable("mail_settings", {
@@ -47,6 +49,8 @@ export const emailDeliveries = pgTable(
     state: emailStateEnum("state").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** `lastError` classified when it happened (contracts' `emailFailureReasons`). */
+    failureReason: emailFailureReasonEnum("failure_reason"),
     /** `<YH-2026-000123.{random}@{sender domain}>`, fixed when the delivery is made so retries reuse it. */
     messageId: text("message_id").notNull(),
     createdAt: created(),

@@ -44,6 +44,7 @@ async function deliveriesWhere(
     state: noRelay && d.state === "queued" ? "unconfigured" : d.state,
     attempts: d.attempts,
     lastError: noRelay && d.state === "queued" ? NO_RELAY : d.lastError,
+    failureReason: noRelay && d.state === "queued" ? "no_relay" : d.failureReason,
     messageId: d.messageId,
     createdAt: d.createdAt.toISOString(),
     sentAt: d.sentAt?.toISOString() ?? null,
@@ -85,7 +86,7 @@ export async function retryEmail(ctx: Ctx, actor: StaffActor, id: string): Promi
     if (row.state !== "failed" && row.state !== "unconfigured") throw new AppError("conflict", "Only failed emails are sent again");
     await tx
       .update(emailDeliveries)
-      .set({ state: "queued", attempts: 0, lastError: null, updatedAt: sql`now()` })
+      .set({ state: "queued", attempts: 0, lastError: null, failureReason: null, updatedAt: sql`now()` })
       .where(eq(emailDeliveries.id, id));
     await retryJob(tx, ctx.jobKinds.emailDelivery, {
       organisationId: actor.organisationId,

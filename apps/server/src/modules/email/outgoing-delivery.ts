@@ -13,7 +13,7 @@
  * `email` routes): its text comes from there, it starts no thread with the resident's emails, and
  * its sending is recorded on the ticket as `ticket.external_sent`.
  */
-import type { Language } from "@yhteys/contracts";
+import type { EmailFailureReason, Language } from "@yhteys/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import { createTransport, type Transporter } from "nodemailer";
 import { z } from "zod";
@@ -26,6 +26,7 @@ import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
 import { type MailSettingsRow, mailSettingsOf } from "./mail-settings.ts";
 import { composeEmail, type EmailKind } from "./outgoing-messages.ts";
 import { trackingTokenSeal, unsubscribeTokens } from "./outgoing-tokens.ts";
+import { classifySmtpFailure, type SmtpFailure } from "./smtp-failure.ts";
 
 /** The installation's SMTP relay (SMTP_URL), made on first use; null without one. */
 export function smtpRelay(smtpUrl: string | null): () => Transporter | null {
@@ -58,8 +59,6 @@ export const domainOf = (address: string) => address.slice(address.lastIndexOf("
 
 /** Addresses in relay errors are the resident's: they never reach events or the admin list. */
 const withoutAddresses = (text: string) => text.replace(/[^\s<>"'@,;:()]+@[^\s<>"'@,;:()]+/g, "<address>").slice(0, 500);
-
-type SmtpError = Error & { responseCode?: number };
 
 /** What the job reads about its delivery, in one statement. */
 async function loadDelivery(db: Db, id: string) {
@@ -141,11 +140,11 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
       .where(eq(emailDeliveries.id, id));
 
   /** The email failed for good: marked, and the ticket's history says so (same transaction). */
-  async function fail(d: typeof emailDeliveries.$inferSelect, attempts: number, error: string) {
+  async function fail(d: typeof emailDeliveries.$inferSelect, attempts: number, error: string, reason: EmailFailureReason) {
     const notice = await db.transaction(async (tx) => {
       await tx
         .update(emailDeliveries)
-        .set({ state: "failed", attempts, lastError: error, updatedAt: sql`now()` })
+        .set({ state: "failed", attempts, lastError: error, failureReason: reason, updatedAt: sql`now()` })
         .where(eq(emailDeliveries.id, d.id));
       if (!d.ticketId) return null;
       return recordEvent(tx, {
@@ -153,7 +152,7 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
         ticketId: d.ticketId,
         type: "ticket.email_failed",
         actor: { kind: "system", organisationId: d.organisationId },
-        data: { deliveryId: d.id, kind: d.kind, recipient: recipientOf(d), error },
+        data: { deliveryId: d.id, kind: d.kind, recipient: recipientOf(d), error, reason },
       });
     });
     if (notice) publish([notice]);
@@ -171,7 +170,11 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
       const external = d.kind === "external";
       const to = d.kind === "test" || external ? d.testAddress : row.email;
       if (row.unsubscribed || !to) {
-        await update(d.id, { state: "suppressed", lastError: row.unsubscribed ? "unsubscribed" : "no address any more" });
+        await update(d.id, {
+          state: "suppressed",
+          failureReason: null,
+          lastError: row.unsubscribed ? "unsubscribed" : "no address any more",
+        });
         return;
       }
       const mail = await mailSettingsOf(db, d.organisationId);
@@ -180,6 +183,7 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
         await update(d.id, {
           state: "unconfigured",
           lastError: smtp ? NO_SENDER : NO_RELAY,
+          failureReason: smtp ? "no_sender" : "no_relay",
         });
         return;
       }
@@ -189,7 +193,7 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
       const reply = !external && d.kind === "reply" && !d.followerId ? await replyOf(db, d.eventId) : null;
       const facts = external && d.ticketId ? await externalEmailFacts(db, d.ticketId, d.language as Language, base) : null;
       if (external && !facts) {
-        await update(d.id, { state: "suppressed", lastError: "the ticket is gone" });
+        await update(d.id, { state: "suppressed", failureReason: null, lastError: "the ticket is gone" });
         return;
       }
       const content = facts
@@ -234,14 +238,15 @@ export function emailDeliveryJob(db: Db, settings: EmailSettings, publish: (noti
           dkim: dkimOf(mail),
         });
       } catch (e) {
-        const error = e as SmtpError;
+        const error = e as SmtpFailure;
         const message = withoutAddresses(error.message || String(e));
+        const reason = classifySmtpFailure(error);
         const permanent = typeof error.responseCode === "number" && error.responseCode >= 500;
-        if (permanent || job.attempt >= job.maxAttempts) return fail(d, attempts, message);
-        await update(d.id, { state: "queued", attempts, lastError: message });
+        if (permanent || job.attempt >= job.maxAttempts) return fail(d, attempts, message, reason);
+        await update(d.id, { state: "queued", attempts, lastError: message, failureReason: reason });
         throw new Error(message);
       }
-      const sent = { state: "sent" as const, attempts, lastError: null, sentAt: sql`now()` as never };
+      const sent = { state: "sent" as const, attempts, lastError: null, failureReason: null, sentAt: sql`now()` as never };
       if (!external || !d.ticketId) {
         await update(d.id, sent);
         return;

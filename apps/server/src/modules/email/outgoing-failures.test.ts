@@ -1,3 +1,5 @@
+import { createServer } from "node:net";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { newTenant, signIn, startTestApp, submitContact, waitFor } from "../../../test/harness.ts";
 import { emailDeliveries } from "../../db/schema.ts";
@@ -15,6 +17,7 @@ import {
   ticketIdOf,
   useSmtpSink,
 } from "./outgoing.fixture.ts";
+import { emailDeliveryJob } from "./outgoing-delivery.ts";
 
 useSmtpSink();
 
@@ -31,7 +34,7 @@ describe("failures", () => {
       () => deliveriesOf(admin),
       (items) => items[0]?.state === "sent",
     );
-    expect(delivery).toMatchObject({ state: "sent", attempts: 3, lastError: null });
+    expect(delivery).toMatchObject({ state: "sent", attempts: 3, lastError: null, failureReason: null });
   });
 
   it("fails after the last attempt: an event in the ticket's history, the admin list, and a retry that sends it", async () => {
@@ -56,6 +59,8 @@ describe("failures", () => {
       ticket: { reference: receipt.reference },
     });
     expect(failed?.lastError).toMatch(/try again later/);
+    expect(failed?.failureReason).toBe("temporary");
+    expect(history.find((e) => e.type === "ticket.email_failed")?.data).toMatchObject({ reason: "temporary" });
 
     const retried = await admin.post(`${base}/deliveries/${failed?.id}/retry`);
     expect(retried.statusCode, retried.body).toBe(202);
@@ -72,7 +77,7 @@ describe("failures", () => {
       () => deliveriesOf(admin, "failed"),
       (items) => items.length > 0,
     );
-    expect(failed).toMatchObject({ state: "failed", attempts: 1 });
+    expect(failed).toMatchObject({ state: "failed", attempts: 1, failureReason: "recipient_refused" });
     expect(failed?.lastError).toContain("mailbox unavailable");
     expect(failed?.lastError).not.toContain(to);
     expect(sink.refusals.get(to)).toBe(1);
@@ -90,7 +95,62 @@ describe("failures", () => {
       () => deliveriesOf(admin, "failed"),
       (items) => items.length > 0,
     );
-    expect(item).toMatchObject({ state: "unconfigured", lastError: "the organisation has no sender settings", attempts: 0 });
+    expect(item).toMatchObject({
+      state: "unconfigured",
+      lastError: "the organisation has no sender settings",
+      failureReason: "no_sender",
+      attempts: 0,
+    });
+  });
+});
+
+describe("failure reasons from a real SMTP server", () => {
+  it.each([
+    ["550 5.1.1 No such user here", "recipient_refused"],
+    ["552 5.2.2 Mailbox full", "mailbox_full"],
+  ])("a receiving server answering %s at RCPT TO fails the email as %s", async (reply, reason) => {
+    const { tenant, admin } = await setUp();
+    const to = address("vastaanottaja");
+    sink.refuseRecipient(to, reply);
+    await submitContact(t.app, tenant, { contact: { email: to } });
+    const [failed] = await waitFor(
+      () => deliveriesOf(admin, "failed"),
+      (items) => items.length > 0,
+    );
+    expect(failed).toMatchObject({ state: "failed", attempts: 1, failureReason: reason });
+    expect(failed?.lastError).toContain(reply);
+    expect(failed?.lastError).not.toContain(to);
+  });
+
+  /** Runs the email job once against `smtpUrl` for a test email of a new organisation; returns its row. */
+  async function sendOnceTo(smtpUrl: string) {
+    const { tenant } = await setUp();
+    // A delivery without a job: the file's app never claims it; this job alone sends it.
+    const [row] = await t.ctx.db
+      .insert(emailDeliveries)
+      .values({ organisationId: tenant.id, kind: "test", language: "fi", testAddress: address("testi"), messageId: "<t@k>" })
+      .returning();
+    const job = emailDeliveryJob(t.ctx.db, { smtpUrl, retryBaseMs: 50, maxAttempts: 1, publicUrl: PUBLIC_URL, secret: "s" }, () => {});
+    await job.run({ deliveryId: row?.id ?? "" }, { id: 0, organisationId: tenant.id, attempt: 1, maxAttempts: 1 });
+    const [after] = await t.ctx.db
+      .select()
+      .from(emailDeliveries)
+      .where(eq(emailDeliveries.id, row?.id ?? ""));
+    return after;
+  }
+
+  it("classifies a refused connection (nothing listening on the relay's port)", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await sendOnceTo(`smtp://127.0.0.1:${port}`)).toMatchObject({ state: "failed", failureReason: "connection_failed" });
+  });
+
+  it("classifies a TLS failure (smtps:// to a relay that speaks plain SMTP)", async () => {
+    const port = new URL(sink.url).port;
+    const row = await sendOnceTo(`smtps://127.0.0.1:${port}`);
+    expect(row).toMatchObject({ state: "failed", failureReason: "tls" });
   });
 });
 
@@ -130,7 +190,9 @@ describe("the admin API", () => {
           .returning()
       )[0]?.id;
       const listed = (await admin.get(`${base}/deliveries`)).json().items;
-      expect(listed).toEqual([expect.objectContaining({ id, state: "unconfigured", lastError: "SMTP_URL is not set" })]);
+      expect(listed).toEqual([
+        expect.objectContaining({ id, state: "unconfigured", lastError: "SMTP_URL is not set", failureReason: "no_relay" }),
+      ]);
     } finally {
       await web.app.close();
     }

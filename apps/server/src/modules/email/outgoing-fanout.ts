@@ -130,6 +130,7 @@ export function emailFanout(deliver: JobDefinition<typeof DeliverEmail>, options
             language: ticket.language as Language,
             state: ready ? "queued" : "unconfigured",
             lastError: ready ? null : NO_SENDER,
+            failureReason: ready ? null : "no_sender",
             messageId: newMessageId(ticket.reference, sender ? domainOf(sender) : options.fallbackDomain),
           });
         }

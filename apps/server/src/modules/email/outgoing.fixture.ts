@@ -46,5 +46,6 @@ export const deliveriesOf = async (admin: Client, state: "failed" | "all" = "all
     attempts: number;
     kind: string;
     lastError: string | null;
+    failureReason: string | null;
     ticket: { reference: string } | null;
   }[];

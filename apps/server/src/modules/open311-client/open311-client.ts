@@ -114,6 +114,7 @@ export function open311Forwarding(jobs: ForwardingJobs): OutboxConsumer {
             language: r.language as Language,
             state: r.sender ? ("queued" as const) : ("unconfigured" as const),
             lastError: r.sender ? null : NO_SENDER,
+            failureReason: r.sender ? null : ("no_sender" as const),
             messageId: newMessageId(r.reference, r.sender ? domainOf(r.sender) : jobs.fallbackDomain),
           })),
         )
