@@ -3,17 +3,8 @@
  * dimension. Only counts, medians and shares leave the server: no resident's data.
  */
 import { z } from "zod";
-import { Language, Uuid } from "./common.ts";
-import { channels, ticketTypes } from "./constants.ts";
-
-/** The dimensions a summary can be broken down by: attributes of the ticket, or calendar buckets. */
-export const reportDimensions = ["group", "category", "channel", "area", "type", "priority", "handler", "week", "month", "day"] as const;
-export type ReportDimension = (typeof reportDimensions)[number];
-/** The breakdowns by calendar time: a row is a day, week (ISO, from Monday) or month in Finnish time. */
-export const timeDimensions: readonly ReportDimension[] = ["day", "week", "month"];
-
-/** The longest period a summary covers, in days (two years and a leap day). */
-export const REPORT_MAX_DAYS = 731;
+import { Language, LocalizedText, Uuid } from "./common.ts";
+import { channels, reportDimensions, ticketTypes } from "./constants.ts";
 
 /** The query of a summary and its CSV export. `from` and `to` are days in Finnish time, both included. */
 export const ReportQuery = z
@@ -72,3 +63,11 @@ export const ReportSummary = z.object({
   rows: z.array(ReportRow),
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;
+
+/** What the report filters offer: the groups (a content admin's own), the categories tickets are filed in, the areas. */
+export const ReportOptions = z.object({
+  groups: z.array(z.object({ id: Uuid, name: LocalizedText })),
+  categories: z.array(z.object({ id: Uuid, name: LocalizedText })),
+  areas: z.array(z.object({ id: Uuid, name: LocalizedText })),
+});
+export type ReportOptions = z.infer<typeof ReportOptions>;

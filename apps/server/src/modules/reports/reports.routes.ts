@@ -1,9 +1,10 @@
 /** Reports under /api/staff/reports: a summary as JSON and the same as CSV; the service checks access. */
-import { ReportQuery, ReportSummary } from "@yhteys/contracts";
+import { ReportOptions, ReportQuery, ReportSummary } from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { staffActor, staffGuard } from "../auth/auth.guard.ts";
+import { reportOptions } from "./report-options.ts";
 import { reportCsv, reportFileName } from "./reports.csv.ts";
 import { reportSummary } from "./reports.ts";
 
@@ -12,6 +13,9 @@ const tags = ["reports"];
 export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook("preHandler", staffGuard(ctx));
+    app.get("/options", { schema: { tags, summary: "The choices of the report filters", response: { 200: ReportOptions } } }, (request) =>
+      reportOptions(ctx.db, staffActor(request)),
+    );
     app.get(
       "/summary",
       {

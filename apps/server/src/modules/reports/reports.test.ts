@@ -4,64 +4,16 @@
  * bad queries and who may read reports.
  */
 import type { ReportSummary } from "@yhteys/contracts";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, newTenant, signIn, startTestApp, type TestApp } from "../../../test/harness.ts";
-import { tickets } from "../../db/schema.ts";
 import type { SeededOrganisation } from "../demo/demo.ts";
-import { createTicket } from "../tickets/ticket-creation.ts";
+import { at, hoursAfter, type KnownTicket, knownTicket } from "./reports.fixtures.ts";
 
 let t: TestApp;
 let tenant: SeededOrganisation;
 let reporter: Client;
 
-const at = (iso: string) => new Date(iso);
-const hours = (from: string, h: number) => new Date(Date.parse(from) + h * 3_600_000);
-
-type Known = {
-  created: string;
-  group: "streets" | "green";
-  channel?: "web" | "email" | "phone";
-  state: "new" | "in_progress" | "resolved" | "closed_unnecessary";
-  firstResponseAt?: Date;
-  resolvedAt?: Date;
-  firstResponseDueAt?: Date;
-  resolutionDueAt?: Date;
-  mergedIntoId?: string;
-  handler?: "expert";
-};
-
-/** Creates a ticket and then gives it exactly the given state and time stamps (no SLA policy's due times). */
-async function ticket(k: Known): Promise<string> {
-  const { ticket: created } = await createTicket(
-    t.ctx.db,
-    {
-      organisation: { id: tenant.id, referencePrefix: "YH" },
-      categoryId: tenant.categories.potholes as string,
-      description: "Raportin testitiketti",
-      channel: k.channel ?? "web",
-      language: "fi",
-      extraFields: {},
-      wantsReply: false,
-      createdAt: at(k.created),
-    },
-    { kind: "system", organisationId: tenant.id },
-  );
-  await t.ctx.db
-    .update(tickets)
-    .set({
-      groupId: tenant.groups[k.group] as string,
-      state: k.state,
-      firstResponseAt: k.firstResponseAt ?? null,
-      resolvedAt: k.resolvedAt ?? null,
-      firstResponseDueAt: k.firstResponseDueAt ?? null,
-      resolutionDueAt: k.resolutionDueAt ?? null,
-      mergedIntoId: k.mergedIntoId ?? null,
-      handlerId: k.handler ? (tenant.users[k.handler]?.id as string) : null,
-    })
-    .where(eq(tickets.id, created.id));
-  return created.id;
-}
+const ticket = (k: KnownTicket) => knownTicket(t.ctx.db, tenant, k);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -73,28 +25,28 @@ beforeAll(async () => {
     group: "streets",
     handler: "expert",
     state: "resolved",
-    firstResponseAt: hours("2026-03-02T10:00:00Z", 2),
-    firstResponseDueAt: hours("2026-03-02T10:00:00Z", 4),
-    resolvedAt: hours("2026-03-02T10:00:00Z", 10),
-    resolutionDueAt: hours("2026-03-02T10:00:00Z", 8),
+    firstResponseAt: hoursAfter("2026-03-02T10:00:00Z", 2),
+    firstResponseDueAt: hoursAfter("2026-03-02T10:00:00Z", 4),
+    resolvedAt: hoursAfter("2026-03-02T10:00:00Z", 10),
+    resolutionDueAt: hoursAfter("2026-03-02T10:00:00Z", 8),
   });
   await ticket({
     created: "2026-03-03T10:00:00Z",
     group: "streets",
     channel: "email",
     state: "resolved",
-    firstResponseAt: hours("2026-03-03T10:00:00Z", 6),
-    firstResponseDueAt: hours("2026-03-03T10:00:00Z", 4),
-    resolvedAt: hours("2026-03-03T10:00:00Z", 30),
-    resolutionDueAt: hours("2026-03-03T10:00:00Z", 48),
+    firstResponseAt: hoursAfter("2026-03-03T10:00:00Z", 6),
+    firstResponseDueAt: hoursAfter("2026-03-03T10:00:00Z", 4),
+    resolvedAt: hoursAfter("2026-03-03T10:00:00Z", 30),
+    resolutionDueAt: hoursAfter("2026-03-03T10:00:00Z", 48),
   });
   // Answered exactly at its due time (met); unresolved past its resolution due time (missed).
   await ticket({
     created: "2026-03-10T10:00:00Z",
     group: "streets",
     state: "in_progress",
-    firstResponseAt: hours("2026-03-10T10:00:00Z", 4),
-    firstResponseDueAt: hours("2026-03-10T10:00:00Z", 4),
+    firstResponseAt: hoursAfter("2026-03-10T10:00:00Z", 4),
+    firstResponseDueAt: hoursAfter("2026-03-10T10:00:00Z", 4),
     resolutionDueAt: at("2026-03-12T10:00:00Z"),
   });
   // Never answered, its first-response due time passed in March: a missed target.
@@ -131,7 +83,7 @@ beforeAll(async () => {
     created: "2026-03-25T10:00:00Z",
     group: "green",
     state: "closed_unnecessary",
-    resolvedAt: hours("2026-03-25T10:00:00Z", 2),
+    resolvedAt: hoursAfter("2026-03-25T10:00:00Z", 2),
   });
 });
 afterAll(() => t.close());
@@ -259,7 +211,7 @@ describe("report summary", () => {
 describe("who reads reports", () => {
   const readers = ["admin", "contentadmin", "advisor", "reporter"];
   const others = ["expert", "expert2", "viewer", "partner", "internal"];
-  for (const path of ["summary", "summary.csv"])
+  for (const path of ["summary", "summary.csv", "options"])
     for (const role of [...readers, ...others])
       it(`${role} ${readers.includes(role) ? "may" : "may not"} read ${path}`, async () => {
         const client = await signIn(t.app, tenant, role);
@@ -277,6 +229,15 @@ describe("who reads reports", () => {
     const s = await summary(await signIn(t.app, tenant, "contentadmin"), `${march}&by=group`);
     expect(s.rows.map((r) => r.key)).toEqual([tenant.groups.streets]);
     expect(s.totals).toMatchObject({ received: 3, resolved: 2, backlog: 2 });
+  });
+
+  it("offers a content admin's own groups as filters, and the organisation's categories and areas", async () => {
+    const all = (await reporter.get("/api/staff/reports/options")).json();
+    expect(all.groups).toHaveLength(Object.keys(tenant.groups).length);
+    expect(all.categories.map((c: { id: string }) => c.id)).toContain(tenant.categories.potholes);
+    expect(all.areas).toHaveLength(Object.keys(tenant.areas).length);
+    const own = (await (await signIn(t.app, tenant, "contentadmin")).get("/api/staff/reports/options")).json();
+    expect(own.groups.map((g: { id: string }) => g.id)).toEqual([tenant.groups.streets]);
   });
 
   it("never counts another organisation's tickets", async () => {
