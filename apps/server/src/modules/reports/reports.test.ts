@@ -1,7 +1,7 @@
 /**
  * Report figures with real numbers: tickets with known time stamps in a fresh organisation, the
  * exact counts, medians, percentiles and service-level shares they must give, the CSV export,
- * bad queries and who may read reports.
+ * bad queries, whose tickets are counted. Every role's access is in `test/rights/reports.test.ts`.
  */
 import type { ReportSummary } from "@yhteys/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -208,23 +208,7 @@ describe("report summary", () => {
   });
 });
 
-describe("who reads reports", () => {
-  const readers = ["admin", "contentadmin", "advisor", "reporter"];
-  const others = ["expert", "expert2", "viewer", "partner", "internal"];
-  for (const path of ["summary", "summary.csv", "options"])
-    for (const role of [...readers, ...others])
-      it(`${role} ${readers.includes(role) ? "may" : "may not"} read ${path}`, async () => {
-        const client = await signIn(t.app, tenant, role);
-        const res = await client.get(`/api/staff/reports/${path}?${march}`);
-        expect(res.statusCode).toBe(readers.includes(role) ? 200 : 403);
-        if (!readers.includes(role)) expect(res.headers["content-type"]).toContain("application/problem+json");
-      });
-
-  it("needs a session", async () => {
-    const res = await t.app.inject({ method: "GET", url: `/api/staff/reports/summary?${march}` });
-    expect(res.statusCode).toBe(401);
-  });
-
+describe("whose figures", () => {
   it("counts only a content admin's own groups", async () => {
     const s = await summary(await signIn(t.app, tenant, "contentadmin"), `${march}&by=group`);
     expect(s.rows.map((r) => r.key)).toEqual([tenant.groups.streets]);
