@@ -46,20 +46,14 @@ export async function reportSummary(db: Db, actor: StaffActor, query: z.output<t
   const period = reportPeriod(query);
   const language: Language = query.lang ?? actor.language;
   const rows = await aggregateTickets(db, scope, period, query.by, query);
-  const flow = rows.filter((r) => r.part === "flow");
-  const backlog = rows.filter((r) => r.part === "backlog");
-  const totalsOf = (part: FigureRow[]) => part.find((r) => r.total);
-  const totals = figures(totalsOf(flow), totalsOf(backlog));
-
+  const totalsRow = rows.find((r) => r.part === "total");
+  const totals = figures(totalsRow);
   const isTime = timeDimensions.includes(query.by);
-  const keys = isTime ? buckets(query.by, period) : [...new Set(rows.filter((r) => !r.total).map((r) => r.key))];
+  const keys = isTime ? buckets(query.by, period) : rows.filter((r) => r.part === "key").map((r) => r.key);
   const names = await namesOf(db, actor.organisationId, query.by, keys, language);
-  let open = totalsOf(backlog)?.opening ?? 0;
+  let open = totalsRow?.opening ?? 0;
   const out: ReportRow[] = keys.map((key) => {
-    const row = figures(
-      flow.find((r) => !r.total && r.key === key),
-      isTime ? undefined : backlog.find((r) => !r.total && r.key === key),
-    );
+    const row = isTime ? calendarFigures(rows, key) : figures(rows.find((r) => r.part === "key" && r.key === key));
     if (isTime) {
       // Open at the end of the bucket: those open at the start, plus received, less resolved, so far.
       open += row.received - row.resolved;
@@ -75,17 +69,33 @@ const round = (n: number | null | undefined, digits = 1) => (n === null || n ===
 const percent = (met: number | null | undefined, measured: number | null | undefined) =>
   measured ? round((100 * (met ?? 0)) / measured) : null;
 
-/** The figures of one row from its flow and backlog parts (either may be missing: nothing happened). */
-function figures(flow: FigureRow | undefined, backlog: FigureRow | undefined): ReportFigures {
+/** The figures of one aggregated row (missing: nothing happened). */
+function figures(r: FigureRow | undefined): ReportFigures {
   return {
-    received: flow?.received ?? 0,
-    resolved: flow?.resolved ?? 0,
-    backlog: backlog?.backlog ?? 0,
-    backlogAgeDays: round(backlog?.backlog_age),
-    firstResponseHours: { median: round(flow?.response_median), p90: round(flow?.response_p90) },
-    resolutionHours: { median: round(flow?.resolution_median), p90: round(flow?.resolution_p90) },
-    firstResponseSla: { measured: flow?.response_sla ?? 0, metPercent: percent(flow?.response_sla_met, flow?.response_sla) },
-    resolutionSla: { measured: flow?.resolution_sla ?? 0, metPercent: percent(flow?.resolution_sla_met, flow?.resolution_sla) },
+    received: r?.received ?? 0,
+    resolved: r?.resolved ?? 0,
+    backlog: r?.backlog ?? 0,
+    backlogAgeDays: round(r?.backlog_age),
+    firstResponseHours: { median: round(r?.response_median), p90: round(r?.response_p90) },
+    resolutionHours: { median: round(r?.resolution_median), p90: round(r?.resolution_p90) },
+    firstResponseSla: { measured: r?.response_sla ?? 0, metPercent: percent(r?.response_sla_met, r?.response_sla) },
+    resolutionSla: { measured: r?.resolution_sla ?? 0, metPercent: percent(r?.resolution_sla_met, r?.resolution_sla) },
+  };
+}
+
+/** A calendar row: each measure from the grouping set of its own instant (the backlog is added by the caller). */
+function calendarFigures(rows: FigureRow[], key: string | null): ReportFigures {
+  const of = (part: FigureRow["part"]) => figures(rows.find((r) => r.part === part && r.key === key));
+  const resolved = of("resolved");
+  return {
+    received: of("created").received,
+    resolved: resolved.resolved,
+    backlog: 0,
+    backlogAgeDays: null,
+    firstResponseHours: of("responded").firstResponseHours,
+    resolutionHours: resolved.resolutionHours,
+    firstResponseSla: of("responseSettled").firstResponseSla,
+    resolutionSla: of("resolutionSettled").resolutionSla,
   };
 }
 
