@@ -105,7 +105,7 @@ whole organisation). A request is one transaction: the period's bounds, then one
 period (created, answered or resolved in it, or still open: ~400,000 rows for a year) and aggregates
 it — a breakdown by a ticket attribute in one pass (\`GROUPING SETS\`, \`percentile_cont\`), a calendar
 breakdown as five grouped parts over a materialised CTE — plus one small query for the names.
-${REQUESTS} requests per variant (p95 of so few is their maximum), one at a time after ${WARMUP} warm-up request;
+${REQUESTS} requests per variant (fewer where a variant reached its ${MAX_SECONDS} s limit; p95 of so few is their maximum), one at a time after ${WARMUP} warm-up request;
 latency at the HTTP client (HTTP, validation, SQL, JSON or CSV).
 
 **Where the time goes** (\`EXPLAIN ANALYZE\` of a year by group on this data, load average ~13 on the
@@ -118,8 +118,8 @@ ticket insert would pay for it. What would meet the target on a busy server is a
 (counts and SLA tallies per day × group × category × area × channel × type × priority × handler,
 kept by the outbox relay) with the percentiles read from a t-digest or from the raw rows of short
 periods only — a follow-up. The machine was shared with other workers' builds and tests (load
-average 12–14 on 2 cores throughout), so the figures are pessimistic; an idle machine is several
-times faster.
+average 12–14 on 2 cores throughout), so the figures are pessimistic; an idle machine was not
+available to measure.
 
 Load average (1/5/15 min) before: ${loadBefore}; after: ${loadAverage()}.`,
   );
