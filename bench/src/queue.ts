@@ -34,14 +34,17 @@ type Row = { size: number; variant: Variant; total: number; atLeast: boolean; la
 const ORG = { slug: "bench-queue", emailDomain: "queue.bench.test", apiKey: "bench-queue" };
 
 /**
- * The benchmark organisation of a kept database (`--keep`) and how many tickets it holds, or null
+ * The benchmark organisation (`seed`, this benchmark's by default) of a kept database (`--keep`) and how many tickets it holds, or null
  * when there is none; the ids the benchmark needs are read back by the seed's codes and emails.
  */
-async function keptOrganisation(database: Database): Promise<{ org: SeededOrganisation; tickets: number } | null> {
+export async function keptOrganisation(
+  database: Database,
+  seed: { slug: string; apiKey: string } = ORG,
+): Promise<{ org: SeededOrganisation; tickets: number } | null> {
   const [row] = await queryRows<{ id: string; reference_prefix: string; tickets: string }>(
     database.db,
     sql`SELECT o.id::text, o.reference_prefix, (SELECT count(*) FROM tickets t WHERE t.organisation_id = o.id)::text AS tickets
-          FROM organisations o WHERE o.slug = ${ORG.slug}`,
+          FROM organisations o WHERE o.slug = ${seed.slug}`,
   );
   if (!row) return null;
   const byKey = async (query: ReturnType<typeof sql>) =>
@@ -52,9 +55,9 @@ async function keptOrganisation(database: Database): Promise<{ org: SeededOrgani
   );
   const org: SeededOrganisation = {
     id: row.id,
-    slug: ORG.slug,
+    slug: seed.slug,
     referencePrefix: row.reference_prefix,
-    apiKey: ORG.apiKey,
+    apiKey: seed.apiKey,
     users: Object.fromEntries(users.map((u) => [u.email.split("@")[0], u])),
     groups: await byKey(sql`SELECT code AS key, id::text FROM handler_groups WHERE organisation_id = ${row.id}`),
     categories: await byKey(sql`SELECT code AS key, id::text FROM categories WHERE organisation_id = ${row.id}`),

@@ -20,6 +20,7 @@ const sectionOrder = [
   "queue",
   "rules",
   "time-rules",
+  "reports",
   "durability",
   "attachments",
   "bundles",

@@ -1,6 +1,6 @@
 /**
  * The benchmark suite: `npm run bench [-- <part>...] [--seconds=N] [--tickets=N,N] [--keep] [--reuse]`.
- * Parts: submissions, queue, rules, timerules, durability, attachments, bundles, webhooks, email, live (default: all). Figures go to bench/RESULTS.md.
+ * Parts: submissions, queue, reports, rules, timerules, durability, attachments, bundles, webhooks, email, live (default: all). Figures go to bench/RESULTS.md.
  */
 import { parseArgs } from "node:util";
 import { benchAttachments } from "./attachments.ts";
@@ -10,19 +10,33 @@ import { benchEmail } from "./email.ts";
 import { benchLive } from "./live.ts";
 import { describeMachine, machineMarkdown } from "./machine.ts";
 import { benchQueue } from "./queue.ts";
+import { benchReports } from "./reports.ts";
 import { writeSection } from "./results.ts";
 import { benchRules } from "./rules.ts";
 import { benchSubmissions } from "./submissions.ts";
 import { benchTimeRules } from "./time-rules.ts";
 import { benchWebhooks } from "./webhooks.ts";
 
-const parts = ["submissions", "queue", "rules", "timerules", "durability", "attachments", "bundles", "webhooks", "email", "live"] as const;
+const parts = [
+  "submissions",
+  "queue",
+  "reports",
+  "rules",
+  "timerules",
+  "durability",
+  "attachments",
+  "bundles",
+  "webhooks",
+  "email",
+  "live",
+] as const;
 type Part = (typeof parts)[number];
 const isPart = (s: string): s is Part => (parts as readonly string[]).includes(s);
 
 const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [--tickets=100000,1000000] [--emails=10000] [--keep]
   submissions  public submissions/s and latency at 50 connections vs hello-world, PGlite and PostgreSQL
   queue        staff queue list and full-text search latency with bulk-generated tickets on PostgreSQL
+  reports      report summaries over a year at the largest --tickets count on PostgreSQL
   rules        cost of running 200 active automation rules over a new ticket
   timerules    the time-rule scan over the largest --tickets count on PostgreSQL (backlog, then steady rounds)
   durability   SIGKILL the real server under load, restart, look up every acknowledged submission
@@ -34,7 +48,7 @@ const usage = `usage: npm run bench -- [${parts.join("|")}...] [--seconds=12] [-
   --seconds    duration of each submissions measurement (default 12)
   --tickets    ticket counts for the queue benchmark (default 100000,1000000)
   --emails     messages in the email benchmark's mailbox (default 10000)
-  --keep       keep the queue benchmark's database (yhteys_bench) afterwards
+  --keep       keep the queue and reports benchmarks' databases (yhteys_bench, yhteys_bench_reports) afterwards
   --reuse      measure on the kept database (generating only the tickets it lacks) and keep it`;
 
 async function main() {
@@ -65,6 +79,7 @@ async function main() {
     const t = performance.now();
     if (part === "submissions") await benchSubmissions({ seconds });
     if (part === "queue") await benchQueue({ tickets, keep: values.keep, reuse: values.reuse });
+    if (part === "reports") await benchReports({ tickets: Math.max(...tickets), keep: values.keep, reuse: values.reuse });
     if (part === "rules") await benchRules();
     if (part === "timerules") await benchTimeRules({ tickets: Math.max(...tickets) });
     if (part === "durability") await benchDurability();

@@ -14,7 +14,8 @@ import { LazyViews, lazyView } from "./lazyView.tsx";
 import { useLive } from "./live.ts";
 import { Notifications } from "./Notifications.tsx";
 import { QueueView } from "./QueueView.tsx";
-import { callbacksPath, navigate, notificationSettingsPath, onLinkClick, queuePath, useRoute } from "./router.ts";
+import { ReportsNav, readsReports } from "./reports/ReportsNav.tsx";
+import { callbacksPath, navigate, notificationSettingsPath, onLinkClick, queuePath, reportsPath, useRoute } from "./router.ts";
 import { TicketView } from "./TicketView.tsx";
 import { viewPath } from "./viewParams.ts";
 
@@ -22,6 +23,7 @@ const AbsenceForm = lazyView(() => import("./AbsenceForm.tsx"), "AbsenceForm");
 const CallbacksView = lazyView(() => import("./CallbacksView.tsx"), "CallbacksView");
 const NewContactView = lazyView(() => import("./NewContactView.tsx"), "NewContactView");
 const NotificationSettings = lazyView(() => import("./NotificationSettings.tsx"), "NotificationSettings");
+const ReportsView = lazyView(() => import("./reports/ReportsView.tsx"), "ReportsView");
 
 export type LiveChanges = { version: number; ticketIds: ReadonlySet<string> };
 
@@ -133,11 +135,13 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
     [send],
   );
 
-  // The console's home is the first queue (All for advisors, Mine for others).
+  // The console's home is the reports for reporters, else the first queue (All for advisors, Mine for others).
   const firstQueue = queues?.[0]?.id;
+  const reportsHome = session.user.role === "reporter";
+  const home = reportsHome ? reportsPath() : firstQueue ? queuePath(firstQueue) : null;
   useEffect(() => {
-    if (route.name === "home" && firstQueue) navigate(queuePath(firstQueue), { replace: true });
-  }, [route, firstQueue]);
+    if (route.name === "home" && home) navigate(home, { replace: true });
+  }, [route, home]);
 
   useEffect(() => {
     if (route.name === "queue") setLastQueuePath(queuePath(route.queueId, route.search));
@@ -159,7 +163,7 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
       <div className="layout" data-live={connected ? "connected" : "connecting"}>
         <header className="topbar">
           <p className="brand">
-            <a href={queues?.[0] ? queuePath(queues[0].id) : "/console/"} onClick={onLinkClick}>
+            <a href={home ?? "/console/"} onClick={onLinkClick}>
               <span className="brand-name">{t("app.name")}</span> <span className="brand-sub">{t("app.console")}</span>
             </a>
           </p>
@@ -243,6 +247,7 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
             </nav>
           )}
           <IntakeNav role={user.role} route={route} />
+          <ReportsNav role={user.role} route={route} />
           {hasCallbackQueue(user.role) && (
             <nav aria-labelledby="callbacks-heading" className="views-nav">
               <h2 id="callbacks-heading" className="visually-hidden">
@@ -268,11 +273,12 @@ export function Console({ session, onSignOut }: { session: SessionInfo; onSignOu
             {route.name === "notificationSettings" && <NotificationSettings />}
             {route.name === "newContact" && mayRecord(user.role) && <NewContactView />}
             {route.name === "absence" && takesTickets(user.role) && <AbsenceForm />}
+            {route.name === "reports" && readsReports(user.role) && <ReportsView search={route.search} />}
             <AdminRoutes role={user.role} route={route} />
           </LazyViews>
-          {((route.name === "newContact" && !mayRecord(user.role)) || (route.name === "absence" && !takesTickets(user.role))) && (
-            <h1>{t("error.forbidden")}</h1>
-          )}
+          {((route.name === "newContact" && !mayRecord(user.role)) ||
+            (route.name === "absence" && !takesTickets(user.role)) ||
+            (route.name === "reports" && !readsReports(user.role))) && <h1>{t("error.forbidden")}</h1>}
           {/* The internal customers' pages exist only in their own console. */}
           {(route.name === "notFound" || route.name.startsWith("myRequest")) && <h1>{t("error.notFound")}</h1>}
         </main>

@@ -31,6 +31,7 @@ import { namesEn, namesFi, namesSv } from "./names.i18n.ts";
 import { notificationSettingsEn, notificationSettingsFi, notificationSettingsSv } from "./notificationSettings.i18n.ts";
 import { publishingEn, publishingFi, publishingSv } from "./publishing.i18n.ts";
 import { queueEn, queueFi, queueSv } from "./queue.i18n.ts";
+import { reportsEn, reportsFi, reportsSv } from "./reports.i18n.ts";
 import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
 import { sensitiveEn, sensitiveFi, sensitiveSv } from "./sensitive.i18n.ts";
 import { shellEn, shellFi, shellSv } from "./shell.i18n.ts";
@@ -72,6 +73,7 @@ const fi = {
   ...queueFi,
   ...ticketFi,
   ...ticketActionsFi,
+  ...reportsFi,
 };
 
 export type MessageKey = keyof typeof fi;
@@ -110,6 +112,7 @@ const sv: Dictionary<MessageKey> = {
   ...queueSv,
   ...ticketSv,
   ...ticketActionsSv,
+  ...reportsSv,
 };
 
 const en: Dictionary<MessageKey> = {
@@ -146,6 +149,7 @@ const en: Dictionary<MessageKey> = {
   ...queueEn,
   ...ticketEn,
   ...ticketActionsEn,
+  ...reportsEn,
 };
 
 /** Every UI text of the app in Finnish, Swedish and English. */

@@ -18,6 +18,7 @@ export type Route =
   | { name: "adminContent" }
   | { name: "adminIntegrations" }
   | { name: "callbacks"; search: URLSearchParams }
+  | { name: "reports"; search: URLSearchParams }
   | { name: "newContact" }
   | { name: "absence" }
   | { name: "myRequests" }
@@ -46,6 +47,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === "my-requests" && parts[1] === "new" && parts.length === 2) return { name: "myRequestNew" };
   if (parts[0] === "my-requests" && parts[1] && parts.length === 2) return { name: "myRequest", requestId: parts[1] };
   if (parts[0] === "callbacks" && parts.length === 1) return { name: "callbacks", search: new URLSearchParams(search) };
+  if (parts[0] === "reports" && parts.length === 1) return { name: "reports", search: new URLSearchParams(search) };
   return { name: "notFound" };
 }
 
@@ -74,6 +76,8 @@ export const queuePath = (queueId: string, search?: URLSearchParams) => {
 };
 export const ticketPath = (ticketId: string) => `${BASE}tickets/${encodeURIComponent(ticketId)}`;
 export const callbacksPath = (search?: URLSearchParams) => `${BASE}callbacks${search?.toString() ? `?${search}` : ""}`;
+/** The reports page; its period, filters and breakdown are in the address, so a report can be shared and bookmarked. */
+export const reportsPath = (search?: URLSearchParams) => `${BASE}reports${search?.toString() ? `?${search}` : ""}`;
 /** The user's notification settings (emails link here as their List-Unsubscribe). */
 export const notificationSettingsPath = `${BASE}settings/notifications`;
 /** An admin page, e.g. `adminPath("users/new")`. */

@@ -160,3 +160,11 @@ export function applyRemovals(text: string, removals: readonly { start: number; 
   }
   return out + text.slice(at);
 }
+
+/** The dimensions a report summary can be broken down by: attributes of the ticket, or calendar buckets. */
+export const reportDimensions = ["group", "category", "channel", "area", "type", "priority", "handler", "week", "month", "day"] as const;
+export type ReportDimension = (typeof reportDimensions)[number];
+/** The breakdowns by calendar time: a row is a day, week (ISO, from Monday) or month in Finnish time. */
+export const timeDimensions: readonly ReportDimension[] = ["day", "week", "month"];
+/** The longest period a report summary covers, in days (two years and a leap day). */
+export const REPORT_MAX_DAYS = 731;

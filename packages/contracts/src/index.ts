@@ -14,6 +14,7 @@ export * from "./notifications.ts";
 export * from "./places.ts";
 export * from "./public.ts";
 export * from "./publishing.ts";
+export * from "./reports.ts";
 export * from "./requests.ts";
 export * from "./rules.ts";
 export * from "./sla.ts";

@@ -41,6 +41,7 @@ import { organisationBySlug } from "../modules/organisations/organisations.ts";
 import { callbackRoutes, telephonyRoutes } from "../modules/phone/phone.routes.ts";
 import { publicFeedbackRoutes, staffPublishingRoutes } from "../modules/publishing/publishing.routes.ts";
 import { recordingRoutes } from "../modules/recording/recording.routes.ts";
+import { reportRoutes } from "../modules/reports/reports.routes.ts";
 import { ruleRoutes } from "../modules/rules/rules.routes.ts";
 import { slaRoutes } from "../modules/sla/sla.routes.ts";
 import { templateRoutes } from "../modules/templates/templates.routes.ts";
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(contextRoutes(ctx), { prefix: "/api/staff" });
   await app.register(templateRoutes(ctx), { prefix: "/api/staff" });
   await app.register(viewRoutes(ctx), { prefix: "/api/staff/views" });
+  await app.register(reportRoutes(ctx), { prefix: "/api/staff/reports" });
   await app.register(notificationRoutes(ctx), { prefix: "/api/staff/notifications" });
   await app.register(directoryRoutes(ctx), { prefix: "/api/staff" });
   await app.register(recordingRoutes(ctx), { prefix: "/api/staff" });

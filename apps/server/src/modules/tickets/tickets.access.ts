@@ -114,3 +114,18 @@ export const canSeeDirectory = (actor: StaffActor) => allowedActions(actor).incl
 export function allowedStates(actor: StaffActor, state: TicketState): readonly TicketState[] {
   return allowedActions(actor).includes("changeState") ? stateTransitions[state] : [];
 }
+
+/**
+ * The tickets the actor's reports count (aggregates only, REQUIREMENTS R2), or null when the role
+ * reads no reports. Technical admins, service advisors and reporters see the organisation's
+ * figures; a content admin those of their own groups. Experts, viewers (scoped to areas),
+ * partners and internal customers read none: a scoped role must not learn organisation-wide
+ * figures. Flagged (sensitive) tickets are counted: a count reveals nothing of their content.
+ */
+export function reportScope(actor: StaffActor): SQL | null {
+  const inOrg = eq(tickets.organisationId, actor.organisationId);
+  if (["technical_admin", "service_advisor", "reporter"].includes(actor.role)) return inOrg;
+  if (actor.role === "content_admin")
+    return actor.groupIds.length ? (and(inOrg, inArray(tickets.groupId, actor.groupIds)) as SQL) : (sql`false` as SQL);
+  return null;
+}
