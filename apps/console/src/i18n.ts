@@ -4,15 +4,14 @@
  * Finnish dictionaries define the keys; TypeScript checks that the Swedish and English ones have
  * every key.
  *
- * Where a new text goes:
- * - Used only by a lazily loaded view (an admin page, …): its `*.i18n.ts` is merged in that
- *   chunk's `*.texts.ts` (e.g. `admin/admin.texts.ts`), which calls `registerTexts` when the chunk
- *   loads, before the view renders; `MessageKey` below takes its keys with `import type`.
- * - Used by anything in the first load (navigation, ticket history, rule text in the ticket view),
- *   even if it is about an admin feature: its dictionary is merged here. A first-load text in a
- *   lazy dictionary would show as its key until the chunk loads; `firstLoadTexts.test.ts` fails
- *   on that.
- * A new lazy chunk adds its own `*.texts.ts` and its key type to `MessageKey`.
+ * Where a new feature file is merged:
+ * - Its texts are used only by a lazily loaded view (an admin page, …): in that chunk's
+ *   `*.texts.ts` (e.g. `admin/admin.texts.ts`), which calls `registerTexts` when the chunk loads,
+ *   before the view renders. `MessageKey` below takes the chunk's keys with `import type`.
+ * - Any of its texts is used by the first load (the navigation, ticket history, rule text in the
+ *   ticket view), even about an admin feature: here. A first-load text left in a lazy dictionary
+ *   would show as its key; `packages/web/src/chunkTexts.test.ts` fails on that.
+ * A new lazy chunk gets its own `*.texts.ts` and adds its key type to `MessageKey`.
  */
 import { type Dictionary, useTranslation } from "@yhteys/web";
 import type { AdminKey } from "./admin/admin.texts.ts";
