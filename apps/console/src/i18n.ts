@@ -1,26 +1,27 @@
 /**
- * The console's texts in Finnish, Swedish and English, merged from the per-feature `*.i18n.ts`
- * files (new texts go there, not here). The Finnish dictionaries define the keys; TypeScript
- * checks that the Swedish and English ones have every key.
+ * The texts of the console's first load (sign-in, shell, queue, ticket view) in Finnish, Swedish
+ * and English, merged from per-feature `*.i18n.ts` files (new texts go there, not here). The
+ * Finnish dictionaries define the keys; TypeScript checks that the Swedish and English ones have
+ * every key.
+ *
+ * Where a new feature file is merged:
+ * - Its texts are used only by a lazily loaded view (an admin page, …): in that chunk's
+ *   `*.texts.ts` (e.g. `admin/admin.texts.ts`), which calls `registerTexts` when the chunk loads,
+ *   before the view renders. `MessageKey` below takes the chunk's keys with `import type`.
+ * - Any of its texts is used by the first load (the navigation, ticket history, rule text in the
+ *   ticket view), even about an admin feature: here. A first-load text left in a lazy dictionary
+ *   would show as its key; `packages/web/src/chunkTexts.test.ts` fails on that.
+ * A new lazy chunk gets its own `*.texts.ts` and adds its key type to `MessageKey`.
  */
 import { type Dictionary, useTranslation } from "@yhteys/web";
-import { adminEn, adminFi, adminSv } from "./admin/admin.i18n.ts";
-import { basemapEn, basemapFi, basemapSv } from "./admin/basemap.i18n.ts";
-import { contentEn, contentFi, contentSv } from "./admin/content.i18n.ts";
-import { integrationsEn, integrationsFi, integrationsSv } from "./admin/integrations.i18n.ts";
-import { mailEn, mailFi, mailSv } from "./admin/mail.i18n.ts";
-import { mailboxesEn, mailboxesFi, mailboxesSv } from "./admin/mailboxes.i18n.ts";
-import { ruleRoutingEn, ruleRoutingFi, ruleRoutingSv } from "./admin/ruleRouting.i18n.ts";
-import { ruleStatusEn, ruleStatusFi, ruleStatusSv } from "./admin/ruleStatus.i18n.ts";
-import { rulesEn, rulesFi, rulesSv } from "./admin/rules.i18n.ts";
-import { slaAdminEn, slaAdminFi, slaAdminSv } from "./admin/sla.i18n.ts";
-import { templatesAdminEn, templatesAdminFi, templatesAdminSv } from "./admin/templates.i18n.ts";
-import { themeEn, themeFi, themeSv } from "./admin/theme.i18n.ts";
-import { webhooksEn, webhooksFi, webhooksSv } from "./admin/webhooks.i18n.ts";
-import { workflowsAdminEn, workflowsAdminFi, workflowsAdminSv } from "./admin/workflows.i18n.ts";
+import type { AdminKey } from "./admin/admin.texts.ts";
+import { adminFormEn, adminFormFi, adminFormSv } from "./admin/adminForm.i18n.ts";
+import { adminNavEn, adminNavFi, adminNavSv } from "./admin/adminNav.i18n.ts";
 import { attachmentsEn, attachmentsFi, attachmentsSv } from "./attachments.i18n.ts";
 import { automationEn, automationFi, automationSv } from "./automation.i18n.ts";
+import { callbacksEn, callbacksFi, callbacksSv } from "./callbacks.i18n.ts";
 import { contextEn, contextFi, contextSv } from "./context.i18n.ts";
+import { deliveryHistoryEn, deliveryHistoryFi, deliveryHistorySv } from "./deliveryHistory.i18n.ts";
 import { editorEn, editorFi, editorSv } from "./editor.i18n.ts";
 import { followersEn, followersFi, followersSv } from "./followers.i18n.ts";
 import { handlingEn, handlingFi, handlingSv } from "./handling.i18n.ts";
@@ -31,8 +32,9 @@ import { namesEn, namesFi, namesSv } from "./names.i18n.ts";
 import { notificationSettingsEn, notificationSettingsFi, notificationSettingsSv } from "./notificationSettings.i18n.ts";
 import { publishingEn, publishingFi, publishingSv } from "./publishing.i18n.ts";
 import { queueEn, queueFi, queueSv } from "./queue.i18n.ts";
-import { reportsEn, reportsFi, reportsSv } from "./reports.i18n.ts";
+import type { ReportsKey } from "./reports/reports.texts.ts";
 import { requestsEn, requestsFi, requestsSv } from "./requests.i18n.ts";
+import { ruleTextEn, ruleTextFi, ruleTextSv } from "./ruleText.i18n.ts";
 import { sensitiveEn, sensitiveFi, sensitiveSv } from "./sensitive.i18n.ts";
 import { shellEn, shellFi, shellSv } from "./shell.i18n.ts";
 import { ticketEn, ticketFi, ticketSv } from "./ticket.i18n.ts";
@@ -40,22 +42,9 @@ import { ticketActionsEn, ticketActionsFi, ticketActionsSv } from "./ticketActio
 import { viewsEn, viewsFi, viewsSv } from "./views.i18n.ts";
 
 const fi = {
-  ...adminFi,
-  ...slaAdminFi,
-  ...workflowsAdminFi,
-  ...rulesFi,
-  ...ruleRoutingFi,
-  ...ruleStatusFi,
   ...attachmentsFi,
   ...requestsFi,
   ...viewsFi,
-  ...webhooksFi,
-  ...contentFi,
-  ...basemapFi,
-  ...integrationsFi,
-  ...mailFi,
-  ...themeFi,
-  ...mailboxesFi,
   ...followersFi,
   ...contextFi,
   ...sensitiveFi,
@@ -65,7 +54,6 @@ const fi = {
   ...intakeFi,
   ...automationFi,
   ...editorFi,
-  ...templatesAdminFi,
   ...notificationSettingsFi,
   ...shellFi,
   ...loginFi,
@@ -73,28 +61,23 @@ const fi = {
   ...queueFi,
   ...ticketFi,
   ...ticketActionsFi,
-  ...reportsFi,
+  ...adminNavFi,
+  ...adminFormFi,
+  ...callbacksFi,
+  ...deliveryHistoryFi,
+  ...ruleTextFi,
 };
 
-export type MessageKey = keyof typeof fi;
+/** Keys of the first load's texts. */
+type FirstLoadKey = keyof typeof fi;
 
-const sv: Dictionary<MessageKey> = {
-  ...adminSv,
-  ...slaAdminSv,
-  ...workflowsAdminSv,
-  ...rulesSv,
-  ...ruleRoutingSv,
-  ...ruleStatusSv,
+/** Every key of the console: the first load's and those of the lazily loaded chunks (types only, no bytes). */
+export type MessageKey = FirstLoadKey | AdminKey | ReportsKey;
+
+const sv: Dictionary<FirstLoadKey> = {
   ...attachmentsSv,
   ...requestsSv,
   ...viewsSv,
-  ...webhooksSv,
-  ...contentSv,
-  ...basemapSv,
-  ...integrationsSv,
-  ...mailSv,
-  ...themeSv,
-  ...mailboxesSv,
   ...followersSv,
   ...contextSv,
   ...sensitiveSv,
@@ -104,7 +87,6 @@ const sv: Dictionary<MessageKey> = {
   ...intakeSv,
   ...automationSv,
   ...editorSv,
-  ...templatesAdminSv,
   ...notificationSettingsSv,
   ...shellSv,
   ...loginSv,
@@ -112,26 +94,17 @@ const sv: Dictionary<MessageKey> = {
   ...queueSv,
   ...ticketSv,
   ...ticketActionsSv,
-  ...reportsSv,
+  ...adminNavSv,
+  ...adminFormSv,
+  ...callbacksSv,
+  ...deliveryHistorySv,
+  ...ruleTextSv,
 };
 
-const en: Dictionary<MessageKey> = {
-  ...adminEn,
-  ...slaAdminEn,
-  ...workflowsAdminEn,
-  ...rulesEn,
-  ...ruleRoutingEn,
-  ...ruleStatusEn,
+const en: Dictionary<FirstLoadKey> = {
   ...attachmentsEn,
   ...requestsEn,
   ...viewsEn,
-  ...webhooksEn,
-  ...contentEn,
-  ...basemapEn,
-  ...integrationsEn,
-  ...mailEn,
-  ...themeEn,
-  ...mailboxesEn,
   ...followersEn,
   ...contextEn,
   ...sensitiveEn,
@@ -141,7 +114,6 @@ const en: Dictionary<MessageKey> = {
   ...intakeEn,
   ...automationEn,
   ...editorEn,
-  ...templatesAdminEn,
   ...notificationSettingsEn,
   ...shellEn,
   ...loginEn,
@@ -149,10 +121,14 @@ const en: Dictionary<MessageKey> = {
   ...queueEn,
   ...ticketEn,
   ...ticketActionsEn,
-  ...reportsEn,
+  ...adminNavEn,
+  ...adminFormEn,
+  ...callbacksEn,
+  ...deliveryHistoryEn,
+  ...ruleTextEn,
 };
 
-/** Every UI text of the app in Finnish, Swedish and English. */
+/** The texts of the console's first load in Finnish, Swedish and English (lazy chunks register theirs). */
 export const dictionaries = { fi, sv, en };
 
 export const useI18n = () => useTranslation<MessageKey>();

@@ -34,6 +34,7 @@ export const shellFi = {
   "common.no": "Ei",
   "common.optional": "valinnainen",
   "common.saving": "Tallennetaan…",
+  "reports.nav": "Raportit",
 };
 
 export const shellSv: Dictionary<keyof typeof shellFi> = {
@@ -69,6 +70,7 @@ export const shellSv: Dictionary<keyof typeof shellFi> = {
   "common.no": "Nej",
   "common.optional": "frivilligt",
   "common.saving": "Sparar…",
+  "reports.nav": "Rapporter",
 };
 
 export const shellEn: Dictionary<keyof typeof shellFi> = {
@@ -104,4 +106,5 @@ export const shellEn: Dictionary<keyof typeof shellFi> = {
   "common.no": "No",
   "common.optional": "optional",
   "common.saving": "Saving…",
+  "reports.nav": "Reports",
 };

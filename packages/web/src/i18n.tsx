@@ -1,7 +1,8 @@
 /**
  * A small typed i18n layer shared by the portal and the console: dictionaries per language with
  * the same keys (TypeScript checks that sv and en have every fi key), `{name}` placeholders,
- * Intl formatting, and the chosen language remembered in the browser.
+ * Intl formatting, and the chosen language remembered in the browser. The provider holds the
+ * first load's dictionaries; a lazily loaded chunk adds its own with `registerTexts`.
  */
 import type { Language } from "@yhteys/contracts";
 import { languages } from "@yhteys/contracts/constants";
@@ -29,6 +30,29 @@ export type I18n<K extends string> = {
   formatNumber: (n: number) => string;
 };
 
+/** Texts registered by lazily loaded chunks, by language (see `registerTexts`). */
+const registered: Record<Language, Record<string, string>> = { fi: {}, sv: {}, en: {} };
+
+/**
+ * Adds the dictionaries of a lazily loaded chunk (an app's admin pages, say), so that the first
+ * load need not carry them. Call it at the top level of a module the chunk imports: the chunk's
+ * modules run before React.lazy renders its view, so the texts are there at the first render.
+ */
+export function registerTexts<K extends string>(dictionaries: Dictionaries<K>): void {
+  for (const language of languages) Object.assign(registered[language], dictionaries[language]);
+}
+
+const warned = new Set<string>();
+
+/** A key with no text anywhere shows as itself (never blank), with a warning once in development. */
+function missingText(key: string): string {
+  if (import.meta.env?.DEV && !warned.has(key)) {
+    warned.add(key);
+    console.warn(`i18n: no text for "${key}" (is its dictionary in i18n.ts, or registered by the lazy chunk that uses it?)`);
+  }
+  return key;
+}
+
 const locales: Record<Language, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
 
 const Context = createContext<I18n<string> | null>(null);
@@ -53,7 +77,7 @@ export function I18nProvider<K extends string>({ dictionaries, children }: { dic
       language,
       setLanguage,
       t: (key, params) => {
-        const text = dict[key] ?? fallback[key] ?? key;
+        const text = dict[key] ?? registered[language][key] ?? fallback[key] ?? registered.fi[key] ?? missingText(key);
         return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
       },
       formatDateTime: (iso) => dateTime.format(new Date(iso)),

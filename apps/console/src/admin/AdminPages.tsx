@@ -2,6 +2,8 @@
  * The routed admin views, loaded lazily by `AdminRoutes` once the role's access to the page is
  * checked (the API checks again): the admin area stays out of the console's first load.
  */
+// Registers the admin pages' texts when this chunk loads, before any page renders.
+import "./admin.texts.ts";
 import { AbsenceForm } from "../AbsenceForm.tsx";
 import type { Route } from "../router.ts";
 import type { AdminPage } from "./AdminRoutes.tsx";

@@ -1,14 +1,7 @@
-/** Texts of the admin pages in Finnish, Swedish and English (merged into the console's dictionaries). */
+/** Texts of the admin pages in Finnish, Swedish and English (merged in admin.texts.ts, loaded with the admin pages). */
 import type { Dictionary } from "@yhteys/web";
 
 export const adminFi = {
-  "admin.nav": "Ylläpito",
-  "admin.nav.users": "Käyttäjät",
-  "admin.nav.groups": "Käsittelijäryhmät",
-  "admin.nav.audit": "Lokitiedot",
-  "admin.conflict": "Muutosta ei voi tehdä.",
-  "admin.errorSummaryHint": "Korjaa virheet ja lähetä lomake uudelleen.",
-  "admin.optional": "valinnainen",
   "admin.required": "Pakollinen tieto puuttuu",
   "admin.save": "Tallenna",
   "admin.saved": "Muutokset tallennettu.",
@@ -42,10 +35,6 @@ export const adminFi = {
   "admin.members": "Jäsenet",
   "admin.noMembers": "Ryhmässä ei ole jäseniä.",
   "admin.groupSettings": "Ryhmän asetukset",
-  "admin.groupName.fi": "Nimi suomeksi",
-  "admin.groupName.sv": "Nimi ruotsiksi",
-  "admin.groupName.en": "Nimi englanniksi",
-  "admin.groupDescription": "Kuvaus",
   "admin.groupCode": "Tunnus",
   "admin.groupCodeHint": "Pienet kirjaimet a–z, numerot ja väliviivat, esimerkiksi puistot.",
   "admin.newGroup": "Uusi käsittelijäryhmä",
@@ -86,13 +75,6 @@ export const adminFi = {
 export type AdminKey = keyof typeof adminFi;
 
 export const adminSv: Dictionary<AdminKey> = {
-  "admin.nav": "Administration",
-  "admin.nav.users": "Användare",
-  "admin.nav.groups": "Handläggargrupper",
-  "admin.nav.audit": "Loggdata",
-  "admin.conflict": "Ändringen kan inte göras.",
-  "admin.errorSummaryHint": "Rätta felen och skicka formuläret igen.",
-  "admin.optional": "valfritt",
   "admin.required": "Obligatorisk uppgift saknas",
   "admin.save": "Spara",
   "admin.saved": "Ändringarna har sparats.",
@@ -126,10 +108,6 @@ export const adminSv: Dictionary<AdminKey> = {
   "admin.members": "Medlemmar",
   "admin.noMembers": "Gruppen har inga medlemmar.",
   "admin.groupSettings": "Gruppens inställningar",
-  "admin.groupName.fi": "Namn på finska",
-  "admin.groupName.sv": "Namn på svenska",
-  "admin.groupName.en": "Namn på engelska",
-  "admin.groupDescription": "Beskrivning",
   "admin.groupCode": "Kod",
   "admin.groupCodeHint": "Små bokstäver a–z, siffror och bindestreck, till exempel parker.",
   "admin.newGroup": "Ny handläggargrupp",
@@ -168,13 +146,6 @@ export const adminSv: Dictionary<AdminKey> = {
 };
 
 export const adminEn: Dictionary<AdminKey> = {
-  "admin.nav": "Administration",
-  "admin.nav.users": "Users",
-  "admin.nav.groups": "Handler groups",
-  "admin.nav.audit": "Audit log",
-  "admin.conflict": "This change cannot be made.",
-  "admin.errorSummaryHint": "Correct the errors and send the form again.",
-  "admin.optional": "optional",
   "admin.required": "Required",
   "admin.save": "Save",
   "admin.saved": "Changes saved.",
@@ -208,10 +179,6 @@ export const adminEn: Dictionary<AdminKey> = {
   "admin.members": "Members",
   "admin.noMembers": "The group has no members.",
   "admin.groupSettings": "Group settings",
-  "admin.groupName.fi": "Name in Finnish",
-  "admin.groupName.sv": "Name in Swedish",
-  "admin.groupName.en": "Name in English",
-  "admin.groupDescription": "Description",
   "admin.groupCode": "Code",
   "admin.groupCodeHint": "Lower-case letters a–z, digits and hyphens, for example parks.",
   "admin.newGroup": "New handler group",

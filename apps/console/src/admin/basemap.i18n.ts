@@ -1,4 +1,4 @@
-/** Texts of the base map settings (content admin page, technical admins) in Finnish, Swedish and English. */
+/** Texts of the base map settings (content admin page, technical admins) in Finnish, Swedish and English (merged in admin.texts.ts). */
 import type { Dictionary } from "@yhteys/web";
 
 export const basemapFi = {

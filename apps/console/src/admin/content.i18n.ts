@@ -1,8 +1,7 @@
-/** Texts of the notices, FAQ and embedding admin page in Finnish, Swedish and English (merged into the console's dictionaries). */
+/** Texts of the notices, FAQ and embedding admin page in Finnish, Swedish and English (merged in admin.texts.ts, loaded with the admin pages). */
 import type { Dictionary } from "@yhteys/web";
 
 export const contentFi = {
-  "admin.nav.content": "Tiedotteet ja UKK",
   "content.title": "Tiedotteet ja UKK",
   "content.intro":
     "Tiedotteet näkyvät asukkaille portaalin tiedotesivulla voimassaoloaikanaan. Kohdennettu tiedote näkyy myös lomakkeella, kun asukas valitsee sen aiheen tai paikan sen alueelta.",
@@ -68,7 +67,6 @@ export const contentFi = {
 type Key = keyof typeof contentFi;
 
 export const contentSv: Dictionary<Key> = {
-  "admin.nav.content": "Meddelanden och FAQ",
   "content.title": "Meddelanden och FAQ",
   "content.intro":
     "Meddelanden visas för invånarna på portalens meddelandesida under sin giltighetstid. Ett riktat meddelande visas också på formuläret när invånaren väljer dess ämne eller en plats i dess område.",
@@ -132,7 +130,6 @@ export const contentSv: Dictionary<Key> = {
 };
 
 export const contentEn: Dictionary<Key> = {
-  "admin.nav.content": "Notices and FAQ",
   "content.title": "Notices and FAQ",
   "content.intro":
     "Notices are shown to residents on the portal's notices page while they are valid. A targeted notice also appears on the form when a resident picks its category or a place in its area.",

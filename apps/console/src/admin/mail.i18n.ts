@@ -1,8 +1,7 @@
-/** Texts of the email admin page and email history events in Finnish, Swedish and English (merged into the console's dictionaries). */
+/** Texts of the email admin page in Finnish, Swedish and English (merged in admin.texts.ts; email history texts are in deliveryHistory.i18n.ts). */
 import type { Dictionary } from "@yhteys/web";
 
 export const mailFi = {
-  "admin.nav.mail": "Sähköposti",
   "mail.title": "Lähtevä sähköposti",
   "mail.intro":
     "Asukkaat saavat sähköpostilla vahvistuksen yhteydenotostaan, kaupungin vastauksen ja tiedon, kun asia on käsitelty. Tässä asetetaan lähettäjä.",
@@ -64,29 +63,16 @@ export const mailFi = {
   "mail.actions": "Toiminnot",
   "mail.retry": "Lähetä uudelleen",
   "mail.retried": "Viesti on jonossa uudelleen.",
-  "mail.kind.confirmation": "Vahvistus",
-  "mail.kind.reply": "Vastaus",
-  "mail.kind.resolved": "Käsitelty",
-  "mail.kind.closed": "Suljettu",
-  "mail.kind.test": "Testi",
-  "mail.kind.external": "Välitys ulkoiseen järjestelmään",
-  "mail.recipient.resident": "Yhteydenottaja",
-  "mail.recipient.follower": "Seuraaja",
-  "mail.recipient.test": "Testi",
-  "mail.recipient.external": "Ulkoinen järjestelmä",
   "mail.state.queued": "Jonossa",
   "mail.state.sent": "Lähetetty",
   "mail.state.failed": "Epäonnistui",
   "mail.state.unconfigured": "Ei lähetetty (asetukset puuttuvat)",
   "mail.state.suppressed": "Ei lähetetty",
-  "history.emailFailed": "Sähköpostia ({kind}) ei saatu perille: {recipient}.",
-  "history.emailUnsubscribed": "{recipient} lopetti sähköpostit tästä asiasta.",
 } as const;
 
 export type MailKey = keyof typeof mailFi;
 
 export const mailSv: Dictionary<MailKey> = {
-  "admin.nav.mail": "E-post",
   "mail.title": "Utgående e-post",
   "mail.intro":
     "Invånarna får per e-post en bekräftelse på sitt ärende, stadens svar och besked när ärendet har behandlats. Här anges avsändaren.",
@@ -148,27 +134,14 @@ export const mailSv: Dictionary<MailKey> = {
   "mail.actions": "Åtgärder",
   "mail.retry": "Skicka igen",
   "mail.retried": "Meddelandet står i kö igen.",
-  "mail.kind.confirmation": "Bekräftelse",
-  "mail.kind.reply": "Svar",
-  "mail.kind.resolved": "Behandlat",
-  "mail.kind.closed": "Stängt",
-  "mail.kind.test": "Test",
-  "mail.kind.external": "Vidarebefordran till externt system",
-  "mail.recipient.resident": "Invånaren",
-  "mail.recipient.follower": "Följare",
-  "mail.recipient.test": "Test",
-  "mail.recipient.external": "Externt system",
   "mail.state.queued": "I kö",
   "mail.state.sent": "Skickat",
   "mail.state.failed": "Misslyckades",
   "mail.state.unconfigured": "Inte skickat (inställningar saknas)",
   "mail.state.suppressed": "Inte skickat",
-  "history.emailFailed": "E-postmeddelandet ({kind}) kom inte fram: {recipient}.",
-  "history.emailUnsubscribed": "{recipient} avslutade e-posten om det här ärendet.",
 };
 
 export const mailEn: Dictionary<MailKey> = {
-  "admin.nav.mail": "Email",
   "mail.title": "Outgoing email",
   "mail.intro":
     "Residents get an email confirming their message, the city's reply, and a note when it has been dealt with. Set the sender here.",
@@ -229,21 +202,9 @@ export const mailEn: Dictionary<MailKey> = {
   "mail.actions": "Actions",
   "mail.retry": "Send again",
   "mail.retried": "The email is queued again.",
-  "mail.kind.confirmation": "Confirmation",
-  "mail.kind.reply": "Reply",
-  "mail.kind.resolved": "Dealt with",
-  "mail.kind.closed": "Closed",
-  "mail.kind.test": "Test",
-  "mail.kind.external": "Forwarding to an external system",
-  "mail.recipient.resident": "Resident",
-  "mail.recipient.follower": "Follower",
-  "mail.recipient.test": "Test",
-  "mail.recipient.external": "External system",
   "mail.state.queued": "Queued",
   "mail.state.sent": "Sent",
   "mail.state.failed": "Failed",
   "mail.state.unconfigured": "Not sent (settings missing)",
   "mail.state.suppressed": "Not sent",
-  "history.emailFailed": "An email ({kind}) did not arrive: {recipient}.",
-  "history.emailUnsubscribed": "{recipient} stopped emails about this.",
 };

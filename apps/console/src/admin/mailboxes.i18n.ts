@@ -1,8 +1,7 @@
-/** Texts of the incoming-email mailboxes admin page in Finnish, Swedish and English (merged into the console's dictionaries). */
+/** Texts of the incoming-email mailboxes admin page in Finnish, Swedish and English (merged in admin.texts.ts, loaded with the admin pages). */
 import type { Dictionary } from "@yhteys/web";
 
 export const mailboxesFi = {
-  "admin.nav.mailboxes": "Sähköpostilaatikot",
   "mailboxes.title": "Saapuva sähköposti",
   "mailboxes.intro":
     "Sähköpostilaatikon viesteistä tulee yhteydenottoja valitun käsittelijäryhmän jonoon. Vastaukset liittyvät omaan yhteydenottoonsa. Salasanaa ei näytetä tallentamisen jälkeen.",
@@ -38,13 +37,11 @@ export const mailboxesFi = {
   "mailboxes.password": "Salasana",
   "mailboxes.folder": "Kansio",
   "mailboxes.required": "Pakollinen tieto",
-  "history.emailBounced": "Asukkaalle lähetetty sähköposti palautui: osoite ei ehkä ole voimassa.",
 } as const;
 
 export type MailboxesKey = keyof typeof mailboxesFi;
 
 export const mailboxesSv: Dictionary<MailboxesKey> = {
-  "admin.nav.mailboxes": "E-postlådor",
   "mailboxes.title": "Inkommande e-post",
   "mailboxes.intro":
     "Meddelanden i en e-postlåda blir ärenden i den valda handläggargruppens kö. Svar kopplas till sitt ärende. Lösenordet visas inte efter att det sparats.",
@@ -80,11 +77,9 @@ export const mailboxesSv: Dictionary<MailboxesKey> = {
   "mailboxes.password": "Lösenord",
   "mailboxes.folder": "Mapp",
   "mailboxes.required": "Obligatorisk uppgift",
-  "history.emailBounced": "E-post till invånaren kom i retur: adressen är kanske inte giltig.",
 };
 
 export const mailboxesEn: Dictionary<MailboxesKey> = {
-  "admin.nav.mailboxes": "Mailboxes",
   "mailboxes.title": "Incoming email",
   "mailboxes.intro":
     "Emails in a mailbox become contacts in the chosen handler group's queue. Replies join their contact. The password is not shown after it is saved.",
@@ -120,5 +115,4 @@ export const mailboxesEn: Dictionary<MailboxesKey> = {
   "mailboxes.password": "Password",
   "mailboxes.folder": "Folder",
   "mailboxes.required": "Required",
-  "history.emailBounced": "Email to the resident bounced: the address may not be valid.",
 };

@@ -1,8 +1,7 @@
-/** Texts of the service-level admin page in Finnish, Swedish and English (merged into the console's dictionaries). */
+/** Texts of the service-level admin page in Finnish, Swedish and English (merged in admin.texts.ts, loaded with the admin pages). */
 import type { Dictionary } from "@yhteys/web";
 
 export const slaAdminFi = {
-  "admin.nav.service-levels": "Palvelutasot",
   "sla.title": "Palvelutasot",
   "sla.intro":
     "Palvelutaso määrää, mihin mennessä asiaan on vastattava ja milloin se on ratkaistava. Ajat lasketaan työaikana ryhmän kalenterin mukaan. Muutos koskee uusia ja uudelleen luokiteltuja asioita.",
@@ -65,7 +64,6 @@ export const slaAdminFi = {
 export type SlaAdminKey = keyof typeof slaAdminFi;
 
 export const slaAdminSv: Dictionary<SlaAdminKey> = {
-  "admin.nav.service-levels": "Servicenivåer",
   "sla.title": "Servicenivåer",
   "sla.intro":
     "Servicenivån anger när ett ärende ska besvaras och lösas. Tiderna räknas i arbetstid enligt gruppens kalender. En ändring gäller nya och omklassificerade ärenden.",
@@ -126,7 +124,6 @@ export const slaAdminSv: Dictionary<SlaAdminKey> = {
 };
 
 export const slaAdminEn: Dictionary<SlaAdminKey> = {
-  "admin.nav.service-levels": "Service levels",
   "sla.title": "Service levels",
   "sla.intro":
     "A service level sets when a ticket must be answered and resolved. Times count in working hours of the group's calendar. A change applies to new and reclassified tickets.",

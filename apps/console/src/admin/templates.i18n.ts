@@ -1,8 +1,7 @@
-/** Texts of the reply templates and signatures admin page in Finnish, Swedish and English (merged into the console's dictionaries). */
+/** Texts of the reply templates and signatures admin page in Finnish, Swedish and English (merged in admin.texts.ts, loaded with the admin pages). */
 import type { Dictionary } from "@yhteys/web";
 
 export const templatesAdminFi = {
-  "admin.nav.templates": "Vastauspohjat",
   "templatesAdmin.title": "Vastauspohjat ja allekirjoitukset",
   "templatesAdmin.intro":
     "Vastauspohjat ovat valmiita tekstejä, joita käsittelijät lisäävät vastaukseen. Allekirjoitus lisätään ryhmän vastausten loppuun vastauksen kielellä.",
@@ -40,7 +39,6 @@ export const templatesAdminFi = {
 };
 
 export const templatesAdminSv: Dictionary<keyof typeof templatesAdminFi> = {
-  "admin.nav.templates": "Svarsmallar",
   "templatesAdmin.title": "Svarsmallar och signaturer",
   "templatesAdmin.intro":
     "Svarsmallar är färdiga texter som handläggarna lägger till i svaret. Signaturen läggs till sist i gruppens svar på svarets språk.",
@@ -78,7 +76,6 @@ export const templatesAdminSv: Dictionary<keyof typeof templatesAdminFi> = {
 };
 
 export const templatesAdminEn: Dictionary<keyof typeof templatesAdminFi> = {
-  "admin.nav.templates": "Reply templates",
   "templatesAdmin.title": "Reply templates and signatures",
   "templatesAdmin.intro":
     "Reply templates are ready-made texts that handlers add to a reply. A group's signature is added at the end of its replies, in the reply's language.",

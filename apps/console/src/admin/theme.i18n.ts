@@ -1,8 +1,7 @@
-/** Texts of the appearance (theme) admin page in Finnish, Swedish and English (merged into the console's dictionaries). */
+/** Texts of the appearance (theme) admin page in Finnish, Swedish and English (merged in admin.texts.ts, loaded with the admin pages). */
 import type { Dictionary } from "@yhteys/web";
 
 export const themeFi = {
-  "admin.nav.appearance": "Ulkoasu",
   "theme.title": "Ulkoasu",
   "theme.intro":
     "Asukkaiden palvelun ja upotetun lomakkeen värit, fontti, logo ja nimi. Jokaisen väriparin on täytettävä WCAG 2.1 AA -kontrastivaatimus: teksti vähintään 4,5:1, käyttöliittymän osat ja kohdistuksen kehys vähintään 3:1.",
@@ -78,7 +77,6 @@ export const themeFi = {
 type ThemeKey = keyof typeof themeFi;
 
 export const themeSv: Dictionary<ThemeKey> = {
-  "admin.nav.appearance": "Utseende",
   "theme.title": "Utseende",
   "theme.intro":
     "Färger, typsnitt, logotyp och namn för invånarnas tjänst och det inbäddade formuläret. Varje färgpar måste uppfylla kontrastkravet i WCAG 2.1 AA: text minst 4,5:1, gränssnittsdelar och fokusramen minst 3:1.",
@@ -153,7 +151,6 @@ export const themeSv: Dictionary<ThemeKey> = {
 };
 
 export const themeEn: Dictionary<ThemeKey> = {
-  "admin.nav.appearance": "Appearance",
   "theme.title": "Appearance",
   "theme.intro":
     "Colours, font, logo and name of the residents' service and the embedded form. Every colour pair must meet WCAG 2.1 AA contrast: text at least 4.5:1, interface parts and the focus ring at least 3:1.",

@@ -1,8 +1,7 @@
-/** Texts of the webhooks admin page in Finnish, Swedish and English (merged into the console's dictionaries). */
+/** Texts of the webhooks admin page in Finnish, Swedish and English (merged in admin.texts.ts, loaded with the admin pages). */
 import type { Dictionary } from "@yhteys/web";
 
 export const webhooksFi = {
-  "admin.nav.webhooks": "Webhookit",
   "webhooks.title": "Webhookit",
   "webhooks.intro":
     "Webhook lähettää tiedon yhteydenottojen tapahtumista toiseen järjestelmään, esimerkiksi kaupungin integraatioalustalle. Viesteissä ei ole asukkaan henkilötietoja.",
@@ -127,7 +126,6 @@ export const webhooksFi = {
 export type WebhooksKey = keyof typeof webhooksFi;
 
 export const webhooksSv: Dictionary<WebhooksKey> = {
-  "admin.nav.webhooks": "Webhooks",
   "webhooks.title": "Webhooks",
   "webhooks.intro":
     "En webhook skickar händelser i ärenden till ett annat system, till exempel stadens integrationsplattform. Meddelandena innehåller inga personuppgifter om invånaren.",
@@ -250,7 +248,6 @@ export const webhooksSv: Dictionary<WebhooksKey> = {
 };
 
 export const webhooksEn: Dictionary<WebhooksKey> = {
-  "admin.nav.webhooks": "Webhooks",
   "webhooks.title": "Webhooks",
   "webhooks.intro":
     "A webhook sends what happens to contacts to another system, such as the city's integration platform. The messages carry no personal data of the resident.",

@@ -1,8 +1,7 @@
-/** Texts of the ticket types and workflows admin page in Finnish, Swedish and English (merged into the console's dictionaries). */
+/** Texts of the ticket types and workflows admin page in Finnish, Swedish and English (merged in admin.texts.ts, loaded with the admin pages). */
 import type { Dictionary } from "@yhteys/web";
 
 export const workflowsAdminFi = {
-  "admin.nav.ticket-types": "Asiatyypit ja työnkulut",
   "workflows.title": "Asiatyypit ja työnkulut",
   "workflows.intro":
     "Asiatyypit näkyvät asukkaan lomakkeella ja uuden yhteydenoton lomakkeella. Kullakin tyypillä voi olla oma työnkulku: omat tilat ja sallitut siirrot. Jokainen tila kuuluu yhteen vaiheeseen (uusi, käsittelyssä, odottaa, ratkaistu, suljettu), jonka mukaan palvelutason kello, jonot ja raportit toimivat.",
@@ -55,7 +54,6 @@ export const workflowsAdminFi = {
 type WorkflowsAdminKey = keyof typeof workflowsAdminFi;
 
 export const workflowsAdminSv: Dictionary<WorkflowsAdminKey> = {
-  "admin.nav.ticket-types": "Ärendetyper och arbetsflöden",
   "workflows.title": "Ärendetyper och arbetsflöden",
   "workflows.intro":
     "Ärendetyperna visas på invånarens formulär och på formuläret för ny kontakt. Varje typ kan ha ett eget arbetsflöde: egna statusar och tillåtna övergångar. Varje status hör till en fas (ny, under behandling, väntar, löst, stängd), som servicenivåns klocka, köerna och rapporterna följer.",
@@ -106,7 +104,6 @@ export const workflowsAdminSv: Dictionary<WorkflowsAdminKey> = {
 };
 
 export const workflowsAdminEn: Dictionary<WorkflowsAdminKey> = {
-  "admin.nav.ticket-types": "Ticket types and workflows",
   "workflows.title": "Ticket types and workflows",
   "workflows.intro":
     "Ticket types are offered on the residents' form and on the new-contact form. Each type may have its own workflow: its own statuses and allowed moves. Every status belongs to a phase (new, in progress, waiting, resolved, closed), which the service-level clock, the queues and the reports follow.",

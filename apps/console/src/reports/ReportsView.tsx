@@ -14,6 +14,7 @@ import { ReportChart } from "./ReportChart.tsx";
 import { breakdownOf, quickPeriod, quickPeriods, type ReportParam, reportSearch, withParam } from "./reportParams.ts";
 import { reportCsvUrl, reportOptions, reportSummary } from "./reports.api.ts";
 import "./reports.css";
+import "./reports.texts.ts";
 
 export function ReportsView({ search }: { search: URLSearchParams }) {
   const { t, language, formatDate } = useI18n();

@@ -2,7 +2,6 @@
 import type { Dictionary } from "@yhteys/web";
 
 export const reportsFi = {
-  "reports.nav": "Raportit",
   "reports.intro":
     "Yhteydenottojen määrät, käsittelyajat ja palvelutasot valitulta ajanjaksolta. Luvut ovat koosteita eivätkä sisällä asukkaiden tietoja.",
   "reports.period": "Ajanjakso",
@@ -54,7 +53,6 @@ export const reportsFi = {
 };
 
 export const reportsSv: Dictionary<keyof typeof reportsFi> = {
-  "reports.nav": "Rapporter",
   "reports.intro":
     "Antal kontakter, handläggningstider och servicenivåer under vald period. Siffrorna är sammanställningar utan invånarnas uppgifter.",
   "reports.period": "Period",
@@ -106,7 +104,6 @@ export const reportsSv: Dictionary<keyof typeof reportsFi> = {
 };
 
 export const reportsEn: Dictionary<keyof typeof reportsFi> = {
-  "reports.nav": "Reports",
   "reports.intro":
     "Numbers of contacts, handling times and service levels over the chosen period. The figures are aggregates without residents' data.",
   "reports.period": "Period",
