@@ -3,11 +3,13 @@
  * move to another state or workflow status (staff, rules, merges, a change of type), and by nothing
  * else.
  */
+
+import { readFileSync } from "node:fs";
 import type { WorkflowInput } from "@yhteys/contracts";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, newTenant, signIn, startTestApp, submitContact, type TestApp } from "../../../test/harness.ts";
-import { tickets } from "../../db/schema.ts";
+import { ticketEvents, tickets } from "../../db/schema.ts";
 import { stateStamps } from "./ticket-stamps.ts";
 
 let t: TestApp;
@@ -135,6 +137,28 @@ describe("status_changed_at", () => {
     expect(await startsPeriod(duplicate, () => advisor.post(`/api/staff/tickets/${duplicate}/merge`, { reference }))).toBe(true);
     expect(await row(duplicate)).toMatchObject({ state: "closed_unnecessary" });
     expect((await row(target)).statusChangedAt).toEqual(LONG_AGO);
+  });
+
+  it("is filled for existing tickets by the migration: the latest state move in the history, else the creation", async () => {
+    const tenant = await newTenant(t.ctx);
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const [moved, untouched] = [await ticketOf(advisor, tenant), await ticketOf(advisor, tenant)];
+    await advisor.post(`/api/staff/tickets/${moved}/state`, { state: "in_progress" });
+    const [change] = await t.ctx.db
+      .select({ at: ticketEvents.createdAt })
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, moved), eq(ticketEvents.type, "ticket.state_changed")));
+    // Later events that are not moves (a note, a forward) leave the period alone.
+    await advisor.post(`/api/staff/tickets/${moved}/notes`, { body: "Tarkistettu paikan päällä." });
+    for (const id of [moved, untouched]) await backdate(id);
+    // The migration's backfill statement, run again on this tenant's tickets only.
+    const migration = readFileSync(new URL("../../db/migrations/0034_status_changed_at.sql", import.meta.url), "utf8");
+    const backfill = migration.split("--> statement-breakpoint").find((part) => part.includes("UPDATE"));
+    if (!backfill) throw new Error("no backfill in the migration");
+    await t.ctx.db.execute(sql.raw(`${backfill.trim().replace(/;$/, "")} WHERE t."organisation_id" = '${tenant.id}'`));
+    expect((await row(moved)).statusChangedAt).toEqual(change?.at);
+    const fresh = await row(untouched);
+    expect(fresh.statusChangedAt).toEqual(fresh.createdAt);
   });
 
   it("comes with every state move's stamps (so incoming email reopening a ticket starts a period), and only with a move", async () => {
