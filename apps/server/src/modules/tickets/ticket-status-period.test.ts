@@ -4,7 +4,7 @@
  * else.
  */
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { WorkflowInput } from "@yhteys/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -152,7 +152,9 @@ describe("status_changed_at", () => {
     await advisor.post(`/api/staff/tickets/${moved}/notes`, { body: "Tarkistettu paikan päällä." });
     for (const id of [moved, untouched]) await backdate(id);
     // The migration's backfill statement, run again on this tenant's tickets only.
-    const migration = readFileSync(new URL("../../db/migrations/0034_status_changed_at.sql", import.meta.url), "utf8");
+    const migrations = new URL("../../db/migrations/", import.meta.url);
+    const file = readdirSync(migrations).find((f) => f.endsWith("_status_changed_at.sql"));
+    const migration = readFileSync(new URL(file ?? "missing", migrations), "utf8");
     const backfill = migration.split("--> statement-breakpoint").find((part) => part.includes("UPDATE"));
     if (!backfill) throw new Error("no backfill in the migration");
     await t.ctx.db.execute(sql.raw(`${backfill.trim().replace(/;$/, "")} WHERE t."organisation_id" = '${tenant.id}'`));
