@@ -5,11 +5,13 @@
  * name it. The admin then writes a rule on statuses: fault reports waiting for the contractor
  * whose priority changes are marked fixed. An admin adds the type "Lupahakemus" (permit
  * application, a service request); a resident sends a contact of that type from the portal, staff
- * see the type's name and change the type, and the history names the status the ticket took. Axe
- * on the admin pages, the form and the ticket view.
+ * see the type's name and change the type, and the history names the status the ticket took. A
+ * time rule tags fault reports left with the contractor for 5 days, and the ticket view says since
+ * when the ticket is in its state. Axe on the admin pages, the form and the ticket view.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runTimeRules } from "../apps/server/src/modules/rules/rules.timer.ts";
 import { signIn, submitContact } from "../apps/server/test/harness.ts";
 import { consoleSignedIn, type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
 
@@ -158,6 +160,52 @@ describe("ticket workflows", () => {
     await edit.getByRole("button", { name: "Tallenna" }).click();
     await expert.getByText(/muokkasi tietoja: tyyppi\. Uuden tyypin tila: Uusi\./).waitFor();
     await expert.locator(".fact dd", { hasText: /^Vikailmoitus$/ }).waitFor();
+    await expert.context().close();
+  });
+
+  it("an admin writes a time rule on the days in a workflow status, and staff see since when the ticket is in it", async () => {
+    const admin = await consoleSignedIn(e2e, "admin");
+    await admin.getByRole("navigation", { name: "Ylläpito" }).getByRole("link", { name: "Säännöt" }).click();
+    await admin.getByRole("button", { name: "Uusi sääntö" }).click();
+    await admin.getByLabel("Nimi", { exact: true }).fill("Urakoitsija viivyttelee");
+    await admin.getByLabel("Milloin sääntö kokeillaan").selectOption({ label: "Kun aikaa on kulunut" });
+    await admin.getByRole("button", { name: "Lisää ehto" }).click();
+    await admin.getByLabel("Ehto 1").selectOption({ label: "Työnkulun tila" });
+    await admin.getByRole("group", { name: "Vikailmoitus" }).getByRole("checkbox", { name: "Odottaa urakoitsijaa" }).check();
+    const time = admin.getByRole("group", { name: "Aikaehto" });
+    await time.getByLabel("Mistä lähtien").selectOption({ label: "asian siirtymisestä nykyiseen tilaansa" });
+    await time.getByLabel("Kuinka kauan").fill("5");
+    await time.getByLabel("Yksikkö").selectOption({ label: "vuorokautta" });
+    await admin.getByLabel("Toimenpide 1").selectOption({ label: "Lisää tunniste" });
+    await admin.getByLabel("Tunniste", { exact: true }).fill("viivästynyt");
+    await expectAccessible(admin, "the time rule form on the time in a status");
+    await admin.getByRole("button", { name: "Luo sääntö" }).click();
+    const list = admin.getByRole("region", { name: "Kun aikaa on kulunut" });
+    const item = list.getByRole("listitem").filter({ hasText: "Urakoitsija viivyttelee" });
+    await expect.poll(() => item.textContent()).toContain("asian siirtymisestä nykyiseen tilaansa kulunut vähintään 5 vrk");
+    expect(await item.textContent()).toContain("Työnkulun tila: ”Odottaa urakoitsijaa”");
+    expect(await item.textContent()).toContain("→ tunniste viivästynyt");
+    await admin.context().close();
+
+    const receipt = await submitContact(e2e.app, e2e.tenant, { description: "Liikennevalo vilkkuu keltaista" });
+    const staff = await signIn(e2e.app, e2e.tenant, "expert");
+    const id = (await staff.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
+    for (const name of ["Käsittelyssä", "Odottaa urakoitsijaa"]) {
+      const next = (await staff.get(`/api/staff/tickets/${id}`)).json().allowedStatuses as { id: string; name: { fi: string } }[];
+      const moved = await staff.post(`/api/staff/tickets/${id}/state`, { statusId: next.find((s) => s.name.fi === name)?.id });
+      expect(moved.statusCode, moved.body).toBe(200);
+    }
+    const since = new Date((await staff.get(`/api/staff/tickets/${id}`)).json().statusChangedAt).getTime();
+    // The scan as it runs six days later.
+    expect(await runTimeRules(e2e.ctx.db, { organisationId: e2e.tenant.id, now: new Date(since + 6 * 86_400_000) })).toMatchObject({
+      fired: 1,
+    });
+
+    const expert = await consoleSignedIn(e2e, "expert");
+    await expert.goto(`${e2e.baseUrl}/console/tickets/${id}`);
+    await expert.locator(".fact dd", { hasText: /^Odottaa urakoitsijaa \(siirtyi tähän tilaan .+\)$/ }).waitFor();
+    await expect.poll(() => expert.locator(".ticket-badges").textContent()).toContain("#viivästynyt");
+    await expectAccessible(expert, "the ticket with the time in its state");
     await expert.context().close();
   });
 });

@@ -105,7 +105,7 @@ t AS (
     FROM s)
 INSERT INTO tickets (organisation_id, reference, type, category_id, description, channel, language, lat, lon, address,
                      state, priority, group_id, handler_id, wants_reply, tracking_token_hash,
-                     created_at, updated_at, first_response_at, resolved_at)
+                     created_at, updated_at, status_changed_at, first_response_at, resolved_at)
 SELECT $1::uuid,
        'YH-' || extract(year FROM t.created)::int || '-' || lpad(nextval('ticket_reference_seq')::text, 7, '0'),
        c.default_type, c.id,
@@ -122,6 +122,8 @@ SELECT $1::uuid,
        t.rh < 0.5,
        md5(t.g::text || ':' || random()::text || clock_timestamp()::text),
        t.created,
+       t.created + CASE WHEN t.state = 'new' THEN interval '0' ELSE interval '3 days' * t.rh END,
+       -- The last change of a generated ticket is its move to its state.
        t.created + CASE WHEN t.state = 'new' THEN interval '0' ELSE interval '3 days' * t.rh END,
        CASE WHEN t.state NOT IN ('new', 'closed_unnecessary') THEN t.created + interval '2 days' * t.rh END,
        CASE WHEN t.state IN ('resolved', 'closed_unnecessary') THEN t.created + interval '3 days' * t.rh END

@@ -22,7 +22,7 @@ import { ruleSummary } from "./ruleText.ts";
 import { SlaBadge } from "./SlaBadge.tsx";
 
 export function TicketView({ ticketId }: { ticketId: string }) {
-  const { t, language, formatDateTime } = useI18n();
+  const { t, language, formatDateTime, formatRelative } = useI18n();
   const { live, lastQueuePath, directory, refreshQueues, announce } = useConsole();
   const [ticket, setTicket] = useState<TicketDetail | null>(null);
   const [missing, setMissing] = useState(false);
@@ -154,7 +154,12 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           <section aria-labelledby="details-heading" className="panel">
             <h2 id="details-heading">{t("ticket.details")}</h2>
             <dl className="facts">
-              <Fact label={t("field.state")}>{stateShown}</Fact>
+              <Fact label={t("field.state")}>
+                {stateShown}{" "}
+                <time className="muted small state-since" dateTime={ticket.statusChangedAt} title={formatDateTime(ticket.statusChangedAt)}>
+                  {t("ticket.stateSince", { when: formatRelative(ticket.statusChangedAt) })}
+                </time>
+              </Fact>
               <Fact label={t("field.priority")}>{priorityName(t, ticket.priority)}</Fact>
               <Fact label={t("field.type")}>{typeShown}</Fact>
               <Fact label={t("field.category")}>{name(ticket.category.name, language)}</Fact>

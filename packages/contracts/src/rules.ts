@@ -17,8 +17,12 @@ export type RuleTrigger = (typeof ruleTriggers)[number];
 export const ruleChangeFields = ["category", "type", "priority", "state", "group", "handler", "description", "status"] as const;
 export type RuleChangeField = (typeof ruleChangeFields)[number];
 
-/** What an "elapsed" condition counts from: creation, the last change, waiting for the customer, an SLA warning or breach. */
-export const ruleTimeBases = ["created", "updated", "waiting", "slaWarned", "slaBreached"] as const;
+/**
+ * What an "elapsed" condition counts from: creation, the last change, waiting for the customer, an
+ * SLA warning or breach, or the move into the ticket's current state or workflow status ("in this
+ * status for 2 days"; each move starts a new period).
+ */
+export const ruleTimeBases = ["created", "updated", "waiting", "slaWarned", "slaBreached", "statusChanged"] as const;
 export type RuleTimeBase = (typeof ruleTimeBases)[number];
 
 /** The longest wait a time rule can name: a year. */

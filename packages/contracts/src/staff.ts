@@ -207,6 +207,8 @@ export const TicketDetail = TicketRow.extend({
   extraFields: ExtraFieldValues,
   firstResponseAt: IsoDateTime.nullable(),
   resolvedAt: IsoDateTime.nullable(),
+  /** When the ticket entered its current state or workflow status ("in this state since"). */
+  statusChangedAt: IsoDateTime,
   /** Null when there is none or the caller may not see it. */
   customer: z
     .object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable(), wantsReply: z.boolean() })

@@ -28,6 +28,8 @@ export type I18n<K extends string> = {
   formatDateTime: (iso: string) => string;
   formatDate: (iso: string) => string;
   formatNumber: (n: number) => string;
+  /** How long ago (or in how long) an instant is from `now`, in the largest whole unit: "3 päivää sitten", "in 2 hours". */
+  formatRelative: (iso: string, now?: number) => string;
 };
 
 /** Texts registered by lazily loaded chunks, by language (see `registerTexts`). */
@@ -52,6 +54,15 @@ function missingText(key: string): string {
   }
   return key;
 }
+const MINUTE_MS = 60_000;
+/** The unit a relative time is told in, by how far the instant is: under an hour in minutes, under two days in hours… */
+const relativeUnits: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ["minute", MINUTE_MS, 60 * MINUTE_MS],
+  ["hour", 60 * MINUTE_MS, 48 * 60 * MINUTE_MS],
+  ["day", 24 * 60 * MINUTE_MS, 60 * 24 * 60 * MINUTE_MS],
+  ["month", 30 * 24 * 60 * MINUTE_MS, 365 * 24 * 60 * MINUTE_MS],
+  ["year", 365 * 24 * 60 * MINUTE_MS, Number.POSITIVE_INFINITY],
+];
 
 const locales: Record<Language, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
 
@@ -73,6 +84,7 @@ export function I18nProvider<K extends string>({ dictionaries, children }: { dic
     const dateTime = new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Helsinki" });
     const date = new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeZone: "Europe/Helsinki" });
     const number = new Intl.NumberFormat(locales[language]);
+    const relative = new Intl.RelativeTimeFormat(locales[language], { numeric: "auto" });
     return {
       language,
       setLanguage,
@@ -83,6 +95,11 @@ export function I18nProvider<K extends string>({ dictionaries, children }: { dic
       formatDateTime: (iso) => dateTime.format(new Date(iso)),
       formatDate: (iso) => date.format(new Date(iso)),
       formatNumber: (n) => number.format(n),
+      formatRelative: (iso, now = Date.now()) => {
+        const ms = new Date(iso).getTime() - now;
+        const [unit, size] = relativeUnits.find(([, , below]) => Math.abs(ms) < below) ?? ["year", 1];
+        return relative.format(Math.trunc(ms / size), unit);
+      },
     };
   }, [dictionaries, language, setLanguage]);
   return <Context.Provider value={value}>{children}</Context.Provider>;

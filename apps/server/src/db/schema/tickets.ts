@@ -104,6 +104,8 @@ export const tickets = pgTable(
     trackingTokenSealed: text("tracking_token_sealed"),
     createdAt: created(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the ticket entered its current state or workflow status: the start of its status period ("in this state since"). */
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
     firstResponseAt: timestamp("first_response_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     /** Service-level due times (working time of the group's calendar); null without a policy. */
@@ -152,6 +154,9 @@ export const tickets = pgTable(
       .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
     index("tickets_open_org_created_at")
       .on(t.organisationId, t.createdAt)
+      .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
+    index("tickets_open_org_status_changed")
+      .on(t.organisationId, t.statusChangedAt)
       .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
     index("tickets_org_waiting").on(t.organisationId, t.slaPausedAt).where(sql`${t.slaPausedAt} IS NOT NULL`),
     index("tickets_open_org_sla_warned")

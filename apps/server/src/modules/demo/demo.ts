@@ -269,6 +269,7 @@ async function seedTickets(db: Db, org: SeededOrganisation, count: number) {
           firstResponseAt: state === "closed_unnecessary" ? null : handledAt,
           resolvedAt: finished ? handledAt : null,
           updatedAt: handledAt,
+          statusChangedAt: handledAt,
         })
         .where(eq(tickets.id, ticket.id));
       await recordEvent(tx, {

@@ -150,6 +150,7 @@ export const factsOf = (ticket: Omit<Ticket, "searchVector">, customerKnown: boo
     waiting: ticket.state === "waiting_for_customer" ? ticket.slaPausedAt : null,
     slaWarned: ticket.slaWarnedAt,
     slaBreached: ticket.slaBreachedAt,
+    statusChanged: ticket.statusChangedAt,
   },
 });
 

@@ -15,7 +15,7 @@ import { takeTurn } from "../rules/rules.turns.ts";
 import { moveEvent, ruleMove } from "../workflows/workflows.ts";
 import { withdrawPublication } from "./sensitive.ts";
 import { type EventNotice, recordEvent, type TicketEventType } from "./ticket-events.ts";
-import { restampedDues, stateStamps } from "./ticket-stamps.ts";
+import { restampedDues, stateStamps, statusPeriod } from "./ticket-stamps.ts";
 
 type Ticket = typeof tickets.$inferSelect;
 
@@ -86,7 +86,9 @@ export async function applyRuleOutcome(
   // A status goes through the workflow of the ticket's type (the one a rule may have just set).
   const statusMove = changes.statusId ? await ruleMove(tx, { ...ticket, ...values }, changes.statusId) : undefined;
   if (typeof statusMove === "object")
-    Object.assign(values, await stateStamps(tx, ticket, statusMove.state, new Date()), { statusId: statusMove.statusId });
+    Object.assign(values, await stateStamps(tx, ticket, statusMove.state, new Date(), statusMove.statusId));
+  // Another type leaves the status behind too (a new status period).
+  Object.assign(values, statusPeriod(ticket, values, new Date()));
   // A change outside changeTicket (a time rule's) stamps the change itself.
   if (options.stamp) values.updatedAt = new Date();
   if (Object.keys(values).length) await tx.update(tickets).set(values).where(eq(tickets.id, ticket.id));

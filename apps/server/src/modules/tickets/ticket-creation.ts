@@ -300,10 +300,10 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
       ), ticket AS (
         INSERT INTO tickets (id, organisation_id, reference, type, type_id, status_id, category_id, priority, description, channel, language, lat, lon,
           address, area_id, extra_fields, state, group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed,
-          created_at, updated_at, first_response_due_at, resolution_due_at)
+          created_at, updated_at, status_changed_at, first_response_due_at, resolution_due_at)
         SELECT id, organisation_id, reference_prefix || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
           type, type_id, status_id, category_id, priority, description, channel, language, lat, lon,
-          address, area_id, extra_fields, 'new', group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed, created_at, created_at,
+          address, area_id, extra_fields, 'new', group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed, created_at, created_at, created_at,
           first_response_due_at, resolution_due_at
         FROM input
         RETURNING id, reference

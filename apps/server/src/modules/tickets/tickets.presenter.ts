@@ -127,6 +127,7 @@ export function toTicketDetail(
     extraFields: t.extraFields,
     firstResponseAt: isoOrNull(t.firstResponseAt),
     resolvedAt: isoOrNull(t.resolvedAt),
+    statusChangedAt: iso(t.statusChangedAt),
     ...extra,
   };
 }

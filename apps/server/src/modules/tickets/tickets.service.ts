@@ -21,7 +21,7 @@ import { validateExtraFields } from "./extra-fields.ts";
 import { applyUpdatedRules } from "./rule-outcomes.ts";
 import { assertMayReceiveSensitive, sensitiveNotAllowed, withdrawPublication } from "./sensitive.ts";
 import { type EventNotice, recordEvent, type TicketEventType } from "./ticket-events.ts";
-import { restampedDues, stateStamps } from "./ticket-stamps.ts";
+import { restampedDues, stateStamps, statusPeriod } from "./ticket-stamps.ts";
 import { allowedActions, allowedStates, canSeeTicket, type TicketAction } from "./tickets.access.ts";
 
 type Ticket = typeof tickets.$inferSelect;
@@ -102,7 +102,10 @@ export function editTicket(store: Store, actor: StaffActor, ticketId: string, ed
     );
     if (!changed.length) return;
     if (changed.includes("priority")) Object.assign(values, await restampedDues(tx, ticket, { priority: values.priority }));
-    await tx.update(tickets).set(values).where(eq(tickets.id, ticket.id));
+    await tx
+      .update(tickets)
+      .set({ ...values, ...statusPeriod(ticket, values, new Date()) })
+      .where(eq(tickets.id, ticket.id));
     // Field names only: the history must not copy personal data out of the description.
     const fields = changed.filter((f) => f !== "typeId" && f !== "statusId");
     if (retyped && !fields.includes("type")) fields.push("type");
@@ -126,7 +129,12 @@ export function reclassifyTicket(
     const retyped = wanted && (await retype(tx, ticket, wanted));
     await tx
       .update(tickets)
-      .set({ categoryId: category.id, ...retyped?.values, ...(await restampedDues(tx, ticket, { categoryId: category.id })) })
+      .set({
+        categoryId: category.id,
+        ...retyped?.values,
+        ...(retyped ? statusPeriod(ticket, retyped.values, new Date()) : {}),
+        ...(await restampedDues(tx, ticket, { categoryId: category.id })),
+      })
       .where(eq(tickets.id, ticket.id));
     const type = retyped?.values ?? ticket;
     await event("ticket.reclassified", {
@@ -258,8 +266,7 @@ export function replyToResident(
     await tx
       .update(tickets)
       .set({
-        ...(await stateStamps(tx, ticket, to, now)),
-        ...(move.to ? { statusId: move.statusId } : {}),
+        ...(await stateStamps(tx, ticket, to, now, move.to ? move.statusId : undefined)),
         firstResponseAt: ticket.firstResponseAt ?? now,
       })
       .where(eq(tickets.id, ticket.id));
@@ -279,7 +286,7 @@ export function changeState(
     const move = await resolveMove(tx, actor, ticket, input);
     await tx
       .update(tickets)
-      .set({ ...(await stateStamps(tx, ticket, move.state, new Date())), statusId: move.statusId })
+      .set(await stateStamps(tx, ticket, move.state, new Date(), move.statusId))
       .where(eq(tickets.id, ticket.id));
     await event("ticket.state_changed", moveEvent(ticket.state, move, input.reason ?? null));
   });
