@@ -286,7 +286,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
             <h2 id="history-heading">{t("ticket.history")}</h2>
             <ol className="history">
               {ticket.history.map((e) => {
-                const reason = historyReason(e);
+                const reason = historyReason(t, e);
                 return (
                   <li key={e.id}>
                     <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>

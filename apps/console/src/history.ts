@@ -113,7 +113,7 @@ export function historySentence(t: T, language: Language, directory: Directory |
       return [t("history.edited", { actor, fields: labels.join(", ").toLowerCase() }), typeStatus(data)].filter(Boolean).join(" ");
     }
     case "ticket.resident_message":
-      return t("history.residentMessage", { actor });
+      return t(data.channel === "web" ? "history.residentMessageWeb" : "history.residentMessage", { actor });
     case "ticket.rules_applied": {
       const changed = Array.isArray(data.changed) ? (data.changed as RuleChangeField[]) : [];
       const applied =
@@ -259,6 +259,15 @@ export function firedRules(event: Event): FiredRule[] {
 }
 
 /** The reason given for a state change, if any. */
-export function historyReason(event: Event): string | null {
-  return event.type === "ticket.state_changed" ? str(event.data.reason) : null;
+/** Reasons the system records for its own state changes, in the reader's language; a person's reason is shown as written. */
+const systemReasons: Record<string, MessageKey> = {
+  "email reply": "history.reasonEmailReply",
+  "resident message": "history.reasonResidentMessage",
+};
+
+export function historyReason(t: T, event: Event): string | null {
+  if (event.type !== "ticket.state_changed") return null;
+  const reason = str(event.data.reason);
+  const known = reason ? systemReasons[reason] : undefined;
+  return known ? t(known) : reason;
 }

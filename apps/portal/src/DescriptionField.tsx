@@ -1,4 +1,7 @@
-/** The message itself, with a character count that is announced only when the limit gets near. */
+/**
+ * The message itself, with a character count that is announced only when the limit gets near. The
+ * contact form's description by default; the tracking page's reply passes its own id and texts.
+ */
 import { useEffect, useState } from "react";
 import { describedBy, ErrorMessage, errorId, Hint, hintId, Required } from "./Field.tsx";
 import { useI18n } from "./i18n.ts";
@@ -8,15 +11,22 @@ import { DESCRIPTION_MAX } from "./validation.ts";
 const ANNOUNCE_BELOW = 500;
 
 export function DescriptionField({
+  id = "description",
+  label,
+  hint,
   value,
   onChange,
   error,
 }: {
+  id?: string;
+  label?: string;
+  hint?: string;
   value: string;
   onChange: (value: string) => void;
   error: string | undefined;
 }) {
   const { t, formatNumber } = useI18n();
+  const countId = `${id}-count`;
   const left = DESCRIPTION_MAX - value.length;
   const countText =
     left >= 0 ? t("description.remaining", { count: formatNumber(left) }) : t("description.over", { count: formatNumber(-left) });
@@ -28,24 +38,24 @@ export function DescriptionField({
 
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
-      <label htmlFor="description" className="label-large">
-        {t("description.label")}
+      <label htmlFor={id} className="label-large">
+        {label ?? t("description.label")}
         <Required />
       </label>
-      <Hint id={hintId("description")}>{t("description.hint")}</Hint>
-      <ErrorMessage id={errorId("description")} message={error} />
+      <Hint id={hintId(id)}>{hint ?? t("description.hint")}</Hint>
+      <ErrorMessage id={errorId(id)} message={error} />
       <textarea
-        id="description"
-        name="description"
+        id={id}
+        name={id}
         className="input"
         rows={7}
         required
         value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId("description"), error && errorId("description"), "description-count")}
+        aria-describedby={describedBy(hintId(id), error && errorId(id), countId)}
         onChange={(event) => onChange(event.target.value)}
       />
-      <p id="description-count" className={`char-count${left < 0 ? " char-count-over" : ""}`}>
+      <p id={countId} className={`char-count${left < 0 ? " char-count-over" : ""}`}>
         {countText}
       </p>
       <p className="visually-hidden" aria-live="polite">

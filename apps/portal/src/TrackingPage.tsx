@@ -1,5 +1,5 @@
 /** /{org}/track/{token}: the resident's own contact — status, progress, the city's answers and what they wrote. */
-import type { PublicOrganisation, TrackedContact } from "@yhteys/contracts";
+import type { PublicOrganisation, ResidentMessageReceipt, TrackedContact } from "@yhteys/contracts";
 import { localize } from "@yhteys/contracts/constants";
 import { ApiError, api, RichHtml } from "@yhteys/web";
 import { useEffect, useState } from "react";
@@ -8,6 +8,7 @@ import { MergedNotice } from "./MergedNotice.tsx";
 import { followLink, formPath } from "./router.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { TrackedAttachments } from "./TrackedAttachments.tsx";
+import { TrackedReply } from "./TrackedReply.tsx";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 
 type State = { status: "loading" } | { status: "ready"; contact: TrackedContact } | { status: "notFound" } | { status: "failed" };
@@ -58,14 +59,39 @@ export function TrackingPage({ org, orgName, token }: { org: PublicOrganisation;
           </button>
         </div>
       )}
-      {state.status === "ready" && <Contact org={org} token={token} contact={state.contact} onRefresh={() => setAttempt((n) => n + 1)} />}
+      {state.status === "ready" && (
+        <Contact
+          org={org}
+          token={token}
+          contact={state.contact}
+          onRefresh={() => setAttempt((n) => n + 1)}
+          onMessage={(receipt) => setState({ status: "ready", contact: withMessage(state.contact, receipt) })}
+        />
+      )}
     </div>
   );
 }
 
-type ContactProps = { org: PublicOrganisation; token: string; contact: TrackedContact; onRefresh: () => void };
+/** The contact as it is after the resident's message: shown at once, without reading it all again. */
+function withMessage(contact: TrackedContact, receipt: ResidentMessageReceipt): TrackedContact {
+  const at = receipt.message.createdAt;
+  return {
+    ...contact,
+    messages: [...contact.messages, receipt.message],
+    updatedAt: at,
+    ...(receipt.reopened ? { state: receipt.state, statusName: null, timeline: [...contact.timeline, { state: receipt.state, at }] } : {}),
+  };
+}
 
-function Contact({ org, token, contact, onRefresh }: ContactProps) {
+type ContactProps = {
+  org: PublicOrganisation;
+  token: string;
+  contact: TrackedContact;
+  onRefresh: () => void;
+  onMessage: (receipt: ResidentMessageReceipt) => void;
+};
+
+function Contact({ org, token, contact, onRefresh, onMessage }: ContactProps) {
   const { t, language, formatDateTime } = useI18n();
   const answers = contact.messages.filter((m) => m.from === "city");
   const additions = contact.messages.filter((m) => m.from === "resident");
@@ -146,6 +172,8 @@ function Contact({ org, token, contact, onRefresh }: ContactProps) {
           </article>
         ))}
       </section>
+
+      {!contact.mergedInto && <TrackedReply org={org.slug} token={token} state={contact.state} onSent={onMessage} onStale={onRefresh} />}
 
       <TrackedAttachments org={org.slug} token={token} limits={org.attachments} attachments={contact.attachments} onUploaded={onRefresh} />
 

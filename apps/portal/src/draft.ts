@@ -1,6 +1,7 @@
 /**
- * The resident's unsent message, kept in localStorage per organisation so that nothing is lost on
- * reload or a failed send. The Idempotency-Key lives with it: a retry reuses the same key.
+ * The resident's unsent message, kept in localStorage per organisation (a tracking page's reply per
+ * contact) so that nothing is lost on reload or a failed send. The Idempotency-Key lives with it:
+ * a retry reuses the same key.
  */
 import type { GeoPoint } from "@yhteys/contracts";
 
@@ -57,30 +58,54 @@ export function hasContent(values: FormValues): boolean {
   );
 }
 
-export function loadDraft(org: string): Draft | null {
+/** localStorage may be full or disabled: the page still works, only the safety net is missing. */
+function readStored(key: string): unknown {
   try {
-    const raw = localStorage.getItem(keyFor(org));
-    if (!raw) return null;
-    const draft = JSON.parse(raw) as Partial<Draft>;
-    if (!draft.values || typeof draft.idempotencyKey !== "string") return null;
-    return { values: { ...emptyValues, ...draft.values }, idempotencyKey: draft.idempotencyKey, savedAt: String(draft.savedAt ?? "") };
+    const raw = localStorage.getItem(key);
+    return raw ? JSON.parse(raw) : null;
   } catch {
     return null;
   }
 }
 
-export function saveDraft(org: string, draft: Draft) {
+function store(key: string, value: unknown) {
   try {
-    localStorage.setItem(keyFor(org), JSON.stringify(draft));
+    localStorage.setItem(key, JSON.stringify(value));
   } catch {
-    // Storage full or disabled: the form still works, only the safety net is missing.
+    // Full or disabled.
   }
 }
 
-export function clearDraft(org: string) {
+function forget(key: string) {
   try {
-    localStorage.removeItem(keyFor(org));
+    localStorage.removeItem(key);
   } catch {
     // Nothing to clear.
   }
 }
+
+export function loadDraft(org: string): Draft | null {
+  const draft = readStored(keyFor(org)) as Partial<Draft> | null;
+  if (!draft?.values || typeof draft.idempotencyKey !== "string") return null;
+  return { values: { ...emptyValues, ...draft.values }, idempotencyKey: draft.idempotencyKey, savedAt: String(draft.savedAt ?? "") };
+}
+
+export const saveDraft = (org: string, draft: Draft) => store(keyFor(org), draft);
+
+export const clearDraft = (org: string) => forget(keyFor(org));
+
+/** The tracking page's unsent message to one contact, with the Idempotency-Key its sends use. */
+export type ReplyDraft = { body: string; idempotencyKey: string };
+
+const replyKeyFor = (org: string, token: string) => `yhteys.portal.reply.${org}.${token}`;
+
+export function loadReplyDraft(org: string, token: string): ReplyDraft | null {
+  const draft = readStored(replyKeyFor(org, token)) as Partial<ReplyDraft> | null;
+  return typeof draft?.body === "string" && typeof draft.idempotencyKey === "string"
+    ? { body: draft.body, idempotencyKey: draft.idempotencyKey }
+    : null;
+}
+
+export const saveReplyDraft = (org: string, token: string, draft: ReplyDraft) => store(replyKeyFor(org, token), draft);
+
+export const clearReplyDraft = (org: string, token: string) => forget(replyKeyFor(org, token));

@@ -77,6 +77,30 @@ export const ContactReceipt = z.object({
 });
 export type ContactReceipt = z.infer<typeof ContactReceipt>;
 
+/** One message of a contact's conversation as its resident sees it. */
+export const TrackedMessage = z.object({
+  from: z.enum(["resident", "city"]),
+  body: z.string(),
+  /** The city's reply as sanitised rich text; null for plain text (show `body`). */
+  html: z.string().nullable(),
+  createdAt: IsoDateTime,
+});
+export type TrackedMessage = z.infer<typeof TrackedMessage>;
+
+/** More information or a reply that the resident writes on the tracking page. */
+export const ResidentMessageInput = z.object({
+  body: z.string().trim().min(1).max(5000),
+});
+export type ResidentMessageInput = z.input<typeof ResidentMessageInput>;
+
+/** The message as it now shows on the tracking page, and the contact's state after it (a finished contact reopens). */
+export const ResidentMessageReceipt = z.object({
+  message: TrackedMessage,
+  state: TicketState,
+  reopened: z.boolean(),
+});
+export type ResidentMessageReceipt = z.infer<typeof ResidentMessageReceipt>;
+
 /** The resident's view of their own contact: no staff names, no internal notes. */
 export const TrackedContact = z.object({
   reference: z.string(),
@@ -91,15 +115,7 @@ export const TrackedContact = z.object({
   address: z.string().nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
-  messages: z.array(
-    z.object({
-      from: z.enum(["resident", "city"]),
-      body: z.string(),
-      /** The city's reply as sanitised rich text; null for plain text (show `body`). */
-      html: z.string().nullable(),
-      createdAt: IsoDateTime,
-    }),
-  ),
+  messages: z.array(TrackedMessage),
   timeline: z.array(z.object({ state: TicketState, at: IsoDateTime })),
   /** The photos and files the resident attached, oldest first. */
   attachments: z.array(PublicAttachment),

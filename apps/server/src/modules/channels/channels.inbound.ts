@@ -16,12 +16,13 @@ import type { ChannelMapping, ChannelReceipt } from "@yhteys/contracts";
 import { and, asc, eq } from "drizzle-orm";
 import type { Store } from "../../context.ts";
 import type { Queryable } from "../../db/client.ts";
-import { channelMessages, inboundChannels, organisations, ticketMessages, tickets } from "../../db/schema.ts";
+import { channelMessages, inboundChannels, organisations, tickets } from "../../db/schema.ts";
 import { AppError, type FieldError } from "../../http/errors.ts";
 import type { Actor } from "../auth/actor.ts";
 import { isUniqueViolation } from "../intake/intake.service.ts";
+import { addResidentMessage } from "../tickets/resident-messages.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
-import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
+import type { EventNotice } from "../tickets/ticket-events.ts";
 import { verifyWebhookSignature } from "../webhooks/webhook-signature.ts";
 import { readPointer } from "./json-pointer.ts";
 
@@ -135,21 +136,10 @@ export async function receiveChannelMessage(store: Store, channel: Channel, docu
       let messageId: string | null = null;
       if (thread) {
         ({ ticketId, reference } = thread);
-        const [row] = await tx
-          .insert(ticketMessages)
-          .values({ organisationId: channel.organisationId, ticketId, kind: "resident", body: body(message) })
-          .returning({ id: ticketMessages.id });
-        messageId = row?.id ?? null;
-        notices.push(
-          await recordEvent(tx, {
-            organisationId: channel.organisationId,
-            ticketId,
-            type: "ticket.resident_message",
-            actor,
-            data: { messageId, channel: channel.key },
-          }),
-        );
-        await tx.update(tickets).set({ updatedAt: new Date() }).where(eq(tickets.id, ticketId));
+        // A thread's later messages add to its ticket without moving its state.
+        const added = await addResidentMessage(tx, ticketId, { body: body(message), actor, channel: channel.key, reopen: null });
+        messageId = added.messageId;
+        notices.push(...added.notices);
       } else {
         const [org] = await tx
           .select({ id: organisations.id, referencePrefix: organisations.referencePrefix })

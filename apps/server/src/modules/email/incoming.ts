@@ -8,21 +8,21 @@
  * module; an email seen again completes any that a crash left unstored.
  */
 import { createHash } from "node:crypto";
-import { finishedStates, type Language } from "@yhteys/contracts";
+import type { Language } from "@yhteys/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import { type Attachment, type ParsedMail, simpleParser } from "mailparser";
 import sanitizeHtml from "sanitize-html";
 import type { AppContext } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
-import { attachments, customers, inboundEmails, type mailboxes, organisations, ticketMessages, tickets } from "../../db/schema.ts";
+import { attachments, customers, inboundEmails, type mailboxes, organisations } from "../../db/schema.ts";
 import { AppError } from "../../http/errors.ts";
 import { prepareFile, sniffFile } from "../attachments/attachment-files.ts";
 import { addAttachment } from "../attachments/attachments.service.ts";
 import type { Actor } from "../auth/actor.ts";
 import { applyExternalEmailAnswer } from "../open311-client/email-routing.ts";
+import { addResidentMessage } from "../tickets/resident-messages.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
 import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
-import { stateStamps } from "../tickets/ticket-stamps.ts";
 import { type EmailSignals, emailSignals, firstAddress } from "./email-signals.ts";
 import { detectLanguage } from "./language.ts";
 import { answeredIds, type ThreadTicket, threadedTicket } from "./reply-matching.ts";
@@ -170,7 +170,7 @@ export async function ingestEmail(
         return { written: done ?? row, result: { outcome: "message", ticketId: ticket.id, reference: ticket.reference } as IngestOutcome };
       }
       if (ticket) {
-        const messageId = await addResidentMessage(tx, ticket, parsed, signals, email, notices);
+        const messageId = await addEmailReply(tx, ticket, parsed, signals, email, notices);
         const [done] = await tx
           .update(inboundEmails)
           .set({ outcome: "message", ticketId: ticket.id, ticketMessageId: messageId })
@@ -212,56 +212,27 @@ async function markBounce(tx: Tx, ticket: ThreadTicket, key: string): Promise<Ev
 }
 
 /**
- * A reply joins its ticket as a resident message. A finished ticket is reopened and one waiting for
- * the customer goes back to handling; an automatic reply or list mail is stored but moves nothing
- * (an out-of-office answer must not reopen a resolved ticket).
+ * A reply joins its ticket as a resident message (modules/tickets/resident-messages.ts reopens it);
+ * an automatic reply or list mail is stored but moves nothing (an out-of-office answer must not
+ * reopen a resolved ticket).
  */
-async function addResidentMessage(
+async function addEmailReply(
   tx: Tx,
   ticket: ThreadTicket,
   parsed: ParsedMail,
   signals: EmailSignals,
   email: { messageId: string | null; noAutoReply: boolean },
   notices: EventNotice[],
-): Promise<string | null> {
-  const actor = resident(ticket.organisationId);
-  const [message] = await tx
-    .insert(ticketMessages)
-    .values({ organisationId: ticket.organisationId, ticketId: ticket.id, kind: "resident", body: plainBody(parsed) || "(empty email)" })
-    .returning({ id: ticketMessages.id });
-  const now = new Date();
-  const flagged = signals.autoReply || signals.mailingList;
-  const reopen = !flagged && (finishedStates.includes(ticket.state) || ticket.state === "waiting_for_customer");
-  if (reopen) {
-    const [full] = await tx.select().from(tickets).where(eq(tickets.id, ticket.id));
-    if (full)
-      await tx
-        .update(tickets)
-        .set(await stateStamps(tx, full, "in_progress", now))
-        .where(eq(tickets.id, ticket.id));
-  }
-  await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id));
-  const base = { organisationId: ticket.organisationId, ticketId: ticket.id, actor };
-  notices.push(
-    await recordEvent(tx, {
-      ...base,
-      type: "ticket.resident_message",
-      data: {
-        messageId: message?.id ?? null,
-        channel: "email",
-        email: { ...email, autoReply: signals.autoReply, mailingList: signals.mailingList },
-      },
-    }),
-  );
-  if (reopen)
-    notices.push(
-      await recordEvent(tx, {
-        ...base,
-        type: "ticket.state_changed",
-        data: { from: ticket.state, to: "in_progress", reason: "email reply" },
-      }),
-    );
-  return message?.id ?? null;
+): Promise<string> {
+  const added = await addResidentMessage(tx, ticket.id, {
+    body: plainBody(parsed) || "(empty email)",
+    actor: resident(ticket.organisationId),
+    channel: "email",
+    reopen: signals.autoReply || signals.mailingList ? null : { reason: "email reply" },
+    data: { email: { ...email, autoReply: signals.autoReply, mailingList: signals.mailingList } },
+  });
+  notices.push(...added.notices);
+  return added.messageId;
 }
 
 /** A new ticket of the mailbox's group and category, in the language the email is written in. */

@@ -1,5 +1,14 @@
 /** The public REST API for residents, the embeddable form and the city's mobile app. */
-import { CategoryList, ContactReceipt, ContactSubmission, languages, PublicOrganisation, TrackedContact } from "@yhteys/contracts";
+import {
+  CategoryList,
+  ContactReceipt,
+  ContactSubmission,
+  languages,
+  PublicOrganisation,
+  ResidentMessageInput,
+  ResidentMessageReceipt,
+  TrackedContact,
+} from "@yhteys/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
@@ -11,10 +20,13 @@ import { organisationBySlug } from "../organisations/organisations.ts";
 import { logoUrl, themeState } from "../theming/theme.service.ts";
 import { activeTicketTypes } from "../workflows/workflows.admin.ts";
 import { submitContact, trackContact } from "./intake.service.ts";
+import { addTrackedMessage } from "./tracking-messages.ts";
 
 const tags = ["public"];
 /** A contact's private tracking token (256 bits, base64url) in public paths. */
 export const TrackingParams = Org.extend({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+const IdempotencyHeader = z.object({ "idempotency-key": z.string().min(8).max(200).optional() });
 
 export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -55,7 +67,7 @@ export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           description:
             "Anonymous unless contact details are given. Send an `Idempotency-Key` header so that a retry creates no second ticket.",
           params: Org,
-          headers: z.object({ "idempotency-key": z.string().min(8).max(200).optional() }),
+          headers: IdempotencyHeader,
           body: ContactSubmission,
           response: { 200: ContactReceipt, 201: ContactReceipt },
         },
@@ -83,6 +95,34 @@ export function intakeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => trackContact(ctx.db, await organisationBySlug(ctx.db, request.params.org), request.params.token),
+    );
+
+    app.post(
+      "/:org/contacts/:token/messages",
+      {
+        config: { rateLimit: { max: ctx.config.publicRateLimit, timeWindow: "1 minute" } },
+        schema: {
+          tags,
+          summary: "Add information or reply to one's own contact",
+          description:
+            "The message joins the contact as the resident's. A resolved or closed contact reopens (in_progress), and one waiting for the resident goes back to handling, as with an email reply. 404 for an unknown token; 409 `contact_merged` when the contact was merged into another (write there). Send an `Idempotency-Key` header so that a retry writes no second message.",
+          params: TrackingParams,
+          headers: IdempotencyHeader,
+          body: ResidentMessageInput,
+          response: { 200: ResidentMessageReceipt, 201: ResidentMessageReceipt },
+        },
+      },
+      async (request, reply) => {
+        const org = await organisationBySlug(ctx.db, request.params.org);
+        const { receipt, replayed } = await addTrackedMessage(
+          ctx,
+          org,
+          request.params.token,
+          request.body,
+          request.headers["idempotency-key"],
+        );
+        return reply.code(replayed ? 200 : 201).send(receipt);
+      },
     );
   };
 }

@@ -15,7 +15,7 @@ import { listAttachments } from "../attachments/attachments.queries.ts";
 import type { Actor } from "../auth/actor.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { Organisation } from "../organisations/organisations.ts";
-import type { NewTicket } from "../tickets/ticket-creation.ts";
+import type { IdempotencyRecord, NewTicket } from "../tickets/ticket-creation.ts";
 import { iso } from "../tickets/tickets.presenter.ts";
 import { typeNameOf } from "../workflows/ticket-types.ts";
 import { publicStatusName } from "../workflows/workflows.ts";
@@ -26,6 +26,45 @@ const fingerprint = (value: unknown) => createHash("sha256").update(JSON.stringi
 export const isUniqueViolation = (e: unknown): boolean =>
   (e as { code?: string })?.code === "23505" || (e instanceof Error && e.cause !== undefined && isUniqueViolation(e.cause));
 
+export const idempotencyOf = (key: string | undefined, sent: unknown): IdempotencyRecord | undefined =>
+  key ? { key, fingerprint: fingerprint(sent) } : undefined;
+
+/**
+ * Runs `write` once per Idempotency-Key of the organisation: `write` stores its answer in
+ * `idempotency_keys` in the same commit, and a retry (or the loser of two concurrent requests)
+ * gets that answer back. A key used for something else is refused (422). Without a key, `write` runs.
+ */
+export async function answerOnce<T>(
+  db: Queryable,
+  organisationId: string,
+  idempotency: IdempotencyRecord | undefined,
+  write: () => Promise<T>,
+): Promise<{ answer: T; replayed: boolean }> {
+  const earlier = async () => {
+    if (!idempotency) return null;
+    const [row] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.organisationId, organisationId), eq(idempotencyKeys.key, idempotency.key)));
+    if (!row) return null;
+    if (row.fingerprint !== idempotency.fingerprint)
+      throw new AppError("unprocessable", "This Idempotency-Key was already used for a different submission");
+    return { answer: row.response as T, replayed: true };
+  };
+  const replay = await earlier();
+  if (replay) return replay;
+  try {
+    return { answer: await write(), replayed: false };
+  } catch (e) {
+    // Two concurrent requests with one key: the loser answers with the winner's answer.
+    if (idempotency && isUniqueViolation(e)) {
+      const winner = await earlier();
+      if (winner) return winner;
+    }
+    throw e;
+  }
+}
+
 /** Creates the ticket for a submission, or returns the stored answer for a repeated Idempotency-Key. */
 export async function submitContact(
   store: Store,
@@ -33,22 +72,8 @@ export async function submitContact(
   submission: Submission,
   options: { channel: NewTicket["channel"]; actor: Actor; idempotencyKey?: string | undefined },
 ): Promise<{ receipt: ContactReceipt; replayed: boolean }> {
-  const key = options.idempotencyKey;
-  const print = fingerprint(submission);
-  const earlier = async () => {
-    if (!key) return null;
-    const [row] = await store.db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.organisationId, org.id), eq(idempotencyKeys.key, key)));
-    if (!row) return null;
-    if (row.fingerprint !== print) throw new AppError("unprocessable", "This Idempotency-Key was already used for a different submission");
-    return { receipt: row.response as ContactReceipt, replayed: true };
-  };
-
-  const replay = await earlier();
-  if (replay) return replay;
-  try {
+  const idempotency = idempotencyOf(options.idempotencyKey, submission);
+  const { answer, replayed } = await answerOnce(store.db, org.id, idempotency, async (): Promise<ContactReceipt> => {
     const { ticket, trackingToken, notice } = await store.tickets.create(
       {
         organisation: org,
@@ -65,21 +90,12 @@ export async function submitContact(
         contact: submission.contact,
       },
       options.actor,
-      key ? { key, fingerprint: print } : undefined,
+      idempotency,
     );
     store.events.publish([notice]);
-    return {
-      receipt: { reference: ticket.reference, trackingToken, state: ticket.state, createdAt: iso(ticket.createdAt) },
-      replayed: false,
-    };
-  } catch (e) {
-    // Two concurrent requests with one key: the loser answers with the winner's receipt.
-    if (key && isUniqueViolation(e)) {
-      const winner = await earlier();
-      if (winner) return winner;
-    }
-    throw e;
-  }
+    return { reference: ticket.reference, trackingToken, state: ticket.state, createdAt: iso(ticket.createdAt) };
+  });
+  return { receipt: answer, replayed };
 }
 
 /** The resident's view of their contact, found by the tracking token alone. */
@@ -122,7 +138,7 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
 }
 
 /** The ticket a contact was merged into, as much of it as its resident may know (not its messages: they are another resident's). */
-async function mergeTarget(db: Db, organisationId: string, ticketId: string): Promise<TrackedContact["mergedInto"]> {
+export async function mergeTarget(db: Queryable, organisationId: string, ticketId: string): Promise<TrackedContact["mergedInto"]> {
   const [row] = await db
     .select({ reference: tickets.reference, state: tickets.state, updatedAt: tickets.updatedAt, published: publications.ticketId })
     .from(tickets)

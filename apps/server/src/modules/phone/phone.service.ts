@@ -25,12 +25,13 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, type SQL } from "d
 import type { z } from "zod";
 import type { Store } from "../../context.ts";
 import type { Queryable, Tx } from "../../db/client.ts";
-import { apiClients, callbacks, categories, phoneCalls, ticketMessages, tickets } from "../../db/schema.ts";
+import { apiClients, callbacks, categories, phoneCalls, tickets } from "../../db/schema.ts";
 import { AppError, forbidden } from "../../http/errors.ts";
 import { auditRead } from "../audit/audit.ts";
 import type { Actor, StaffActor } from "../auth/actor.ts";
 import { isUniqueViolation } from "../intake/intake.service.ts";
 import type { ApiClientIdentity } from "../open311/open311.service.ts";
+import { addResidentMessage } from "../tickets/resident-messages.ts";
 import { createTicket } from "../tickets/ticket-creation.ts";
 import { type EventNotice, recordEvent } from "../tickets/ticket-events.ts";
 import { canUseQueues, seesCustomer, visibleTickets } from "../tickets/tickets.access.ts";
@@ -166,21 +167,10 @@ export async function recordCall(store: Store, client: ApiClientIdentity, input:
     let messageId: string | null = null;
     if (open) {
       ({ id: ticketId, reference } = open);
-      const [message] = await tx
-        .insert(ticketMessages)
-        .values({ organisationId: org.id, ticketId, kind: "resident", body: text })
-        .returning({ id: ticketMessages.id });
-      messageId = message?.id ?? null;
-      notices.push(
-        await recordEvent(tx, {
-          organisationId: org.id,
-          ticketId,
-          type: "ticket.resident_message",
-          actor,
-          data: { messageId, channel: "phone" },
-        }),
-      );
-      await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticketId));
+      // The caller's open ticket only: a call never reopens a finished one.
+      const added = await addResidentMessage(tx, ticketId, { body: text, actor, channel: "phone", reopen: null });
+      messageId = added.messageId;
+      notices.push(...added.notices);
     } else {
       const created = await createTicket(
         tx,
