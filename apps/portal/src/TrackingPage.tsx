@@ -109,6 +109,12 @@ function Contact({ org, token, contact, onRefresh }: ContactProps) {
             <dd>{contact.address}</dd>
           </div>
         )}
+        {contact.publishConsent !== null && (
+          <div>
+            <dt>{t("track.publishing")}</dt>
+            <dd>{t(contact.publishConsent ? "track.publishAllowed" : "track.publishRefused")}</dd>
+          </div>
+        )}
       </dl>
 
       <section aria-labelledby="answers-title">

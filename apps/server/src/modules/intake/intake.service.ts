@@ -62,6 +62,7 @@ export async function submitContact(
         address: submission.address,
         extraFields: submission.extraFields,
         wantsReply: submission.wantsReply,
+        publishConsent: submission.publishConsent,
         contact: submission.contact,
       },
       options.actor,
@@ -117,6 +118,7 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
     })),
     timeline: conversation.timeline,
     attachments: files.map(toPublicAttachment),
+    publishConsent: t.publishConsent,
     mergedInto,
   };
 }
