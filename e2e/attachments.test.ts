@@ -3,11 +3,9 @@
  * file announced), sends, watches the upload finish, sees the photo on the tracking page; a handler
  * sees its thumbnail in the console. axe checks the form with files chosen and the other views.
  */
-import type { Page } from "playwright-core";
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../apps/server/test/harness.ts";
-import { type E2E, expectAccessible, newPage, startE2E } from "./harness.ts";
+import { type E2E, expectAccessible, imageLoaded, newPage, phonePhoto, startE2E } from "./harness.ts";
 
 const SLOW = 180_000;
 let e2e: E2E;
@@ -18,19 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-const photo = () =>
-  sharp({ create: { width: 400, height: 300, channels: 3, background: "#3a7" } })
-    .jpeg()
-    .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "61/1 29/1 5/1" } })
-    .toBuffer();
-
-/** Whether the page's image matching `selector` has loaded with real pixels. */
-const imageLoaded = (page: Page, selector: string) =>
-  page
-    .locator(selector)
-    .first()
-    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
 
 describe("attachments", () => {
   it(
@@ -45,7 +30,7 @@ describe("attachments", () => {
 
       const files = page.getByLabel(/Liitä kuvia tai tiedostoja/);
       await files.setInputFiles([
-        { name: "kuoppa.jpg", mimeType: "image/jpeg", buffer: await photo() },
+        { name: "kuoppa.jpg", mimeType: "image/jpeg", buffer: await phonePhoto() },
         { name: "muistio.txt", mimeType: "text/plain", buffer: Buffer.from("ei kuva") },
       ]);
       const chosen = page.getByRole("list", { name: "Valitut tiedostot" });
@@ -94,7 +79,9 @@ describe("attachments", () => {
       await page.goto(`${e2e.baseUrl}/${e2e.tenant.slug}/`);
       await page.locator(`#category-${e2e.tenant.categories.potholes}`).check();
       await page.locator("#description").fill(`Pothole with a photo that first fails ${Date.now()}`);
-      await page.getByLabel(/Attach photos or files/).setInputFiles({ name: "pothole.jpg", mimeType: "image/jpeg", buffer: await photo() });
+      await page
+        .getByLabel(/Attach photos or files/)
+        .setInputFiles({ name: "pothole.jpg", mimeType: "image/jpeg", buffer: await phonePhoto() });
       // The network drops during the first upload only.
       let failures = 0;
       await page.route("**/attachments", (route) => (failures++ === 0 ? route.abort("connectionreset") : route.fallback()));

@@ -4,6 +4,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
+import sharp from "sharp";
 import { expect } from "vitest";
 import type { SeededOrganisation } from "../apps/server/src/modules/demo/demo.ts";
 import { newTenant, openTestDatabase, startTestApp, type TestApp } from "../apps/server/test/harness.ts";
@@ -57,6 +58,20 @@ export async function expectAccessible(page: Page, what: string) {
   const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(violations, `accessibility violations on ${what}`).toEqual([]);
 }
+
+/** A JPEG as a phone would take it: with GPS coordinates in its EXIF, which must never be served. */
+export const phonePhoto = (width = 400, height = 300) =>
+  sharp({ create: { width, height, channels: 3, background: "#3a7" } })
+    .jpeg()
+    .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "61/1 29/1 5/1" } })
+    .toBuffer();
+
+/** Whether the page's first image matching `selector` has loaded with real pixels. */
+export const imageLoaded = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
 
 /** What has the keyboard focus. */
 export const activeElement = (page: Page) =>

@@ -41,6 +41,7 @@ type StaffTicket = {
   location: { lat: number; lon: number } | null;
   extraFields: Record<string, unknown>;
   customer: { email: string | null; wantsReply: boolean } | null;
+  publishConsent: boolean | null;
 };
 
 async function staffTicket(reference: string): Promise<StaffTicket> {
@@ -85,6 +86,10 @@ describe("resident portal", () => {
       // The category's description and the preset type are shown.
       await expect.poll(() => page.locator(".chosen-category").textContent()).toContain("Rikkinäiset tai jatkuvasti palavat katuvalot.");
       expect(await page.locator("#type-fault_report").isChecked()).toBe(true);
+      // Consent to publish is the resident's own act: the box starts unticked, and this resident leaves it so.
+      expect(
+        await page.getByLabel("Palautteeni ja kaupungin vastauksen saa julkaista palautekartalla ilman henkilötietoja").isChecked(),
+      ).toBe(false);
       await expectAccessible(page, "the filled form with extra fields and contact details (fi)");
 
       await page.getByRole("button", { name: "Lähetä" }).click();
@@ -108,6 +113,7 @@ describe("resident portal", () => {
         category: { id: categoryId("street-lighting") },
         extraFields: { lamp_state: "flicker", pole_number: "TRE-1234" },
         customer: { email: "asukas@example.fi", wantsReply: true },
+        publishConsent: false,
       });
 
       await page.getByRole("link", { name: "Avaa seurantasivu" }).click();
@@ -118,6 +124,7 @@ describe("resident portal", () => {
       await expect.poll(() => page.locator(".original").textContent()).toBe(description);
       await expect.poll(() => page.locator(".summary-list").textContent()).toContain(reference);
       await expect.poll(() => page.locator(".timeline li").count()).toBe(1);
+      expect(await page.locator(".summary-list").textContent()).toContain("Et antanut lupaa: ei julkaista");
       expect(await page.title()).toBe("Yhteydenoton seuranta – Demokaupunki");
       await expectAccessible(page, "the tracking page (fi)");
       await page.context().close();
@@ -150,6 +157,8 @@ describe("resident portal", () => {
       await page.keyboard.press("Space");
       await tabTo(page, "#email");
       await page.keyboard.type("keyboard@example.com");
+      await tabTo(page, "#publish-consent");
+      await page.keyboard.press("Space");
       await tabTo(page, 'button[type="submit"]');
       await page.keyboard.press("Enter");
 
@@ -157,7 +166,12 @@ describe("resident portal", () => {
       expect((await activeElement(page)).tag).toBe("H1");
       const reference = (await page.getByTestId("reference").textContent())?.trim() ?? "";
       const ticket = await staffTicket(reference);
-      expect(ticket).toMatchObject({ description, extraFields: { lamp_state: "flicker" }, customer: { email: "keyboard@example.com" } });
+      expect(ticket).toMatchObject({
+        description,
+        extraFields: { lamp_state: "flicker" },
+        customer: { email: "keyboard@example.com" },
+        publishConsent: true,
+      });
 
       await tabTo(page, "a.button-primary");
       await page.keyboard.press("Enter");

@@ -2,6 +2,7 @@
  * Publishing in a real browser (M5, P5): a handler publishes a contact from the console with the
  * personal data removed (one removal undone and redone) and one photo approved; the portal's
  * feedback list, map and detail page show it without personal data; unpublishing withdraws it.
+ * A contact whose resident refused publishing is explained and not offered for publishing.
  * axe on every page and state; the portal list is used with the keyboard.
  */
 
@@ -22,6 +23,15 @@ afterAll(async () => {
 
 const signedIn = (userKey: string) => consoleSignedIn(e2e, userKey);
 
+/** The advisor's API client, the ticket's id, and its publish panel open in the console. */
+async function publishPanel(reference: string) {
+  const api = await signIn(e2e.app, e2e.tenant, "advisor");
+  const id = (await api.get(`/api/staff/tickets?q=${reference}`)).json().items[0].id as string;
+  const console = await signedIn("advisor");
+  await console.goto(`${e2e.baseUrl}/console/tickets/${id}`);
+  return { api, id, console, panel: console.getByRole("region", { name: "Julkaisu palautekartalla" }) };
+}
+
 describe("publishing a contact", () => {
   it("removes personal data, publishes with an approved photo, shows it in the portal and withdraws it", { timeout: SLOW }, async () => {
     const { tenant } = e2e;
@@ -30,19 +40,16 @@ describe("publishing a contact", () => {
       location: { lat: 61.45, lon: 23.85 },
       wantsReply: true,
       contact: { name: "Maija Meikäläinen", email: "maija.meikalainen@example.test" },
+      publishConsent: true,
     });
     const image = await sharp({ create: { width: 80, height: 60, channels: 3, background: "#4a8" } })
       .jpeg()
       .toBuffer();
     expect((await uploadAttachment(e2e.app, tenant, receipt.trackingToken, "kuva.jpg", image)).statusCode).toBe(201);
     await cleanPhotos(e2e.ctx);
-    const api = await signIn(e2e.app, tenant, "advisor");
-    const id = (await api.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
-
-    const console = await signedIn("advisor");
-    await console.goto(`${e2e.baseUrl}/console/tickets/${id}`);
-    const panel = console.getByRole("region", { name: "Julkaisu palautekartalla" });
+    const { console, panel } = await publishPanel(receipt.reference);
     await panel.getByText("Ei julkaistu.").waitFor();
+    await panel.getByText("Asukas antoi luvan julkaista.").waitFor();
     await panel.getByRole("button", { name: "Julkaise…" }).click();
     const text = panel.getByLabel("Julkinen teksti");
     await expect.poll(() => text.inputValue()).toContain("[rekisterinumero]");
@@ -156,5 +163,18 @@ describe("publishing a contact", () => {
     await visitor.goto(`${e2e.baseUrl}/${tenant.slug}/palautteet/${receipt.reference}`);
     await visitor.getByText("Palautetta ei löytynyt.", { exact: false }).waitFor();
     await expectAccessible(visitor, "a withdrawn feedback page");
+  });
+
+  it("explains a resident's refusal and offers no publish button", { timeout: SLOW }, async () => {
+    const { tenant } = e2e;
+    const receipt = await submitContact(e2e.app, tenant, { description: "Roskis on täynnä torilla", publishConsent: false });
+    const { api, id, console, panel } = await publishPanel(receipt.reference);
+    await panel.getByText("Asukas ei antanut lupaa julkaista.").waitFor();
+    expect(await panel.textContent()).toContain("asiaa ei voi julkaista palautekartalle");
+    expect(await panel.getByRole("button", { name: "Julkaise…" }).count()).toBe(0);
+    await expectAccessible(console, "the publish panel of a contact whose resident refused publishing");
+    // The server refuses too, whatever a client sends.
+    const refused = await api.put(`/api/staff/tickets/${id}/publication`, { publicText: "Roskis on täynnä." });
+    expect(refused.statusCode).toBe(409);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * Publishing the ticket on the public feedback map (M5): the automatic removals of personal data
  * are highlighted for the handler, each can be undone; the texts stay editable; each photo is
- * published only if approved. The published state and unpublishing are shown here too.
+ * published only if approved. The published state and unpublishing are shown here too, and the
+ * resident's answer about publishing: a contact whose resident said no is not offered for publishing.
  */
 import type { PublicationDraft, RedactionProposal, Removal, TicketDetail } from "@yhteys/contracts";
 import { applyRemovals } from "@yhteys/contracts/constants";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { type Done, FormError, useAction } from "./ActionForm.tsx";
 import * as api from "./api.ts";
+import { channelName } from "./format.ts";
 import { type MessageKey, useI18n } from "./i18n.ts";
 
 const draftOf = (id: string) => api.staff<PublicationDraft>(`/api/staff/tickets/${encodeURIComponent(id)}/publication`);
@@ -194,6 +196,7 @@ export function PublishPanel({ ticket, onDone }: { ticket: TicketDetail; onDone:
     false,
   );
   const lastPublished = [...ticket.history].reverse().find((e) => e.type === "ticket.published");
+  const refused = ticket.publishConsent === false;
   const load = () =>
     run(async () => {
       const d = await draftOf(ticket.id);
@@ -216,6 +219,15 @@ export function PublishPanel({ ticket, onDone }: { ticket: TicketDetail; onDone:
           ? t("publish.publishedBy", { date: formatDateTime(lastPublished.createdAt), name: lastPublished.actor ?? "–" })
           : t("publish.notPublished")}
       </p>
+      {refused ? (
+        <p className="notice">
+          <strong>{t("publish.consentRefused")}</strong> {!published && t("publish.refusedHelp")}
+        </p>
+      ) : (
+        <p className="muted small">
+          {ticket.publishConsent ? t("publish.consentGiven") : t("publish.consentNotAsked", { channel: channelName(t, ticket.channel) })}
+        </p>
+      )}
       {open && draft ? (
         <PublishForm
           ticket={ticket}
@@ -228,9 +240,11 @@ export function PublishPanel({ ticket, onDone }: { ticket: TicketDetail; onDone:
         />
       ) : (
         <div className="button-row">
-          <button type="button" className="button primary" onClick={() => void load()} disabled={busy}>
-            {busy && !published ? t("publish.loading") : published ? t("publish.edit") : t("publish.open")}
-          </button>
+          {!refused && (
+            <button type="button" className="button primary" onClick={() => void load()} disabled={busy}>
+              {busy && !published ? t("publish.loading") : published ? t("publish.edit") : t("publish.open")}
+            </button>
+          )}
           {published && (
             <button type="button" className="button secondary" onClick={() => void unpublish()} disabled={busy}>
               {t("publish.unpublish")}

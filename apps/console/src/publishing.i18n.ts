@@ -4,6 +4,11 @@ import type { Dictionary } from "@yhteys/web";
 export const publishingFi = {
   "publish.title": "Julkaisu palautekartalla",
   "publish.notPublished": "Ei julkaistu.",
+  "publish.consentGiven": "Asukas antoi luvan julkaista.",
+  "publish.consentRefused": "Asukas ei antanut lupaa julkaista.",
+  "publish.consentNotAsked": "Lupaa ei kysytty (kanava: {channel}).",
+  "publish.refusedHelp":
+    "Asukas kielsi yhteydenottolomakkeella julkaisemasta viestiään ja kaupungin vastausta, joten asiaa ei voi julkaista palautekartalle.",
   "publish.publishedBy": "Julkaistu {date} ({name}).",
   "publish.open": "Julkaise…",
   "publish.edit": "Muokkaa julkaisua…",
@@ -45,6 +50,11 @@ type PublishingKey = keyof typeof publishingFi;
 export const publishingSv: Dictionary<PublishingKey> = {
   "publish.title": "Publicering på responskartan",
   "publish.notPublished": "Inte publicerad.",
+  "publish.consentGiven": "Invånaren gav lov att publicera.",
+  "publish.consentRefused": "Invånaren gav inte lov att publicera.",
+  "publish.consentNotAsked": "Invånaren har inte tillfrågats (kanal: {channel}).",
+  "publish.refusedHelp":
+    "Invånaren nekade i kontaktformuläret till att meddelandet och stadens svar publiceras, så ärendet kan inte publiceras på responskartan.",
   "publish.publishedBy": "Publicerad {date} ({name}).",
   "publish.open": "Publicera…",
   "publish.edit": "Ändra publiceringen…",
@@ -84,6 +94,11 @@ export const publishingSv: Dictionary<PublishingKey> = {
 export const publishingEn: Dictionary<PublishingKey> = {
   "publish.title": "Publishing on the feedback map",
   "publish.notPublished": "Not published.",
+  "publish.consentGiven": "The resident allowed publishing.",
+  "publish.consentRefused": "The resident did not allow publishing.",
+  "publish.consentNotAsked": "The resident was not asked (channel: {channel}).",
+  "publish.refusedHelp":
+    "On the contact form the resident refused to have their message and the city's answer published, so this contact cannot be published on the feedback map.",
   "publish.publishedBy": "Published {date} ({name}).",
   "publish.open": "Publish…",
   "publish.edit": "Edit publication…",

@@ -23,6 +23,7 @@ import { FilePicker } from "./FilePicker.tsx";
 import { FormNotices, useMatchingNotices } from "./FormNotices.tsx";
 import { useI18n } from "./i18n.ts";
 import { LocationFields } from "./LocationFields.tsx";
+import { PrivacyNotice } from "./PrivacyNotice.tsx";
 import { ReplyFields } from "./ReplyFields.tsx";
 import { StatusMessage } from "./StatusMessage.tsx";
 import { TypeChoice } from "./TypeChoice.tsx";
@@ -239,10 +240,7 @@ export function ContactForm({
 
         <ReplyFields values={values} onChange={update} errors={errorFor} />
 
-        <section className="privacy" aria-labelledby="privacy-title">
-          <h2 id="privacy-title">{t("privacy.title")}</h2>
-          <p>{t("privacy.body")}</p>
-        </section>
+        <PrivacyNotice consent={values.publishConsent} onConsent={(publishConsent) => update({ publishConsent })} />
 
         <div className="honeypot" aria-hidden="true">
           <label htmlFor="website">{t("honeypot.label")}</label>

@@ -135,6 +135,12 @@ function Contact({ org, token, contact, onRefresh, onMessage }: ContactProps) {
             <dd>{contact.address}</dd>
           </div>
         )}
+        {contact.publishConsent !== null && (
+          <div>
+            <dt>{t("track.publishing")}</dt>
+            <dd>{t(contact.publishConsent ? "track.publishAllowed" : "track.publishRefused")}</dd>
+          </div>
+        )}
       </dl>
 
       <section aria-labelledby="answers-title">

@@ -53,8 +53,18 @@ export const contactFormFi = {
   "contact.phone": "Puhelinnumero",
 
   "privacy.title": "Näin käsittelemme tietojasi",
-  "privacy.body":
-    "Käytämme viestiäsi ja yhteystietojasi vain asiasi hoitamiseen. Viestisi ja kaupungin vastaus voidaan julkaista ilman henkilötietoja, jotta muut näkevät asian olevan jo tiedossa.",
+  "privacy.what.label": "Mitä tallennamme:",
+  "privacy.what": "viestisi, aiheen, paikan ja liitteet sekä nimesi ja yhteystietosi, jos pyydät vastausta.",
+  "privacy.why.label": "Miksi:",
+  "privacy.why": "jotta voimme hoitaa asiasi ja vastata sinulle.",
+  "privacy.who.label": "Kuka näkee:",
+  "privacy.who":
+    "asiaa hoitavat kaupungin työntekijät, ja urakoitsija näkee viestin (ei yhteystietojasi), jos se hoitaa asian. Muut näkevät viestisi vain, jos annat alla luvan julkaista sen, eivätkä silloinkaan henkilötietojasi.",
+  "privacy.howLong.label": "Kuinka kauan:",
+  "privacy.howLong": "säilytämme tietoja niin kauan kuin kaupungin säilytyssäännöt määräävät.",
+  "consent.label": "Palautteeni ja kaupungin vastauksen saa julkaista palautekartalla ilman henkilötietoja",
+  "consent.hint":
+    "Ennen julkaisua poistamme nimet, puhelinnumerot, rekisterinumerot ja muut henkilötiedot. Kuvat julkaistaan vain, jos kaupunki hyväksyy ne. Voit myöhemmin pyytää poistamaan julkaisun.",
 
   "honeypot.label": "Jätä tämä kenttä tyhjäksi",
 };
@@ -111,8 +121,18 @@ export const contactFormSv: Dictionary<keyof typeof contactFormFi> = {
   "contact.phone": "Telefonnummer",
 
   "privacy.title": "Så behandlar vi dina uppgifter",
-  "privacy.body":
-    "Vi använder ditt meddelande och dina kontaktuppgifter endast för att sköta ditt ärende. Ditt meddelande och stadens svar kan publiceras utan personuppgifter, så att andra ser att saken redan är känd.",
+  "privacy.what.label": "Vad vi sparar:",
+  "privacy.what": "ditt meddelande, ämnet, platsen och bilagorna samt ditt namn och dina kontaktuppgifter om du ber om svar.",
+  "privacy.why.label": "Varför:",
+  "privacy.why": "för att kunna sköta ditt ärende och svara dig.",
+  "privacy.who.label": "Vem ser dem:",
+  "privacy.who":
+    "stadens anställda som sköter ärendet, och en entreprenör ser meddelandet (inte dina kontaktuppgifter) om den sköter saken. Andra ser ditt meddelande bara om du nedan tillåter att det publiceras, och inte heller då dina personuppgifter.",
+  "privacy.howLong.label": "Hur länge:",
+  "privacy.howLong": "vi sparar uppgifterna så länge stadens regler för bevarande av handlingar kräver.",
+  "consent.label": "Min respons och stadens svar får publiceras på responskartan utan personuppgifter",
+  "consent.hint":
+    "Innan vi publicerar tar vi bort namn, telefonnummer, registernummer och andra personuppgifter. Bilder publiceras bara om staden godkänner dem. Du kan senare be oss ta bort publiceringen.",
 
   "honeypot.label": "Lämna det här fältet tomt",
 };
@@ -169,8 +189,18 @@ export const contactFormEn: Dictionary<keyof typeof contactFormFi> = {
   "contact.phone": "Phone number",
 
   "privacy.title": "How we handle your information",
-  "privacy.body":
-    "We use your message and contact details only to handle your matter. Your message and the city's answer may be published without personal data so that others can see the matter is already known.",
+  "privacy.what.label": "What we keep:",
+  "privacy.what": "your message, the topic, the place and any attachments, and your name and contact details if you ask for a reply.",
+  "privacy.why.label": "Why:",
+  "privacy.why": "to handle your matter and reply to you.",
+  "privacy.who.label": "Who sees it:",
+  "privacy.who":
+    "the city staff who handle your matter, and a contractor sees the message (not your contact details) if it does the work. Others see your message only if you allow us to publish it below, and even then not your personal data.",
+  "privacy.howLong.label": "How long:",
+  "privacy.howLong": "we keep it as long as the city's retention rules say.",
+  "consent.label": "My feedback and the city's answer may be published on the feedback map without personal data",
+  "consent.hint":
+    "Before publishing we remove names, phone numbers, registration numbers and other personal data. Photos are published only if the city approves them. You can ask us later to take it down.",
 
   "honeypot.label": "Leave this field empty",
 };

@@ -21,6 +21,8 @@ export type FormValues = {
   name: string;
   email: string;
   phone: string;
+  /** The consent box: unticked until the resident ticks it. */
+  publishConsent: boolean;
   website: string;
 };
 
@@ -35,6 +37,7 @@ export const emptyValues: FormValues = {
   name: "",
   email: "",
   phone: "",
+  publishConsent: false,
   website: "",
 };
 

@@ -96,6 +96,8 @@ export function toSubmission(values: FormValues, category: Category, language: L
     extraFields,
     wantsReply: values.wantsReply,
     ...(values.wantsReply ? { contact: { name: text(values.name), email: text(values.email), phone: text(values.phone) } } : {}),
+    // The form always asks, so an unticked box is a "no".
+    publishConsent: values.publishConsent,
     ...(values.website ? { website: values.website } : {}),
   };
 }

@@ -64,6 +64,11 @@ export const replyReachableIssue = { message: "an email address or a phone numbe
 
 /** What a resident sends. */
 export const ContactSubmission = ContactFields.extend({
+  /**
+   * The resident's answer to "my message and the city's answer may be published on the feedback
+   * map without personal data". Leave it out when the resident was not asked; false refuses publishing.
+   */
+  publishConsent: z.boolean().optional(),
   /** Honeypot: hidden from people, filled by naive bots. Must stay empty. */
   website: z.string().max(0, "must be empty").optional(),
 }).refine(replyReachable, replyReachableIssue);
@@ -119,6 +124,8 @@ export const TrackedContact = z.object({
   timeline: z.array(z.object({ state: TicketState, at: IsoDateTime })),
   /** The photos and files the resident attached, oldest first. */
   attachments: z.array(PublicAttachment),
+  /** What the resident answered about publishing on the feedback map; null when not asked. */
+  publishConsent: z.boolean().nullable(),
   /**
    * Set when the city combined this contact with another about the same thing, which carries on:
    * its reference, state and last change, and whether it is on the public feedback map (its page

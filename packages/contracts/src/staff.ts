@@ -209,6 +209,11 @@ export const TicketDetail = TicketRow.extend({
   resolvedAt: IsoDateTime.nullable(),
   /** When the ticket entered its current state or workflow status ("in this state since"). */
   statusChangedAt: IsoDateTime,
+  /**
+   * The resident's answer on the web form to publishing on the feedback map: true allowed, false
+   * refused (publishing is then refused); null when not asked (other channels, older contacts).
+   */
+  publishConsent: z.boolean().nullable(),
   /** Null when there is none or the caller may not see it. */
   customer: z
     .object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable(), wantsReply: z.boolean() })

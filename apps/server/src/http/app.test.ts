@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../test/harness.ts";
+import { newTenant, startTestApp, type TestApp } from "../../test/harness.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -49,6 +49,38 @@ describe("the HTTP application", () => {
     });
     expect(huge.statusCode).toBe(413);
     expect(huge.headers["content-type"]).toContain("application/problem+json");
+  });
+
+  it("refuses the NUL character in paths, queries and bodies with 400 (PostgreSQL text cannot hold it)", async () => {
+    const tenant = await newTenant(t.ctx);
+    const categoryId = tenant.categories.potholes;
+    const contact = await t.app.inject({
+      method: "POST",
+      url: `/api/public/${tenant.slug}/contacts`,
+      payload: { categoryId, type: "fault_report", description: "Kuoppa\u0000tiellä", language: "fi" },
+    });
+    expect(contact.statusCode).toBe(400);
+    expect(contact.headers["content-type"]).toContain("application/problem+json");
+    expect(contact.json().errors).toEqual([{ path: "body.description", message: "must not contain the NUL character (U+0000)" }]);
+    const nested = await t.app.inject({
+      method: "POST",
+      url: `/api/public/${tenant.slug}/contacts`,
+      payload: { categoryId, type: "fault_report", description: "Kuoppa", language: "fi", contact: { name: "A\u0000" } },
+    });
+    expect(nested.json().errors[0].path).toBe("body.contact.name");
+    const search = await t.app.inject({ method: "GET", url: `/api/public/${tenant.slug}/addresses?q=a%00b` });
+    expect(search.statusCode).toBe(400);
+    expect(search.json().errors[0].path).toBe("querystring.q");
+    const open311 = await t.app.inject({ method: "GET", url: "/open311/v2/requests/a%00b.json" });
+    expect(open311.statusCode).toBe(400);
+    // The same requests without the character are fine: the guard is not what answers.
+    const fine = await t.app.inject({
+      method: "POST",
+      url: `/api/public/${tenant.slug}/contacts`,
+      payload: { categoryId, type: "fault_report", description: "Kuoppa tiellä", language: "fi" },
+    });
+    expect(fine.statusCode).toBe(201);
+    expect((await t.app.inject({ method: "GET", url: `/api/public/${tenant.slug}/addresses?q=ab` })).statusCode).toBe(200);
   });
 
   it("rate-limits public submissions per address", async () => {

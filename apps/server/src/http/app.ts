@@ -52,6 +52,7 @@ import { viewRoutes } from "../modules/views/views.routes.ts";
 import { webhookRoutes } from "../modules/webhooks/webhooks.routes.ts";
 import { workflowRoutes } from "../modules/workflows/workflows.routes.ts";
 import { AppError, handleError, problem, sendProblem } from "./errors.ts";
+import { rejectNulCharacters } from "./nul-guard.ts";
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../");
 const BODY_LIMIT = 256 * 1024;
@@ -88,6 +89,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook("preValidation", rejectNulCharacters);
   // JSON only (Open311 adds form bodies in its own scope); anything else is 415.
   app.removeContentTypeParser("text/plain");
   app.setNotFoundHandler((request, reply) =>

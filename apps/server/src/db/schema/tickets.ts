@@ -98,6 +98,8 @@ export const tickets = pgTable(
     wantsReply: boolean("wants_reply").notNull().default(false),
     /** Holds special categories of personal data (health, social welfare…): only groups with sensitive access open it. */
     sensitive: boolean("sensitive").notNull().default(false),
+    /** The resident's answer on the web form to "may this be published without personal data"; null when not asked (other channels). */
+    publishConsent: boolean("publish_consent"),
     /** SHA-256 of the resident's tracking token; the token itself is never stored. */
     trackingTokenHash: text("tracking_token_hash").notNull(),
     /** The tracking token encrypted with a key derived from SECRET, for links in emails; only when an email was given. */

@@ -1,11 +1,13 @@
 /**
  * Demo City's public feedback map: a few dozen located tickets published with a short answer,
- * their texts passed through the same redaction the publish panel uses. Only for seedDemo.
+ * their texts passed through the same redaction the publish panel uses; never one whose resident
+ * refused publishing. Only for seedDemo.
  */
 import type { Language } from "@yhteys/contracts";
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { publications, tickets } from "../../db/schema.ts";
+import { publishingNotRefused } from "../publishing/consent.ts";
 import { redact } from "../publishing/redact.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
 import type { SeededOrganisation } from "./demo.ts";
@@ -34,7 +36,7 @@ export async function seedPublications(db: Db, org: SeededOrganisation, count: n
       createdAt: tickets.createdAt,
     })
     .from(tickets)
-    .where(and(eq(tickets.organisationId, org.id), isNotNull(tickets.lat)))
+    .where(and(eq(tickets.organisationId, org.id), isNotNull(tickets.lat), publishingNotRefused()))
     .orderBy(asc(tickets.reference));
   const chosen = located.filter((_, i) => i % 5 === 0).slice(0, count);
   const publisher = org.users.advisor?.id ?? null;

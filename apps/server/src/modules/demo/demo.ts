@@ -223,13 +223,14 @@ async function seedTickets(db: Db, org: SeededOrganisation, count: number) {
         ]),
       );
       const wantsReply = rnd() < 0.6;
+      const channel = pick(webChannels);
       const { ticket } = await createTicket(
         tx,
         {
           organisation: org,
           categoryId: org.categories[leaf.code] as string,
           description: text,
-          channel: pick(webChannels),
+          channel,
           language,
           location,
           address: location
@@ -237,6 +238,8 @@ async function seedTickets(db: Db, org: SeededOrganisation, count: number) {
             : undefined,
           extraFields,
           wantsReply,
+          // Only the web form asks; about one web resident in four says no (publishing those is refused).
+          publishConsent: channel === "web" ? i % 4 !== 3 : null,
           contact: wantsReply
             ? { name: pick(["Matti Meikäläinen", "Maija Virtanen", "Anna Andersson", "John Smith"]), email: `resident${i}@example.test` }
             : undefined,

@@ -163,7 +163,8 @@ async function moveFollowers(tx: Tx, duplicate: MergeSide, target: MergeSide): P
 /**
  * Splits a multi-topic contact: each part becomes a new ticket created through the usual path
  * (category routing and the "created" rules), or put in the group chosen for it, with the
- * resident's contact details, channel, language and place of the source, and linked to it.
+ * resident's contact details, channel, language, place and answer about publishing of the source,
+ * and linked to it.
  */
 export function splitTicket(store: Store, actor: StaffActor, ticketId: string, input: SplitRequest) {
   return changeTicket(store, actor, ticketId, "split", async (tx, source, event, publish) => {
@@ -196,6 +197,8 @@ export function splitTicket(store: Store, actor: StaffActor, ticketId: string, i
           address: source.address ?? undefined,
           extraFields: {},
           wantsReply: source.wantsReply,
+          // The resident's "no" to publishing covers every part of what they wrote.
+          publishConsent: source.publishConsent,
           contact: customer
             ? { name: customer.name ?? undefined, email: customer.email ?? undefined, phone: customer.phone ?? undefined }
             : undefined,

@@ -188,6 +188,7 @@ describe("splitting a multi-topic contact", () => {
       wantsReply: true,
       contact: { email: "dora@example.test", name: "Dora" },
       location: { lat: 61.45, lon: 23.85 },
+      publishConsent: false,
     });
     const res = await advisor.post(`/api/staff/tickets/${source.id}/split`, {
       parts: [
@@ -208,6 +209,8 @@ describe("splitting a multi-topic contact", () => {
     expect(tree.description).toBe("Kaatunut puu puistossa");
     expect(tree.customer).toMatchObject({ email: "dora@example.test", name: "Dora", wantsReply: true });
     expect(tree.location).toEqual({ lat: 61.45, lon: 23.85 });
+    // The resident's "no" to publishing goes with each part.
+    expect(tree.publishConsent).toBe(false);
     expect(tree.links.map((l: { id: string }) => l.id)).toEqual([source.id]);
     expect(types(tree.history)).toEqual(["ticket.created", "ticket.split_from"]);
     expect(tree.history[0]).toMatchObject({ actorKind: "user", actor: "Sanna Neuvoja" });

@@ -87,6 +87,7 @@ export async function submitContact(
         address: submission.address,
         extraFields: submission.extraFields,
         wantsReply: submission.wantsReply,
+        publishConsent: submission.publishConsent,
         contact: submission.contact,
       },
       options.actor,
@@ -133,6 +134,7 @@ export async function trackContact(db: Db, org: Organisation, token: string): Pr
     })),
     timeline: conversation.timeline,
     attachments: files.map(toPublicAttachment),
+    publishConsent: t.publishConsent,
     mergedInto,
   };
 }

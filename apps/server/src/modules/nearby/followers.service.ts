@@ -12,6 +12,7 @@ import type { Store } from "../../context.ts";
 import { customers, ticketFollowers, tickets } from "../../db/schema.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { Organisation } from "../organisations/organisations.ts";
+import { publishingNotRefused } from "../publishing/consent.ts";
 import { recordEvent } from "../tickets/ticket-events.ts";
 import { followerCount } from "./followers.queries.ts";
 
@@ -23,7 +24,9 @@ export async function followContact(store: Store, org: Organisation, reference: 
     const [ticket] = await tx
       .select({ id: tickets.id, state: tickets.state })
       .from(tickets)
-      .where(and(eq(tickets.organisationId, org.id), eq(tickets.reference, reference), eq(tickets.sensitive, false)))
+      .where(
+        and(eq(tickets.organisationId, org.id), eq(tickets.reference, reference), eq(tickets.sensitive, false), publishingNotRefused()),
+      )
       .for("update");
     if (!ticket) throw notFound("The contact");
     if (!openStates.includes(ticket.state)) throw new AppError("conflict", "This contact has already been handled; send a new one");

@@ -10,6 +10,7 @@ import { and, between, eq, gte, inArray, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { categories, tickets } from "../../db/schema.ts";
 import { bearingDegrees, boundingBox, distanceMetres } from "../geocoding/geo.ts";
+import { publishingNotRefused } from "../publishing/consent.ts";
 import { iso } from "../tickets/tickets.presenter.ts";
 
 /** How far counts as "nearby", and how many contacts the hint shows. */
@@ -30,8 +31,8 @@ const nearbyColumns = {
 const roundPoint = (p: GeoPoint) => ({ lat: Math.round(p.lat * 10_000) / 10_000, lon: Math.round(p.lon * 10_000) / 10_000 });
 
 /**
- * Open contacts within 200 m (there is no publishing yet, so open ones stand for the published):
- * the chosen category first, then the nearest.
+ * Open contacts within 200 m, but none whose resident refused publishing: the chosen category
+ * first, then the nearest.
  */
 export async function nearbyContacts(db: Db, organisationId: string, point: GeoPoint, categoryId?: string): Promise<NearbyContact[]> {
   const box = boundingBox(point, NEARBY_METRES);
@@ -44,6 +45,7 @@ export async function nearbyContacts(db: Db, organisationId: string, point: GeoP
         eq(tickets.organisationId, organisationId),
         inArray(tickets.state, openStates),
         eq(tickets.sensitive, false),
+        publishingNotRefused(),
         between(tickets.lat, box.minLat, box.maxLat),
         between(tickets.lon, box.minLon, box.maxLon),
       ),

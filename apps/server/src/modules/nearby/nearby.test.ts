@@ -32,6 +32,8 @@ describe("nearby contacts", () => {
       ...personal,
     });
     const done = await submitContact(t.app, tenant, { location: north(10) });
+    // Its resident said no to publishing: not shown to anyone, nor can it be followed.
+    const refused = await submitContact(t.app, tenant, { location: north(20), publishConsent: false });
     const advisor = await signIn(t.app, tenant, "advisor");
     const doneId = (await advisor.get(`/api/staff/tickets?q=${done.reference}`)).json().items[0].id;
     expect((await advisor.post(`/api/staff/tickets/${doneId}/state`, { state: "resolved" })).statusCode).toBe(200);
@@ -53,6 +55,13 @@ describe("nearby contacts", () => {
     for (const secret of ["Maija", "maija@example.test", "765 4321", "Kuoppa", "Hämeenkatu", "trackingToken"])
       expect(res.body).not.toContain(secret);
     expect(res.body).not.toContain(far.reference);
+    expect(res.body).not.toContain(refused.reference);
+    const follow = await t.app.inject({
+      method: "POST",
+      url: `/api/public/${tenant.slug}/contacts/${refused.reference}/follow`,
+      payload: {},
+    });
+    expect(follow.statusCode).toBe(404);
 
     // Without a category: nearest first.
     const plain = (await t.app.inject({ method: "GET", url: nearbyUrl(tenant.slug) })).json().items;

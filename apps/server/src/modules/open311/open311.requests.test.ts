@@ -44,6 +44,8 @@ describe("Open311 POST requests", () => {
       location: { lat: 61.45, lon: 23.85 },
       extraFields: { lamp_state: "flicker", pole_number: "P-1234" },
       customer: { name: "Liisa Laaksonen", email: "liisa@example.test", phone: "+358 40 1234567", wantsReply: true },
+      // Open311 has no field for it: the resident was not asked about publishing.
+      publishConsent: null,
     });
     expect(detail.history[0]).toMatchObject({ type: "ticket.created", actorKind: "api_client" });
   });

@@ -2,7 +2,8 @@
  * Publishing a ticket to the public feedback map and list (REQUIREMENTS M5): the handler gets a
  * draft with personal data already removed, confirms (or edits) the texts, approves photos one by
  * one, and publishes; unpublishing withdraws the contact, its answer and its photos everywhere.
- * Both are ticket changes (events `ticket.published` / `ticket.unpublished`).
+ * Both are ticket changes (events `ticket.published` / `ticket.unpublished`). A contact whose
+ * resident refused publishing on the form is never published; one not asked (other channels) may be.
  */
 import type { Publication, PublicationDraft, PublishingSettings, PublishRequest } from "@yhteys/contracts";
 import { and, desc, eq, inArray } from "drizzle-orm";
@@ -103,6 +104,11 @@ export async function publishTicket(store: Store, actor: StaffActor, ticketId: s
     removalsUndone: request.removalsUndone ?? 0,
   };
   await changeTicket(store, actor, ticketId, "publish", async (tx, ticket, event) => {
+    if (ticket.publishConsent === false)
+      throw new AppError(
+        "publish_consent_refused",
+        "The resident said on the contact form that their message and the city's answer may not be published",
+      );
     if (ticket.sensitive)
       throw new AppError("validation_failed", "A ticket with special categories of personal data is never published", [
         { path: "sensitive", message: "flagged ticket" },

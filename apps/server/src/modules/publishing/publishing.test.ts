@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,6 +11,7 @@ import {
   type TestApp,
   uploadAttachment,
 } from "../../../test/harness.ts";
+import { organisations, publications, tickets } from "../../db/schema.ts";
 import type { SeededOrganisation } from "../demo/demo.ts";
 
 let t: TestApp;
@@ -261,6 +263,56 @@ describe("published contacts", () => {
   });
 });
 
+describe("the resident's consent to publish", () => {
+  async function contactWith(tenant: SeededOrganisation, consent: Record<string, unknown>) {
+    const receipt = await submitContact(t.app, tenant, { location: hervanta, ...consent });
+    const advisor = await signIn(t.app, tenant, "advisor");
+    const id = (await advisor.get(`/api/staff/tickets?q=${receipt.reference}`)).json().items[0].id as string;
+    return { receipt, advisor, id };
+  }
+
+  it("is stored from the form, shown to staff and to the resident, and absent means not asked", async () => {
+    const tenant = await newTenant(t.ctx);
+    for (const [body, stored] of [
+      [{ publishConsent: true }, true],
+      [{ publishConsent: false }, false],
+      [{}, null],
+    ] as const) {
+      const { receipt, advisor, id } = await contactWith(tenant, body);
+      expect((await advisor.get(`/api/staff/tickets/${id}`)).json().publishConsent).toBe(stored);
+      expect((await publicGet(`/api/public/${tenant.slug}/contacts/${receipt.trackingToken}`)).json().publishConsent).toBe(stored);
+    }
+    const bad = await t.app.inject({
+      method: "POST",
+      url: `/api/public/${tenant.slug}/contacts`,
+      payload: { categoryId: tenant.categories.potholes, description: "Kuoppa kadulla", publishConsent: "yes" },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toContain("publishConsent");
+  });
+
+  it("refuses publishing when the resident said no, and allows it when they said yes or were not asked", async () => {
+    const tenant = await newTenant(t.ctx);
+    const body = { publicText: "Kuoppa kadulla." };
+    const refused = await contactWith(tenant, { publishConsent: false });
+    const res = await publish(refused.advisor, refused.id, body);
+    expect(res.statusCode).toBe(409);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(res.json()).toMatchObject({ code: "publish_consent_refused", title: "The resident did not allow publishing" });
+    expect(res.json().detail).toContain("may not be published");
+    expect(
+      (await refused.advisor.get(`/api/staff/tickets/${refused.id}`)).json().history.map((e: { type: string }) => e.type),
+    ).not.toContain("ticket.published");
+
+    const allowed = await contactWith(tenant, { publishConsent: true });
+    expect((await publish(allowed.advisor, allowed.id, body)).statusCode).toBe(200);
+    const notAsked = await contactWith(tenant, {});
+    expect((await publish(notAsked.advisor, notAsked.id, body)).statusCode).toBe(200);
+    const list = (await publicGet(`/api/public/${tenant.slug}/feedback`)).json().items as { reference: string }[];
+    expect(list.map((i) => i.reference).sort()).toEqual([allowed.receipt.reference, notAsked.receipt.reference].sort());
+  });
+});
+
 describe("Demo City", () => {
   it("has a few dozen published contacts with answers", async () => {
     const { seedDemo } = await import("../demo/demo.ts");
@@ -271,5 +323,15 @@ describe("Demo City", () => {
     expect(list.items.filter((i) => i.answer).length).toBeGreaterThan(10);
     expect(list.items.every((i) => i.location)).toBe(true);
     expect(res.body).not.toMatch(/@[a-z]/);
+    // Published only with the resident's consent (or not asked, by other channels); some web residents said no.
+    const consents = await t.ctx.db
+      .select({ channel: tickets.channel, consent: tickets.publishConsent, published: publications.ticketId })
+      .from(tickets)
+      .innerJoin(organisations, eq(organisations.id, tickets.organisationId))
+      .leftJoin(publications, eq(publications.ticketId, tickets.id))
+      .where(eq(organisations.slug, "demo"));
+    const published = consents.filter((c) => c.published);
+    expect(published.every((c) => (c.channel === "web" ? c.consent === true : c.consent === null))).toBe(true);
+    expect(consents.filter((c) => c.channel === "web" && c.consent === false && !c.published).length).toBeGreaterThan(5);
   });
 });

@@ -34,6 +34,8 @@ export type NewTicket = {
   address?: string | undefined;
   extraFields: ExtraFieldValues;
   wantsReply: boolean;
+  /** The resident's answer about publishing (web form only); null or absent when not asked. */
+  publishConsent?: boolean | null | undefined;
   contact?: { name?: string | undefined; email?: string | undefined; phone?: string | undefined } | undefined;
   /** More for the `ticket.created` event's data, e.g. `email: { messageId, noAutoReply }` for a contact that came by email. */
   eventData?: Record<string, unknown> | undefined;
@@ -253,6 +255,7 @@ async function prepareTicket(
       customer_email: contact?.email ?? null,
       customer_phone: contact?.phone ?? null,
       wants_reply: input.wantsReply,
+      publish_consent: input.publishConsent ?? null,
       sensitive: changes.sensitive ?? false,
       tags: changes.addTags ?? [],
       tracking_token_hash: hashToken(trackingToken),
@@ -291,7 +294,7 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
           id uuid, organisation_id uuid, reference_prefix text, type ticket_type, type_id uuid, status_id uuid, category_id uuid, priority priority, description text,
           channel channel, language language, lat double precision, lon double precision, address text, area_id uuid,
           extra_fields jsonb, group_id uuid, handler_id uuid, requester_id uuid, customer_id uuid, customer_name text, customer_email text, customer_phone text,
-          wants_reply boolean, sensitive boolean, tags text[], tracking_token_hash text, tracking_token_sealed text, created_at timestamptz, first_response_due_at timestamptz,
+          wants_reply boolean, publish_consent boolean, sensitive boolean, tags text[], tracking_token_hash text, tracking_token_sealed text, created_at timestamptz, first_response_due_at timestamptz,
           resolution_due_at timestamptz, actor_kind actor_kind, actor_id uuid,
           event_data jsonb, idempotency_key text, idempotency_fingerprint text, receipt jsonb)
       ), customer AS (
@@ -299,11 +302,11 @@ async function insertTickets(db: Queryable, batch: PreparedTicket[]): Promise<Cr
         SELECT customer_id, organisation_id, customer_name, customer_email, customer_phone FROM input WHERE customer_id IS NOT NULL
       ), ticket AS (
         INSERT INTO tickets (id, organisation_id, reference, type, type_id, status_id, category_id, priority, description, channel, language, lat, lon,
-          address, area_id, extra_fields, state, group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed,
+          address, area_id, extra_fields, state, group_id, handler_id, requester_id, customer_id, wants_reply, publish_consent, sensitive, tags, tracking_token_hash, tracking_token_sealed,
           created_at, updated_at, status_changed_at, first_response_due_at, resolution_due_at)
         SELECT id, organisation_id, reference_prefix || lpad(nextval('ticket_reference_seq')::text, 6, '0'),
           type, type_id, status_id, category_id, priority, description, channel, language, lat, lon,
-          address, area_id, extra_fields, 'new', group_id, handler_id, requester_id, customer_id, wants_reply, sensitive, tags, tracking_token_hash, tracking_token_sealed, created_at, created_at, created_at,
+          address, area_id, extra_fields, 'new', group_id, handler_id, requester_id, customer_id, wants_reply, publish_consent, sensitive, tags, tracking_token_hash, tracking_token_sealed, created_at, created_at, created_at,
           first_response_due_at, resolution_due_at
         FROM input
         RETURNING id, reference

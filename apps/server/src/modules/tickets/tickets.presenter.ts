@@ -128,6 +128,7 @@ export function toTicketDetail(
     firstResponseAt: isoOrNull(t.firstResponseAt),
     resolvedAt: isoOrNull(t.resolvedAt),
     statusChangedAt: iso(t.statusChangedAt),
+    publishConsent: t.publishConsent,
     ...extra,
   };
 }
