@@ -25,12 +25,11 @@ import { useI18n } from "./i18n.ts";
 import { LocationFields } from "./LocationFields.tsx";
 import { PrivacyNotice } from "./PrivacyNotice.tsx";
 import { ReplyFields } from "./ReplyFields.tsx";
+import { SendFooter, type SendProblem, sendProblemOf } from "./SendFooter.tsx";
 import { StatusMessage } from "./StatusMessage.tsx";
 import { TypeChoice } from "./TypeChoice.tsx";
 import { useDocumentTitle } from "./useDocumentTitle.ts";
 import { type FormError, fromServerErrors, toSubmission, validate } from "./validation.ts";
-
-type SendProblem = "network" | "server" | "rateLimited";
 
 export function ContactForm({
   org,
@@ -165,8 +164,8 @@ export function ContactForm({
         }
         // The key was used for different content (an earlier attempt got through): a new one lets the resident send.
         if (e.status === 422) idempotencyKey.current = newIdempotencyKey();
-        setProblem(e.status === 429 ? "rateLimited" : "server");
-      } else setProblem("network");
+      }
+      setProblem(sendProblemOf(e));
       requestAnimationFrame(() => problemRef.current?.focus());
     }
   };
@@ -255,18 +254,14 @@ export function ContactForm({
           />
         </div>
 
-        {problem && (
-          <div className="problem-box" role="alert" tabIndex={-1} ref={problemRef}>
-            <p>{t(problem === "network" ? "errors.network" : problem === "rateLimited" ? "errors.rateLimited" : "errors.server")}</p>
-          </div>
-        )}
-
-        <div className="submit-row">
-          <button type="submit" className="button button-primary" aria-disabled={sending || undefined}>
-            {sending ? t("form.submitting") : problem ? t("app.retry") : t("form.submit")}
-          </button>
-        </div>
-        <p className="hint">{t("form.draftNote")}</p>
+        <SendFooter
+          problem={problem}
+          problemRef={problemRef}
+          sending={sending}
+          send={t("form.submit")}
+          sendingText={t("form.submitting")}
+          draftNote={t("form.draftNote")}
+        />
       </form>
     </div>
   );

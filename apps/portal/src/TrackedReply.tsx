@@ -11,9 +11,8 @@ import { DescriptionField } from "./DescriptionField.tsx";
 import { clearReplyDraft, loadReplyDraft, newIdempotencyKey, saveReplyDraft } from "./draft.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { useI18n } from "./i18n.ts";
+import { SendFooter, type SendProblem, sendProblemOf } from "./SendFooter.tsx";
 import { DESCRIPTION_MAX, type FormError } from "./validation.ts";
-
-type SendProblem = "network" | "server" | "rateLimited";
 
 const FIELD = "reply-body";
 
@@ -100,7 +99,7 @@ export function TrackedReply({ org, token, state, onSent, onStale }: Props) {
       // The key was used for other text (an earlier attempt got through): a new one lets the resident send.
       if (e instanceof ApiError && e.status === 422) idempotencyKey.current = newIdempotencyKey();
       focusNext.current = "problem";
-      setProblem(!(e instanceof ApiError) || e.status === 0 ? "network" : e.status === 429 ? "rateLimited" : "server");
+      setProblem(sendProblemOf(e));
     } finally {
       setSending(false);
     }
@@ -128,17 +127,14 @@ export function TrackedReply({ org, token, state, onSent, onStale }: Props) {
           onChange={change}
           error={errors[0]?.message}
         />
-        {problem && (
-          <div className="problem-box" role="alert" tabIndex={-1} ref={problemRef}>
-            <p>{t(problem === "network" ? "errors.network" : problem === "rateLimited" ? "errors.rateLimited" : "errors.server")}</p>
-          </div>
-        )}
-        <div className="submit-row">
-          <button type="submit" className="button button-primary" aria-disabled={sending || undefined}>
-            {sending ? t("track.reply.sending") : problem ? t("app.retry") : t("track.reply.send")}
-          </button>
-        </div>
-        <p className="hint">{t("track.reply.draftNote")}</p>
+        <SendFooter
+          problem={problem}
+          problemRef={problemRef}
+          sending={sending}
+          send={t("track.reply.send")}
+          sendingText={t("track.reply.sending")}
+          draftNote={t("track.reply.draftNote")}
+        />
       </form>
     </section>
   );
