@@ -171,6 +171,21 @@ describe("a reply", () => {
     expect((await messagesOf(first.ticketId ?? "")).map((m) => m.body)).toEqual(["Unohdin: pylväs 12."]);
   });
 
+  it("stores a malformed email with NUL characters in its subject, sender name and body without them", async () => {
+    const { tenant, mailboxId } = await setUp();
+    const mailbox = await mailboxRow(mailboxId);
+    const raw = rawEmail({
+      from: "=?utf-8?B?" + Buffer.from("Maija\u0000 Meikäläinen").toString("base64") + "?= <maija@example.test>",
+      subject: "=?utf-8?B?" + Buffer.from("Katu\u0000valo").toString("base64") + "?=",
+      text: "Valo\u0000 on rikki.",
+      html: "<p>Valo\u0000 on rikki.</p>",
+    });
+    const outcome = await ingestEmail(t.ctx, mailbox, Buffer.from(raw));
+    expect(outcome.outcome).toBe("ticket");
+    const [ticket] = await ticketsOf(tenant.id);
+    expect(ticket?.description).toBe("Katuvalo\n\nValo on rikki.");
+  });
+
   it("does not join another organisation's ticket with the same reference", async () => {
     const one = await setUp();
     await dovecot.append(one.folder, [rawEmail({ messageId: "<other-org@example.test>" })]);

@@ -90,6 +90,32 @@ export function sanitiseHtml(html: string): string {
 /** The plain-text body: the text part (mailparser derives it from the HTML when there is none). */
 const plainBody = (parsed: ParsedMail) => (parsed.text ?? "").replace(/\r\n/g, "\n").trim().slice(0, MAX_BODY_CHARS);
 
+/** A string, or the strings inside arrays and records, without U+0000. */
+function stripNul<T>(value: T): T {
+  if (typeof value === "string") return value.replaceAll("\u0000", "") as T;
+  if (Array.isArray(value)) return value.map(stripNul) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripNul(v)])) as T;
+  return value;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, which a malformed email may carry in any decoded part:
+ * the parts that are stored or looked up lose it (attachment names are cleaned where they are stored).
+ */
+const withoutNul = (parsed: ParsedMail): ParsedMail => ({
+  ...parsed,
+  ...stripNul({
+    text: parsed.text,
+    html: parsed.html,
+    subject: parsed.subject,
+    messageId: parsed.messageId,
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    from: parsed.from,
+    replyTo: parsed.replyTo,
+  }),
+});
+
 const resident = (organisationId: string): Actor => ({ kind: "resident", organisationId });
 
 class Duplicate extends Error {}
@@ -105,7 +131,7 @@ export async function ingestEmail(
   options: { envelopeFrom?: string | null; log?: (error: unknown) => void } = {},
 ): Promise<IngestOutcome> {
   const log = options.log ?? ((error: unknown) => console.error("email ingest", error));
-  const parsed = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2 * MAX_BODY_CHARS });
+  const parsed = withoutNul(await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 2 * MAX_BODY_CHARS }));
   const key = messageKey(parsed, raw);
   const orgId = mailbox.organisationId;
 
