@@ -175,8 +175,8 @@ describe("a reply", () => {
     const { tenant, mailboxId } = await setUp();
     const mailbox = await mailboxRow(mailboxId);
     const raw = rawEmail({
-      from: "=?utf-8?B?" + Buffer.from("Maija\u0000 Meikäläinen").toString("base64") + "?= <maija@example.test>",
-      subject: "=?utf-8?B?" + Buffer.from("Katu\u0000valo").toString("base64") + "?=",
+      from: `=?utf-8?B?${Buffer.from("Maija\u0000 Meikäläinen").toString("base64")}?= <maija@example.test>`,
+      subject: `=?utf-8?B?${Buffer.from("Katu\u0000valo").toString("base64")}?=`,
       text: "Valo\u0000 on rikki.",
       html: "<p>Valo\u0000 on rikki.</p>",
     });
