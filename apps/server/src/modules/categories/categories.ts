@@ -19,6 +19,7 @@ export async function listCategories(db: Queryable, organisationId: string): Pro
     description: r.description,
     defaultType: r.defaultType,
     extraFields: r.extraFields,
+    keywords: r.keywords,
     selectable: !parents.has(r.id),
   }));
 }

@@ -372,3 +372,8 @@ async function routingOf(db: Queryable, organisationId: string): Promise<Routing
   routingCache.set(organisationId, { routing, until: Date.now() + ROUTING_TTL_MS });
   return routing;
 }
+
+/** Drops this process's cached routing after an admin changed the categories (other processes follow within the TTL). */
+export function forgetRouting(organisationId: string) {
+  routingCache.delete(organisationId);
+}
