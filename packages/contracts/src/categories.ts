@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { LocalizedText, Uuid } from "./common.ts";
-import { ExtraFieldDefinition, TicketType } from "./tickets.ts";
+import { Category, ExtraFieldDefinition, TicketType } from "./tickets.ts";
 
 /** A category's code: also its Open311 service code; unique in the organisation. */
 export const CategoryCode = z
@@ -61,16 +61,8 @@ const CategoryFields = z.object({
 });
 
 /** A category in the console's tree. */
-export const AdminCategory = z.object({
-  id: Uuid,
-  parentId: Uuid.nullable(),
-  code: z.string(),
-  name: LocalizedText,
-  description: LocalizedText.nullable(),
-  defaultType: TicketType,
+export const AdminCategory = Category.omit({ selectable: true }).extend({
   defaultGroupId: Uuid.nullable(),
-  keywords: z.array(z.string()),
-  extraFields: z.array(ExtraFieldDefinition),
   active: z.boolean(),
   sortOrder: z.number().int(),
   /** How many tickets are filed in it. */
