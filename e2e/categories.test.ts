@@ -88,6 +88,9 @@ describe("category administration", () => {
       await tabTo(admin, 'button[type="submit"]');
       await admin.keyboard.press("Enter");
       await admin.getByRole("heading", { level: 2, name: "Aihe: Roskakorit" }).waitFor();
+      // The preview asks the field as a form would.
+      const preview = admin.getByRole("region", { name: "Esikatselu: lisäkentät lomakkeella" });
+      await preview.getByLabel("Mikä roskakorissa on vialla? *").selectOption("rikki");
       await tree.getByText("roskakorit", { exact: true }).waitFor();
 
       const resident = await newPage(e2e, "fi");

@@ -25,7 +25,15 @@ import {
   toDraft,
 } from "./AdminForm.tsx";
 import * as adminApi from "./adminApi.ts";
-import { controlId, ExtraFieldsEditor, type FieldDraft, fromFieldDraft, LanguageFields, toFieldDraft } from "./ExtraFieldsEditor.tsx";
+import {
+  controlId,
+  ExtraFieldsEditor,
+  ExtraFieldsPreview,
+  type FieldDraft,
+  fromFieldDraft,
+  LanguageFields,
+  toFieldDraft,
+} from "./ExtraFieldsEditor.tsx";
 
 export type CategoryTarget = { kind: "edit"; id: string } | { kind: "new"; parentId: string | null };
 
@@ -355,6 +363,7 @@ export function CategoryForm(props: {
           error={errorAt("keywords")}
         />
         <ExtraFieldsEditor fields={draft.fields} onChange={(fields) => set({ fields })} error={errorAt} />
+        <ExtraFieldsPreview fields={draft.fields} />
         <div className="button-row">
           <button type="submit" className="button primary" disabled={busy}>
             {busy ? t("common.saving") : t(category ? "categories.save" : "categories.create")}

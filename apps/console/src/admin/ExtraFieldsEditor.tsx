@@ -5,7 +5,9 @@
  */
 import type { ExtraFieldDefinition } from "@yhteys/contracts";
 import { extraFieldTypes } from "@yhteys/contracts/constants";
+import { useState } from "react";
 import { useConsole } from "../Console.tsx";
+import { ExtraFieldInputs } from "../ExtraFieldInputs.tsx";
 import { useI18n } from "../i18n.ts";
 import { CheckboxField, FieldNotes, fromDraft, type NameDraft, notesOf, SelectField, TextField, toDraft } from "./AdminForm.tsx";
 
@@ -314,5 +316,22 @@ function OptionsEditor(props: {
         </button>
       )}
     </fieldset>
+  );
+}
+
+/** The fields as a form would ask them, for trying out; fields without a valid code or label are left out. */
+export function ExtraFieldsPreview({ fields }: { fields: FieldDraft[] }) {
+  const { t } = useI18n();
+  const [values, setValues] = useState({});
+  const definitions = fields
+    .map(fromFieldDraft)
+    .filter((f, i, all) => /^[a-z][a-z0-9_]{0,39}$/.test(f.code) && f.label.fi && all.findIndex((g) => g.code === f.code) === i)
+    .map((f) => ({ ...f, options: (f.options ?? []).filter((o, j, all) => o.key && all.findIndex((p) => p.key === o.key) === j) }));
+  if (!definitions.length) return null;
+  return (
+    <section className="panel category-preview" aria-labelledby="category-preview-heading">
+      <h3 id="category-preview-heading">{t("categories.preview")}</h3>
+      <ExtraFieldInputs idPrefix="category-preview" definitions={definitions} values={values} onChange={setValues} />
+    </section>
   );
 }

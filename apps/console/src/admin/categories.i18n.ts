@@ -90,8 +90,7 @@ export const categoriesFi = {
   "categories.error.codeTaken": "Tunnus on jo toisella aiheella",
   "categories.error.cycle": "Aihetta ei voi siirtää itsensä tai oman alatasonsa alle",
   "categories.error.group": "Ryhmää ei löydy",
-  "categories.preview": "Näin asukas näkee lisäkentät",
-  "categories.previewChoose": "Valitse",
+  "categories.preview": "Esikatselu: lisäkentät lomakkeella",
 };
 
 export type CategoriesKey = keyof typeof categoriesFi;
@@ -186,8 +185,7 @@ export const categoriesSv: Dictionary<CategoriesKey> = {
   "categories.error.codeTaken": "Koden används redan av ett annat ämne",
   "categories.error.cycle": "Ämnet kan inte flyttas under sig självt eller sina underämnen",
   "categories.error.group": "Gruppen finns inte",
-  "categories.preview": "Så ser invånaren tilläggsfälten",
-  "categories.previewChoose": "Välj",
+  "categories.preview": "Förhandsvisning: tilläggsfälten i formuläret",
 };
 
 export const categoriesEn: Dictionary<CategoriesKey> = {
@@ -280,6 +278,5 @@ export const categoriesEn: Dictionary<CategoriesKey> = {
   "categories.error.codeTaken": "Another category already uses this code",
   "categories.error.cycle": "A category cannot go under itself or its own subcategories",
   "categories.error.group": "The group was not found",
-  "categories.preview": "How residents see the extra fields",
-  "categories.previewChoose": "Choose",
+  "categories.preview": "Preview: the extra fields on the form",
 };

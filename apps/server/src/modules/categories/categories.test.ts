@@ -97,6 +97,28 @@ describe("category administration", () => {
     expect(audited.map((r) => r.action).sort()).toEqual(["category.created", "category.updated"]);
   });
 
+  it("switching a parent off hides its whole branch from the form, Open311 and new contacts", async () => {
+    const tenant = await newTenant(t.ctx);
+    const admin = await signIn(t.app, tenant, "admin");
+    await submitContact(t.app, tenant, { categoryId: tenant.categories.swimming });
+    expect((await admin.patch(`${URL}/${tenant.categories.sports}`, { active: false })).statusCode).toBe(200);
+    const codes = (await publicCategories(tenant)).map((c) => c.code);
+    expect(codes).not.toContain("sports");
+    expect(codes).not.toContain("swimming");
+    expect(codes).toContain("potholes");
+    expect(await serviceCodes(tenant)).not.toContain("swimming");
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/public/${tenant.slug}/contacts`,
+      payload: { categoryId: tenant.categories.swimming, description: "Uimahallin suihku ei toimi" },
+    });
+    expect(refused.statusCode).toBe(400);
+    // The branch's own settings stay: switched on again, it is back as it was.
+    expect((await admin.patch(`${URL}/${tenant.categories.sports}`, { active: true })).statusCode).toBe(200);
+    expect((await publicCategories(tenant)).find((c) => c.code === "swimming")).toMatchObject({ selectable: true });
+    await submitContact(t.app, tenant, { categoryId: tenant.categories.swimming });
+  });
+
   it("validates extra fields, codes, texts and the default group", async () => {
     const tenant = await newTenant(t.ctx);
     const other = await newTenant(t.ctx);
