@@ -3,7 +3,8 @@
  * jätehuolto" with a search word and a required single-choice extra field, built with the keyboard;
  * the server's errors are shown next to the fields. The resident's form then finds the category by
  * its search word, asks the extra field and requires it, and the staff API shows the value sent.
- * Once the admin takes the category out of use, the form no longer offers it. Axe on the page and
+ * Once the admin takes the category out of use, the form no longer offers it; deleting it is refused
+ * (it has a ticket). Axe on the page and
  * on the form with errors.
  */
 import type { Page } from "playwright-core";
@@ -118,6 +119,11 @@ describe("category administration", () => {
       await admin.getByLabel("Aihe on käytössä", { exact: false }).uncheck();
       await admin.getByRole("button", { name: "Tallenna aihe" }).click();
       await tree.getByText("Ei käytössä", { exact: true }).waitFor();
+      // It has a ticket: it cannot be deleted, and the admin is told why.
+      await admin.getByRole("button", { name: "Poista aihe" }).click();
+      await expect
+        .poll(() => admin.locator(".error-summary").textContent())
+        .toContain("Aihetta ei voi poistaa, koska siihen liittyy asioita. Poista aihe sen sijaan käytöstä.");
       await resident.context().close();
       const later = await newPage(e2e, "fi");
       await openPortal(later);

@@ -56,6 +56,24 @@ const messageOf = (t: T, message: string) => {
   return known ? t(known[1]) : message;
 };
 
+/** What refers to a category, as a refused delete names it (`errors[].message` with the path `category`). */
+const referenceKeys: Record<string, Parameters<T>[0]> = {
+  subcategories: "categories.ref.subcategories",
+  tickets: "categories.ref.tickets",
+  "automation rules": "categories.ref.rules",
+  "SLA policies": "categories.ref.sla",
+  notices: "categories.ref.notices",
+  "FAQ entries": "categories.ref.faq",
+  mailboxes: "categories.ref.mailboxes",
+  "inbound channels": "categories.ref.channels",
+  "Open311 routes": "categories.ref.open311",
+  "API clients": "categories.ref.apiClients",
+};
+const referenceName = (t: T, what: string) => {
+  const key = referenceKeys[what];
+  return key ? t(key) : what;
+};
+
 /** A field's name in the error summary, by its API path. */
 function labelOf(t: T, path: string): string {
   const parts = path.split(".");
@@ -188,11 +206,12 @@ export function CategoryForm(props: {
   }, []);
 
   const fail = (e: unknown) => {
-    const fields =
-      e instanceof ApiError
-        ? Object.fromEntries((e.problem?.errors ?? []).map((x) => [x.path.replace(/^body\./, ""), messageOf(t, x.message)]))
-        : {};
-    setError({ text: problemText(t, e), fields });
+    const errors = e instanceof ApiError ? (e.problem?.errors ?? []) : [];
+    // A refused delete names what refers to the category.
+    const refs = errors.filter((x) => x.path === "category").map((x) => referenceName(t, x.message));
+    if (refs.length) return setError({ text: t("categories.inUse", { what: refs.join(", ") }), fields: {} });
+    const fields = Object.fromEntries(errors.map((x) => [x.path.replace(/^body\./, ""), messageOf(t, x.message)]));
+    setError({ text: errors.length ? t("error.validation") : problemText(t, e), fields });
   };
 
   const body = () => {
