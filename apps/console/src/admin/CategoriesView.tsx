@@ -147,6 +147,7 @@ export function CategoriesView() {
           }}
           onDeleted={() => {
             setTarget(null);
+            heading.current?.focus();
             list.reload();
           }}
         />
