@@ -137,4 +137,29 @@ describe("category administration", () => {
     },
     SLOW,
   );
+
+  it(
+    "a content admin edits the texts and extra fields of their own group's categories only",
+    async () => {
+      const page = await consoleSignedIn(e2e, "contentadmin");
+      await openCategories(page);
+      // Streets are the content admin's group; parks are not.
+      await page.getByRole("button", { name: "Muokkaa: Kuopat ja päällysteet" }).waitFor();
+      await page.getByText("Puistot ja leikkipaikat", { exact: true }).waitFor();
+      expect(await page.getByRole("button", { name: "Muokkaa: Puistot ja leikkipaikat" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Lisää pääaihe" }).count()).toBe(0);
+      await page.getByRole("button", { name: "Muokkaa: Kuopat ja päällysteet" }).click();
+      await page.getByRole("heading", { level: 2, name: "Aihe: Kuopat ja päällysteet" }).waitFor();
+      expect(await page.getByLabel("Tunnus", { exact: true }).count()).toBe(0);
+      await page.getByLabel("Hakusanat", { exact: false }).fill("asfaltti, reikä");
+      await page.getByRole("button", { name: "Tallenna aihe" }).click();
+      await page.getByText("Aihe Kuopat ja päällysteet tallennettu.").waitFor();
+      await expectAccessible(page, "a content admin's category form");
+      const staff = await signIn(e2e.app, e2e.tenant, "admin");
+      const potholes = (await staff.get("/api/staff/admin/categories")).json().items.find((c: { code: string }) => c.code === "potholes");
+      expect(potholes.keywords).toEqual(["asfaltti", "reikä"]);
+      await page.context().close();
+    },
+    SLOW,
+  );
 });
