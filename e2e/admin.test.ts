@@ -163,7 +163,12 @@ describe("admin pages", () => {
   it("a content admin reaches only their own group's settings", async () => {
     const page = await signedIn(e2e.tenant.users.contentadmin?.email ?? "", "demo");
     const nav = page.getByRole("navigation", { name: "Ylläpito" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Käsittelijäryhmät", "Tiedotteet ja UKK", "Vastauspohjat"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Käsittelijäryhmät",
+      "Aiheet ja lisäkentät",
+      "Tiedotteet ja UKK",
+      "Vastauspohjat",
+    ]);
     await nav.getByRole("link", { name: "Käsittelijäryhmät" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 2 }).allTextContents()).toContain("Katu- ja liikenneyksikkö (streets)");
     await page.getByLabel("Kuvaus").fill("Katujen kunnossapito");

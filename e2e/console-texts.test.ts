@@ -25,7 +25,7 @@ afterAll(async () => {
 function recordKeysShown(page: Page) {
   return page.addInitScript(() => {
     const key =
-      /^(admin|basemap|callbacks|content|embed|history|integrations|mail|mailboxes|rules|sla|templatesAdmin|theme|webhooks|workflows)\.[\w.-]+$/;
+      /^(admin|basemap|callbacks|categories|content|embed|history|integrations|mail|mailboxes|rules|sla|templatesAdmin|theme|webhooks|workflows)\.[\w.-]+$/;
     const seen: string[] = [];
     (window as unknown as { keysSeen: string[] }).keysSeen = seen;
     const check = (text: string | null | undefined) => {

@@ -50,7 +50,8 @@ export function CategoryFields(props: {
   );
 }
 
-function ExtraFieldInputs(props: {
+/** A category's extra fields as inputs (also the admin's preview of them). */
+export function ExtraFieldInputs(props: {
   idPrefix: string;
   definitions: ExtraFieldDefinition[];
   values: ExtraFieldValues;

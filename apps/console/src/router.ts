@@ -12,6 +12,7 @@ export type Route =
   | { name: "adminGroups" }
   | { name: "adminServiceLevels" }
   | { name: "adminTicketTypes" }
+  | { name: "adminCategories" }
   | { name: "adminRules" }
   | { name: "adminAudit" }
   | { name: "adminWebhooks" }
@@ -58,6 +59,7 @@ function parseAdminRoute(parts: string[]): Route {
   if (section === "groups" && !id) return { name: "adminGroups" };
   if (section === "service-levels" && !id) return { name: "adminServiceLevels" };
   if (section === "ticket-types" && !id) return { name: "adminTicketTypes" };
+  if (section === "categories" && !id) return { name: "adminCategories" };
   if (section === "rules" && !id) return { name: "adminRules" };
   if (section === "audit" && !id) return { name: "adminAudit" };
   if (section === "webhooks" && !id) return { name: "adminWebhooks" };

@@ -1,6 +1,6 @@
 /**
  * The two-level category choice: top-level groups as fieldsets with their leaf categories as radio
- * buttons, and a text filter that narrows the list by name or description.
+ * buttons, and a text filter that narrows the list by name, description or search word.
  */
 import type { Category, Language } from "@yhteys/contracts";
 import { localize } from "@yhteys/contracts/constants";
@@ -56,7 +56,9 @@ export function CategoryPicker({
     .map((group) => {
       if (!query || normalise(group.name).includes(query)) return group;
       const leaves = group.leaves.filter((c) =>
-        [c.name[language], c.name.fi, c.description?.[language], c.description?.fi].some((text) => text && normalise(text).includes(query)),
+        [c.name[language], c.name.fi, c.description?.[language], c.description?.fi, ...c.keywords].some(
+          (text) => text && normalise(text).includes(query),
+        ),
       );
       return { ...group, leaves };
     })

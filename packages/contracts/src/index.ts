@@ -1,6 +1,7 @@
 export * from "./absence.ts";
 export * from "./admin.ts";
 export * from "./attachments.ts";
+export * from "./categories.ts";
 export * from "./common.ts";
 export * from "./constants.ts";
 export * from "./context.ts";

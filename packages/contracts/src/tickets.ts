@@ -39,6 +39,8 @@ export const Category = z.object({
   description: LocalizedText.nullable(),
   defaultType: TicketType,
   extraFields: z.array(ExtraFieldDefinition),
+  /** Words the form's category search finds it by, besides its name and description. */
+  keywords: z.array(z.string()),
   /** Only leaf categories can be chosen for a contact. */
   selectable: z.boolean(),
 });

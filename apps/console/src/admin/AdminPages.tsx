@@ -8,6 +8,7 @@ import { AbsenceForm } from "../AbsenceForm.tsx";
 import type { Route } from "../router.ts";
 import type { AdminPage } from "./AdminRoutes.tsx";
 import { AuditView } from "./AuditView.tsx";
+import { CategoriesView } from "./CategoriesView.tsx";
 import { ContentView } from "./ContentView.tsx";
 import { GroupsView } from "./GroupsView.tsx";
 import { IntegrationsView } from "./IntegrationsView.tsx";
@@ -35,6 +36,7 @@ export function AdminView({ page, route }: { page: AdminPage; route: Route }) {
   if (page === "adminGroups") return <GroupsView />;
   if (page === "adminServiceLevels") return <ServiceLevelsView />;
   if (page === "adminTicketTypes") return <TicketTypesView />;
+  if (page === "adminCategories") return <CategoriesView />;
   if (page === "adminRules") return <RulesView />;
   if (page === "adminWebhooks") return <WebhooksView />;
   if (page === "adminContent") return <ContentView />;

@@ -1,7 +1,7 @@
 /**
  * The admin pages in the console: navigation links for the roles that may use them (technical
- * admins: users, groups, service levels, ticket types and workflows, rules, audit log, webhooks, integrations, email, mailboxes, reply templates, appearance; content admins: their
- * groups and their groups' reply templates) and the routed views.
+ * admins: users, groups, service levels, ticket types and workflows, categories, rules, audit log, webhooks, integrations, email, mailboxes, reply templates, appearance; content admins: their
+ * groups, their groups' categories and reply templates) and the routed views.
  */
 import type { Role } from "@yhteys/contracts";
 import "./admin.css";
@@ -17,6 +17,7 @@ export type AdminPage =
   | "adminGroups"
   | "adminServiceLevels"
   | "adminTicketTypes"
+  | "adminCategories"
   | "adminRules"
   | "adminAudit"
   | "adminWebhooks"
@@ -34,6 +35,7 @@ const pagesOf = (role: Role): AdminPage[] =>
         "adminGroups",
         "adminServiceLevels",
         "adminTicketTypes",
+        "adminCategories",
         "adminRules",
         "adminAudit",
         "adminWebhooks",
@@ -45,7 +47,7 @@ const pagesOf = (role: Role): AdminPage[] =>
         "adminAppearance",
       ]
     : role === "content_admin"
-      ? ["adminGroups", "adminContent", "adminTemplates"]
+      ? ["adminGroups", "adminCategories", "adminContent", "adminTemplates"]
       : [];
 
 const pathOf = {
@@ -53,6 +55,7 @@ const pathOf = {
   adminGroups: "groups",
   adminServiceLevels: "service-levels",
   adminTicketTypes: "ticket-types",
+  adminCategories: "categories",
   adminRules: "rules",
   adminAudit: "audit",
   adminWebhooks: "webhooks",

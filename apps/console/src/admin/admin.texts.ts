@@ -7,6 +7,7 @@
 import { type Dictionary, registerTexts } from "@yhteys/web";
 import { adminEn, adminFi, adminSv } from "./admin.i18n.ts";
 import { basemapEn, basemapFi, basemapSv } from "./basemap.i18n.ts";
+import { categoriesEn, categoriesFi, categoriesSv } from "./categories.i18n.ts";
 import { contentEn, contentFi, contentSv } from "./content.i18n.ts";
 import { integrationsEn, integrationsFi, integrationsSv } from "./integrations.i18n.ts";
 import { mailEn, mailFi, mailSv } from "./mail.i18n.ts";
@@ -23,6 +24,7 @@ import { workflowsAdminEn, workflowsAdminFi, workflowsAdminSv } from "./workflow
 const fi = {
   ...adminFi,
   ...basemapFi,
+  ...categoriesFi,
   ...contentFi,
   ...integrationsFi,
   ...mailFi,
@@ -43,6 +45,7 @@ export type AdminKey = keyof typeof fi;
 const sv: Dictionary<AdminKey> = {
   ...adminSv,
   ...basemapSv,
+  ...categoriesSv,
   ...contentSv,
   ...integrationsSv,
   ...mailSv,
@@ -60,6 +63,7 @@ const sv: Dictionary<AdminKey> = {
 const en: Dictionary<AdminKey> = {
   ...adminEn,
   ...basemapEn,
+  ...categoriesEn,
   ...contentEn,
   ...integrationsEn,
   ...mailEn,

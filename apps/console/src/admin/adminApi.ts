@@ -1,7 +1,9 @@
-/** The console's calls to the admin API (users, groups, areas, audit log, calendars, SLA policies, rules, webhooks and email). */
+/** The console's calls to the admin API (users, groups, areas, categories, audit log, calendars, SLA policies, rules, webhooks and email). */
 import type {
   AdminCalendar,
   AdminCalendarList,
+  AdminCategory,
+  AdminCategoryList,
   AdminFaqEntry,
   AdminFaqList,
   AdminGroup,
@@ -13,6 +15,8 @@ import type {
   AreaList,
   CalendarDays,
   CalendarUpdate,
+  CategoryMove,
+  CategoryUpdate,
   ChainStatus,
   CreatedWebhookSubscription,
   EmailDelivery,
@@ -30,6 +34,7 @@ import type {
   MailSettingsUpdate,
   MapSource,
   NewCalendar,
+  NewCategory,
   NewFaqEntry,
   NewGroup,
   NewMailbox,
@@ -144,3 +149,11 @@ export const updateMailbox = (id: string, body: MailboxUpdate) =>
   staff<Mailbox>(`${base}/mailboxes/${encodeURIComponent(id)}`, { method: "PATCH", body });
 export const deleteMailbox = (id: string) => staff<void>(`${base}/mailboxes/${encodeURIComponent(id)}`, { method: "DELETE" });
 export const checkMailbox = (id: string) => staff<MailboxCheck>(`${base}/mailboxes/${encodeURIComponent(id)}/check`, { method: "POST" });
+
+export const categories = () => staff<AdminCategoryList>(`${base}/categories`);
+export const createCategory = (body: NewCategory) => staff<AdminCategory>(`${base}/categories`, { method: "POST", body });
+export const updateCategory = (id: string, body: CategoryUpdate) =>
+  staff<AdminCategory>(`${base}/categories/${encodeURIComponent(id)}`, { method: "PATCH", body });
+export const moveCategory = (id: string, body: CategoryMove) =>
+  staff<AdminCategoryList>(`${base}/categories/${encodeURIComponent(id)}/move`, { method: "POST", body });
+export const deleteCategory = (id: string) => staff<void>(`${base}/categories/${encodeURIComponent(id)}`, { method: "DELETE" });

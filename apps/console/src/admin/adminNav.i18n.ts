@@ -16,6 +16,7 @@ export const adminNavFi = {
   "admin.nav.appearance": "Ulkoasu",
   "admin.nav.webhooks": "Webhookit",
   "admin.nav.ticket-types": "Asiatyypit ja työnkulut",
+  "admin.nav.categories": "Aiheet ja lisäkentät",
 };
 
 export type AdminNavKey = keyof typeof adminNavFi;
@@ -35,6 +36,7 @@ export const adminNavSv: Dictionary<AdminNavKey> = {
   "admin.nav.appearance": "Utseende",
   "admin.nav.webhooks": "Webhooks",
   "admin.nav.ticket-types": "Ärendetyper och arbetsflöden",
+  "admin.nav.categories": "Ämnen och tilläggsfält",
 };
 
 export const adminNavEn: Dictionary<AdminNavKey> = {
@@ -52,4 +54,5 @@ export const adminNavEn: Dictionary<AdminNavKey> = {
   "admin.nav.appearance": "Appearance",
   "admin.nav.webhooks": "Webhooks",
   "admin.nav.ticket-types": "Ticket types and workflows",
+  "admin.nav.categories": "Categories and extra fields",
 };

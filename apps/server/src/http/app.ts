@@ -22,6 +22,7 @@ import { apiClientRoutes } from "../modules/api-clients/api-clients.routes.ts";
 import { publicAttachmentRoutes, staffAttachmentRoutes } from "../modules/attachments/attachments.routes.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
+import { categoryAdminRoutes } from "../modules/categories/categories.routes.ts";
 import { channelAdminRoutes, channelInboundRoutes } from "../modules/channels/channels.routes.ts";
 import { contextRoutes } from "../modules/context/context.routes.ts";
 import { directoryRoutes } from "../modules/directory/directory.routes.ts";
@@ -168,6 +169,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(mailboxRoutes(ctx), { prefix: "/api/staff/admin/mailboxes" });
   await app.register(placesAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(noticeAdminRoutes(ctx), { prefix: "/api/staff/admin" });
+  await app.register(categoryAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(embedAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(themeAdminRoutes(ctx), { prefix: "/api/staff/admin" });
   await app.register(intakeRoutes(ctx), { prefix: "/api/public" });

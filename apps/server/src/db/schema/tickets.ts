@@ -144,6 +144,8 @@ export const tickets = pgTable(
       .where(sql`${t.state} IN ('new', 'in_progress', 'waiting_for_customer')`),
     index("tickets_org_handler_state").on(t.organisationId, t.handlerId, t.state),
     index("tickets_org_area").on(t.organisationId, t.areaId),
+    /** Counts per category for the category tree, and the check before a category is deleted. */
+    index("tickets_org_category").on(t.organisationId, t.categoryId),
     index("tickets_org_requester").on(t.organisationId, t.requesterId, t.createdAt).where(sql`${t.requesterId} IS NOT NULL`),
     index("tickets_merged_into").on(t.mergedIntoId).where(sql`${t.mergedIntoId} IS NOT NULL`),
     index("tickets_org_type").on(t.organisationId, t.typeId).where(sql`${t.typeId} IS NOT NULL`),

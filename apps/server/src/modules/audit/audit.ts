@@ -33,7 +33,8 @@ export type AuditRecord = {
     | "ticket_type"
     | "mail_settings"
     | "email"
-    | "mailbox";
+    | "mailbox"
+    | "category";
   subjectId: string | null;
   detail?: Record<string, unknown>;
 };

@@ -21,6 +21,7 @@ import type { Db, Queryable } from "../../db/client.ts";
 import { apiClients, categories, handlerGroups, organisations, ticketMessages, tickets } from "../../db/schema.ts";
 import { AppError, type FieldError, notFound } from "../../http/errors.ts";
 import { hashToken } from "../auth/tokens.ts";
+import { inUse } from "../categories/categories.ts";
 import { submitContact } from "../intake/intake.service.ts";
 import type { Organisation } from "../organisations/organisations.ts";
 import { iso } from "../tickets/tickets.presenter.ts";
@@ -80,14 +81,14 @@ export async function apiClientByKey(db: Queryable, apiKey: string): Promise<Api
   return row ?? null;
 }
 
-/** The organisation's services: active leaf categories, each with its parent (the group), in tree order. */
+/** The organisation's services: leaf categories in use, each with its parent (the group), in tree order. */
 async function servicesOf(db: Queryable, organisationId: string, code?: string) {
   const rows = await db.select().from(categories).where(eq(categories.organisationId, organisationId));
   // A category with children is a group even when the children are inactive: tickets cannot use it.
   const parents = new Set(rows.map((r) => r.parentId).filter(Boolean));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return rows
-    .filter((r) => r.active && !parents.has(r.id) && (code === undefined || r.code === code))
+  return inUse(rows)
+    .filter((r) => !parents.has(r.id) && (code === undefined || r.code === code))
     .map((category) => ({ category, parent: category.parentId ? byId.get(category.parentId) : undefined }))
     .sort(
       (a, b) =>

@@ -13,6 +13,7 @@ import { AppError } from "../../http/errors.ts";
 import { type Diversion, routeToPerson } from "../absence/absence.ts";
 import { type Actor, actorId } from "../auth/actor.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
+import { inUse } from "../categories/categories.ts";
 import { runRules, skippedStatusMove, startingStatus } from "../rules/rules.ts";
 import { takeTurn } from "../rules/rules.turns.ts";
 import { dueTimes, slaSettingsOf } from "../sla/sla.ts";
@@ -346,7 +347,7 @@ type Routing = {
 };
 
 /**
- * How an organisation routes new contacts: its active categories, unclear queue and areas.
+ * How an organisation routes new contacts: its categories in use, unclear queue and areas.
  * Kept for a short while per process, because every submission needs it and it rarely changes;
  * a change made in the admin views reaches new submissions within ROUTING_TTL_MS.
  */
@@ -356,10 +357,7 @@ const routingCache = new Map<string, { routing: Routing; until: number }>();
 async function routingOf(db: Queryable, organisationId: string): Promise<Routing> {
   const hit = routingCache.get(organisationId);
   if (hit && hit.until > Date.now()) return hit.routing;
-  const categoryRows = await db
-    .select()
-    .from(categories)
-    .where(and(eq(categories.organisationId, organisationId), eq(categories.active, true)));
+  const categoryRows = inUse(await db.select().from(categories).where(eq(categories.organisationId, organisationId)));
   const groups = await db
     .select({ id: handlerGroups.id })
     .from(handlerGroups)
@@ -374,4 +372,9 @@ async function routingOf(db: Queryable, organisationId: string): Promise<Routing
   };
   routingCache.set(organisationId, { routing, until: Date.now() + ROUTING_TTL_MS });
   return routing;
+}
+
+/** Drops this process's cached routing after an admin changed the categories (other processes follow within the TTL). */
+export function forgetRouting(organisationId: string) {
+  routingCache.delete(organisationId);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_org_category" ON "tickets" USING btree ("organisation_id","category_id");
