@@ -72,10 +72,11 @@ export function CategoriesView() {
                   <button
                     type="button"
                     className="button secondary"
+                    aria-label={`${t("categories.edit")}: ${nameOf(c)}`}
                     aria-pressed={target?.kind === "edit" && target.id === c.id}
                     onClick={() => setTarget({ kind: "edit", id: c.id })}
                   >
-                    {t("categories.edit", { name: nameOf(c) })}
+                    {t("categories.edit")}
                   </button>
                 )}
                 {technical && i > 0 && (
@@ -94,10 +95,11 @@ export function CategoriesView() {
                   <button
                     type="button"
                     className="button secondary"
+                    aria-label={`${t("categories.addChild")}: ${nameOf(c)}`}
                     aria-pressed={target?.kind === "new" && target.parentId === c.id}
                     onClick={() => setTarget({ kind: "new", parentId: c.id })}
                   >
-                    {t("categories.addChild", { name: nameOf(c) })}
+                    {t("categories.addChild")}
                   </button>
                 )}
               </span>
